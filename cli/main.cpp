@@ -1,0 +1,59 @@
+// Entry point of the `auraos` binary: parses the command line and runs one subcommand.
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command.hpp"
+
+namespace auraos::cli {
+namespace {
+
+struct ordered_installer {
+  int order;
+  command_installer install;
+};
+
+std::vector<ordered_installer>& installers() {
+  static std::vector<ordered_installer> all;
+  return all;
+}
+
+}  // namespace
+
+command_registration::command_registration(int order, command_installer install) {
+  installers().push_back({order, std::move(install)});
+}
+
+std::vector<command_installer> registered_commands() {
+  auto sorted = installers();
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.order < b.order; });
+  std::vector<command_installer> result;
+  for (auto& entry : sorted) result.push_back(std::move(entry.install));
+  return result;
+}
+
+}  // namespace auraos::cli
+
+int main(int argc, char** argv) {
+  using namespace auraos::cli;
+  CLI::App app{"AuraOS Runtime: durable workflows, tasks and event streams", "auraos"};
+  app.require_subcommand(1);
+  int exit_code = exit_ok;
+  for (const auto& install : registered_commands()) install(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "auraos: %s\n", e.what());
+    std::fprintf(stderr, "Run 'auraos --help' for usage.\n");
+    return exit_invalid;
+  }
+  return exit_code;
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs every Debian package that building, running and testing AuraOS needs.
+# Idempotent and quiet: does nothing when everything is already installed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake g++ pkg-config ccache git
+  libcaf-dev
+  libprotobuf-dev protobuf-compiler
+  libpq-dev postgresql-15
+  libsqlite3-dev sqlite3
+  nlohmann-json3-dev
+  libboost-dev libboost-test-dev
+  libssl-dev
+  libcli11-dev
+  libspdlog-dev libfmt-dev
+  libhowardhinnant-date-dev
+  libre2-dev
+)
+# Node.js runs the differential test against the reference CEL implementation.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm packages of the differential expression test (reference CEL evaluator).
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [[ -f "$root/tests/differential/package-lock.json" && ! -d "$root/tests/differential/node_modules/@bufbuild/cel" ]]; then
+  (cd "$root/tests/differential" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
