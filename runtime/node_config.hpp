@@ -1,0 +1,52 @@
+#pragma once
+// Settings of one `auraos serve` node: flags, optional JSON config file, defaults.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runtime/result.hpp"
+
+namespace auraos::runtime {
+
+/// Where a node keeps its state.
+struct database_location {
+  /// "sqlite" or "postgresql".
+  std::string backend = "sqlite";
+  /// File path for sqlite, the full connection URL for postgresql.
+  std::string target;
+};
+
+/// Every setting of a node, after defaults, the config file and flags were applied.
+struct node_config {
+  std::string data_dir = "./auraos-data";
+  database_location database;
+  std::string http_host = "127.0.0.1";
+  std::uint16_t http_port = 8080;
+  /// Largest accepted request body.
+  std::size_t max_body_bytes = 1 << 20;
+  /// A waiting execution idle this long is passivated.
+  std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
+  /// Restart intensity of the node's supervisors: at most this many restarts ...
+  int max_restarts = 1;
+  /// ... within this period.
+  std::chrono::milliseconds restart_period{std::chrono::seconds(5)};
+  /// Enables the test-only fault hook (crash a runtime actor on request).
+  bool enable_fault_hook = false;
+};
+
+/// Parses `sqlite:PATH` or a `postgresql://` (or `postgres://`) URL.
+result<database_location, std::string> parse_database_url(const std::string& url);
+
+/// Parses `HOST:PORT` (IPv6 hosts in brackets: `[::1]:8080`).
+result<std::pair<std::string, std::uint16_t>, std::string> parse_listen_address(
+    const std::string& text);
+
+/// Applies a JSON config file's text (same keys as the flags, camelCase) over `base`.
+result<node_config, std::string> apply_config_file(node_config base, const std::string& json_text);
+
+/// Fills what depends on other settings (the default database lives in the data dir).
+node_config finalize(node_config config);
+
+}  // namespace auraos::runtime
