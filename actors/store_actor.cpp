@@ -1,0 +1,82 @@
+#include "actors/store_actor.hpp"
+
+#include <chrono>
+#include <utility>
+#include <vector>
+
+#include <caf/all.hpp>
+
+namespace auraos::actors {
+
+namespace {
+
+/// A write waiting for the next flush, and where its outcome goes.
+struct pending_write {
+  p::write_request request;
+  caf::typed_response_promise<p::write_outcome> promise;
+};
+
+struct store_state {
+  store_state() = default;  // never an aggregate: see CAF-NOTES.md
+  std::shared_ptr<p::store> db;
+  std::vector<pending_write> pending;
+  commit_stats stats;
+};
+
+using store_pointer = store_actor::stateful_pointer<store_state>;
+
+/// Commits every pending write in one transaction and answers each requester.
+void flush(store_pointer self) {
+  auto pending = std::exchange(self->state.pending, {});
+  if (pending.empty()) return;
+  p::write_batch batch;
+  batch.requests.reserve(pending.size());
+  for (auto& write : pending) batch.requests.push_back(std::move(write.request));
+  auto started = std::chrono::steady_clock::now();
+  auto outcomes = self->state.db->commit(batch);
+  auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - started);
+  self->state.stats.record(pending.size(), latency, outcomes.has_value());
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (outcomes)
+      pending[i].promise.deliver(std::move((*outcomes)[i]));
+    else
+      pending[i].promise.deliver(p::write_outcome{fail(outcomes.error())});
+  }
+}
+
+/// Queues a write; the first pending write schedules a flush behind everything already queued.
+caf::typed_response_promise<p::write_outcome> enqueue(store_pointer self, p::write_request& req) {
+  auto promise = self->make_response_promise<p::write_outcome>();
+  if (self->state.pending.empty()) self->send(self, flush_atom::value);
+  self->state.pending.push_back({std::move(req), promise});
+  return promise;
+}
+
+store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p::store> db) {
+  self->state.db = std::move(db);
+  auto& s = *self->state.db;
+  return {
+      [self](p::write_request& req) { return enqueue(self, req); },
+      [self](flush_atom) { flush(self); },
+      [self](stats_atom) { return self->state.stats; },
+      [&s](const get_workflow_query& q) { return s.get_workflow(q.id, q.revision); },
+      [&s](const list_workflows_query& q) { return s.list_workflows(q.filter, q.page); },
+      [&s](const get_execution_query& q) { return s.get_execution(q.id); },
+      [&s](const list_executions_query& q) { return s.list_executions(q.filter, q.page); },
+      [&s](const unfinished_executions_query&) { return s.unfinished_executions(); },
+      [&s](const read_history_query& q) { return s.read_history(q.execution_id, q.after_seq); },
+      [&s](const latest_snapshot_query& q) { return s.latest_snapshot(q.execution_id); },
+      [&s](const due_timers_query& q) { return s.due_timers(q.now_ms, q.limit); },
+      [&s](const next_timer_deadline_query&) { return s.next_timer_deadline(); },
+      [&s](const shard_lease_query& q) { return s.get_shard_lease(q.shard); },
+  };
+}
+
+}  // namespace
+
+store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store) {
+  return system.spawn<caf::detached>(store_behavior, std::move(store));
+}
+
+}  // namespace auraos::actors

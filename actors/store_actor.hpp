@@ -1,0 +1,78 @@
+#pragma once
+// The store actor: owns the store on its own thread and group-commits writes.
+
+#include <memory>
+
+#include <caf/allowed_unsafe_message_type.hpp>
+#include <caf/atom.hpp>
+#include <caf/fwd.hpp>
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
+
+#include "actors/commit_stats.hpp"
+#include "actors/store_queries.hpp"
+#include "persistence/store.hpp"
+
+namespace auraos::actors {
+
+/// Commits the pending writes now (the actor sends it to itself).
+using flush_atom = caf::atom_constant<caf::atom("flush")>;
+/// Asks for the commit_stats.
+using stats_atom = caf::atom_constant<caf::atom("stats")>;
+
+namespace p = persistence;
+
+/// The store actor's interface: writes are batched, reads answered at once.
+using store_actor = caf::typed_actor<
+    caf::replies_to<p::write_request>::with<p::write_outcome>, caf::reacts_to<flush_atom>,
+    caf::replies_to<stats_atom>::with<commit_stats>,
+    caf::replies_to<get_workflow_query>::with<p::store_result<p::workflow_record>>,
+    caf::replies_to<list_workflows_query>::with<p::store_result<p::page<p::workflow_record>>>,
+    caf::replies_to<get_execution_query>::with<p::store_result<p::execution_record>>,
+    caf::replies_to<list_executions_query>::with<p::store_result<p::page<p::execution_record>>>,
+    caf::replies_to<unfinished_executions_query>::with<
+        p::store_result<std::vector<p::execution_record>>>,
+    caf::replies_to<read_history_query>::with<p::store_result<std::vector<p::history_event>>>,
+    caf::replies_to<latest_snapshot_query>::with<
+        p::store_result<std::optional<p::snapshot_record>>>,
+    caf::replies_to<due_timers_query>::with<p::store_result<std::vector<p::timer_record>>>,
+    caf::replies_to<next_timer_deadline_query>::with<p::store_result<std::optional<std::int64_t>>>,
+    caf::replies_to<shard_lease_query>::with<p::store_result<p::shard_lease>>>;
+
+/// Spawns the store actor detached (on its own thread), owning `store`.
+store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store);
+
+}  // namespace auraos::actors
+
+// Local-only messages: the store actor never crosses a process boundary.
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::write_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::write_outcome)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::commit_stats)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::get_workflow_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_workflows_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::get_execution_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_executions_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::unfinished_executions_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::read_history_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::latest_snapshot_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::due_timers_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::next_timer_deadline_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::shard_lease_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
+    auraos::persistence::store_result<auraos::persistence::workflow_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<
+                              auraos::persistence::page<auraos::persistence::workflow_record>>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
+    auraos::persistence::store_result<auraos::persistence::execution_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<
+                              auraos::persistence::page<auraos::persistence::execution_record>>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
+    auraos::persistence::store_result<std::vector<auraos::persistence::execution_record>>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
+    auraos::persistence::store_result<std::vector<auraos::persistence::history_event>>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
+    auraos::persistence::store_result<std::optional<auraos::persistence::snapshot_record>>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
+    auraos::persistence::store_result<std::vector<auraos::persistence::timer_record>>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<std::optional<std::int64_t>>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<auraos::persistence::shard_lease>)

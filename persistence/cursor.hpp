@@ -1,0 +1,31 @@
+#pragma once
+// Keyset pagination cursors shared by every backend: a position (created_at, id).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "persistence/store_error.hpp"
+#include "persistence/workflow_record.hpp"
+
+namespace auraos::persistence {
+
+/// The position after which a page starts: lists order by (created_at, id).
+struct keyset {
+  std::int64_t created_at = 0;  ///< Creation time of the last item seen.
+  std::string id;               ///< Id of the last item seen.
+};
+
+/// The most items a page may hold.
+inline constexpr std::int64_t max_page_limit = 1000;
+
+/// The opaque cursor text of a position.
+std::string encode_cursor(const keyset& position);
+
+/// Parses a cursor made by encode_cursor; `place` names the list for the message.
+store_result<keyset> decode_cursor(std::string_view cursor, std::string_view place);
+
+/// Rejects a limit outside 1..max_page_limit.
+store_status check_page_limit(const page_request& page, std::string_view place);
+
+}  // namespace auraos::persistence

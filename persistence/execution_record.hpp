@@ -1,0 +1,70 @@
+#pragma once
+// Stored workflow executions.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "persistence/store_error.hpp"
+
+namespace auraos::persistence {
+
+/// Where an execution is in its life.
+enum class execution_status : std::uint8_t {
+  pending,
+  running,
+  paused,
+  completed,
+  failed,
+  cancelled,
+  timed_out,
+};
+
+/// The stored name of a status, e.g. "timed_out".
+std::string_view to_string(execution_status status);
+
+/// Parses a stored status name.
+store_result<execution_status> parse_execution_status(std::string_view text);
+
+/// True for pending, running and paused: the ones recovery resumes.
+bool is_unfinished(execution_status status);
+
+/// One execution of one workflow revision.
+struct execution_record {
+  std::string id;             ///< UUID text; the store makes one when empty.
+  std::string workflow_id;    ///< The workflow it runs.
+  std::int64_t revision = 0;  ///< The revision it runs (kept forever).
+  execution_status status = execution_status::pending;  ///< Current status.
+  std::string input = "{}";                             ///< JSON text.
+  std::optional<std::string> output;                    ///< JSON text, once completed.
+  std::optional<std::string> error;                     ///< JSON text, once failed.
+  std::int64_t created_at = 0;                          ///< Milliseconds since the epoch.
+  std::optional<std::int64_t> started_at;               ///< Milliseconds since the epoch.
+  std::optional<std::int64_t> completed_at;             ///< Milliseconds since the epoch.
+  std::optional<std::string> idempotency_key;           ///< Unique per workflow id when present.
+};
+
+/// A change of an execution's mutable fields; absent fields stay as they are.
+struct execution_update {
+  std::string id;                            ///< The execution.
+  std::optional<execution_status> status;    ///< New status.
+  std::optional<std::string> output;         ///< New output JSON text.
+  std::optional<std::string> error;          ///< New error JSON text.
+  std::optional<std::int64_t> started_at;    ///< Start time.
+  std::optional<std::int64_t> completed_at;  ///< End time.
+};
+
+/// Which executions a list returns; empty fields match everything.
+struct execution_filter {
+  std::optional<std::string> workflow_id;  ///< Of this workflow.
+  std::optional<execution_status> status;  ///< In this status.
+};
+
+/// The answer to create_execution: the stored execution, and whether it existed already.
+struct created_execution {
+  execution_record execution;  ///< The stored record (the first one on an idempotent repeat).
+  bool existing = false;       ///< True when the idempotency key matched an earlier execution.
+};
+
+}  // namespace auraos::persistence

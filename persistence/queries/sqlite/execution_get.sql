@@ -1,0 +1,3 @@
+SELECT id, workflow_id, revision, status, input, output, error, created_at, started_at,
+       completed_at, idempotency_key
+FROM workflow_executions WHERE id = ?1

@@ -1,0 +1,1 @@
+SELECT MIN(deadline_ms) FROM timers

@@ -1,0 +1,2 @@
+SELECT id, name, description, version, revision, definition, tags, created_at, updated_at
+FROM workflows WHERE id = ?1 AND deleted_at IS NULL

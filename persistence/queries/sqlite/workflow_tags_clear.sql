@@ -1,0 +1,1 @@
+DELETE FROM workflow_tags WHERE workflow_id = ?1

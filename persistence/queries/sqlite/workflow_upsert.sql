@@ -1,0 +1,7 @@
+INSERT INTO workflows (id, name, description, version, revision, definition, tags,
+                       created_at, updated_at, deleted_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL)
+ON CONFLICT (id) DO UPDATE SET
+  name = excluded.name, description = excluded.description, version = excluded.version,
+  revision = excluded.revision, definition = excluded.definition, tags = excluded.tags,
+  updated_at = excluded.updated_at, deleted_at = NULL

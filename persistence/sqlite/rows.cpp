@@ -1,0 +1,82 @@
+#include "persistence/sqlite/rows.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace auraos::persistence::sqlite {
+
+std::string tags_to_json(const std::vector<std::string>& tags) {
+  return nlohmann::json(tags).dump();
+}
+
+namespace {
+
+store_result<std::vector<std::string>> tags_from_json(const std::string& text,
+                                                      const std::string& workflow_id) {
+  auto parsed = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> tags;
+  bool valid = parsed.is_array();
+  for (const auto& tag : valid ? parsed : nlohmann::json::array()) {
+    if (!tag.is_string()) valid = false;
+    if (valid) tags.push_back(tag.get<std::string>());
+  }
+  if (valid) return tags;
+  return store_fail(store_errc::internal,
+                    "read workflow '" + workflow_id + "': tags column is not a JSON string array");
+}
+
+}  // namespace
+
+store_result<workflow_record> read_workflow(const statement& row) {
+  workflow_record w;
+  w.id = row.text(0);
+  w.name = row.text(1);
+  w.description = row.text(2);
+  w.version = row.text(3);
+  w.revision = row.integer(4);
+  w.definition = row.text(5);
+  auto tags = tags_from_json(row.text(6), w.id);
+  if (!tags) return fail(std::move(tags).error());
+  w.tags = std::move(tags).value();
+  w.created_at = row.integer(7);
+  w.updated_at = row.integer(8);
+  return w;
+}
+
+store_result<execution_record> read_execution(const statement& row) {
+  execution_record e;
+  e.id = row.text(0);
+  e.workflow_id = row.text(1);
+  e.revision = row.integer(2);
+  auto status = parse_execution_status(row.text(3));
+  if (!status)
+    return fail(store_error{store_errc::internal,
+                            "read execution '" + e.id + "': " + status.error().message});
+  e.status = *status;
+  e.input = row.text(4);
+  e.output = row.optional_text(5);
+  e.error = row.optional_text(6);
+  e.created_at = row.integer(7);
+  e.started_at = row.optional_integer(8);
+  e.completed_at = row.optional_integer(9);
+  e.idempotency_key = row.optional_text(10);
+  return e;
+}
+
+history_event read_history_event(const statement& row) {
+  return {row.text(0), row.integer(1), row.integer(2), row.text(3),
+          row.text(4), row.integer(5), row.blob(6)};
+}
+
+snapshot_record read_snapshot(const statement& row) {
+  return {row.text(0), row.integer(1), row.blob(2)};
+}
+
+timer_record read_timer(const statement& row) {
+  return {row.text(0), row.text(1), row.integer(2)};
+}
+
+shard_lease read_lease(const statement& row) {
+  return {row.integer(0), row.text(1), row.integer(2)};
+}
+
+}  // namespace auraos::persistence::sqlite

@@ -1,0 +1,125 @@
+// The read operations of the SQLite store.
+#include "persistence/cursor.hpp"
+#include "persistence/sqlite/fetch.hpp"
+#include "persistence/sqlite/rows.hpp"
+#include "persistence/sqlite/sqlite_store.hpp"
+
+namespace auraos::persistence::sqlite {
+
+namespace {
+
+/// Binds the keyset (?3, ?4) and limit+1 (?5) of a list query.
+store_status bind_page(statement& query, const page_request& page, std::string_view place) {
+  if (auto ok = check_page_limit(page, place); !ok) return ok;
+  if (page.cursor) {
+    auto position = decode_cursor(*page.cursor, place);
+    if (!position) return fail(std::move(position).error());
+    query.bind(3, position->created_at).bind(4, std::string_view{position->id});
+  }
+  query.bind(5, page.limit + 1);
+  return std::monostate{};
+}
+
+/// Cuts the extra row off and turns it into the next cursor.
+template <class T>
+page<T> make_page(std::vector<T> rows, const page_request& request) {
+  page<T> result;
+  if (static_cast<std::int64_t>(rows.size()) > request.limit) {
+    rows.resize(static_cast<std::size_t>(request.limit));
+    result.next_cursor = encode_cursor({rows.back().created_at, rows.back().id});
+  }
+  result.items = std::move(rows);
+  return result;
+}
+
+template <class T>
+store_result<T> found_or(store_result<std::optional<T>> row, std::string message) {
+  if (!row) return fail(std::move(row).error());
+  if (!*row) return store_fail(store_errc::not_found, std::move(message));
+  return std::move(**row);
+}
+
+}  // namespace
+
+store_result<workflow_record> sqlite_store::get_workflow(const std::string& id,
+                                                         std::optional<std::int64_t> revision) {
+  auto& query = queries_[revision ? "workflow_get_revision" : "workflow_get_latest"];
+  query.bind(1, id);
+  if (revision) query.bind(2, *revision);
+  auto what = revision ? " revision " + std::to_string(*revision) : std::string{};
+  return found_or(fetch_one<workflow_record>(query, read_workflow),
+                  "get workflow: no workflow '" + id + "'" + what);
+}
+
+store_result<page<workflow_record>> sqlite_store::list_workflows(const workflow_filter& filter,
+                                                                 const page_request& page) {
+  auto& query = queries_["workflow_list"];
+  query.bind(1, filter.name).bind(2, filter.tag);
+  if (auto bound = bind_page(query, page, "list workflows"); !bound)
+    return fail(std::move(bound).error());
+  auto rows = fetch_all<workflow_record>(query, read_workflow);
+  if (!rows) return fail(std::move(rows).error());
+  return make_page(std::move(rows).value(), page);
+}
+
+store_result<execution_record> sqlite_store::get_execution(const std::string& id) {
+  auto& query = queries_["execution_get"];
+  query.bind(1, id);
+  return found_or(fetch_one<execution_record>(query, read_execution),
+                  "get execution: no execution '" + id + "'");
+}
+
+store_result<page<execution_record>> sqlite_store::list_executions(const execution_filter& filter,
+                                                                   const page_request& page) {
+  auto& query = queries_["execution_list"];
+  std::optional<std::string> status;
+  if (filter.status) status = std::string{to_string(*filter.status)};
+  query.bind(1, filter.workflow_id).bind(2, status);
+  if (auto bound = bind_page(query, page, "list executions"); !bound)
+    return fail(std::move(bound).error());
+  auto rows = fetch_all<execution_record>(query, read_execution);
+  if (!rows) return fail(std::move(rows).error());
+  return make_page(std::move(rows).value(), page);
+}
+
+store_result<std::vector<execution_record>> sqlite_store::unfinished_executions() {
+  return fetch_all<execution_record>(queries_["execution_unfinished"], read_execution);
+}
+
+store_result<std::vector<history_event>> sqlite_store::read_history(const std::string& execution_id,
+                                                                    std::int64_t after_seq) {
+  auto& query = queries_["history_read"];
+  query.bind(1, execution_id).bind(2, after_seq);
+  return fetch_all<history_event>(query, read_history_event);
+}
+
+store_result<std::optional<snapshot_record>> sqlite_store::latest_snapshot(
+    const std::string& execution_id) {
+  auto& query = queries_["snapshot_latest"];
+  query.bind(1, execution_id);
+  return fetch_one<snapshot_record>(query, read_snapshot);
+}
+
+store_result<std::vector<timer_record>> sqlite_store::due_timers(std::int64_t now_ms,
+                                                                 std::int64_t limit) {
+  auto& query = queries_["timer_due"];
+  query.bind(1, now_ms).bind(2, limit);
+  return fetch_all<timer_record>(query, read_timer);
+}
+
+store_result<std::optional<std::int64_t>> sqlite_store::next_timer_deadline() {
+  auto rows = fetch_all<std::optional<std::int64_t>>(
+      queries_["timer_next_deadline"],
+      [](const statement& row) { return row.optional_integer(0); });
+  if (!rows) return fail(std::move(rows).error());
+  return rows->empty() ? std::nullopt : rows->front();
+}
+
+store_result<shard_lease> sqlite_store::get_shard_lease(std::int64_t shard) {
+  auto& query = queries_["lease_get"];
+  query.bind(1, shard);
+  return found_or(fetch_one<shard_lease>(query, read_lease),
+                  "get shard lease: shard " + std::to_string(shard) + " has no lease");
+}
+
+}  // namespace auraos::persistence::sqlite

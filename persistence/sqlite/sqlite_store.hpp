@@ -1,0 +1,54 @@
+#pragma once
+// The SQLite backend of the store: one file, WAL mode, synchronous=FULL.
+
+#include <memory>
+#include <string>
+
+#include "persistence/clock.hpp"
+#include "persistence/sqlite/database.hpp"
+#include "persistence/sqlite/query_cache.hpp"
+#include "persistence/store.hpp"
+
+namespace auraos::persistence::sqlite {
+
+/// How to open a SQLite store.
+struct sqlite_options {
+  std::string path;                ///< The database file, e.g. DATA_DIR/auraos.db.
+  clock_fn clock = system_now_ms;  ///< Source of created_at/updated_at stamps.
+};
+
+/// A store in one SQLite file; migrates the schema on open.
+class sqlite_store final : public store {
+ public:
+  /// Opens or creates the file, migrates it, and refuses a schema newer than this binary.
+  static store_result<std::unique_ptr<sqlite_store>> open(sqlite_options options);
+
+  store_result<std::vector<write_outcome>> commit(const write_batch& batch) override;
+  store_result<workflow_record> get_workflow(const std::string& id,
+                                             std::optional<std::int64_t> revision) override;
+  store_result<page<workflow_record>> list_workflows(const workflow_filter& filter,
+                                                     const page_request& page) override;
+  store_result<execution_record> get_execution(const std::string& id) override;
+  store_result<page<execution_record>> list_executions(const execution_filter& filter,
+                                                       const page_request& page) override;
+  store_result<std::vector<execution_record>> unfinished_executions() override;
+  store_result<std::vector<history_event>> read_history(const std::string& execution_id,
+                                                        std::int64_t after_seq) override;
+  store_result<std::optional<snapshot_record>> latest_snapshot(
+      const std::string& execution_id) override;
+  store_result<std::vector<timer_record>> due_timers(std::int64_t now_ms,
+                                                     std::int64_t limit) override;
+  store_result<std::optional<std::int64_t>> next_timer_deadline() override;
+  store_result<shard_lease> get_shard_lease(std::int64_t shard) override;
+
+ private:
+  sqlite_store(database db, query_cache queries, clock_fn clock)
+      : db_(std::move(db)), queries_(std::move(queries)), clock_(std::move(clock)) {}
+  write_outcome apply_request(const write_request& request);
+
+  database db_;
+  query_cache queries_;
+  clock_fn clock_;
+};
+
+}  // namespace auraos::persistence::sqlite

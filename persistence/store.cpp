@@ -1,0 +1,63 @@
+#include "persistence/store.hpp"
+
+#include <utility>
+
+namespace auraos::persistence {
+
+namespace {
+
+template <class T>
+store_result<T> take(store_result<op_result> r) {
+  if (!r) return fail(std::move(r).error());
+  return std::get<T>(std::move(r).value());
+}
+
+}  // namespace
+
+store_result<op_result> store::commit_one(write_op op) {
+  write_batch batch;
+  batch.requests.push_back(write_request{{std::move(op)}});
+  auto outcomes = commit(batch);
+  if (!outcomes) return fail(std::move(outcomes).error());
+  auto& outcome = outcomes->front();
+  if (!outcome) return fail(std::move(outcome).error());
+  return std::move(outcome->front());
+}
+
+store_result<workflow_record> store::put_workflow(workflow_draft draft) {
+  return take<workflow_record>(commit_one(put_workflow_op{std::move(draft)}));
+}
+
+store_status store::delete_workflow(const std::string& id) {
+  return take<std::monostate>(commit_one(delete_workflow_op{id}));
+}
+
+store_result<created_execution> store::create_execution(execution_record execution) {
+  return take<created_execution>(commit_one(create_execution_op{std::move(execution)}));
+}
+
+store_status store::update_execution(execution_update update) {
+  return take<std::monostate>(commit_one(update_execution_op{std::move(update)}));
+}
+
+store_status store::append(append_history_op op) {
+  return take<std::monostate>(commit_one(std::move(op)));
+}
+
+store_status store::put_snapshot(snapshot_record snapshot) {
+  return take<std::monostate>(commit_one(put_snapshot_op{std::move(snapshot)}));
+}
+
+store_status store::put_timer(timer_record timer) {
+  return take<std::monostate>(commit_one(put_timer_op{std::move(timer)}));
+}
+
+store_status store::delete_timer(const std::string& execution_id, const std::string& timer_id) {
+  return take<std::monostate>(commit_one(delete_timer_op{execution_id, timer_id}));
+}
+
+store_result<shard_lease> store::acquire_shard(std::int64_t shard, const std::string& owner) {
+  return take<shard_lease>(commit_one(acquire_shard_op{shard, owner}));
+}
+
+}  // namespace auraos::persistence

@@ -1,0 +1,135 @@
+// The store actor: group commit, one outcome per requester, durability across restarts.
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <caf/all.hpp>
+
+#include "actors/store_actor.hpp"
+#include "persistence/sqlite/sqlite_store.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace {
+
+using namespace auraos;
+namespace p = auraos::persistence;
+using caf::infinite;
+
+/// One writer's answer: which writer, and its outcome's error code (0 for success).
+using writer_reply = std::pair<int, int>;
+
+constexpr int writers = 60;
+
+std::unique_ptr<p::sqlite::sqlite_store> open_store(const test::temp_dir& dir) {
+  auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db")});
+  BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message));
+  return std::move(opened).value();
+}
+
+/// Stores a workflow and one execution per writer; returns the execution ids.
+std::vector<std::string> prepare(p::store& db) {
+  BOOST_REQUIRE(db.put_workflow({"wf", "w", "", "1", "{}", {}}).has_value());
+  std::vector<std::string> ids;
+  for (int i = 0; i < writers; ++i) {
+    p::execution_record e;
+    e.workflow_id = "wf";
+    ids.push_back(db.create_execution(e)->execution.id);
+  }
+  return ids;
+}
+
+/// Writer i appends one event at seq 1 (odd writers claim seq 2: a conflict).
+p::write_request request_of(int i, const std::string& execution_id) {
+  p::append_history_op op{
+      execution_id, i % 2 == 0 ? 1 : 2, {{"", 0, 1, "started", "", 0, "x"}}, {}};
+  return p::write_request{{std::move(op)}};
+}
+
+void writer(caf::event_based_actor* self, actors::store_actor store, caf::actor collector,
+            int index, p::write_request request) {
+  self->request(store, infinite, std::move(request))
+      .then(
+          [=](p::write_outcome& outcome) {
+            int code = outcome ? 0 : static_cast<int>(outcome.error().code);
+            self->send(collector, writer_reply{index, code});
+          },
+          [=](caf::error&) {
+            self->send(collector, writer_reply{index, -1});
+          });
+}
+
+}  // namespace
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(writer_reply)
+
+BOOST_AUTO_TEST_SUITE(store_actor)
+
+BOOST_AUTO_TEST_CASE(concurrent_writes_are_group_committed_with_one_outcome_each) {
+  test::temp_dir dir;
+  std::vector<std::string> ids;
+  {
+    caf::actor_system_config cfg;
+    caf::actor_system system{cfg};
+    std::shared_ptr<p::store> db = open_store(dir);
+    ids = prepare(*db);
+    auto store = actors::spawn_store_actor(system, db);
+    caf::scoped_actor self{system};
+    for (int i = 0; i < writers; ++i)
+      system.spawn(writer, store, caf::actor{self}, i, request_of(i, ids[i]));
+    std::vector<int> codes(writers, -2);
+    int received = 0;
+    self->receive_while([&] { return received < writers; })(
+        [&](const writer_reply& reply) {
+          codes[reply.first] = reply.second;
+          ++received;
+        },
+        caf::after(std::chrono::seconds(30)) >> [&] { received = writers; });
+    for (int i = 0; i < writers; ++i)
+      BOOST_TEST(codes[i] == (i % 2 == 0 ? 0 : static_cast<int>(p::store_errc::conflict)),
+                 "writer " << i);
+    self->request(store, infinite, actors::stats_atom::value)
+        .receive(
+            [&](const actors::commit_stats& stats) {
+              BOOST_TEST_MESSAGE(stats.requests << " requests in " << stats.commits << " commits");
+              BOOST_TEST(stats.requests == static_cast<std::uint64_t>(writers));
+              BOOST_TEST(stats.commits < stats.requests);
+              BOOST_TEST(stats.commits >= 1u);
+              BOOST_TEST(stats.failed_commits == 0u);
+            },
+            [&](caf::error& e) { BOOST_FAIL("stats request failed: " << system.render(e)); });
+    self->send_exit(store, caf::exit_reason::user_shutdown);
+    self->wait_for(store);
+  }
+  auto reopened = open_store(dir);
+  for (int i = 0; i < writers; ++i)
+    BOOST_TEST(reopened->read_history(ids[i], 0)->size() == (i % 2 == 0 ? 1u : 0u), "writer " << i);
+}
+
+BOOST_AUTO_TEST_CASE(reads_are_answered_with_the_stored_records) {
+  test::temp_dir dir;
+  caf::actor_system_config cfg;
+  caf::actor_system system{cfg};
+  std::shared_ptr<p::store> db = open_store(dir);
+  auto ids = prepare(*db);
+  auto store = actors::spawn_store_actor(system, db);
+  caf::scoped_actor self{system};
+  self->request(store, infinite, actors::get_execution_query{ids[0]})
+      .receive(
+          [&](const p::store_result<p::execution_record>& found) {
+            BOOST_REQUIRE(found.has_value());
+            BOOST_TEST(found->workflow_id == "wf");
+          },
+          [&](caf::error& e) { BOOST_FAIL("read failed: " << system.render(e)); });
+  self->request(store, infinite, actors::get_workflow_query{"missing", std::nullopt})
+      .receive(
+          [&](const p::store_result<p::workflow_record>& found) {
+            BOOST_REQUIRE(!found.has_value());
+            BOOST_TEST((found.error().code == p::store_errc::not_found));
+          },
+          [&](caf::error& e) { BOOST_FAIL("read failed: " << system.render(e)); });
+  self->send_exit(store, caf::exit_reason::user_shutdown);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
