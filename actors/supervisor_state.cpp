@@ -44,18 +44,6 @@ std::chrono::milliseconds next_delay(supervisor_actor* self, child_record& child
   return st.backoff->delay(++child.attempt);
 }
 
-void arm_stop_timer(supervisor_actor* self) {
-  auto& st = self->state;
-  self->delayed_send(self, st.config.shutdown_timeout, stop_timeout_atom::value,
-                     ++st.stop_generation);
-}
-
-void stop_child(supervisor_actor* self, child_record& child) {
-  child.status = child_status::stopping;
-  self->send_exit(child.handle, caf::exit_reason::user_shutdown);
-  arm_stop_timer(self);
-}
-
 /// Schedules group `token`'s restart once none of its members is still stopping.
 void schedule_when_stopped(supervisor_actor* self, std::uint64_t token) {
   auto& kids = children_of(self);
@@ -105,16 +93,6 @@ void handle_exit(supervisor_actor* self, std::size_t index, sv::exit_kind kind, 
   kids[index].status = child_status::stopped;
   if (kids[index].dynamic && plan.remove.empty()) plan.remove.push_back(index);
   remove_children(self, plan.remove);
-}
-
-void continue_shutdown(supervisor_actor* self) {
-  auto& kids = children_of(self);
-  auto stopping = [](const child_record& c) { return c.status == child_status::stopping; };
-  if (std::any_of(kids.begin(), kids.end(), stopping)) return;
-  auto live = std::find_if(kids.rbegin(), kids.rend(),
-                           [](const child_record& c) { return static_cast<bool>(c.handle); });
-  if (live == kids.rend()) return self->quit(self->state.exit_reason);
-  stop_child(self, *live);
 }
 
 }  // namespace
@@ -183,23 +161,6 @@ void on_restart_due(supervisor_actor* self, std::uint64_t token) {
     ++kid.restarts;
     start_child(self, kid);
   }
-}
-
-void begin_shutdown(supervisor_actor* self, caf::error reason) {
-  auto& st = self->state;
-  if (st.stopping) return;
-  st.stopping = true;
-  st.exit_reason = std::move(reason);
-  for (auto& kid : children_of(self))
-    if (!kid.handle) kid.status = child_status::stopped;
-  continue_shutdown(self);
-}
-
-void on_stop_timeout(supervisor_actor* self, std::uint64_t generation) {
-  if (generation != self->state.stop_generation) return;
-  for (auto& kid : children_of(self))
-    if (kid.handle && kid.status == child_status::stopping)
-      self->send_exit(kid.handle, caf::exit_reason::kill);
 }
 
 }  // namespace auraos::actors::detail

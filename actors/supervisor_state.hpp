@@ -90,6 +90,10 @@ void on_child_down(supervisor_actor* self, const caf::down_msg& msg);
 void on_start_failed(supervisor_actor* self, std::uint64_t id);
 /// Starts the children waiting in restart group `token`.
 void on_restart_due(supervisor_actor* self, std::uint64_t token);
+/// Asks a running child to stop (user_shutdown) and arms the kill timer.
+void stop_child(supervisor_actor* self, child_record& child);
+/// Stops the next live child in reverse start order, or exits when none is left.
+void continue_shutdown(supervisor_actor* self);
 /// Stops all children in reverse start order, then exits with `reason`.
 void begin_shutdown(supervisor_actor* self, caf::error reason);
 /// Kills children that ignored their stop request.
