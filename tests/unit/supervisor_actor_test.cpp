@@ -289,6 +289,35 @@ BOOST_AUTO_TEST_CASE(whole_tree_stops_children_in_reverse_start_order_without_ha
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(crashed_child_supervisor_takes_its_children_down_and_is_restarted) {
+  auto log = std::make_shared<stop_log>();
+  auto inner =
+      config("inner", strategy::one_for_one, {worker_spec("x", restart_type::permanent, log)});
+  auto sup = start(config("root", strategy::one_for_one, {supervisor_child(inner)}));
+  auto old_x = child(child(sup, "inner"), "x");
+  self->send(child(sup, "inner"), crash_atom::value);
+  BOOST_REQUIRE(wait_for(sup, restarted("inner", 1)));
+  BOOST_REQUIRE(wait_for(sup, [](const supervision_tree_node& t) {
+    return restarted("x", 0)(t) && node(t, "inner").children.size() == 1;
+  }));
+  BOOST_TEST((child(child(sup, "inner"), "x") != old_x));
+  std::lock_guard<std::mutex> guard{log->mutex};
+  BOOST_TEST(log->names == std::vector<std::string>({"x"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(child_whose_start_fails_leads_to_escalation_with_the_start_error) {
+  child_spec broken;
+  broken.name = "broken";
+  broken.start = [](caf::local_actor*) -> caf::actor { throw std::runtime_error("no socket"); };
+  auto cfg = config("fragile", strategy::one_for_one, {broken});
+  cfg.intensity = {2, milliseconds{60000}};
+  auto sup = start(std::move(cfg));
+  self->monitor(sup);
+  auto reason = await_down();
+  BOOST_TEST(reason.find("exceeded its restart intensity") != std::string::npos);
+  BOOST_TEST(reason.find("start of 'broken' failed: no socket") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(crash_atom_is_refused_when_test_faults_are_off) {
   auto cfg = config("prod", strategy::one_for_one, {worker_spec("w")});
   cfg.test_faults = false;
