@@ -9,22 +9,11 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "runtime/handlers/attempt_identity.hpp"
 #include "runtime/handlers/work_result.hpp"
 #include "runtime/result.hpp"
 
 namespace auraos::handlers {
-
-/// Which attempt a piece of work belongs to; passed to the work for idempotency.
-struct attempt_identity {
-  /// The execution's id (`AURAOS_EXECUTION_ID`).
-  std::string execution_id;
-  /// The node's id (`AURAOS_NODE_ID`).
-  std::string node_id;
-  /// Attempt number, from 1 (`AURAOS_ATTEMPT`).
-  int attempt = 1;
-  /// `EXECUTION_ID/NODE_ID/ATTEMPT`, stable across re-runs of the same attempt.
-  std::string idempotency_key;
-};
 
 /// A fully rendered shell command, ready to spawn.
 struct shell_request {
