@@ -28,6 +28,7 @@ class http_exchange : public std::enable_shared_from_this<http_exchange> {
       : stream_(asio::make_strand(io), tls),
         resolver_(stream_.get_executor()),
         deadline_(stream_.get_executor()),
+        connect_deadline_(stream_.get_executor()),
         request_(std::move(request)),
         url_(std::move(url)),
         done_(std::move(done)) {}
@@ -48,21 +49,22 @@ class http_exchange : public std::enable_shared_from_this<http_exchange> {
 
   void begin() {
     if (finished_) return;
-    if (request_.timeout.count() > 0) {
-      deadline_.expires_after(request_.timeout);
-      deadline_.async_wait([self = shared_from_this()](error_code ec) {
-        if (ec) return;
-        self->stop({"timeout",
-                    self->what() + " timed out after " +
-                        std::to_string(self->request_.timeout.count()) + " ms",
-                    true});
-      });
-    }
-    tcp().expires_after(request_.connect_timeout);
+    if (request_.timeout.count() > 0) arm(deadline_, request_.timeout, what());
+    arm(connect_deadline_, request_.connect_timeout, "connecting to " + url_.host_header);
     resolver_.async_resolve(url_.host, url_.port,
                             [self = shared_from_this()](error_code ec, auto results) {
                               self->on_resolve(ec, std::move(results));
                             });
+  }
+
+  /// Stops the exchange with error `timeout` when `timer` fires after `limit`.
+  void arm(asio::steady_timer& timer, std::chrono::milliseconds limit, std::string context) {
+    timer.expires_after(limit);
+    timer.async_wait([self = shared_from_this(), limit, context](error_code ec) {
+      if (ec) return;
+      self->stop(
+          {"timeout", context + " timed out after " + std::to_string(limit.count()) + " ms", true});
+    });
   }
 
   void on_resolve(error_code ec, const asio::ip::tcp::resolver::results_type& results) {
@@ -108,7 +110,7 @@ class http_exchange : public std::enable_shared_from_this<http_exchange> {
   }
 
   void send() {
-    tcp().expires_never();
+    connect_deadline_.cancel();
     build_request();
     auto on_write = [self = shared_from_this()](error_code ec, std::size_t) {
       if (ec) return self->finish_transport(ec, "sending the request to " + self->url_.host_header);
@@ -175,12 +177,6 @@ class http_exchange : public std::enable_shared_from_this<http_exchange> {
   }
 
   void finish_transport(error_code ec, const std::string& context) {
-    if (ec == beast::error::timeout) {
-      return stop({"timeout",
-                   context + ": timed out after " +
-                       std::to_string(request_.connect_timeout.count()) + " ms",
-                   true});
-    }
     stop({"connection", context + ": " + ec.message(), true});
   }
 
@@ -193,6 +189,7 @@ class http_exchange : public std::enable_shared_from_this<http_exchange> {
     if (finished_) return;
     finished_ = true;
     deadline_.cancel();
+    connect_deadline_.cancel();
     resolver_.cancel();
     error_code ignored;
     tcp().socket().close(ignored);
@@ -202,6 +199,7 @@ class http_exchange : public std::enable_shared_from_this<http_exchange> {
   beast::ssl_stream<beast::tcp_stream> stream_;
   asio::ip::tcp::resolver resolver_;
   asio::steady_timer deadline_;
+  asio::steady_timer connect_deadline_;
   http_request request_;
   parsed_url url_;
   std::function<void(work_result)> done_;

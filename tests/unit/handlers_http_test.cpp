@@ -344,6 +344,16 @@ BOOST_AUTO_TEST_CASE(server_that_never_answers_times_out) {
   BOOST_TEST(r.error.retryable);
 }
 
+BOOST_AUTO_TEST_CASE(tls_server_that_never_completes_the_handshake_hits_the_connect_timeout) {
+  test_server server([](const seen_request&) { return std::nullopt; });  // speaks no TLS
+  auto request = request_for(json{{"url", server.url("https")}});
+  request.connect_timeout = 300ms;
+  auto r = send(request);
+  BOOST_REQUIRE(!r.ok);
+  BOOST_TEST(r.error.type == "timeout");
+  BOOST_TEST(r.error.message.find("connecting to 127.0.0.1") == 0);
+}
+
 BOOST_AUTO_TEST_CASE(cancel_stops_a_pending_request) {
   test_server server([](const seen_request&) { return std::nullopt; });
   http_client client;
