@@ -1,0 +1,13 @@
+#pragma once
+// Turns how a command ended into the shell node's result.
+
+#include "runtime/handlers/shell_session.hpp"
+#include "runtime/handlers/work_result.hpp"
+
+namespace auraos::handlers {
+
+/// `{exitCode, stdout, stderr, json}` plus truncation flags; exit code != 0, a cancel or a
+/// timeout make it a failure that keeps this output.
+work_result shell_result_of(const shell_outcome& outcome, const shell_request& request);
+
+}  // namespace auraos::handlers
