@@ -2,6 +2,7 @@
 
 #include "gateway/http_server.hpp"
 
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -57,6 +58,7 @@ struct http_server::impl {
   std::shared_ptr<detail::server_context> context;
   tcp::acceptor acceptor;
   std::vector<std::thread> threads;
+  std::mutex lifecycle;
   std::uint16_t port = 0;
   bool started = false;
   bool stopped = false;
@@ -107,6 +109,7 @@ void http_server::impl::drain() {
 }
 
 void http_server::impl::stop() {
+  std::lock_guard lock{lifecycle};
   if (!started || stopped) return;
   stopped = true;
   net::post(acceptor.get_executor(), [this] {
@@ -128,6 +131,7 @@ http_server::~http_server() {
 }
 
 result<std::uint16_t, std::string> http_server::start() {
+  std::lock_guard lock{impl_->lifecycle};
   if (impl_->started) return fail(std::string("the server was already started"));
   auto bound = impl_->listen();
   if (!bound) return bound;

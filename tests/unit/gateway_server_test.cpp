@@ -109,6 +109,17 @@ BOOST_AUTO_TEST_CASE(keep_alive_serves_several_requests_on_one_connection) {
   BOOST_TEST(running.server.connections_accepted() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(idle_connection_is_closed_after_the_read_timeout) {
+  gw::server_options options;
+  options.read_timeout = 200ms;
+  running_server running{echo_target(), options};
+  http_connection connection{"127.0.0.1", running.port, 10s};
+  BOOST_TEST(connection.request({"GET", "/", "", {}}).status == 200);
+  auto before = std::chrono::steady_clock::now();
+  BOOST_TEST(connection.closed_by_server());
+  BOOST_TEST((std::chrono::steady_clock::now() - before < 5s));
+}
+
 BOOST_AUTO_TEST_CASE(request_headers_are_looked_up_ignoring_case) {
   running_server running{[](const gw::http_request& request, gw::responder respond) {
     respond(text(request.headers.get("x-request-id").value_or("missing")));
