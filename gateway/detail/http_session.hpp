@@ -1,0 +1,68 @@
+#pragma once
+// Internal (includes Beast/Asio): one HTTP connection, reading requests and writing answers.
+
+#include <array>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "gateway/api_error.hpp"
+#include "gateway/detail/beast_message.hpp"
+#include "gateway/detail/server_context.hpp"
+#include "gateway/responder.hpp"
+
+namespace auraos::gateway::detail {
+
+/// One connection: reads a request, hands it to the handler, writes its answer, repeats
+/// while the connection is kept alive. Every step runs on the connection's strand.
+class http_session : public std::enable_shared_from_this<http_session> {
+ public:
+  /// A session over an accepted socket (whose executor is a strand).
+  http_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<server_context> context);
+  /// Tells the server context the session is gone.
+  ~http_session();
+
+  /// Starts reading the first request.
+  void start();
+  /// Closes the connection when idle; an in-flight request is answered, then closed.
+  void begin_stop();
+  /// Closes the connection now, whatever it is doing.
+  void force_close();
+
+ private:
+  enum class phase { reading, handling, writing, closed };
+
+  void read_request();
+  void on_read(boost::beast::error_code ec, std::size_t bytes);
+  void handle_request();
+  responder make_responder();
+  void deliver(http_response response);
+  void reject(const api_error& error);
+  void write(http_response response, bool keep_alive);
+  void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
+  void drain_then_close();
+  void discard_input();
+  void close();
+
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+  std::shared_ptr<server_context> context_;
+  std::shared_ptr<http_session> self_;
+  beast_response response_;
+  phase phase_ = phase::reading;
+  bool linger_ = false;
+  unsigned version_ = 11;
+  bool keep_alive_ = true;
+  std::string method_;
+  std::string path_;
+  std::chrono::steady_clock::time_point started_;
+  std::array<char, 4096> discard_{};
+};
+
+}  // namespace auraos::gateway::detail

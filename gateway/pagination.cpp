@@ -1,0 +1,97 @@
+// Cursor encoding (base64url) and the limit/cursor rules of list endpoints.
+
+#include "gateway/pagination.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace auraos::gateway {
+namespace {
+
+constexpr std::string_view alphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+int sextet(char c) {
+  auto at = alphabet.find(c);
+  return at == std::string_view::npos ? -1 : static_cast<int>(at);
+}
+
+api_error bad_cursor(std::string_view cursor) {
+  return make_error(error_code::bad_request,
+                    fmt::format("query parameter 'cursor' is not a valid cursor: '{}'", cursor));
+}
+
+result<int, api_error> parse_limit(const std::optional<std::string>& text) {
+  if (!text) return default_page_limit;
+  int limit = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
+  if (ec != std::errc{} || end != text->data() + text->size() || limit < 1 ||
+      limit > max_page_limit) {
+    return fail(
+        make_error(error_code::bad_request,
+                   fmt::format("query parameter 'limit' must be an integer from 1 to {}, got '{}'",
+                               max_page_limit, *text)));
+  }
+  return limit;
+}
+
+}  // namespace
+
+std::string encode_cursor(std::string_view position) {
+  std::string out;
+  unsigned bits = 0;
+  int count = 0;
+  for (unsigned char byte : position) {
+    bits = (bits << 8) | byte;
+    count += 8;
+    while (count >= 6) {
+      count -= 6;
+      out.push_back(alphabet[(bits >> count) & 0x3f]);
+    }
+  }
+  if (count > 0) out.push_back(alphabet[(bits << (6 - count)) & 0x3f]);
+  return out;
+}
+
+result<std::string, api_error> decode_cursor(std::string_view cursor) {
+  if (cursor.size() % 4 == 1) return fail(bad_cursor(cursor));
+  std::string out;
+  unsigned bits = 0;
+  int count = 0;
+  for (char c : cursor) {
+    int value = sextet(c);
+    if (value < 0) return fail(bad_cursor(cursor));
+    bits = (bits << 6) | static_cast<unsigned>(value);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out.push_back(static_cast<char>((bits >> count) & 0xff));
+    }
+  }
+  if ((bits & ((1u << count) - 1)) != 0) return fail(bad_cursor(cursor));
+  return out;
+}
+
+result<page_request, api_error> parse_page_request(const http_request& request) {
+  auto limit = parse_limit(request.query_param("limit"));
+  if (!limit) return fail(std::move(limit).error());
+  page_request page;
+  page.limit = *limit;
+  if (auto cursor = request.query_param("cursor"); cursor && !cursor->empty()) {
+    auto position = decode_cursor(*cursor);
+    if (!position) return fail(std::move(position).error());
+    page.position = std::move(*position);
+  }
+  return page;
+}
+
+http_response page_response(const nlohmann::json& items,
+                            const std::optional<std::string>& next_position) {
+  nlohmann::json next = nullptr;
+  if (next_position) next = encode_cursor(*next_position);
+  return json_response(200, {{"items", items}, {"nextCursor", next}});
+}
+
+}  // namespace auraos::gateway

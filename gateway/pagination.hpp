@@ -1,0 +1,42 @@
+#pragma once
+// List pagination: the `limit` and `cursor` query parameters and the {items, nextCursor} answer.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "gateway/api_error.hpp"
+#include "gateway/http_message.hpp"
+#include "runtime/result.hpp"
+
+namespace auraos::gateway {
+
+/// The page size used when a request names none.
+inline constexpr int default_page_limit = 50;
+/// The largest page size a request may ask for.
+inline constexpr int max_page_limit = 1000;
+
+/// What a list request asks for: how many items, and where to resume.
+struct page_request {
+  /// Items per page, 1..max_page_limit.
+  int limit = default_page_limit;
+  /// The decoded resume position; empty for the first page.
+  std::string position;
+};
+
+/// Encodes a resume position as an opaque cursor (base64url, no padding).
+std::string encode_cursor(std::string_view position);
+
+/// Decodes a cursor made by encode_cursor; a 400 error when it is not one.
+result<std::string, api_error> decode_cursor(std::string_view cursor);
+
+/// Reads `limit` (integer 1..1000, default 50) and `cursor` from the query; 400 on bad values.
+result<page_request, api_error> parse_page_request(const http_request& request);
+
+/// The list answer: {"items": items, "nextCursor": cursor of `next_position` or null}.
+http_response page_response(const nlohmann::json& items,
+                            const std::optional<std::string>& next_position);
+
+}  // namespace auraos::gateway

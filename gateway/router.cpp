@@ -1,0 +1,104 @@
+// Matching request paths segment by segment against the route table.
+
+#include "gateway/router.hpp"
+
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "gateway/api_error.hpp"
+
+namespace auraos::gateway {
+namespace {
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> segments;
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  while (true) {
+    auto slash = path.find('/');
+    segments.emplace_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) return segments;
+    path.remove_prefix(slash + 1);
+  }
+}
+
+bool is_param(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+/// The parameters when `segments` (decoded) fit `pattern`, else nullopt.
+std::optional<path_params> match(const std::vector<std::string>& pattern,
+                                 const std::vector<std::string>& segments) {
+  if (pattern.size() != segments.size()) return std::nullopt;
+  path_params params;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (is_param(pattern[i])) {
+      if (segments[i].empty()) return std::nullopt;
+      params[pattern[i].substr(1, pattern[i].size() - 2)] = segments[i];
+    } else if (pattern[i] != segments[i]) {
+      return std::nullopt;
+    }
+  }
+  return params;
+}
+
+std::optional<std::vector<std::string>> decoded_segments(std::string_view path) {
+  auto segments = split_path(path);
+  for (auto& segment : segments) {
+    auto decoded = percent_decode(segment);
+    if (!decoded) return std::nullopt;
+    segment = std::move(*decoded);
+  }
+  return segments;
+}
+
+http_response method_not_allowed(const http_request& request, const std::set<std::string>& allow) {
+  std::string allowed = fmt::format("{}", fmt::join(allow, ", "));
+  auto response = error_response(make_error(
+      error_code::method_not_allowed, fmt::format("method {} is not allowed on {}; allowed: {}",
+                                                  request.method, request.path, allowed)));
+  response.headers.set("Allow", allowed);
+  return response;
+}
+
+}  // namespace
+
+router& router::add(std::string method, std::string_view pattern, route_handler handler) {
+  routes_.push_back(route{std::move(method), split_path(pattern), std::move(handler)});
+  return *this;
+}
+
+void router::dispatch(const http_request& request, responder respond) const {
+  auto segments = decoded_segments(request.path);
+  if (!segments) {
+    respond(error_response(
+        make_error(error_code::bad_request,
+                   fmt::format("malformed percent-encoding in path {}", request.path))));
+    return;
+  }
+  std::set<std::string> allow;
+  for (const auto& candidate : routes_) {
+    auto params = match(candidate.segments, *segments);
+    if (!params) continue;
+    if (candidate.method == request.method) {
+      candidate.handler(request, *params, std::move(respond));
+      return;
+    }
+    allow.insert(candidate.method);
+  }
+  if (!allow.empty()) {
+    respond(method_not_allowed(request, allow));
+    return;
+  }
+  respond(error_response(
+      make_error(error_code::not_found, fmt::format("no resource at {}", request.path))));
+}
+
+http_handler router::handler() const {
+  return [this](const http_request& request, responder respond) {
+    dispatch(request, std::move(respond));
+  };
+}
+
+}  // namespace auraos::gateway

@@ -1,0 +1,44 @@
+#pragma once
+// Routes requests by method and path pattern ("/api/v1/workflows/{id}/executions").
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gateway/http_message.hpp"
+#include "gateway/responder.hpp"
+
+namespace auraos::gateway {
+
+/// Decoded values of a pattern's `{name}` segments, by name.
+using path_params = std::map<std::string, std::string>;
+
+/// A routed handler: the request, its path parameters, and the answer channel.
+using route_handler = std::function<void(const http_request&, const path_params&, responder)>;
+
+/// A table of routes; unknown paths answer 404, known paths with another method 405 + Allow.
+class router {
+ public:
+  /// Adds a route; `pattern` is literal segments and `{name}` segments matching one segment.
+  /// Among routes matching a request, the first added wins.
+  router& add(std::string method, std::string_view pattern, route_handler handler);
+
+  /// Finds the route of `request` and calls it, or answers 400/404/405 itself.
+  void dispatch(const http_request& request, responder respond) const;
+
+  /// A server handler that dispatches through this router (the router must outlive it).
+  http_handler handler() const;
+
+ private:
+  struct route {
+    std::string method;
+    std::vector<std::string> segments;
+    route_handler handler;
+  };
+
+  std::vector<route> routes_;
+};
+
+}  // namespace auraos::gateway
