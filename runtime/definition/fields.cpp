@@ -58,8 +58,12 @@ void check_known_fields(const scope& at, const json& object,
 
 bool expect(const scope& at, std::string_view key, const json& value, bool ok,
             std::string_view what) {
-  if (!ok)
-    at.report(key, "must be " + std::string{what} + ", found " + std::string{type_name(value)});
+  if (ok) return ok;
+  auto found = type_name(value);
+  // "must be a number greater than 0" needs no ", found number".
+  bool same_kind = what.find(found) != std::string_view::npos;
+  at.report(key,
+            "must be " + std::string{what} + (same_kind ? "" : ", found " + std::string{found}));
   return ok;
 }
 

@@ -23,7 +23,7 @@ const nlohmann::json* member(const nlohmann::json& object, std::string_view key)
 void check_known_fields(const scope& at, const nlohmann::json& object,
                         std::initializer_list<std::string_view> allowed);
 
-/// Reports "must be WHAT, found TYPE" at `key` unless `ok`; returns `ok`.
+/// Reports "must be WHAT, found TYPE" at `key` unless `ok` (no "found" when WHAT names TYPE).
 bool expect(const scope& at, std::string_view key, const nlohmann::json& value, bool ok,
             std::string_view what);
 
