@@ -62,8 +62,8 @@ bool expect(const scope& at, std::string_view key, const json& value, bool ok,
   auto found = type_name(value);
   // "must be a number greater than 0" needs no ", found number".
   bool same_kind = what.find(found) != std::string_view::npos;
-  at.report(key,
-            "must be " + std::string{what} + (same_kind ? "" : ", found " + std::string{found}));
+  auto shown = value.is_number() ? value.dump() : std::string{found};
+  at.report(key, "must be " + std::string{what} + (same_kind ? "" : ", found " + shown));
   return ok;
 }
 
