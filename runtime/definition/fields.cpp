@@ -28,7 +28,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::string unknown_field_message(std::string_view key,
                                   std::initializer_list<std::string_view> allowed) {
   for (auto candidate : allowed) {
-    if (edit_distance(key, candidate) <= 2)
+    auto distance = edit_distance(key, candidate);
+    if (distance <= 2 && distance * 3 <= key.size())
       return "unknown field (did you mean \"" + std::string{candidate} + "\"?)";
   }
   return "unknown field";
@@ -61,7 +62,10 @@ bool expect(const scope& at, std::string_view key, const json& value, bool ok,
   if (ok) return ok;
   auto found = type_name(value);
   // "must be a number greater than 0" needs no ", found number".
-  bool same_kind = what.find(found) != std::string_view::npos;
+  auto names = [&](std::string_view article) {
+    return what.find(std::string{article} + std::string{found}) != std::string_view::npos;
+  };
+  bool same_kind = names("a ") || names("an ") || names("non-empty ");
   auto shown = value.is_number() ? value.dump() : std::string{found};
   at.report(key, "must be " + std::string{what} + (same_kind ? "" : ", found " + shown));
   return ok;
