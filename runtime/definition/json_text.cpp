@@ -38,6 +38,15 @@ std::size_t too_deep_at(std::string_view text) {
   return std::string_view::npos;
 }
 
+/// "number overflow parsing '1e999'" located at the number's first occurrence.
+std::string out_of_range_message(std::string_view text, const std::string& what) {
+  auto detail = what.substr(what.find("] ") == std::string::npos ? 0 : what.find("] ") + 2);
+  auto open = detail.find('\''), close = detail.rfind('\'');
+  if (open == std::string::npos || close <= open) return detail;
+  auto at = text.find(detail.substr(open + 1, close - open - 1));
+  return at == std::string_view::npos ? detail : line_and_column(text, at) + ": " + detail;
+}
+
 }  // namespace
 
 result<nlohmann::json, std::string> parse_json_text(std::string_view text) {
@@ -52,6 +61,8 @@ result<nlohmann::json, std::string> parse_json_text(std::string_view text) {
     auto offset = e.byte > 0 ? e.byte - 1 : 0;
     return fail(line_and_column(text, offset) +
                 (detail == std::string::npos ? ": " + what : what.substr(detail)));
+  } catch (const nlohmann::json::exception& e) {
+    return fail(out_of_range_message(text, e.what()));
   }
 }
 

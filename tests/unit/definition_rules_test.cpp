@@ -86,6 +86,11 @@ BOOST_AUTO_TEST_CASE(json_syntax_errors_name_line_and_column) {
   BOOST_TEST(errors[0].starts_with("line 3, column 3: syntax error while parsing object key"));
 }
 
+BOOST_AUTO_TEST_CASE(json_number_overflow_is_a_positioned_error) {
+  BOOST_TEST(errors_of_text("{\"a\":\n 46e8805}") ==
+             strings{"line 2, column 2: number overflow parsing '46e8805'"});
+}
+
 BOOST_AUTO_TEST_CASE(json_nested_too_deep_is_an_error_not_a_crash) {
   auto errors = errors_of_text(std::string(100000, '['));
   BOOST_TEST(errors == strings{"line 1, column 257: nested deeper than 256 levels"});
