@@ -14,7 +14,9 @@ namespace {
 std::string shortest_decimal(const std::string& digits, int n) {
   int k = static_cast<int>(digits.size());
   if (k <= n && n <= 21) return digits + std::string(static_cast<std::size_t>(n - k), '0');
-  if (0 < n && n <= 21) return digits.substr(0, static_cast<std::size_t>(n)) + "." + digits.substr(static_cast<std::size_t>(n));
+  if (0 < n && n <= 21)
+    return digits.substr(0, static_cast<std::size_t>(n)) + "." +
+           digits.substr(static_cast<std::size_t>(n));
   if (-6 < n && n <= 0) return "0." + std::string(static_cast<std::size_t>(-n), '0') + digits;
   std::string mantissa = k == 1 ? digits : digits.substr(0, 1) + "." + digits.substr(1);
   return mantissa + "e" + (n - 1 >= 0 ? "+" : "-") + std::to_string(std::abs(n - 1));
@@ -92,7 +94,8 @@ std::string format_double(double value) {
   if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
   if (value == 0) return "0";
   char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(value), std::chars_format::scientific);
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(value),
+                                 std::chars_format::scientific);
   (void)ec;
   std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
   std::size_t e = text.find('e');

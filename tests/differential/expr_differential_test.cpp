@@ -27,7 +27,8 @@ const json& scope() {
 json typed(const json& value) {
   if (value.is_null()) return {{"t", "null"}};
   if (value.is_boolean()) return {{"t", "bool"}, {"v", value}};
-  if (value.is_number_integer()) return {{"t", "int"}, {"v", std::to_string(value.get<std::int64_t>())}};
+  if (value.is_number_integer())
+    return {{"t", "int"}, {"v", std::to_string(value.get<std::int64_t>())}};
   if (value.is_number_float()) return {{"t", "double"}, {"v", value.get<double>()}};
   if (value.is_string()) return {{"t", "string"}, {"v", value}};
   json items = json::array();
@@ -35,7 +36,8 @@ json typed(const json& value) {
     for (const auto& item : value) items.push_back(typed(item));
     return {{"t", "list"}, {"v", items}};
   }
-  for (auto it = value.begin(); it != value.end(); ++it) items.push_back(json::array({it.key(), typed(it.value())}));
+  for (auto it = value.begin(); it != value.end(); ++it)
+    items.push_back(json::array({it.key(), typed(it.value())}));
   return {{"t", "map"}, {"v", items}};
 }
 
@@ -50,11 +52,13 @@ bool same(const json& ours, const json& theirs) {
     double a = reference_double(ours["v"]), b = reference_double(theirs["v"]);
     return (std::isnan(a) && std::isnan(b)) || a == b;
   }
-  if (ours["t"] != "list" && ours["t"] != "map") return ours.value("v", json()) == theirs.value("v", json());
+  if (ours["t"] != "list" && ours["t"] != "map")
+    return ours.value("v", json()) == theirs.value("v", json());
   const auto &a = ours["v"], &b = theirs["v"];
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    bool equal = ours["t"] == "list" ? same(a[i], b[i]) : a[i][0] == b[i][0] && same(a[i][1], b[i][1]);
+    bool equal =
+        ours["t"] == "list" ? same(a[i], b[i]) : a[i][0] == b[i][0] && same(a[i][1], b[i][1]);
     if (!equal) return false;
   }
   return true;
@@ -75,13 +79,16 @@ BOOST_AUTO_TEST_SUITE(expr_differential)
 BOOST_AUTO_TEST_CASE(random_corpus_agrees_with_bufbuild_cel) {
   namespace fs = std::filesystem;
   fs::path dir = fs::path(auraos::test::source_dir()) / "tests" / "differential";
-  BOOST_REQUIRE_MESSAGE(fs::exists(dir / "node_modules" / "@bufbuild" / "cel"),
-                        "tests/differential/node_modules is missing: run `npm ci` in " << dir.string());
+  BOOST_REQUIRE_MESSAGE(
+      fs::exists(dir / "node_modules" / "@bufbuild" / "cel"),
+      "tests/differential/node_modules is missing: run `npm ci` in " << dir.string());
   json context = json::array();
-  for (auto it = scope().begin(); it != scope().end(); ++it) context.push_back(json::array({it.key(), typed(it.value())}));
+  for (auto it = scope().begin(); it != scope().end(); ++it)
+    context.push_back(json::array({it.key(), typed(it.value())}));
   auto corpus = auraos::test::expression_corpus(20261126, 3000);
   std::ostringstream input;
-  for (const auto& source : corpus) input << json{{"expr", source}, {"context", context}}.dump() << '\n';
+  for (const auto& source : corpus)
+    input << json{{"expr", source}, {"context", context}}.dump() << '\n';
   auraos::test::process_options options;
   options.stdin_data = input.str();
   auto run = auraos::test::run_process({"node", (dir / "reference.mjs").string()}, options);
@@ -96,13 +103,15 @@ BOOST_AUTO_TEST_CASE(random_corpus_agrees_with_bufbuild_cel) {
     bool agree = (ours["t"] == "error" && theirs["t"] == "error") || same(ours, theirs);
     if (!agree) {
       ++disagreements;
-      BOOST_ERROR(corpus[index] << "\n  ours:      " << ours.dump() << "\n  reference: " << theirs.dump());
+      BOOST_ERROR(corpus[index] << "\n  ours:      " << ours.dump()
+                                << "\n  reference: " << theirs.dump());
     }
     ++index;
   }
   BOOST_CHECK_EQUAL(index, corpus.size());
   BOOST_CHECK_EQUAL(disagreements, 0u);
-  BOOST_TEST_MESSAGE(corpus.size() << " expressions, " << errors << " evaluation errors on both sides");
+  BOOST_TEST_MESSAGE(corpus.size()
+                     << " expressions, " << errors << " evaluation errors on both sides");
   BOOST_CHECK_LT(errors, corpus.size() / 2);
 }
 
