@@ -16,7 +16,7 @@ value_result to_int(const nlohmann::json& value) {
   if (kind == value_kind::integer) return nlohmann::json(as_int(value));
   if (kind == value_kind::floating) {
     double d = std::trunc(value.get<double>());
-    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+    if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0))
       return fail(std::string("int() out of range"));
     return nlohmann::json(static_cast<std::int64_t>(d));
   }

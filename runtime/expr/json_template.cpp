@@ -48,7 +48,8 @@ class template_parser {
                                   parse(it.value(), member_path(path, it.key()), depth + 1));
       }
     }
-    if (node.type == template_node::node_type::constant) node.constant = value;
+    if (node.type == template_node::node_type::constant && !value.is_string())
+      node.constant = value;
     return node;
   }
 
@@ -61,7 +62,10 @@ class template_parser {
       return node;
     }
     auto& list = parts.value();
-    if (list.size() == 1 && !list[0].value) return node;
+    if (list.size() == 1 && !list[0].value) {
+      node.constant = std::move(list[0].text);
+      return node;
+    }
     bool whole = list.size() == 1 && list[0].text.empty();
     node.type = whole ? template_node::node_type::whole : template_node::node_type::interpolated;
     node.parts = std::move(list);

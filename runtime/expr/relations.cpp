@@ -9,7 +9,10 @@ namespace {
 
 value_result membership(const nlohmann::json& element, const nlohmann::json& container) {
   if (container.is_object()) {
-    if (!element.is_string()) return fail(no_overload("in", element, container));
+    if (element.is_null() || element.is_array() || element.is_object()) {
+      return fail(no_overload("in", element, container));
+    }
+    if (!element.is_string()) return nlohmann::json(false);
     return nlohmann::json(container.contains(element.get_ref<const std::string&>()));
   }
   if (!container.is_array()) return fail(no_overload("in", element, container));

@@ -4,9 +4,25 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace auraos::expr {
+namespace {
+
+/// ECMAScript's Number::toString layout of digits d1..dk times 10^(n-k).
+std::string shortest_decimal(const std::string& digits, int n) {
+  int k = static_cast<int>(digits.size());
+  if (k <= n && n <= 21) return digits + std::string(static_cast<std::size_t>(n - k), '0');
+  if (0 < n && n <= 21)
+    return digits.substr(0, static_cast<std::size_t>(n)) + "." +
+           digits.substr(static_cast<std::size_t>(n));
+  if (-6 < n && n <= 0) return "0." + std::string(static_cast<std::size_t>(-n), '0') + digits;
+  std::string mantissa = k == 1 ? digits : digits.substr(0, 1) + "." + digits.substr(1);
+  return mantissa + "e" + (n - 1 >= 0 ? "+" : "-") + std::to_string(std::abs(n - 1));
+}
+
+}  // namespace
 
 value_kind kind_of(const nlohmann::json& value) {
   using t = nlohmann::json::value_t;
@@ -76,10 +92,17 @@ std::string no_overload(std::string_view op, const nlohmann::json& a, const nloh
 std::string format_double(double value) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+  if (value == 0) return "0";
   char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(value),
+                                 std::chars_format::scientific);
   (void)ec;
-  return std::string(buffer, end);
+  std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+  std::size_t e = text.find('e');
+  std::string digits(text.substr(0, e));
+  if (digits.size() > 1) digits.erase(1, 1);  // the decimal point
+  int n = std::stoi(std::string(text.substr(e + 1))) + 1;
+  return (value < 0 ? "-" : "") + shortest_decimal(digits, n);
 }
 
 std::size_t utf8_length(std::string_view text) {
