@@ -44,8 +44,8 @@ class template_parser {
     } else if (value.is_object()) {
       node.type = template_node::node_type::object;
       for (auto it = value.begin(); it != value.end(); ++it) {
-        node.members.emplace_back(it.key(),
-                                  parse(it.value(), member_path(path, it.key()), depth + 1));
+        node.keys.push_back(it.key());
+        node.items.push_back(parse(it.value(), member_path(path, it.key()), depth + 1));
       }
     }
     if (node.type == template_node::node_type::constant && !value.is_string())
@@ -81,9 +81,6 @@ bool constant_node(const template_node& node) {
   if (node.type == type::whole || node.type == type::interpolated) return false;
   for (const auto& item : node.items) {
     if (!constant_node(item)) return false;
-  }
-  for (const auto& member : node.members) {
-    if (!constant_node(member.second)) return false;
   }
   return true;
 }

@@ -68,10 +68,10 @@ rendered render_node(const template_node& node, const nlohmann::json& scope,
       break;
   }
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& [key, member] : node.members) {
-    auto value = render_node(member, scope, options);
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    auto value = render_node(node.items[i], scope, options);
     if (!value) return value;
-    out[key] = std::move(value).value();
+    out[node.keys[i]] = std::move(value).value();
   }
   return out;
 }

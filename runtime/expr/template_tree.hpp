@@ -3,7 +3,6 @@
 
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -30,10 +29,10 @@ struct template_node {
   nlohmann::json constant;
   /// The parts of a whole (one part, no text) or interpolated string.
   std::vector<template_part> parts;
-  /// Elements of an array.
+  /// Elements of an array, or values of an object's members.
   std::vector<template_node> items;
-  /// Members of an object, in source order.
-  std::vector<std::pair<std::string, template_node>> members;
+  /// Keys of an object's members, parallel to `items`.
+  std::vector<std::string> keys;
 };
 
 /// A parsed template and the value it came from.
