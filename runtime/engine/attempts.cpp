@@ -11,6 +11,15 @@ namespace {
 
 using runtime::node_type;
 
+nlohmann::json field(const nlohmann::json& config, const char* key) {
+  return config.is_object() && config.contains(key) ? config[key] : nlohmann::json();
+}
+
+std::string text_field(const nlohmann::json& config, const char* key, std::string fallback) {
+  auto value = field(config, key);
+  return value.is_string() ? value.get<std::string>() : fallback;
+}
+
 std::int64_t seconds_to_ms(double seconds) {
   return std::llround(seconds * 1000.0);
 }
@@ -28,10 +37,10 @@ void record_start(session& s, const std::string& id, int attempt, const nlohmann
 
 void start_delay(session& s, const std::string& id, const nlohmann::json& config) {
   std::optional<std::int64_t> deadline;
-  if (config.contains("seconds") && config["seconds"].is_number())
-    deadline = s.now_ms() + seconds_to_ms(std::max(0.0, config["seconds"].get<double>()));
-  else if (config.contains("until") && config["until"].is_string())
-    deadline = parse_rfc3339_ms(config["until"].get<std::string>());
+  if (auto seconds = field(config, "seconds"); seconds.is_number())
+    deadline = s.now_ms() + seconds_to_ms(std::max(0.0, seconds.get<double>()));
+  else if (auto until = field(config, "until"); until.is_string())
+    deadline = parse_rfc3339_ms(until.get<std::string>());
   if (!deadline)
     return attempt_failed(
         s, id,
@@ -44,13 +53,12 @@ void start_delay(session& s, const std::string& id, const nlohmann::json& config
 void run_inline(session& s, const std::string& id, const nlohmann::json& config) {
   switch (s.node(id).type) {
     case node_type::transform:
-      return attempt_succeeded(s, id, config.value("output", nlohmann::json()));
+      return attempt_succeeded(s, id, field(config, "output"));
     case node_type::noop:
       return attempt_succeeded(s, id, json_or_null(s.node_of(id).input));
     case node_type::fail:
       return attempt_failed(s, id,
-                            {config.value("error", std::string("fail")),
-                             config.value("message", std::string()), false});
+                            {text_field(config, "error", "fail"), text_field(config, "message", ""), false});
     case node_type::delay:
       return start_delay(s, id, config);
     default:
@@ -75,10 +83,9 @@ void issue_external(session& s, const std::string& id) {
     s.act(start_attempt{id, st.attempt, n.type, config, st.idempotency_key, st.deadline_ms});
     return;
   }
-  const auto& c = *config;
-  s.act(start_child_execution{
-      id, st.attempt, c.value("workflowId", std::string()), c.value("file", std::string()),
-      share_json(c.value("input", nlohmann::json())), st.idempotency_key, st.deadline_ms});
+  s.act(start_child_execution{id, st.attempt, text_field(*config, "workflowId", ""),
+                              text_field(*config, "file", ""), share_json(field(*config, "input")),
+                              st.idempotency_key, st.deadline_ms});
 }
 
 void begin_attempt(session& s, const std::string& id, int attempt) {

@@ -8,7 +8,7 @@
 
 namespace auraos::engine {
 
-/// Parses an RFC 3339 timestamp ("2030-01-01T00:00:00Z", offsets allowed); nullopt if malformed.
+/// Parses an RFC 3339 timestamp (runtime/rfc3339.hpp) to ms since the epoch; nullopt if malformed.
 std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text);
 
 /// Formats ms since the epoch as RFC 3339 in UTC with milliseconds ("2030-01-01T00:00:00.000Z").

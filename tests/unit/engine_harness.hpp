@@ -13,6 +13,19 @@
 #include "runtime/engine/decide.hpp"
 #include "runtime/engine/json_text.hpp"
 
+namespace auraos::engine {
+
+/// Prints a node status in test messages.
+inline std::ostream& operator<<(std::ostream& out, node_status s) { return out << to_string(s); }
+/// Prints an execution status in test messages.
+inline std::ostream& operator<<(std::ostream& out, execution_status s) { return out << to_string(s); }
+/// Prints a refusal code in test messages.
+inline std::ostream& operator<<(std::ostream& out, refusal r) {
+  return out << (r == refusal::conflict ? "conflict" : "invalid");
+}
+
+}  // namespace auraos::engine
+
 namespace auraos::engine::test {
 
 /// Parses a workflow definition or fails the test with its errors.
