@@ -1,0 +1,87 @@
+#include "runtime/definition/load_file.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "runtime/definition/fields.hpp"
+
+namespace auraos::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using definition_result = result<workflow, std::vector<definition_error>>;
+
+result<std::string, std::string> read_text(const fs::path& file) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) return fail(std::string{"cannot read file: is a directory"});
+  std::ifstream in{file, std::ios::binary};
+  if (!in) return fail("cannot read file: " + std::string{std::strerror(errno)});
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string describe_chain(const std::vector<fs::path>& chain, const fs::path& again) {
+  std::string text;
+  for (const auto& link : chain) text += link.filename().string() + " -> ";
+  return "reference cycle: " + text + again.filename().string();
+}
+
+definition_result load(const fs::path& file, std::vector<fs::path>& chain);
+
+void check_child(const definition::scope& at, const fs::path& parent, const std::string& name,
+                 std::vector<fs::path>& chain) {
+  auto child = parent.parent_path() / name;
+  std::error_code ec;
+  auto key = fs::weakly_canonical(child, ec);
+  if (ec) key = child;
+  if (std::find(chain.begin(), chain.end(), key) != chain.end())
+    return at.report("config.file", describe_chain(chain, key));
+  auto loaded = load(child, chain);
+  if (loaded) return;
+  for (const auto& problem : loaded.error())
+    at.report("config.file", "in \"" + name + "\": " + problem.to_string());
+}
+
+std::vector<definition_error> check_children(const workflow& wf, const fs::path& file,
+                                             std::vector<fs::path>& chain) {
+  std::vector<definition_error> errors;
+  definition::scope root{errors};
+  for (std::size_t i = 0; i < wf.nodes.size(); ++i) {
+    const json* named = definition::member(wf.nodes[i].config.source(), "file");
+    if (wf.nodes[i].type != node_type::subworkflow || !named || definition::has_template(*named))
+      continue;
+    auto at = root.element("nodes[" + std::to_string(i) + "]", wf.nodes[i].id);
+    check_child(at, file, named->get<std::string>(), chain);
+  }
+  return errors;
+}
+
+definition_result load(const fs::path& file, std::vector<fs::path>& chain) {
+  auto text = read_text(file);
+  if (!text) return fail(std::vector<definition_error>{{"", "", "", text.error()}});
+  auto parsed = parse_workflow(*text);
+  if (!parsed) return parsed;
+  std::error_code ec;
+  auto key = fs::weakly_canonical(file, ec);
+  chain.push_back(ec ? file : key);
+  auto errors = check_children(*parsed, file, chain);
+  chain.pop_back();
+  if (!errors.empty()) return fail(std::move(errors));
+  return parsed;
+}
+
+}  // namespace
+
+definition_result load_workflow_file(const fs::path& file) {
+  std::vector<fs::path> chain;
+  return load(file, chain);
+}
+
+}  // namespace auraos::runtime

@@ -1,0 +1,17 @@
+#pragma once
+// Definitions stored in files, with the sub-workflow files they name.
+
+#include <filesystem>
+#include <vector>
+
+#include "runtime/definition/parse.hpp"
+
+namespace auraos::runtime {
+
+/// Reads and validates the definition in `file` and, recursively, each file a `subworkflow`
+/// node names in `config.file` (relative to the naming file's folder). A child's errors and
+/// reference cycles are reported at the naming node's `config.file`.
+result<workflow, std::vector<definition_error>> load_workflow_file(
+    const std::filesystem::path& file);
+
+}  // namespace auraos::runtime

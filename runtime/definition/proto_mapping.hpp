@@ -1,0 +1,22 @@
+#pragma once
+// Definition JSON <-> the Protobuf message `auraos.messages.WorkflowDefinition`: protobuf's own
+// JSON mapping of messages/workflow.proto is the definition format.
+
+#include <string>
+#include <string_view>
+
+#include "runtime/result.hpp"
+
+namespace auraos::messages {
+class WorkflowDefinition;
+}
+
+namespace auraos::runtime {
+
+/// Reads definition JSON text into the message; unknown fields and wrong types are errors.
+result<messages::WorkflowDefinition, std::string> definition_from_json(std::string_view json_text);
+
+/// Writes the message as definition JSON text (lowerCamelCase names, unset fields omitted).
+result<std::string, std::string> definition_to_json(const messages::WorkflowDefinition& message);
+
+}  // namespace auraos::runtime
