@@ -57,8 +57,8 @@ void run_inline(session& s, const std::string& id, const nlohmann::json& config)
     case node_type::noop:
       return attempt_succeeded(s, id, json_or_null(s.node_of(id).input));
     case node_type::fail:
-      return attempt_failed(s, id,
-                            {text_field(config, "error", "fail"), text_field(config, "message", ""), false});
+      return attempt_failed(
+          s, id, {text_field(config, "error", "fail"), text_field(config, "message", ""), false});
     case node_type::delay:
       return start_delay(s, id, config);
     default:

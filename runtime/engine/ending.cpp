@@ -60,8 +60,10 @@ void cancel_node(session& s, const std::string& id) {
 
 void pump(session& s) {
   start_due_retries(s);
-  while (running(s) && !s.state().ready_queue.empty() && slot_free(s))
-    begin_attempt(s, s.state().ready_queue.front(), 1);
+  while (running(s) && !s.state().ready_queue.empty() && slot_free(s)) {
+    auto next = s.state().ready_queue.front();  // a copy: starting it dequeues it
+    begin_attempt(s, next, 1);
+  }
 }
 
 void finish_if_done(session& s) {

@@ -16,9 +16,13 @@
 namespace auraos::engine {
 
 /// Prints a node status in test messages.
-inline std::ostream& operator<<(std::ostream& out, node_status s) { return out << to_string(s); }
+inline std::ostream& operator<<(std::ostream& out, node_status s) {
+  return out << to_string(s);
+}
 /// Prints an execution status in test messages.
-inline std::ostream& operator<<(std::ostream& out, execution_status s) { return out << to_string(s); }
+inline std::ostream& operator<<(std::ostream& out, execution_status s) {
+  return out << to_string(s);
+}
 /// Prints a refusal code in test messages.
 inline std::ostream& operator<<(std::ostream& out, refusal r) {
   return out << (r == refusal::conflict ? "conflict" : "invalid");
