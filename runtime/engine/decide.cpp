@@ -1,0 +1,125 @@
+// decide(): dispatches one event to the rules it triggers.
+#include "runtime/engine/json_text.hpp"
+#include "runtime/engine/session.hpp"
+#include "runtime/engine/time_text.hpp"
+
+namespace auraos::engine {
+namespace {
+
+using namespace detail;
+engine_error conflict(std::string_view action, execution_status status) {
+  return {refusal::conflict, "cannot " + std::string(action) + " an execution that is " +
+                                 std::string(to_string(status))};
+}
+
+bool is_live(const session& s) {
+  auto status = s.state().status;
+  return !is_finished(status) && status != execution_status::pending;
+}
+
+/// True when a result for `attempt` of `node` is the one the engine waits for.
+bool is_current(const session& s, const std::string& node, int attempt) {
+  auto it = s.state().nodes.find(node);
+  return is_live(s) && it != s.state().nodes.end() && it->second.attempt_open &&
+         it->second.attempt == attempt && is_external(s.node(node).type);
+}
+
+void on_timer(session& s, const std::string& id) {
+  auto it = s.state().timers.find(id);
+  if (it == s.state().timers.end()) return;
+  auto t = it->second;
+  auto r = s.record(t.node, t.attempt);
+  r.mutable_timer_fired()->set_timer_id(id);
+  s.emit(std::move(r));
+  switch (t.purpose) {
+    case messages::TIMER_DELAY:
+      return attempt_succeeded(s, t.node, {{"firedAt", format_rfc3339_ms(s.now_ms())}});
+    case messages::TIMER_ATTEMPT_TIMEOUT:
+      s.act(cancel_attempt{t.node, t.attempt});
+      return attempt_failed(
+          s, t.node,
+          {"timeout",
+           "node \"" + t.node + "\": attempt " + std::to_string(t.attempt) + " timed out", true});
+    case messages::TIMER_EXECUTION_TIMEOUT: {
+      auto end = s.record();
+      end.mutable_execution_timed_out();
+      return end_execution(s, std::move(end),
+                           {execution_status::timed_out, nullptr,
+                            node_error{"timeout", "the execution timed out", false, 0}});
+    }
+    default:
+      return;
+  }
+}
+
+void on_recovered(session& s) {
+  for (const auto& n : s.wf().nodes) {
+    const auto& st = s.node_of(n.id);
+    if (!st.attempt_open || !is_external(n.type)) continue;
+    auto r = s.record(n.id, st.attempt);
+    r.mutable_attempt_interrupted()->set_reason("recovered");
+    s.emit(std::move(r));
+    issue_external(s, n.id);
+  }
+  for (const auto& [id, t] : s.state().timers) s.act(set_timer{id, t.deadline_ms});
+}
+
+/// Applies one event to a session; an error refuses the event.
+struct handler {
+  session& s;
+
+  std::optional<engine_error> operator()(const start_event& ev) { return start_execution(s, ev); }
+  std::optional<engine_error> operator()(const pause_event&) {
+    return control("pause", execution_status::running,
+                   &messages::HistoryEvent::mutable_execution_paused);
+  }
+  std::optional<engine_error> operator()(const resume_event&) {
+    return control("resume", execution_status::paused,
+                   &messages::HistoryEvent::mutable_execution_resumed);
+  }
+  std::optional<engine_error> operator()(const cancel_event& ev) {
+    if (is_finished(s.state().status)) return conflict("cancel", s.state().status);
+    auto r = s.record();
+    r.mutable_execution_cancelled()->set_reason(ev.reason);
+    end_execution(s, std::move(r), {execution_status::cancelled, nullptr, std::nullopt});
+    return std::nullopt;
+  }
+  std::optional<engine_error> operator()(const attempt_completed_event& ev) {
+    if (is_current(s, ev.node, ev.attempt)) attempt_succeeded(s, ev.node, json_or_null(ev.output));
+    return std::nullopt;
+  }
+  std::optional<engine_error> operator()(const attempt_failed_event& ev) {
+    if (is_current(s, ev.node, ev.attempt)) attempt_failed(s, ev.node, ev.error);
+    return std::nullopt;
+  }
+  std::optional<engine_error> operator()(const timer_fired_event& ev) {
+    if (is_live(s)) on_timer(s, ev.timer_id);
+    return std::nullopt;
+  }
+  std::optional<engine_error> operator()(const recovered_event&) {
+    if (is_live(s)) on_recovered(s);
+    return std::nullopt;
+  }
+
+  template <class Mutator>
+  std::optional<engine_error> control(std::string_view action, execution_status from,
+                                      Mutator mutate) {
+    if (s.state().status != from) return conflict(action, s.state().status);
+    auto r = s.record();
+    (r.*mutate)();
+    s.emit(std::move(r));
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+result<decision, engine_error> decide(const workflow& wf, const execution_state& state,
+                                      const event& ev, const decide_context& context) {
+  session s(wf, state, context);
+  if (auto refused = std::visit(handler{s}, ev)) return fail(std::move(*refused));
+  pump(s);
+  return s.take();
+}
+
+}  // namespace auraos::engine

@@ -1,0 +1,26 @@
+#include "runtime/engine/json_text.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace auraos::engine {
+
+runtime::json_ptr parse_json_text(std::string_view text) {
+  auto value = nlohmann::json::parse(text, nullptr, false);
+  if (value.is_discarded()) value = nullptr;
+  return share_json(std::move(value));
+}
+
+runtime::json_ptr share_json(nlohmann::json value) {
+  return std::make_shared<const nlohmann::json>(std::move(value));
+}
+
+const nlohmann::json& json_or_null(const runtime::json_ptr& value) {
+  static const nlohmann::json null_value;
+  return value ? *value : null_value;
+}
+
+std::string json_text(const runtime::json_ptr& value) {
+  return json_or_null(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace auraos::engine

@@ -1,0 +1,77 @@
+#include "runtime/engine/session.hpp"
+
+#include <chrono>
+
+#include "runtime/engine/json_text.hpp"
+
+namespace auraos::engine::detail {
+
+session::session(const workflow& wf, const execution_state& state, const decide_context& context)
+    : wf_(wf), state_(state), context_(context) {}
+
+const runtime::node& session::node(const std::string& id) const {
+  return wf_.nodes.at(static_cast<std::size_t>(runtime::find_node(wf_, id)));
+}
+
+messages::HistoryEvent session::record(const std::string& node, int attempt) const {
+  messages::HistoryEvent r;
+  r.set_at_ms(context_.now_ms);
+  r.set_node(node);
+  r.set_attempt(attempt);
+  return r;
+}
+
+void session::emit(messages::HistoryEvent r) {
+  apply(state_, r);
+  out_.records.push_back(std::move(r));
+}
+
+void session::arm_timer(const std::string& id, std::int64_t deadline_ms,
+                        messages::TimerPurpose purpose, const std::string& node, int attempt) {
+  auto r = record(node, attempt);
+  auto* t = r.mutable_timer_set();
+  t->set_timer_id(id);
+  t->set_deadline_ms(deadline_ms);
+  t->set_purpose(purpose);
+  emit(std::move(r));
+  act(set_timer{id, deadline_ms});
+}
+
+void session::drop_timer(const std::string& id) {
+  auto it = state_.timers.find(id);
+  if (it == state_.timers.end()) return;
+  auto r = record(it->second.node, it->second.attempt);
+  r.mutable_timer_cancelled()->set_timer_id(id);
+  emit(std::move(r));
+  act(cancel_timer{id});
+}
+
+nlohmann::json build_scope(const session& s) {
+  const auto& st = s.state();
+  auto nodes = nlohmann::json::object();
+  for (const auto& [id, n] : st.nodes) {
+    auto entry =
+        nlohmann::json{{"status", to_string(n.status)}, {"output", json_or_null(n.output)}};
+    entry["error"] = n.error ? nlohmann::json{{"type", n.error->type},
+                                              {"message", n.error->message},
+                                              {"attempts", n.error->attempts}}
+                             : nlohmann::json();
+    nodes[id] = std::move(entry);
+  }
+  return {{"input", json_or_null(st.input)},
+          {"vars", json_or_null(st.vars)},
+          {"nodes", std::move(nodes)},
+          {"execution", {{"id", st.execution_id}, {"workflowId", st.workflow_id}}}};
+}
+
+expr::evaluation_options evaluation_at(const session& s) {
+  expr::evaluation_options options;
+  options.now = std::chrono::system_clock::time_point(std::chrono::milliseconds(s.now_ms()));
+  return options;
+}
+
+std::string timer_id(std::string_view kind, const std::string& node, int attempt) {
+  return std::string(kind) + ":" + node + ":" + std::to_string(attempt);
+}
+
+}  // namespace auraos::engine::detail

@@ -1,0 +1,18 @@
+#pragma once
+// Execution state <-> ExecutionSnapshot, for snapshot + tail recovery.
+
+#include <string>
+
+#include "messages/history.pb.h"
+#include "runtime/engine/state.hpp"
+#include "runtime/result.hpp"
+
+namespace auraos::engine {
+
+/// The state as a snapshot message (its `seq` is the number of records folded).
+messages::ExecutionSnapshot to_snapshot(const execution_state& state);
+
+/// The state a snapshot holds; an error names the first malformed field.
+result<execution_state, std::string> from_snapshot(const messages::ExecutionSnapshot& snapshot);
+
+}  // namespace auraos::engine

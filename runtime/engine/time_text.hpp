@@ -1,0 +1,17 @@
+#pragma once
+// RFC 3339 timestamps <-> milliseconds since the epoch.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace auraos::engine {
+
+/// Parses an RFC 3339 timestamp (runtime/rfc3339.hpp) to ms since the epoch; nullopt if malformed.
+std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text);
+
+/// Formats ms since the epoch as RFC 3339 in UTC with milliseconds ("2030-01-01T00:00:00.000Z").
+std::string format_rfc3339_ms(std::int64_t ms);
+
+}  // namespace auraos::engine
