@@ -1,0 +1,91 @@
+#pragma once
+// The executions service: starts, re-activates, controls and describes workflow executions.
+// Its children (one actor per live execution) are supervised; idle waiting ones are passivated.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <caf/allowed_unsafe_message_type.hpp>
+#include <caf/atom.hpp>
+#include <caf/fwd.hpp>
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
+
+#include "actors/store_actor.hpp"
+#include "actors/supervisor.hpp"
+#include "runtime/result.hpp"
+
+namespace auraos::actors {
+
+/// Starts an execution of a stored workflow (revision 0: the latest).
+struct start_execution_command {
+  std::string workflow_id;
+  std::int64_t revision = 0;
+  /// The execution input as JSON text ("null" when none was given).
+  std::string input_json = "null";
+  /// A repeat with the same key answers the first execution.
+  std::string idempotency_key;
+};
+
+/// Why a request about an execution was refused.
+enum class execution_errc { not_found, conflict, invalid_input, unavailable, internal };
+
+/// A refused request, with a message naming the problem.
+struct execution_failure {
+  execution_errc code = execution_errc::internal;
+  std::string message;
+  /// Further lines, e.g. every input error.
+  std::vector<std::string> details;
+};
+
+/// JSON text in the REST API's shape, or a failure.
+using execution_reply = result<std::string, execution_failure>;
+
+/// `(pause_atom, id)`: no new node starts.
+using pause_atom = caf::atom_constant<caf::atom("pause")>;
+/// `(resume_atom, id)`: continue a paused execution.
+using resume_atom = caf::atom_constant<caf::atom("resume")>;
+/// `(cancel_atom, id)`: stop running attempts, status cancelled.
+using cancel_atom = caf::atom_constant<caf::atom("cancel")>;
+/// `(history_atom, id)`: every stored transition, as a JSON array.
+using history_atom = caf::atom_constant<caf::atom("history")>;
+/// `(logs_atom, id)`: human-readable log lines, as a JSON array of strings.
+using logs_atom = caf::atom_constant<caf::atom("logs")>;
+/// `(counters_atom)`: the service's counters as a JSON object (for /metrics).
+using counters_atom = caf::atom_constant<caf::atom("counters")>;
+
+/// The service's interface. Every reply to start/get/pause/resume/cancel is the execution in
+/// the REST shape `{id, workflowId, revision, status, input, output, error, startedAt,
+/// completedAt, nodes: [{id, status, attempts, startedAt, completedAt, output, error}], metrics}`.
+using executions_actor = caf::typed_actor<
+    caf::replies_to<start_execution_command>::with<execution_reply>,
+    caf::replies_to<caf::get_atom, std::string>::with<execution_reply>,
+    caf::replies_to<pause_atom, std::string>::with<execution_reply>,
+    caf::replies_to<resume_atom, std::string>::with<execution_reply>,
+    caf::replies_to<cancel_atom, std::string>::with<execution_reply>,
+    caf::replies_to<history_atom, std::string>::with<execution_reply>,
+    caf::replies_to<logs_atom, std::string>::with<execution_reply>,
+    caf::replies_to<counters_atom>::with<std::string>>;
+
+/// Settings of the executions service.
+struct executions_options {
+  /// An execution that only waits (timers) this long is stopped; its timer re-activates it.
+  std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
+  /// Accept the test-only fault hook.
+  bool test_faults = false;
+};
+
+/// The name under which the live service is found in the actor registry.
+inline constexpr caf::atom_value executions_registry_name = caf::atom("executions");
+
+/// The child spec that runs the service (with its execution supervisor and timer service)
+/// under a node supervisor; on every (re)start it re-activates unfinished executions from the
+/// store and registers itself as `executions_registry_name`.
+child_spec executions_service_child(store_actor store, executions_options options);
+
+}  // namespace auraos::actors
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::start_execution_command)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_reply)
