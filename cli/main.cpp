@@ -36,6 +36,14 @@ std::vector<command_installer> registered_commands() {
   return result;
 }
 
+/// True when `name` is a registered subcommand of `app`.
+bool has_subcommand(const CLI::App& app, const std::string& name) {
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->check_name(name)) return true;
+  }
+  return false;
+}
+
 }  // namespace auraos::cli
 
 int main(int argc, char** argv) {
@@ -44,6 +52,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = exit_ok;
   for (const auto& install : registered_commands()) install(app, exit_code);
+  if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
+    std::fprintf(stderr, "auraos: unknown command '%s'\nRun 'auraos --help' for usage.\n", argv[1]);
+    return exit_invalid;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

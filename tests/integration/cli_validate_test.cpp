@@ -107,4 +107,15 @@ BOOST_AUTO_TEST_CASE(help_exits_0) {
   BOOST_TEST(run.out.find("validate") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(unknown_command_or_flag_exits_2_with_one_line_naming_it) {
+  auto command = run_process({auraos_binary(), "valdiate", "x.json"});
+  BOOST_TEST(command.exit_code == 2);
+  BOOST_TEST(command.err.find("unknown command 'valdiate'") != std::string::npos);
+  auto flag = run_process({auraos_binary(), "validate", "--bogus", example("diamond.json").string()});
+  BOOST_TEST(flag.exit_code == 2);
+  BOOST_TEST(flag.err.find("--bogus") != std::string::npos);
+  auto none = run_process({auraos_binary()});
+  BOOST_TEST(none.exit_code == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
