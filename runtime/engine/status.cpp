@@ -1,6 +1,8 @@
 #include <array>
 #include <utility>
 
+#include "runtime/enum_names.hpp"
+
 #include "runtime/engine/state.hpp"
 
 namespace auraos::engine {
@@ -26,20 +28,6 @@ constexpr std::array<std::pair<execution_status, std::string_view>, 7> execution
     {execution_status::cancelled, "cancelled"},
     {execution_status::timed_out, "timed_out"},
 }};
-
-template <class Table, class Key>
-std::string_view name_of(const Table& table, Key key) {
-  for (const auto& [k, name] : table)
-    if (k == key) return name;
-  return "unknown";
-}
-
-template <class Key, class Table>
-std::optional<Key> key_of(const Table& table, std::string_view text) {
-  for (const auto& [k, name] : table)
-    if (name == text) return k;
-  return std::nullopt;
-}
 
 }  // namespace
 

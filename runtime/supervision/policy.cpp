@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "runtime/enum_names.hpp"
+
 namespace auraos::runtime::supervision {
 namespace {
 
@@ -19,20 +21,6 @@ constexpr std::array<std::pair<restart_type, std::string_view>, 3> restart_names
     {restart_type::transient, "transient"},
     {restart_type::temporary, "temporary"},
 }};
-
-template <class Table, class Key>
-std::string_view name_of(const Table& table, Key key) {
-  for (const auto& [k, name] : table)
-    if (k == key) return name;
-  return "unknown";
-}
-
-template <class Key, class Table>
-std::optional<Key> key_of(const Table& table, std::string_view name) {
-  for (const auto& [k, n] : table)
-    if (n == name) return k;
-  return std::nullopt;
-}
 
 /// The children a restart of `failed` touches under strategy `s`, in start order.
 std::vector<std::size_t> affected(strategy s, std::size_t count, std::size_t failed) {
