@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,14 @@ struct executions_options {
   std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
   /// Accept the test-only fault hook.
   bool test_faults = false;
+  /// Folder that subworkflow `config.file` paths are relative to.
+  std::string definitions_dir = ".";
+  /// Records between snapshots of an execution's state.
+  std::int64_t snapshot_every = 50;
+  /// Called (from an actor thread) with the log line of every stored history record.
+  std::function<void(const std::string& line)> on_record;
+  /// Called (from an actor thread) when an execution ended, with its REST view as JSON text.
+  std::function<void(const std::string& execution_id, const std::string& view)> on_finished;
 };
 
 /// The name under which the live service is found in the actor registry.
