@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
 

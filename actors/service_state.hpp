@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
 
