@@ -22,7 +22,9 @@ actor_runtime::~actor_runtime() {
   config_.reset();
 }
 
-caf::actor_system& actor_runtime::system() { return *system_; }
+caf::actor_system& actor_runtime::system() {
+  return *system_;
+}
 
 namespace {
 

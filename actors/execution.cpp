@@ -62,8 +62,9 @@ void store_decision(execution_actor* self, engine::decision decision, queued_eve
   if (snapshot) s.records_since_snapshot = 0;
   s.writing = true;
   auto shared = std::make_shared<std::pair<engine::decision, queued_event>>(std::move(decision),
-                                                                           std::move(item));
-  self->request(s.args.store, caf::infinite, decision_write(s.st, after, shared->first.records, snapshot))
+                                                                            std::move(item));
+  self->request(s.args.store, caf::infinite,
+                decision_write(s.st, after, shared->first.records, snapshot))
       .then(
           [self, shared, after](p::write_outcome& outcome) mutable {
             if (!outcome)
@@ -81,7 +82,9 @@ void store_decision(execution_actor* self, engine::decision decision, queued_eve
 void decide_one(execution_actor* self, queued_event item) {
   auto& s = self->state;
   if (!item.event) return answer(item, view_text(s));
-  engine::decide_context context{now_ms(), [] { return static_cast<double>(std::rand()) / (static_cast<double>(RAND_MAX) + 1.0); }};
+  engine::decide_context context{
+      now_ms(),
+      [] { return static_cast<double>(std::rand()) / (static_cast<double>(RAND_MAX) + 1.0); }};
   auto decision = engine::decide(s.wf, s.st, *item.event, context);
   if (!decision) return answer(item, fail(refusal_failure(decision.error())));
   if (decision->records.empty()) {
@@ -165,7 +168,8 @@ void on_passivate(execution_actor* self, std::uint64_t generation) {
 
 caf::behavior execution_behavior(execution_actor* self, execution_args args) {
   self->state.args = std::move(args);
-  self->set_exit_handler([self](caf::exit_msg& msg) { stop_gracefully(self, std::move(msg.reason)); });
+  self->set_exit_handler(
+      [self](caf::exit_msg& msg) { stop_gracefully(self, std::move(msg.reason)); });
   load(self);
   return {
       [self](caf::get_atom, const std::string&) { return queue_request(self, std::nullopt); },

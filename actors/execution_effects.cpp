@@ -30,11 +30,10 @@ void start_on(execution_actor* self, Runner& runner, Parse parse, const engine::
   auto request = parse(engine::json_or_null(a.config), identity);
   if (!request) return fail_now(self, a.node, a.attempt, request.error());
   auto me = caf::actor_cast<caf::actor>(self);
-  auto handle = runner.start(std::move(*request),
-                             [me, node = a.node, attempt = a.attempt](handlers::work_result r) {
-                               caf::anon_send(me, attempt_done_atom::value,
-                                              to_outcome(node, attempt, r));
-                             });
+  auto handle = runner.start(
+      std::move(*request), [me, node = a.node, attempt = a.attempt](handlers::work_result r) {
+        caf::anon_send(me, attempt_done_atom::value, to_outcome(node, attempt, r));
+      });
   self->state.running[a.node] = {a.attempt, [handle] { handle.cancel(); }};
 }
 
@@ -48,8 +47,9 @@ void start_work(execution_actor* self, const engine::start_attempt& a) {
 void start_child(execution_actor* self, const engine::start_child_execution& c) {
   auto& s = self->state;
   s.running[c.node] = {c.attempt, [] {}, true};
-  child_request request{s.args.id, c.node, c.attempt, c.workflow_id, c.file,
-                        engine::json_text(c.input), c.idempotency_key};
+  child_request request{s.args.id,        c.node, c.attempt,
+                        c.workflow_id,    c.file, engine::json_text(c.input),
+                        c.idempotency_key};
   auto service = s.args.service;
   self->request(service, caf::infinite, child_start_atom::value, std::move(request))
       .then([self, service, node = c.node, attempt = c.attempt](child_reply& reply) {
@@ -62,7 +62,9 @@ void start_child(execution_actor* self, const engine::start_child_execution& c) 
           self->state.queue.push_back({engine::attempt_failed_event{node, attempt, e}, {}});
           return process_next(self);
         }
-        it->second.cancel = [service, id = *reply] { caf::anon_send(service, cancel_atom::value, id); };
+        it->second.cancel = [service, id = *reply] {
+          caf::anon_send(service, cancel_atom::value, id);
+        };
       });
 }
 
@@ -110,8 +112,7 @@ void maybe_passivate(execution_actor* self) {
   auto& s = self->state;
   ++s.passivate_generation;
   bool idle = s.loaded && !s.writing && s.queue.empty() && s.running.empty() &&
-              s.st.status != engine::execution_status::pending &&
-              !engine::is_finished(s.st.status);
+              s.st.status != engine::execution_status::pending && !engine::is_finished(s.st.status);
   if (idle)
     self->delayed_send(self, s.args.options.passivate_after, passivate_atom::value,
                        s.passivate_generation);

@@ -26,9 +26,9 @@ void fold_tail(execution_actor* self, const std::vector<p::history_event>& rows)
   s.loaded = true;
   self->send(s.args.service, live_atom::value, s.args.id, caf::actor_cast<caf::actor>(self));
   if (s.st.seq == 0)
-    s.queue.push_front({engine::start_event{s.row.id, s.row.revision,
-                                            engine::parse_json_text(s.row.input)},
-                        std::nullopt});
+    s.queue.push_front(
+        {engine::start_event{s.row.id, s.row.revision, engine::parse_json_text(s.row.input)},
+         std::nullopt});
   else if (!engine::is_finished(s.st.status))
     s.queue.push_front({engine::recovered_event{}, std::nullopt});
   process_next(self);

@@ -24,21 +24,28 @@ p::history_event to_stored(const messages::HistoryEvent& record) {
 result<messages::HistoryEvent, std::string> from_stored(const p::history_event& row) {
   messages::HistoryEvent record;
   if (!record.ParseFromString(row.payload))
-    return fail("history record " + std::to_string(row.seq) + " of execution " +
-                row.execution_id + " does not parse");
+    return fail("history record " + std::to_string(row.seq) + " of execution " + row.execution_id +
+                " does not parse");
   return record;
 }
 
 p::execution_status to_row_status(engine::execution_status status) {
   using es = engine::execution_status;
   switch (status) {
-    case es::pending: return p::execution_status::pending;
-    case es::running: return p::execution_status::running;
-    case es::paused: return p::execution_status::paused;
-    case es::completed: return p::execution_status::completed;
-    case es::failed: return p::execution_status::failed;
-    case es::cancelled: return p::execution_status::cancelled;
-    case es::timed_out: return p::execution_status::timed_out;
+    case es::pending:
+      return p::execution_status::pending;
+    case es::running:
+      return p::execution_status::running;
+    case es::paused:
+      return p::execution_status::paused;
+    case es::completed:
+      return p::execution_status::completed;
+    case es::failed:
+      return p::execution_status::failed;
+    case es::cancelled:
+      return p::execution_status::cancelled;
+    case es::timed_out:
+      return p::execution_status::timed_out;
   }
   return p::execution_status::failed;
 }
@@ -86,8 +93,7 @@ void timer_changes(const engine::execution_state& before, const engine::executio
 
 p::write_request decision_write(const engine::execution_state& before,
                                 const engine::execution_state& after,
-                                const std::vector<messages::HistoryEvent>& records,
-                                bool snapshot) {
+                                const std::vector<messages::HistoryEvent>& records, bool snapshot) {
   p::write_request request;
   p::append_history_op append;
   append.execution_id = after.execution_id;

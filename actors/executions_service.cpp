@@ -50,8 +50,11 @@ void start_supervisor(service_actor* self) {
 void recover(service_actor* self) {
   self->request(self->state.store, caf::infinite, unfinished_executions_query{})
       .then([self](p::store_result<std::vector<p::execution_record>>& rows) {
-        if (!rows) return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
-        for (const auto& row : *rows) with_actor(self, row.id, [](caf::actor) {}, [](execution_failure) {});
+        if (!rows)
+          return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
+        for (const auto& row : *rows)
+          with_actor(
+              self, row.id, [](caf::actor) {}, [](execution_failure) {});
       });
 }
 

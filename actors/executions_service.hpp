@@ -60,15 +60,15 @@ using counters_atom = caf::atom_constant<caf::atom("counters")>;
 /// The service's interface. Every reply to start/get/pause/resume/cancel is the execution in
 /// the REST shape `{id, workflowId, revision, status, input, output, error, startedAt,
 /// completedAt, nodes: [{id, status, attempts, startedAt, completedAt, output, error}], metrics}`.
-using executions_actor = caf::typed_actor<
-    caf::replies_to<start_execution_command>::with<execution_reply>,
-    caf::replies_to<caf::get_atom, std::string>::with<execution_reply>,
-    caf::replies_to<pause_atom, std::string>::with<execution_reply>,
-    caf::replies_to<resume_atom, std::string>::with<execution_reply>,
-    caf::replies_to<cancel_atom, std::string>::with<execution_reply>,
-    caf::replies_to<history_atom, std::string>::with<execution_reply>,
-    caf::replies_to<logs_atom, std::string>::with<execution_reply>,
-    caf::replies_to<counters_atom>::with<std::string>>;
+using executions_actor =
+    caf::typed_actor<caf::replies_to<start_execution_command>::with<execution_reply>,
+                     caf::replies_to<caf::get_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<pause_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<resume_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<cancel_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<history_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<logs_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<counters_atom>::with<std::string>>;
 
 /// Settings of the executions service.
 struct executions_options {

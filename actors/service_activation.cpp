@@ -18,8 +18,8 @@ execution_failure failure(execution_errc code, std::string message) {
 }
 
 child_spec execution_child(service_actor* self, const std::string& id) {
-  execution_args args{id, self->state.store, caf::actor_cast<caf::actor>(self),
-                      self->state.runners, self->state.options};
+  execution_args args{id, self->state.store, caf::actor_cast<caf::actor>(self), self->state.runners,
+                      self->state.options};
   child_spec spec;
   spec.name = id;
   spec.kind = "execution";
@@ -32,13 +32,15 @@ void activation_failed(service_actor* self, const std::string& id, const std::st
   auto waiters = std::move(self->state.activating[id]);
   self->state.activating.erase(id);
   for (auto& w : waiters)
-    w.failed(failure(execution_errc::unavailable, "execution " + id + " cannot be activated: " + why));
+    w.failed(
+        failure(execution_errc::unavailable, "execution " + id + " cannot be activated: " + why));
 }
 
 void activate(service_actor* self, const std::string& id) {
   ++self->state.counters.activations;
   self->state.passivated.erase(id);
-  self->request(self->state.supervisor, caf::infinite, add_child_atom::value, execution_child(self, id))
+  self->request(self->state.supervisor, caf::infinite, add_child_atom::value,
+                execution_child(self, id))
       .then([self, id](caf::actor& actor) { on_live(self, id, actor); },
             [self, id](caf::error& e) { activation_failed(self, id, self->system().render(e)); });
 }
@@ -49,14 +51,18 @@ void read_finished(service_actor* self, p::execution_record row, caf::response_p
   self->request(store, caf::infinite, get_workflow_query{row.workflow_id, row.revision})
       .then([self, store, row, promise](p::store_result<p::workflow_record>& wf) mutable {
         if (!wf)
-          return promise.deliver(execution_reply(fail(failure(execution_errc::internal, wf.error().message))));
+          return promise.deliver(
+              execution_reply(fail(failure(execution_errc::internal, wf.error().message))));
         auto parsed = runtime::parse_workflow(wf->definition);
         if (!parsed)
-          return promise.deliver(execution_reply(fail(failure(execution_errc::internal, "workflow of " + row.id + " is invalid"))));
+          return promise.deliver(execution_reply(
+              fail(failure(execution_errc::internal, "workflow of " + row.id + " is invalid"))));
         self->request(store, caf::infinite, read_history_query{row.id, 0})
-            .then([row, promise, wf = std::move(*parsed)](p::store_result<std::vector<p::history_event>>& rows) mutable {
+            .then([row, promise, wf = std::move(*parsed)](
+                      p::store_result<std::vector<p::history_event>>& rows) mutable {
               if (!rows)
-                return promise.deliver(execution_reply(fail(failure(execution_errc::internal, rows.error().message))));
+                return promise.deliver(
+                    execution_reply(fail(failure(execution_errc::internal, rows.error().message))));
               auto st = engine::initial_state(wf);
               for (const auto& r : *rows)
                 if (auto record = from_stored(r)) engine::apply(st, *record);
@@ -73,7 +79,8 @@ void forward(service_actor* self, caf::actor actor, caf::atom_value action, cons
               auto it = self->state.live.find(id);
               if (it != self->state.live.end() && it->second == actor) self->state.live.erase(it);
               if (retry) return route(self, action, id, promise, false);
-              promise.deliver(execution_reply(fail(failure(execution_errc::unavailable, "execution " + id + " is not reachable"))));
+              promise.deliver(execution_reply(fail(
+                  failure(execution_errc::unavailable, "execution " + id + " is not reachable"))));
             });
 }
 
@@ -111,18 +118,25 @@ void route(service_actor* self, caf::atom_value action, const std::string& id,
   self->request(self->state.store, caf::infinite, get_execution_query{id})
       .then([self, action, id, promise, retry](p::store_result<p::execution_record>& row) mutable {
         if (!row && row.error().code == p::store_errc::not_found)
-          return promise.deliver(execution_reply(fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
-        if (!row) return promise.deliver(execution_reply(fail(failure(execution_errc::internal, row.error().message))));
+          return promise.deliver(execution_reply(
+              fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+        if (!row)
+          return promise.deliver(
+              execution_reply(fail(failure(execution_errc::internal, row.error().message))));
         if (!p::is_unfinished(row->status)) {
           if (action == caf::get_atom::value) return read_finished(self, std::move(*row), promise);
-          return promise.deliver(execution_reply(fail(failure(
-              execution_errc::conflict,
-              "execution " + id + " is " + std::string(p::to_string(row->status))))));
+          return promise.deliver(execution_reply(
+              fail(failure(execution_errc::conflict,
+                           "execution " + id + " is " + std::string(p::to_string(row->status))))));
         }
         with_actor(
             self, id,
-            [self, action, id, promise, retry](caf::actor a) { forward(self, a, action, id, promise, retry); },
-            [promise](execution_failure f) mutable { promise.deliver(execution_reply(fail(std::move(f)))); });
+            [self, action, id, promise, retry](caf::actor a) {
+              forward(self, a, action, id, promise, retry);
+            },
+            [promise](execution_failure f) mutable {
+              promise.deliver(execution_reply(fail(std::move(f))));
+            });
       });
 }
 
@@ -131,10 +145,14 @@ void read_history(service_actor* self, bool logs, const std::string& id,
   self->request(self->state.store, caf::infinite, get_execution_query{id})
       .then([self, logs, id, promise](p::store_result<p::execution_record>& row) mutable {
         if (!row)
-          return promise.deliver(execution_reply(fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+          return promise.deliver(execution_reply(
+              fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
         self->request(self->state.store, caf::infinite, read_history_query{id, 0})
-            .then([logs, id, promise](p::store_result<std::vector<p::history_event>>& rows) mutable {
-              if (!rows) return promise.deliver(execution_reply(fail(failure(execution_errc::internal, rows.error().message))));
+            .then([logs, id,
+                   promise](p::store_result<std::vector<p::history_event>>& rows) mutable {
+              if (!rows)
+                return promise.deliver(
+                    execution_reply(fail(failure(execution_errc::internal, rows.error().message))));
               auto view = logs ? logs_view(id, *rows) : history_view(*rows);
               promise.deliver(execution_reply(view.dump()));
             });

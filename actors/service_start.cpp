@@ -61,11 +61,15 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
   self->request(self->state.store, caf::infinite, get_workflow_query{workflow_id, wanted})
       .then([self, workflow_id, input_json, key, done](p::store_result<p::workflow_record>& rec) {
         if (!rec)
-          return done(fail(failure(execution_errc::not_found, "workflow " + workflow_id + " not found")));
+          return done(
+              fail(failure(execution_errc::not_found, "workflow " + workflow_id + " not found")));
         auto wf = runtime::parse_workflow(rec->definition);
-        if (!wf) return done(fail(failure(execution_errc::internal, "stored workflow " + workflow_id + " is invalid")));
+        if (!wf)
+          return done(fail(
+              failure(execution_errc::internal, "stored workflow " + workflow_id + " is invalid")));
         auto input = nlohmann::json::parse(input_json, nullptr, false);
-        if (input.is_discarded()) return done(fail(failure(execution_errc::invalid_input, "input is not valid JSON")));
+        if (input.is_discarded())
+          return done(fail(failure(execution_errc::invalid_input, "input is not valid JSON")));
         if (auto refused = check(*wf, input)) return done(fail(std::move(*refused)));
         create(self, *wf, rec->revision, input, key, done);
       });
@@ -73,23 +77,30 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
 
 /// The outcome a parent sees for a child that ended.
 attempt_outcome child_outcome(const std::string& node, int attempt, const execution_end& end) {
-  attempt_outcome outcome{node, attempt, end.status == engine::execution_status::completed,
-                          end.output, {}};
-  if (end.error) outcome.error = *end.error;
-  else outcome.error = {"subworkflow", "child execution " + end.id + " ended " + std::string(engine::to_string(end.status)), false, attempt};
+  attempt_outcome outcome{
+      node, attempt, end.status == engine::execution_status::completed, end.output, {}};
+  if (end.error)
+    outcome.error = *end.error;
+  else
+    outcome.error = {
+        "subworkflow",
+        "child execution " + end.id + " ended " + std::string(engine::to_string(end.status)), false,
+        attempt};
   outcome.error.attempts = attempt;
   return outcome;
 }
 
 /// The end of a finished child, read from its row.
 execution_end end_of(const p::execution_record& row) {
-  execution_end end{row.id, row.idempotency_key.value_or(""), engine::execution_status::failed, nullptr, std::nullopt};
+  execution_end end{row.id, row.idempotency_key.value_or(""), engine::execution_status::failed,
+                    nullptr, std::nullopt};
   if (auto status = engine::parse_execution_status(p::to_string(row.status))) end.status = *status;
   if (row.output) end.output = engine::parse_json_text(*row.output);
   if (row.error) {
     auto j = nlohmann::json::parse(*row.error, nullptr, false);
     if (j.is_object())
-      end.error = engine::node_error{j.value("type", "subworkflow"), j.value("message", ""), j.value("retryable", false), 0};
+      end.error = engine::node_error{j.value("type", "subworkflow"), j.value("message", ""),
+                                     j.value("retryable", false), 0};
   }
   return end;
 }
@@ -98,17 +109,21 @@ void child_created(service_actor* self, const p::execution_record& child,
                    caf::response_promise promise) {
   promise.deliver(child_reply(child.id));
   if (p::is_unfinished(child.status))
-    return with_actor(self, child.id, [](caf::actor) {}, [](execution_failure) {});
+    return with_actor(
+        self, child.id, [](caf::actor) {}, [](execution_failure) {});
   on_ended(self, end_of(child));
 }
 
 void start_from_file(service_actor* self, child_request request, caf::response_promise promise) {
   auto file = std::filesystem::path(self->state.options.definitions_dir) / request.file;
   auto wf = runtime::load_workflow_file(file);
-  if (!wf) return promise.deliver(child_reply(fail("subworkflow file " + file.string() + " is invalid")));
-  p::workflow_draft draft{wf->id, wf->name, wf->description, wf->version,
-                          engine::json_or_null(wf->document).dump(), wf->tags};
-  self->request(self->state.store, caf::infinite, p::write_request{{p::put_workflow_op{std::move(draft)}}})
+  if (!wf)
+    return promise.deliver(child_reply(fail("subworkflow file " + file.string() + " is invalid")));
+  p::workflow_draft draft{
+      wf->id,  wf->name, wf->description, wf->version, engine::json_or_null(wf->document).dump(),
+      wf->tags};
+  self->request(self->state.store, caf::infinite,
+                p::write_request{{p::put_workflow_op{std::move(draft)}}})
       .then([self, request, promise](p::write_outcome& outcome) mutable {
         if (!outcome) return promise.deliver(child_reply(fail(outcome.error().message)));
         request.workflow_id = std::get<p::workflow_record>(outcome->at(0)).id;
@@ -146,7 +161,8 @@ void on_ended(service_actor* self, execution_end end) {
   if (key.rfind(prefix, 0) != 0) return;
   key = key.substr(prefix.size());
   auto attempt_at = key.rfind('/');
-  auto node_at = attempt_at == std::string::npos ? std::string::npos : key.rfind('/', attempt_at - 1);
+  auto node_at =
+      attempt_at == std::string::npos ? std::string::npos : key.rfind('/', attempt_at - 1);
   if (node_at == std::string::npos) return;
   auto parent = key.substr(0, node_at);
   auto node = key.substr(node_at + 1, attempt_at - node_at - 1);

@@ -20,7 +20,8 @@ void arm(service_actor* self) {
 void wake(service_actor* self, const std::vector<std::string>& ids) {
   for (const auto& id : ids) {
     self->state.passivated.erase(id);
-    with_actor(self, id, [](caf::actor) {}, [](execution_failure) {});
+    with_actor(
+        self, id, [](caf::actor) {}, [](execution_failure) {});
   }
   arm(self);
 }
@@ -30,7 +31,8 @@ void wake(service_actor* self, const std::vector<std::string>& ids) {
 void on_passivated(service_actor* self, const std::string& id, std::int64_t deadline_ms) {
   auto& s = self->state;
   ++s.counters.passivations;
-  if (auto it = s.live.find(id); it != s.live.end() && it->second == caf::actor_cast<caf::actor>(self->current_sender()))
+  if (auto it = s.live.find(id);
+      it != s.live.end() && it->second == caf::actor_cast<caf::actor>(self->current_sender()))
     s.live.erase(it);
   if (deadline_ms >= 0) s.passivated[id] = deadline_ms;
   arm(self);

@@ -25,8 +25,8 @@ namespace p = persistence;
 
 /// Progress lines worth showing: node starts and ends, retries, the execution's end.
 bool shown(const std::string& line) {
-  for (const char* kind : {"connection_decided", "timer_set", "timer_fired", "timer_cancelled",
-                           "node_scheduled"})
+  for (const char* kind :
+       {"connection_decided", "timer_set", "timer_fired", "timer_cancelled", "node_scheduled"})
     if (line.find(std::string(" ") + kind) != std::string::npos) return false;
   return true;
 }
@@ -53,7 +53,7 @@ caf::actor find_service(caf::actor_system& system) {
 }
 
 p::workflow_draft draft_of(const runtime::workflow& wf) {
-  return {wf.id, wf.name, wf.description, wf.version, engine::json_or_null(wf.document).dump(),
+  return {wf.id,  wf.name, wf.description, wf.version, engine::json_or_null(wf.document).dump(),
           wf.tags};
 }
 
@@ -82,9 +82,12 @@ std::variant<std::string, int> start(caf::scoped_actor& self, const caf::actor& 
             }
             std::fprintf(stderr, "%s\n", reply.error().message.c_str());
             for (const auto& d : reply.error().details) std::fprintf(stderr, "  %s\n", d.c_str());
-            out = reply.error().code == a::execution_errc::invalid_input ? exit_invalid : exit_failed;
+            out =
+                reply.error().code == a::execution_errc::invalid_input ? exit_invalid : exit_failed;
           },
-          [&](caf::error& e) { std::fprintf(stderr, "start failed: %s\n", self->system().render(e).c_str()); });
+          [&](caf::error& e) {
+            std::fprintf(stderr, "start failed: %s\n", self->system().render(e).c_str());
+          });
   return out;
 }
 
@@ -108,7 +111,8 @@ int drive(caf::actor_system& system, a::store_actor store, const runtime::workfl
   self->request(store, caf::infinite, p::write_request{{p::put_workflow_op{draft_of(wf)}}})
       .receive([&](p::write_outcome& out) { code = out ? exit_ok : exit_failed; },
                [&](caf::error&) {});
-  if (code != exit_ok) return std::fprintf(stderr, "cannot store workflow %s\n", wf.id.c_str()), exit_failed;
+  if (code != exit_ok)
+    return std::fprintf(stderr, "cannot store workflow %s\n", wf.id.c_str()), exit_failed;
   auto service = find_service(system);
   if (!service) return std::fprintf(stderr, "the executions service did not start\n"), exit_failed;
   auto started = start(self, service, {wf.id, 0, input.dump(), ""});

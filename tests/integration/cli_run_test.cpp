@@ -74,7 +74,8 @@ BOOST_AUTO_TEST_CASE(child_example_with_input_file_completes) {
 
 BOOST_AUTO_TEST_CASE(invalid_definition_exits_2_with_every_error) {
   auraos::test::temp_dir dir;
-  std::ofstream{dir.file("bad.json")} << R"({"id": "bad", "nodes": [{"id": "x", "type": "shell"}, {"id": "y", "type": "nope"}]})";
+  std::ofstream{dir.file("bad.json")}
+      << R"({"id": "bad", "nodes": [{"id": "x", "type": "shell"}, {"id": "y", "type": "nope"}]})";
   auto r = run({dir.file("bad.json")});
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(r.err.find("config") != std::string::npos, r.err);
@@ -92,14 +93,16 @@ BOOST_AUTO_TEST_CASE(bad_input_exits_2) {
 
 BOOST_AUTO_TEST_CASE(failing_workflow_exits_1_with_error_json) {
   auraos::test::temp_dir dir;
-  std::ofstream{dir.file("fail.json")} << R"({"id": "fail", "name": "fail", "nodes": [{"id": "boom", "type": "shell", "config": {"command": "echo broken >&2; exit 4"}}]})";
+  std::ofstream{dir.file("fail.json")}
+      << R"({"id": "fail", "name": "fail", "nodes": [{"id": "boom", "type": "shell", "config": {"command": "echo broken >&2; exit 4"}}]})";
   auto r = run({dir.file("fail.json")});
   BOOST_TEST(r.exit_code == 1);
   BOOST_TEST(r.out.empty());
   auto trimmed = r.err.substr(0, r.err.find_last_not_of('\n') + 1);
   auto error = json::parse(trimmed.substr(trimmed.rfind('\n') + 1));
   BOOST_TEST(error.at("status") == "failed");
-  BOOST_TEST(error.at("error").at("message").get<std::string>().find("boom") != std::string::npos, r.err);
+  BOOST_TEST(error.at("error").at("message").get<std::string>().find("boom") != std::string::npos,
+             r.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -46,9 +46,11 @@ BOOST_AUTO_TEST_SUITE(execution_actor)
 
 BOOST_AUTO_TEST_CASE(transform_chain_completes_and_history_is_stored_in_order) {
   execution_harness h;
-  h.put_workflow(chain("t3", {{{"id", "a"}, {"type", "transform"}, {"config", {{"output", 1}}}},
-                              {{"id", "b"}, {"type", "transform"}, {"config", {{"output", "${nodes.a.output + 1}"}}}},
-                              {{"id", "c"}, {"type", "transform"}, {"config", {{"output", "${nodes.b.output + 1}"}}}}}));
+  h.put_workflow(chain(
+      "t3",
+      {{{"id", "a"}, {"type", "transform"}, {"config", {{"output", 1}}}},
+       {{"id", "b"}, {"type", "transform"}, {"config", {{"output", "${nodes.a.output + 1}"}}}},
+       {{"id", "c"}, {"type", "transform"}, {"config", {{"output", "${nodes.b.output + 1}"}}}}}));
   auto id = h.start("t3").at("id").get<std::string>();
   auto end = h.wait_end(id);
   BOOST_TEST(end.at("status") == "completed");
@@ -60,7 +62,8 @@ BOOST_AUTO_TEST_CASE(transform_chain_completes_and_history_is_stored_in_order) {
   std::vector<std::string> completed;
   for (const auto& r : history)
     if (r.at("kind") == "node_completed") completed.push_back(r.at("nodeId"));
-  BOOST_TEST(completed == (std::vector<std::string>{"a", "b", "c"}), boost::test_tools::per_element());
+  BOOST_TEST(completed == (std::vector<std::string>{"a", "b", "c"}),
+             boost::test_tools::per_element());
   BOOST_TEST(h.get(id).at("status") == "completed");
 }
 
@@ -76,8 +79,11 @@ BOOST_AUTO_TEST_CASE(shell_node_idempotency_key_is_execution_node_attempt) {
 BOOST_AUTO_TEST_CASE(retry_with_backoff_stores_attempts_and_waits) {
   execution_harness h;
   auto node = shell("flaky", "exit 3");
-  node["retry"] = {{"maxAttempts", 3}, {"initialIntervalSeconds", 0.2}, {"backoffRate", 1.0},
-                   {"jitter", "none"}, {"retryOn", {"exit_code"}}};
+  node["retry"] = {{"maxAttempts", 3},
+                   {"initialIntervalSeconds", 0.2},
+                   {"backoffRate", 1.0},
+                   {"jitter", "none"},
+                   {"retryOn", {"exit_code"}}};
   h.put_workflow(chain("retry", {node}));
   auto id = h.start("retry").at("id").get<std::string>();
   BOOST_TEST(h.wait_end(id).at("status") == "failed");
@@ -124,7 +130,8 @@ BOOST_AUTO_TEST_CASE(cancelled_shell_command_process_is_gone) {
   BOOST_REQUIRE(pid > 0);
   BOOST_REQUIRE(h.ask(auraos::actors::cancel_atom::value, id).has_value());
   BOOST_TEST(h.wait_end(id).at("status") == "cancelled");
-  BOOST_TEST(execution_harness::eventually([&] { return ::kill(pid, 0) != 0; }, std::chrono::seconds(10)));
+  BOOST_TEST(
+      execution_harness::eventually([&] { return ::kill(pid, 0) != 0; }, std::chrono::seconds(10)));
 }
 
 BOOST_AUTO_TEST_CASE(recovery_completes_without_rerunning_completed_nodes) {
@@ -134,7 +141,8 @@ BOOST_AUTO_TEST_CASE(recovery_completes_without_rerunning_completed_nodes) {
                                {{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", 1.5}}}},
                                shell("second", "echo two >> " + lines)}));
   auto id = h.start("rec").at("id").get<std::string>();
-  BOOST_REQUIRE(execution_harness::eventually([&] { return node_status(h.get(id), "wait") == "waiting"; }));
+  BOOST_REQUIRE(
+      execution_harness::eventually([&] { return node_status(h.get(id), "wait") == "waiting"; }));
   h.stop_system();
   BOOST_TEST(line_count(lines) == 1);
   h.start_system();
@@ -148,10 +156,12 @@ BOOST_AUTO_TEST_CASE(passivated_execution_completes_when_its_timer_reactivates_i
   h.start_system(milliseconds(200));
   h.put_workflow(chain("nap", {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", 2}}}}}));
   auto id = h.start("nap").at("id").get<std::string>();
-  BOOST_TEST(execution_harness::eventually([&] {
-    auto c = h.counters();
-    return c.at("passivations").get<int>() >= 1 && c.at("activeActors").get<int>() == 0;
-  }, std::chrono::seconds(2)));
+  BOOST_TEST(execution_harness::eventually(
+      [&] {
+        auto c = h.counters();
+        return c.at("passivations").get<int>() >= 1 && c.at("activeActors").get<int>() == 0;
+      },
+      std::chrono::seconds(2)));
   BOOST_TEST(h.wait_end(id).at("status") == "completed");
   BOOST_TEST(h.counters().at("activations").get<int>() >= 2);
 }

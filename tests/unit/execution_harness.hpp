@@ -68,8 +68,8 @@ class execution_harness {
   /// Stores a workflow definition.
   void put_workflow(const json& definition) {
     caf::scoped_actor self{runtime_->system()};
-    p::workflow_draft draft{definition.at("id"), definition.value("name", "test"), "", "1",
-                            definition.dump(), {}};
+    p::workflow_draft draft{
+        definition.at("id"), definition.value("name", "test"), "", "1", definition.dump(), {}};
     self->request(store_, caf::infinite, p::write_request{{p::put_workflow_op{draft}}})
         .receive([](p::write_outcome& out) { BOOST_REQUIRE(out.has_value()); },
                  [](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
@@ -91,10 +91,14 @@ class execution_harness {
   template <class... Ts>
   a::execution_reply ask(Ts... xs) {
     caf::scoped_actor self{runtime_->system()};
-    a::execution_reply out = fail(a::execution_failure{a::execution_errc::internal, "no reply", {}});
+    a::execution_reply out =
+        fail(a::execution_failure{a::execution_errc::internal, "no reply", {}});
     self->request(service(), std::chrono::seconds(30), xs...)
-        .receive([&](a::execution_reply& r) { out = std::move(r); },
-                 [&](caf::error& e) { out = fail(a::execution_failure{a::execution_errc::internal, caf::to_string(e), {}}); });
+        .receive(
+            [&](a::execution_reply& r) { out = std::move(r); },
+            [&](caf::error& e) {
+              out = fail(a::execution_failure{a::execution_errc::internal, caf::to_string(e), {}});
+            });
     return out;
   }
 
