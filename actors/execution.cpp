@@ -107,6 +107,7 @@ std::string view_text(const execution_actor_state& state) {
 
 void process_next(execution_actor* self) {
   auto& s = self->state;
+  if (s.stopping) return;
   while (s.loaded && !s.writing && !s.queue.empty()) {
     auto item = std::move(s.queue.front());
     s.queue.pop_front();

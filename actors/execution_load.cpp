@@ -107,12 +107,13 @@ void stop_gracefully(execution_actor* self, caf::error reason) {
     records.push_back(std::move(r));
     run.cancel();
   }
-  if (s.loaded && !s.writing && !records.empty()) {
-    auto after = s.st;
-    for (const auto& r : records) engine::apply(after, r);
-    caf::anon_send(s.args.store, decision_write(s.st, after, records, false));
-  }
-  self->quit(std::move(reason));
+  s.stopping = true;
+  if (!s.loaded || s.writing || records.empty()) return self->quit(std::move(reason));
+  auto after = s.st;
+  for (const auto& r : records) engine::apply(after, r);
+  self->request(s.args.store, std::chrono::seconds(2), decision_write(s.st, after, records, false))
+      .then([self, reason](p::write_outcome&) mutable { self->quit(std::move(reason)); },
+            [self, reason](caf::error&) mutable { self->quit(std::move(reason)); });
 }
 
 }  // namespace auraos::actors::detail

@@ -40,6 +40,8 @@ struct execution_actor_state {
   persistence::execution_record row;
   bool loaded = false;
   bool writing = false;
+  /// Shutting down: no more events are decided.
+  bool stopping = false;
   std::deque<queued_event> queue;
   std::map<std::string, running_attempt> running;
   std::map<std::string, std::uint64_t> timers;

@@ -150,6 +150,32 @@ BOOST_AUTO_TEST_CASE(recovery_completes_without_rerunning_completed_nodes) {
   BOOST_TEST(line_count(lines) == 2);
 }
 
+BOOST_AUTO_TEST_CASE(stop_records_running_attempt_as_interrupted_and_next_start_reruns_it) {
+  execution_harness h;
+  auto lines = h.dir.file("lines");
+  h.put_workflow(chain(
+      "stop", {shell("work", "n=$(cat " + lines +
+                                 " 2>/dev/null | wc -l); echo \"$AURAOS_IDEMPOTENCY_KEY\" >> " +
+                                 lines + "; [ $n -ge 1 ] || exec sleep 30")}));
+  auto id = h.start("stop").at("id").get<std::string>();
+  BOOST_REQUIRE(execution_harness::eventually([&] { return line_count(lines) == 1; }));
+  h.stop_system();
+  h.start_system();
+  BOOST_TEST(h.wait_end(id).at("status") == "completed");
+  BOOST_REQUIRE(line_count(lines) == 2);
+  std::ifstream in(lines);
+  std::string first, second;
+  std::getline(in, first);
+  std::getline(in, second);
+  BOOST_TEST(first == id + "/work/1");
+  BOOST_TEST(second == first);
+  std::vector<std::string> reasons;
+  for (const auto& r : h.history(id))
+    if (r.at("kind") == "attempt_interrupted") reasons.push_back(r.at("data").at("reason"));
+  BOOST_TEST(reasons == (std::vector<std::string>{"shutdown", "recovered"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(passivated_execution_completes_when_its_timer_reactivates_it) {
   execution_harness h;
   h.stop_system();
