@@ -76,7 +76,7 @@ void stop(service_actor* self, caf::error reason) {
   self->set_down_handler([self, supervisor, reason](caf::down_msg& msg) {
     if (msg.source == supervisor.address()) self->quit(reason);
   });
-  caf::anon_send_exit(supervisor, reason);
+  self->send_exit(supervisor, reason);
 }
 
 template <class Atom>
