@@ -67,6 +67,32 @@ BOOST_AUTO_TEST_CASE(transform_chain_completes_and_history_is_stored_in_order) {
   BOOST_TEST(h.get(id).at("status") == "completed");
 }
 
+BOOST_AUTO_TEST_CASE(start_refuses_unknown_workflows_and_bad_input_and_repeats_by_key) {
+  execution_harness h;
+  namespace a = auraos::actors;
+  auto unknown = h.ask(a::start_execution_command{"nope", 0, "null", ""});
+  BOOST_REQUIRE(!unknown.has_value());
+  BOOST_TEST((unknown.error().code == a::execution_errc::not_found));
+  json wf =
+      chain("vars", {{{"id", "a"}, {"type", "transform"}, {"config", {{"output", "${vars.n}"}}}}});
+  wf["variables"] = json::array({{{"name", "n"}, {"type", "number"}, {"required", true}},
+                                 {{"name", "s"}, {"type", "string"}, {"required", true}}});
+  h.put_workflow(wf);
+  auto bad = h.ask(a::start_execution_command{"vars", 0, R"({"n": "x"})", ""});
+  BOOST_REQUIRE(!bad.has_value());
+  BOOST_TEST((bad.error().code == a::execution_errc::invalid_input));
+  BOOST_TEST(bad.error().details.size() == 2u);
+  auto first = h.ask(a::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
+  auto again = h.ask(a::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
+  BOOST_REQUIRE(first.has_value() && again.has_value());
+  auto id = json::parse(*first).at("id").get<std::string>();
+  BOOST_TEST(json::parse(*again).at("id") == id);
+  BOOST_TEST(h.wait_end(id).at("output").at("a") == 1);
+  BOOST_TEST(execution_harness::eventually([&] { return h.counters().at("activeActors") == 0; }));
+  BOOST_TEST(h.get(id).at("status") == "completed");
+  BOOST_TEST(h.counters().at("executions").at("started") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(shell_node_idempotency_key_is_execution_node_attempt) {
   execution_harness h;
   h.put_workflow(chain("key", {shell("sh", "printf %s \"$AURAOS_IDEMPOTENCY_KEY\"")}));
