@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -59,15 +60,15 @@ using counters_atom = caf::atom_constant<caf::atom("counters")>;
 /// The service's interface. Every reply to start/get/pause/resume/cancel is the execution in
 /// the REST shape `{id, workflowId, revision, status, input, output, error, startedAt,
 /// completedAt, nodes: [{id, status, attempts, startedAt, completedAt, output, error}], metrics}`.
-using executions_actor = caf::typed_actor<
-    caf::replies_to<start_execution_command>::with<execution_reply>,
-    caf::replies_to<caf::get_atom, std::string>::with<execution_reply>,
-    caf::replies_to<pause_atom, std::string>::with<execution_reply>,
-    caf::replies_to<resume_atom, std::string>::with<execution_reply>,
-    caf::replies_to<cancel_atom, std::string>::with<execution_reply>,
-    caf::replies_to<history_atom, std::string>::with<execution_reply>,
-    caf::replies_to<logs_atom, std::string>::with<execution_reply>,
-    caf::replies_to<counters_atom>::with<std::string>>;
+using executions_actor =
+    caf::typed_actor<caf::replies_to<start_execution_command>::with<execution_reply>,
+                     caf::replies_to<caf::get_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<pause_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<resume_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<cancel_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<history_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<logs_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<counters_atom>::with<std::string>>;
 
 /// Settings of the executions service.
 struct executions_options {
@@ -75,6 +76,14 @@ struct executions_options {
   std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
   /// Accept the test-only fault hook.
   bool test_faults = false;
+  /// Folder that subworkflow `config.file` paths are relative to.
+  std::string definitions_dir = ".";
+  /// Records between snapshots of an execution's state.
+  std::int64_t snapshot_every = 50;
+  /// Called (from an actor thread) with the log line of every stored history record.
+  std::function<void(const std::string& line)> on_record;
+  /// Called (from an actor thread) when an execution ended, with its REST view as JSON text.
+  std::function<void(const std::string& execution_id, const std::string& view)> on_finished;
 };
 
 /// The name under which the live service is found in the actor registry.

@@ -1,0 +1,199 @@
+// The execution actor's behaviour: queue events, decide one at a time, store, then act.
+#include "actors/execution.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "actors/execution_records.hpp"
+#include "actors/execution_state.hpp"
+#include "actors/execution_view.hpp"
+#include "runtime/engine/json_text.hpp"
+
+namespace auraos::actors {
+
+namespace detail {
+
+namespace {
+
+/// The failure an engine refusal answers.
+execution_failure refusal_failure(const engine::engine_error& error) {
+  auto code = error.code == engine::refusal::conflict ? execution_errc::conflict
+                                                      : execution_errc::invalid_input;
+  return {code, error.message, {}};
+}
+
+/// Answers a queued request (if it has a promise).
+void answer(queued_event& item, execution_reply reply) {
+  if (item.promise) item.promise->deliver(std::move(reply));
+}
+
+/// Counts started attempts and scheduled retries for the service's metrics.
+void report_counts(execution_actor* self, const std::vector<messages::HistoryEvent>& records) {
+  int attempts = 0;
+  int retries = 0;
+  for (const auto& r : records) {
+    attempts += r.has_attempt_started() ? 1 : 0;
+    retries += r.has_retry_scheduled() ? 1 : 0;
+  }
+  if (attempts + retries > 0)
+    self->send(self->state.args.service, count_atom::value, attempts, retries);
+}
+
+/// Takes a stored decision's records into the state and the row.
+void take_records(execution_actor* self, engine::execution_state after,
+                  const std::vector<messages::HistoryEvent>& records) {
+  auto& s = self->state;
+  auto now = records.empty() ? now_ms() : records.back().at_ms();
+  if (s.st.status == engine::execution_status::pending && !s.row.started_at) s.row.started_at = now;
+  s.st = std::move(after);
+  s.row.status = to_row_status(s.st.status);
+  if (engine::is_finished(s.st.status) && !s.row.completed_at) s.row.completed_at = now;
+  if (s.args.options.on_record)
+    for (const auto& r : records) s.args.options.on_record(log_line(s.args.id, r));
+  report_counts(self, records);
+}
+
+/// Writes a decision; acts on it only once the store acknowledged it.
+void store_decision(execution_actor* self, engine::decision decision, queued_event item) {
+  auto& s = self->state;
+  auto after = s.st;
+  for (const auto& r : decision.records) engine::apply(after, r);
+  s.records_since_snapshot += static_cast<std::int64_t>(decision.records.size());
+  bool snapshot = s.records_since_snapshot >= s.args.options.snapshot_every;
+  if (snapshot) s.records_since_snapshot = 0;
+  s.writing = true;
+  auto shared = std::make_shared<std::pair<engine::decision, queued_event>>(std::move(decision),
+                                                                            std::move(item));
+  self->request(s.args.store, caf::infinite,
+                decision_write(s.st, after, shared->first.records, snapshot))
+      .then(
+          [self, shared, after](p::write_outcome& outcome) mutable {
+            if (!outcome)
+              return self->quit(caf::make_error(caf::sec::runtime_error, outcome.error().message));
+            take_records(self, std::move(after), shared->first.records);
+            self->state.writing = false;
+            for (const auto& e : shared->first.effects) carry_out(self, e);
+            answer(shared->second, view_text(self->state));
+            process_next(self);
+          },
+          [self](caf::error& error) { self->quit(std::move(error)); });
+}
+
+/// Decides one queued item; false when a write is now in flight.
+void decide_one(execution_actor* self, queued_event item) {
+  auto& s = self->state;
+  if (!item.event) return answer(item, view_text(s));
+  engine::decide_context context{
+      now_ms(),
+      [] { return static_cast<double>(std::rand()) / (static_cast<double>(RAND_MAX) + 1.0); }};
+  auto decision = engine::decide(s.wf, s.st, *item.event, context);
+  if (!decision) return answer(item, fail(refusal_failure(decision.error())));
+  if (decision->records.empty()) {
+    for (const auto& e : decision->effects) carry_out(self, e);
+    return answer(item, view_text(s));
+  }
+  store_decision(self, std::move(*decision), std::move(item));
+}
+
+}  // namespace
+
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string view_text(const execution_actor_state& state) {
+  return execution_view(state.row, state.st).dump();
+}
+
+void process_next(execution_actor* self) {
+  auto& s = self->state;
+  while (s.loaded && !s.writing && !s.queue.empty()) {
+    auto item = std::move(s.queue.front());
+    s.queue.pop_front();
+    decide_one(self, std::move(item));
+  }
+  if (s.loaded && !s.writing && s.queue.empty() && engine::is_finished(s.st.status))
+    return self->quit();
+  maybe_passivate(self);
+}
+
+namespace {
+
+/// Queues a request that answers with the view after `event` (or at once when none).
+caf::response_promise queue_request(execution_actor* self, std::optional<engine::event> event) {
+  auto promise = self->make_response_promise();
+  self->state.queue.push_back({std::move(event), promise});
+  process_next(self);
+  return promise;
+}
+
+/// Turns the end of an attempt into the engine's event.
+engine::event outcome_event(attempt_outcome& outcome) {
+  if (outcome.ok)
+    return engine::attempt_completed_event{outcome.node, outcome.attempt, outcome.output};
+  return engine::attempt_failed_event{outcome.node, outcome.attempt, outcome.error};
+}
+
+void on_attempt_done(execution_actor* self, attempt_outcome& outcome) {
+  auto& s = self->state;
+  if (s.loaded) {
+    auto it = s.running.find(outcome.node);
+    if (it == s.running.end() || it->second.attempt != outcome.attempt) return;
+    s.running.erase(it);
+  }
+  s.queue.push_back({outcome_event(outcome), std::nullopt});
+  process_next(self);
+}
+
+void on_timer_due(execution_actor* self, const std::string& id, std::uint64_t generation) {
+  auto& s = self->state;
+  auto it = s.timers.find(id);
+  if (it == s.timers.end() || it->second != generation) return;
+  s.timers.erase(it);
+  if (!s.st.timers.count(id)) return;
+  s.queue.push_back({engine::timer_fired_event{id}, std::nullopt});
+  process_next(self);
+}
+
+void on_passivate(execution_actor* self, std::uint64_t generation) {
+  auto& s = self->state;
+  if (generation != s.passivate_generation || s.writing || !s.queue.empty() || !s.running.empty())
+    return;
+  std::int64_t earliest = -1;
+  for (const auto& [id, t] : s.st.timers)
+    if (earliest < 0 || t.deadline_ms < earliest) earliest = t.deadline_ms;
+  self->send(s.args.service, passivated_atom::value, s.args.id, earliest);
+  self->quit();
+}
+
+caf::behavior execution_behavior(execution_actor* self, execution_args args) {
+  self->state.args = std::move(args);
+  self->set_exit_handler(
+      [self](caf::exit_msg& msg) { stop_gracefully(self, std::move(msg.reason)); });
+  load(self);
+  return {
+      [self](caf::get_atom, const std::string&) { return queue_request(self, std::nullopt); },
+      [self](pause_atom, const std::string&) { return queue_request(self, engine::pause_event{}); },
+      [self](resume_atom, const std::string&) {
+        return queue_request(self, engine::resume_event{});
+      },
+      [self](cancel_atom, const std::string&) {
+        return queue_request(self, engine::cancel_event{"cancelled by a user"});
+      },
+      [self](attempt_done_atom, attempt_outcome& outcome) { on_attempt_done(self, outcome); },
+      [self](timer_due_atom, const std::string& id, std::uint64_t generation) {
+        on_timer_due(self, id, generation);
+      },
+      [self](passivate_atom, std::uint64_t generation) { on_passivate(self, generation); },
+  };
+}
+
+}  // namespace
+
+}  // namespace detail
+
+caf::actor spawn_execution(caf::local_actor* parent, execution_args args) {
+  return parent->spawn(detail::execution_behavior, std::move(args));
+}
+
+}  // namespace auraos::actors

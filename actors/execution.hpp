@@ -1,0 +1,102 @@
+#pragma once
+// One actor per live execution: folds its history, decides, stores, then acts.
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <caf/actor.hpp>
+#include <caf/allowed_unsafe_message_type.hpp>
+#include <caf/atom.hpp>
+#include <caf/fwd.hpp>
+
+#include "actors/executions_service.hpp"
+#include "actors/store_actor.hpp"
+#include "runtime/engine/state.hpp"
+#include "runtime/handlers/http_client.hpp"
+#include "runtime/handlers/shell_runner.hpp"
+
+namespace auraos::actors {
+
+/// The end of one attempt of an external node (shell, http or a child execution).
+struct attempt_outcome {
+  std::string node;
+  int attempt = 0;
+  bool ok = false;
+  runtime::json_ptr output;
+  engine::node_error error;
+};
+
+/// `(attempt_done_atom, attempt_outcome)`: to the execution, when an attempt ended.
+using attempt_done_atom = caf::atom_constant<caf::atom("attemptend")>;
+/// `(timer_due_atom, timer_id, generation)`: to the execution, its in-memory timer.
+using timer_due_atom = caf::atom_constant<caf::atom("timerdue")>;
+/// `(passivate_atom, generation)`: to the execution, when it may have waited long enough.
+using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
+/// `(live_atom, id, actor)`: to the service, sent by every execution actor when it starts.
+using live_atom = caf::atom_constant<caf::atom("execlive")>;
+/// `(passivated_atom, id, earliest_deadline_ms or -1)`: to the service, before stopping idle.
+using passivated_atom = caf::atom_constant<caf::atom("passivated")>;
+/// `(ended_atom, execution_end)`: to the service, when an execution finished.
+using ended_atom = caf::atom_constant<caf::atom("execended")>;
+/// `(child_atom_start, child_request)`: to the service; replies `child_reply`.
+using child_start_atom = caf::atom_constant<caf::atom("childstart")>;
+/// `(wake_atom, generation)`: to the service, its one timer wake-up.
+using wake_atom = caf::atom_constant<caf::atom("timerwake")>;
+/// `(count_atom, attempts_started, retries_scheduled)`: to the service, for /metrics.
+using count_atom = caf::atom_constant<caf::atom("count")>;
+
+/// How an execution ended, for its parent and the service's counters.
+struct execution_end {
+  std::string id;
+  std::string idempotency_key;
+  engine::execution_status status = engine::execution_status::completed;
+  runtime::json_ptr output;
+  std::optional<engine::node_error> error;
+};
+
+/// A subworkflow node asks for its child execution.
+struct child_request {
+  std::string parent_id;
+  std::string node;
+  int attempt = 0;
+  std::string workflow_id;
+  /// Definition file, relative to the service's definitions_dir, when workflow_id is empty.
+  std::string file;
+  std::string input_json = "null";
+  /// The engine's `PARENT/NODE/ATTEMPT` key.
+  std::string idempotency_key;
+};
+
+/// The child's id, or why it could not start.
+using child_reply = result<std::string, std::string>;
+
+/// The workers an execution hands attempts to (shared by every execution of a service).
+struct work_runners {
+  work_runners() = default;
+  handlers::shell_runner shell;
+  handlers::http_client http;
+};
+
+/// What an execution actor needs.
+struct execution_args {
+  std::string id;
+  store_actor store;
+  caf::actor service;
+  std::shared_ptr<work_runners> runners;
+  executions_options options;
+};
+
+/// Spawns the actor of one execution (it loads its history from the store first).
+caf::actor spawn_execution(caf::local_actor* parent, execution_args args);
+
+/// Prefix of the idempotency key of a child execution: `child:PARENT/NODE/ATTEMPT`.
+inline constexpr const char* child_key_prefix = "child:";
+
+}  // namespace auraos::actors
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::attempt_outcome)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_end)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::child_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::child_reply)

@@ -1,0 +1,118 @@
+// The execution actor's start (fold snapshot + tail) and graceful stop.
+#include <nlohmann/json.hpp>
+
+#include "actors/execution_records.hpp"
+#include "actors/execution_state.hpp"
+#include "runtime/definition/parse.hpp"
+#include "runtime/engine/json_text.hpp"
+#include "runtime/engine/snapshot.hpp"
+
+namespace auraos::actors::detail {
+
+namespace {
+
+caf::error load_error(const std::string& message) {
+  return caf::make_error(caf::sec::runtime_error, message);
+}
+
+/// Folds the records after the snapshot, then queues the first event and starts.
+void fold_tail(execution_actor* self, const std::vector<p::history_event>& rows) {
+  auto& s = self->state;
+  for (const auto& row : rows) {
+    auto record = from_stored(row);
+    if (!record) return self->quit(load_error(record.error()));
+    engine::apply(s.st, *record);
+  }
+  s.loaded = true;
+  self->send(s.args.service, live_atom::value, s.args.id, caf::actor_cast<caf::actor>(self));
+  if (s.st.seq == 0)
+    s.queue.push_front(
+        {engine::start_event{s.row.id, s.row.revision, engine::parse_json_text(s.row.input)},
+         std::nullopt});
+  else if (!engine::is_finished(s.st.status))
+    s.queue.push_front({engine::recovered_event{}, std::nullopt});
+  process_next(self);
+}
+
+void read_tail(execution_actor* self) {
+  auto& s = self->state;
+  self->request(s.args.store, caf::infinite, read_history_query{s.args.id, s.st.seq})
+      .then(
+          [self](p::store_result<std::vector<p::history_event>>& rows) {
+            if (!rows) return self->quit(load_error(rows.error().message));
+            fold_tail(self, *rows);
+          },
+          [self](caf::error& e) { self->quit(std::move(e)); });
+}
+
+void read_snapshot(execution_actor* self) {
+  auto& s = self->state;
+  self->request(s.args.store, caf::infinite, latest_snapshot_query{s.args.id})
+      .then(
+          [self](p::store_result<std::optional<p::snapshot_record>>& snap) {
+            if (!snap) return self->quit(load_error(snap.error().message));
+            auto& s = self->state;
+            s.st = engine::initial_state(s.wf);
+            if (*snap) {
+              messages::ExecutionSnapshot message;
+              if (!message.ParseFromString((*snap)->payload))
+                return self->quit(load_error("snapshot of " + s.args.id + " does not parse"));
+              auto state = engine::from_snapshot(message);
+              if (!state) return self->quit(load_error(state.error()));
+              s.st = std::move(*state);
+            }
+            read_tail(self);
+          },
+          [self](caf::error& e) { self->quit(std::move(e)); });
+}
+
+void read_workflow(execution_actor* self) {
+  auto& s = self->state;
+  self->request(s.args.store, caf::infinite, get_workflow_query{s.row.workflow_id, s.row.revision})
+      .then(
+          [self](p::store_result<p::workflow_record>& wf) {
+            if (!wf) return self->quit(load_error(wf.error().message));
+            auto parsed = runtime::parse_workflow(wf->definition);
+            if (!parsed) return self->quit(load_error("stored workflow " + wf->id + " is invalid"));
+            self->state.wf = std::move(*parsed);
+            read_snapshot(self);
+          },
+          [self](caf::error& e) { self->quit(std::move(e)); });
+}
+
+}  // namespace
+
+void load(execution_actor* self) {
+  auto& s = self->state;
+  self->request(s.args.store, caf::infinite, get_execution_query{s.args.id})
+      .then(
+          [self](p::store_result<p::execution_record>& row) {
+            if (!row) return self->quit(load_error(row.error().message));
+            self->state.row = std::move(*row);
+            read_workflow(self);
+          },
+          [self](caf::error& e) { self->quit(std::move(e)); });
+}
+
+void stop_gracefully(execution_actor* self, caf::error reason) {
+  auto& s = self->state;
+  std::vector<messages::HistoryEvent> records;
+  for (auto& [node, run] : s.running) {
+    if (run.child || !s.st.nodes.count(node) || !s.st.nodes.at(node).attempt_open) continue;
+    messages::HistoryEvent r;
+    r.set_at_ms(now_ms());
+    r.set_node(node);
+    r.set_attempt(run.attempt);
+    r.mutable_attempt_interrupted()->set_reason("shutdown");
+    records.push_back(std::move(r));
+    run.cancel();
+  }
+  if (s.loaded && !s.writing && !records.empty()) {
+    auto after = s.st;
+    for (const auto& r : records) engine::apply(after, r);
+    caf::anon_send(s.args.store, decision_write(s.st, after, records, false));
+  }
+  self->quit(std::move(reason));
+}
+
+}  // namespace auraos::actors::detail

@@ -1,0 +1,99 @@
+// The REST shapes of an execution, its history and its log lines.
+#include "actors/execution_view.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "actors/execution_records.hpp"
+#include "runtime/engine/json_text.hpp"
+#include "runtime/engine/record_json.hpp"
+#include "runtime/engine/time_text.hpp"
+
+namespace auraos::actors {
+
+namespace {
+
+nlohmann::json time_or_null(const std::optional<std::int64_t>& ms) {
+  return ms ? nlohmann::json(engine::format_rfc3339_ms(*ms)) : nlohmann::json();
+}
+
+nlohmann::json error_or_null(const std::optional<engine::node_error>& error) {
+  if (!error) return nullptr;
+  return nlohmann::json::parse(error_json(*error));
+}
+
+nlohmann::json node_views(const engine::execution_state& state, nlohmann::json& metrics) {
+  auto nodes = nlohmann::json::array();
+  int attempts = 0;
+  for (const auto& [id, n] : state.nodes) {
+    attempts += n.attempt;
+    nodes.push_back({{"id", id},
+                     {"status", std::string(engine::to_string(n.status))},
+                     {"attempts", n.attempt},
+                     {"startedAt", nullptr},
+                     {"completedAt", nullptr},
+                     {"output", engine::json_or_null(n.output)},
+                     {"error", error_or_null(n.error)}});
+  }
+  metrics["nodeAttempts"] = attempts;
+  metrics["historyRecords"] = state.seq;
+  return nodes;
+}
+
+}  // namespace
+
+nlohmann::json execution_view(const persistence::execution_record& row,
+                              const engine::execution_state& state) {
+  nlohmann::json metrics = nlohmann::json::object();
+  nlohmann::json view{{"id", row.id},
+                      {"workflowId", row.workflow_id},
+                      {"revision", row.revision},
+                      {"status", std::string(persistence::to_string(row.status))},
+                      {"input", nlohmann::json::parse(row.input, nullptr, false)},
+                      {"output", engine::json_or_null(state.output)},
+                      {"error", error_or_null(state.error)},
+                      {"startedAt", time_or_null(row.started_at)},
+                      {"completedAt", time_or_null(row.completed_at)}};
+  view["nodes"] = node_views(state, metrics);
+  if (row.started_at && row.completed_at)
+    metrics["durationMs"] = *row.completed_at - *row.started_at;
+  view["metrics"] = std::move(metrics);
+  return view;
+}
+
+nlohmann::json history_view(const std::vector<persistence::history_event>& rows) {
+  auto out = nlohmann::json::array();
+  for (const auto& row : rows) {
+    auto record = from_stored(row);
+    if (!record) continue;
+    auto j = engine::record_to_json(*record);
+    j["seq"] = row.seq;
+    j["timestamp"] = engine::format_rfc3339_ms(row.timestamp_ms);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+std::string log_line(const std::string& execution_id, const messages::HistoryEvent& record) {
+  std::string line = engine::format_rfc3339_ms(record.at_ms()) + " " + execution_id;
+  if (!record.node().empty()) line += " " + record.node();
+  if (record.attempt() > 0) line += "#" + std::to_string(record.attempt());
+  line += " " + std::string(engine::record_kind(record));
+  if (record.has_attempt_failed())
+    line += ": " + record.attempt_failed().error().type() + ": " +
+            record.attempt_failed().error().message();
+  if (record.has_node_failed()) line += ": " + record.node_failed().error().message();
+  if (record.has_execution_failed()) line += ": " + record.execution_failed().error().message();
+  if (record.has_retry_scheduled())
+    line += " in " + std::to_string(record.retry_scheduled().delay_ms()) + " ms";
+  return line;
+}
+
+nlohmann::json logs_view(const std::string& execution_id,
+                         const std::vector<persistence::history_event>& rows) {
+  auto out = nlohmann::json::array();
+  for (const auto& row : rows)
+    if (auto record = from_stored(row)) out.push_back(log_line(execution_id, *record));
+  return out;
+}
+
+}  // namespace auraos::actors

@@ -1,0 +1,140 @@
+// The executions service actor: supervisor of execution actors, registry, counters.
+#include "actors/executions_service.hpp"
+
+#include <caf/actor_registry.hpp>
+#include <caf/actor_system.hpp>
+#include <nlohmann/json.hpp>
+
+#include "actors/service_state.hpp"
+
+namespace auraos::actors {
+
+namespace detail {
+
+namespace {
+
+namespace sv = runtime::supervision;
+
+std::string counters_json(const service_state& s) {
+  nlohmann::json by_status = s.counters.ended;
+  nlohmann::json j{{"executions", {{"started", s.counters.started}, {"ended", by_status}}},
+                   {"nodeAttempts", s.counters.attempts},
+                   {"retries", s.counters.retries},
+                   {"activeActors", s.live.size()},
+                   {"passivatedActors", s.passivated.size()},
+                   {"activations", s.counters.activations},
+                   {"passivations", s.counters.passivations}};
+  return j.dump();
+}
+
+void register_service(service_actor* self) {
+  auto& registry = self->system().registry();
+  registry.put(executions_registry_name, caf::actor_cast<caf::strong_actor_ptr>(self));
+  self->attach_functor([system = &self->system(), me = self->address()] {
+    auto& reg = system->registry();
+    if (reg.get(executions_registry_name) == caf::actor_cast<caf::strong_actor_ptr>(me))
+      reg.erase(executions_registry_name);
+  });
+}
+
+void start_supervisor(service_actor* self) {
+  supervisor_config config;
+  config.name = "executions";
+  config.strategy = sv::strategy::simple_one_for_one;
+  config.test_faults = self->state.options.test_faults;
+  self->state.supervisor = spawn_supervisor(self->system(), std::move(config));
+  self->link_to(self->state.supervisor);
+}
+
+/// Re-activates every unfinished execution (recovery after a (re)start).
+void recover(service_actor* self) {
+  self->request(self->state.store, caf::infinite, unfinished_executions_query{})
+      .then([self](p::store_result<std::vector<p::execution_record>>& rows) {
+        if (!rows)
+          return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
+        for (const auto& row : *rows)
+          with_actor(
+              self, row.id, [](caf::actor) {}, [](execution_failure) {});
+      });
+}
+
+void on_down(service_actor* self, const caf::down_msg& msg) {
+  auto& live = self->state.live;
+  for (auto it = live.begin(); it != live.end(); ++it)
+    if (it->second.address() == msg.source) {
+      live.erase(it);
+      return;
+    }
+}
+
+template <class Atom>
+auto routed(service_actor* self) {
+  return [self](Atom atom, const std::string& id) {
+    auto promise = self->make_response_promise();
+    route(self, atom, id, promise);
+    return promise;
+  };
+}
+
+caf::behavior service(service_actor* self, store_actor store, executions_options options) {
+  self->state.store = std::move(store);
+  self->state.options = std::move(options);
+  self->state.runners = std::make_shared<work_runners>();
+  self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
+  register_service(self);
+  start_supervisor(self);
+  recover(self);
+  return {
+      [self](start_execution_command& command) {
+        auto promise = self->make_response_promise();
+        start(self, std::move(command), promise);
+        return promise;
+      },
+      routed<caf::get_atom>(self),
+      routed<pause_atom>(self),
+      routed<resume_atom>(self),
+      routed<cancel_atom>(self),
+      [self](history_atom, const std::string& id) {
+        auto promise = self->make_response_promise();
+        read_history(self, false, id, promise);
+        return promise;
+      },
+      [self](logs_atom, const std::string& id) {
+        auto promise = self->make_response_promise();
+        read_history(self, true, id, promise);
+        return promise;
+      },
+      [self](counters_atom) { return counters_json(self->state); },
+      [self](live_atom, const std::string& id, caf::actor& actor) { on_live(self, id, actor); },
+      [self](passivated_atom, const std::string& id, std::int64_t deadline) {
+        on_passivated(self, id, deadline);
+      },
+      [self](ended_atom, execution_end& end) { on_ended(self, std::move(end)); },
+      [self](count_atom, int attempts, int retries) {
+        self->state.counters.attempts += attempts;
+        self->state.counters.retries += retries;
+      },
+      [self](child_start_atom, child_request& request) {
+        auto promise = self->make_response_promise();
+        start_child(self, std::move(request), promise);
+        return promise;
+      },
+      [self](wake_atom, std::uint64_t generation) { on_wake(self, generation); },
+  };
+}
+
+}  // namespace
+
+}  // namespace detail
+
+child_spec executions_service_child(store_actor store, executions_options options) {
+  child_spec spec;
+  spec.name = "executions-service";
+  spec.kind = "service";
+  spec.start = [store, options](caf::local_actor* parent) {
+    return parent->spawn(detail::service, store, options);
+  };
+  return spec;
+}
+
+}  // namespace auraos::actors

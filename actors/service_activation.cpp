@@ -1,0 +1,162 @@
+// Activation on demand, request routing and reads from the store.
+#include <caf/actor_system.hpp>
+#include <nlohmann/json.hpp>
+
+#include "actors/execution_records.hpp"
+#include "actors/execution_view.hpp"
+#include "actors/service_state.hpp"
+#include "runtime/definition/parse.hpp"
+
+namespace auraos::actors::detail {
+
+namespace {
+
+namespace sv = runtime::supervision;
+
+execution_failure failure(execution_errc code, std::string message) {
+  return {code, std::move(message), {}};
+}
+
+child_spec execution_child(service_actor* self, const std::string& id) {
+  execution_args args{id, self->state.store, caf::actor_cast<caf::actor>(self), self->state.runners,
+                      self->state.options};
+  child_spec spec;
+  spec.name = id;
+  spec.kind = "execution";
+  spec.restart = sv::restart_type::transient;
+  spec.start = [args](caf::local_actor* parent) { return spawn_execution(parent, args); };
+  return spec;
+}
+
+void activation_failed(service_actor* self, const std::string& id, const std::string& why) {
+  auto waiters = std::move(self->state.activating[id]);
+  self->state.activating.erase(id);
+  for (auto& w : waiters)
+    w.failed(
+        failure(execution_errc::unavailable, "execution " + id + " cannot be activated: " + why));
+}
+
+void activate(service_actor* self, const std::string& id) {
+  ++self->state.counters.activations;
+  self->state.passivated.erase(id);
+  self->request(self->state.supervisor, caf::infinite, add_child_atom::value,
+                execution_child(self, id))
+      .then([self, id](caf::actor& actor) { on_live(self, id, actor); },
+            [self, id](caf::error& e) { activation_failed(self, id, self->system().render(e)); });
+}
+
+/// The view of a finished execution, folded from its stored history.
+void read_finished(service_actor* self, p::execution_record row, caf::response_promise promise) {
+  auto store = self->state.store;
+  self->request(store, caf::infinite, get_workflow_query{row.workflow_id, row.revision})
+      .then([self, store, row, promise](p::store_result<p::workflow_record>& wf) mutable {
+        if (!wf)
+          return promise.deliver(
+              execution_reply(fail(failure(execution_errc::internal, wf.error().message))));
+        auto parsed = runtime::parse_workflow(wf->definition);
+        if (!parsed)
+          return promise.deliver(execution_reply(
+              fail(failure(execution_errc::internal, "workflow of " + row.id + " is invalid"))));
+        self->request(store, caf::infinite, read_history_query{row.id, 0})
+            .then([row, promise, wf = std::move(*parsed)](
+                      p::store_result<std::vector<p::history_event>>& rows) mutable {
+              if (!rows)
+                return promise.deliver(
+                    execution_reply(fail(failure(execution_errc::internal, rows.error().message))));
+              auto st = engine::initial_state(wf);
+              for (const auto& r : *rows)
+                if (auto record = from_stored(r)) engine::apply(st, *record);
+              promise.deliver(execution_reply(execution_view(row, st).dump()));
+            });
+      });
+}
+
+void forward(service_actor* self, caf::actor actor, caf::atom_value action, const std::string& id,
+             caf::response_promise promise, bool retry) {
+  self->request(actor, caf::infinite, action, id)
+      .then([promise](execution_reply& reply) mutable { promise.deliver(std::move(reply)); },
+            [self, actor, action, id, promise, retry](caf::error&) mutable {
+              auto it = self->state.live.find(id);
+              if (it != self->state.live.end() && it->second == actor) self->state.live.erase(it);
+              if (retry) return route(self, action, id, promise, false);
+              promise.deliver(execution_reply(fail(
+                  failure(execution_errc::unavailable, "execution " + id + " is not reachable"))));
+            });
+}
+
+}  // namespace
+
+std::int64_t service_now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+void on_live(service_actor* self, const std::string& id, caf::actor actor) {
+  auto& s = self->state;
+  auto known = s.live.find(id);
+  if (known == s.live.end() || known->second != actor) self->monitor(actor);
+  s.live[id] = actor;
+  s.passivated.erase(id);
+  auto waiters = std::move(s.activating[id]);
+  s.activating.erase(id);
+  for (auto& w : waiters) w.ready(actor);
+}
+
+void with_actor(service_actor* self, const std::string& id, std::function<void(caf::actor)> ready,
+                std::function<void(execution_failure)> failed) {
+  auto& s = self->state;
+  if (auto it = s.live.find(id); it != s.live.end()) return ready(it->second);
+  bool in_progress = s.activating.count(id) > 0;
+  s.activating[id].push_back({std::move(ready), std::move(failed)});
+  if (!in_progress) activate(self, id);
+}
+
+void route(service_actor* self, caf::atom_value action, const std::string& id,
+           caf::response_promise promise, bool retry) {
+  if (auto it = self->state.live.find(id); it != self->state.live.end())
+    return forward(self, it->second, action, id, promise, retry);
+  self->request(self->state.store, caf::infinite, get_execution_query{id})
+      .then([self, action, id, promise, retry](p::store_result<p::execution_record>& row) mutable {
+        if (!row && row.error().code == p::store_errc::not_found)
+          return promise.deliver(execution_reply(
+              fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+        if (!row)
+          return promise.deliver(
+              execution_reply(fail(failure(execution_errc::internal, row.error().message))));
+        if (!p::is_unfinished(row->status)) {
+          if (action == caf::get_atom::value) return read_finished(self, std::move(*row), promise);
+          return promise.deliver(execution_reply(
+              fail(failure(execution_errc::conflict,
+                           "execution " + id + " is " + std::string(p::to_string(row->status))))));
+        }
+        with_actor(
+            self, id,
+            [self, action, id, promise, retry](caf::actor a) {
+              forward(self, a, action, id, promise, retry);
+            },
+            [promise](execution_failure f) mutable {
+              promise.deliver(execution_reply(fail(std::move(f))));
+            });
+      });
+}
+
+void read_history(service_actor* self, bool logs, const std::string& id,
+                  caf::response_promise promise) {
+  self->request(self->state.store, caf::infinite, get_execution_query{id})
+      .then([self, logs, id, promise](p::store_result<p::execution_record>& row) mutable {
+        if (!row)
+          return promise.deliver(execution_reply(
+              fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+        self->request(self->state.store, caf::infinite, read_history_query{id, 0})
+            .then([logs, id,
+                   promise](p::store_result<std::vector<p::history_event>>& rows) mutable {
+              if (!rows)
+                return promise.deliver(
+                    execution_reply(fail(failure(execution_errc::internal, rows.error().message))));
+              auto view = logs ? logs_view(id, *rows) : history_view(*rows);
+              promise.deliver(execution_reply(view.dump()));
+            });
+      });
+}
+
+}  // namespace auraos::actors::detail

@@ -1,0 +1,176 @@
+// Starting executions (checked and stored before the answer) and child executions.
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "actors/execution_records.hpp"
+#include "actors/service_state.hpp"
+#include "runtime/definition/load_file.hpp"
+#include "runtime/engine/decide.hpp"
+#include "runtime/engine/json_text.hpp"
+#include "runtime/uuid.hpp"
+
+namespace auraos::actors::detail {
+
+namespace {
+
+using created_fn = std::function<void(result<p::created_execution, execution_failure>)>;
+
+execution_failure failure(execution_errc code, std::string message,
+                          std::vector<std::string> details = {}) {
+  return {code, std::move(message), std::move(details)};
+}
+
+/// Every reason the workflow cannot run this input; empty when it can.
+std::optional<execution_failure> check(const runtime::workflow& wf, const nlohmann::json& input) {
+  auto unsupported = engine::unsupported_node_types(wf);
+  if (!unsupported.empty())
+    return failure(execution_errc::invalid_input,
+                   "workflow " + wf.id + " uses node types the runtime cannot run", unsupported);
+  std::vector<std::string> details;
+  for (const auto& e : runtime::check_input(wf, input)) details.push_back(e.to_string());
+  if (!details.empty())
+    return failure(execution_errc::invalid_input,
+                   "input does not match the variables of workflow " + wf.id, details);
+  return std::nullopt;
+}
+
+void create(service_actor* self, const runtime::workflow& wf, std::int64_t revision,
+            const nlohmann::json& input, const std::string& key, created_fn done) {
+  p::execution_record row;
+  row.id = runtime::random_uuid();
+  row.workflow_id = wf.id;
+  row.revision = revision;
+  row.input = input.dump();
+  if (!key.empty()) row.idempotency_key = key;
+  p::write_request request{{p::create_execution_op{std::move(row)}}};
+  self->request(self->state.store, caf::infinite, std::move(request))
+      .then([self, done](p::write_outcome& outcome) {
+        if (!outcome) return done(fail(failure(execution_errc::internal, outcome.error().message)));
+        auto created = std::get<p::created_execution>(outcome->at(0));
+        if (!created.existing) ++self->state.counters.started;
+        done(std::move(created));
+      });
+}
+
+/// Loads the workflow, checks the input and creates the execution row.
+void checked_create(service_actor* self, const std::string& workflow_id, std::int64_t revision,
+                    const std::string& input_json, const std::string& key, created_fn done) {
+  std::optional<std::int64_t> wanted;
+  if (revision > 0) wanted = revision;
+  self->request(self->state.store, caf::infinite, get_workflow_query{workflow_id, wanted})
+      .then([self, workflow_id, input_json, key, done](p::store_result<p::workflow_record>& rec) {
+        if (!rec)
+          return done(
+              fail(failure(execution_errc::not_found, "workflow " + workflow_id + " not found")));
+        auto wf = runtime::parse_workflow(rec->definition);
+        if (!wf)
+          return done(fail(
+              failure(execution_errc::internal, "stored workflow " + workflow_id + " is invalid")));
+        auto input = nlohmann::json::parse(input_json, nullptr, false);
+        if (input.is_discarded())
+          return done(fail(failure(execution_errc::invalid_input, "input is not valid JSON")));
+        if (auto refused = check(*wf, input)) return done(fail(std::move(*refused)));
+        create(self, *wf, rec->revision, input, key, done);
+      });
+}
+
+/// The outcome a parent sees for a child that ended.
+attempt_outcome child_outcome(const std::string& node, int attempt, const execution_end& end) {
+  attempt_outcome outcome{
+      node, attempt, end.status == engine::execution_status::completed, end.output, {}};
+  if (end.error)
+    outcome.error = *end.error;
+  else
+    outcome.error = {
+        "subworkflow",
+        "child execution " + end.id + " ended " + std::string(engine::to_string(end.status)), false,
+        attempt};
+  outcome.error.attempts = attempt;
+  return outcome;
+}
+
+/// The end of a finished child, read from its row.
+execution_end end_of(const p::execution_record& row) {
+  execution_end end{row.id, row.idempotency_key.value_or(""), engine::execution_status::failed,
+                    nullptr, std::nullopt};
+  if (auto status = engine::parse_execution_status(p::to_string(row.status))) end.status = *status;
+  if (row.output) end.output = engine::parse_json_text(*row.output);
+  if (row.error) {
+    auto j = nlohmann::json::parse(*row.error, nullptr, false);
+    if (j.is_object())
+      end.error = engine::node_error{j.value("type", "subworkflow"), j.value("message", ""),
+                                     j.value("retryable", false), 0};
+  }
+  return end;
+}
+
+void child_created(service_actor* self, const p::execution_record& child,
+                   caf::response_promise promise) {
+  promise.deliver(child_reply(child.id));
+  if (p::is_unfinished(child.status))
+    return with_actor(
+        self, child.id, [](caf::actor) {}, [](execution_failure) {});
+  on_ended(self, end_of(child));
+}
+
+void start_from_file(service_actor* self, child_request request, caf::response_promise promise) {
+  auto file = std::filesystem::path(self->state.options.definitions_dir) / request.file;
+  auto wf = runtime::load_workflow_file(file);
+  if (!wf)
+    return promise.deliver(child_reply(fail("subworkflow file " + file.string() + " is invalid")));
+  p::workflow_draft draft{
+      wf->id,  wf->name, wf->description, wf->version, engine::json_or_null(wf->document).dump(),
+      wf->tags};
+  self->request(self->state.store, caf::infinite,
+                p::write_request{{p::put_workflow_op{std::move(draft)}}})
+      .then([self, request, promise](p::write_outcome& outcome) mutable {
+        if (!outcome) return promise.deliver(child_reply(fail(outcome.error().message)));
+        request.workflow_id = std::get<p::workflow_record>(outcome->at(0)).id;
+        start_child(self, std::move(request), promise);
+      });
+}
+
+}  // namespace
+
+void start(service_actor* self, start_execution_command command, caf::response_promise promise) {
+  checked_create(self, command.workflow_id, command.revision, command.input_json,
+                 command.idempotency_key,
+                 [self, promise](result<p::created_execution, execution_failure> created) mutable {
+                   if (!created) return promise.deliver(execution_reply(fail(created.error())));
+                   route(self, caf::get_atom::value, created->execution.id, promise);
+                 });
+}
+
+void start_child(service_actor* self, child_request request, caf::response_promise promise) {
+  if (request.workflow_id.empty()) return start_from_file(self, std::move(request), promise);
+  checked_create(self, request.workflow_id, 0, request.input_json,
+                 child_key_prefix + request.idempotency_key,
+                 [self, promise](result<p::created_execution, execution_failure> created) mutable {
+                   if (!created) return promise.deliver(child_reply(fail(created.error().message)));
+                   child_created(self, created->execution, promise);
+                 });
+}
+
+void on_ended(service_actor* self, execution_end end) {
+  auto& s = self->state;
+  ++s.counters.ended[std::string(engine::to_string(end.status))];
+  s.passivated.erase(end.id);
+  std::string key = end.idempotency_key;
+  std::string prefix = child_key_prefix;
+  if (key.rfind(prefix, 0) != 0) return;
+  key = key.substr(prefix.size());
+  auto attempt_at = key.rfind('/');
+  auto node_at =
+      attempt_at == std::string::npos ? std::string::npos : key.rfind('/', attempt_at - 1);
+  if (node_at == std::string::npos) return;
+  auto parent = key.substr(0, node_at);
+  auto node = key.substr(node_at + 1, attempt_at - node_at - 1);
+  auto outcome = child_outcome(node, std::stoi(key.substr(attempt_at + 1)), end);
+  with_actor(
+      self, parent,
+      [outcome](caf::actor a) { caf::anon_send(a, attempt_done_atom::value, outcome); },
+      [](execution_failure) {});
+}
+
+}  // namespace auraos::actors::detail

@@ -1,0 +1,82 @@
+#pragma once
+// Internal to the executions service: its state and the steps its behaviour is made of.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <caf/event_based_actor.hpp>
+#include <caf/response_promise.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include "actors/execution.hpp"
+
+namespace auraos::actors::detail {
+
+/// Continuations of an activation in progress.
+struct activation_waiter {
+  std::function<void(caf::actor)> ready;
+  std::function<void(execution_failure)> failed;
+};
+
+/// The service's counters (for /metrics).
+struct service_counters {
+  std::int64_t started = 0;
+  std::map<std::string, std::int64_t> ended;
+  std::int64_t attempts = 0;
+  std::int64_t retries = 0;
+  std::int64_t activations = 0;
+  std::int64_t passivations = 0;
+};
+
+/// The executions service's state.
+struct service_state {
+  service_state() = default;
+  store_actor store;
+  executions_options options;
+  std::shared_ptr<work_runners> runners;
+  /// The dynamic supervisor of the execution actors.
+  caf::actor supervisor;
+  /// Live execution actors by execution id.
+  std::map<std::string, caf::actor> live;
+  /// Activations in progress.
+  std::map<std::string, std::vector<activation_waiter>> activating;
+  /// Passivated executions and their earliest timer deadline.
+  std::map<std::string, std::int64_t> passivated;
+  /// The deadline the one armed wake-up is for (-1: none armed), and its generation.
+  std::int64_t armed_deadline = -1;
+  std::uint64_t wake_generation = 0;
+  service_counters counters;
+  static inline const char* name = "executions-service";
+};
+
+/// The service actor.
+using service_actor = caf::stateful_actor<service_state>;
+
+/// Runs `ready` with the live actor of `id`, activating it from the store when needed.
+void with_actor(service_actor* self, const std::string& id, std::function<void(caf::actor)> ready,
+                std::function<void(execution_failure)> failed);
+/// Records a started execution actor.
+void on_live(service_actor* self, const std::string& id, caf::actor actor);
+/// Answers a get/pause/resume/cancel (from the actor, or from the store when finished).
+void route(service_actor* self, caf::atom_value action, const std::string& id,
+           caf::response_promise promise, bool retry = true);
+/// Answers history or logs from the store.
+void read_history(service_actor* self, bool logs, const std::string& id,
+                  caf::response_promise promise);
+/// Checks and stores a new execution, then answers its view.
+void start(service_actor* self, start_execution_command command, caf::response_promise promise);
+/// Starts (or finds) the child execution of a subworkflow node.
+void start_child(service_actor* self, child_request request, caf::response_promise promise);
+/// Counts an ended execution and tells its parent, if any.
+void on_ended(service_actor* self, execution_end end);
+/// Remembers a passivated execution and re-arms the wake-up.
+void on_passivated(service_actor* self, const std::string& id, std::int64_t deadline_ms);
+/// Re-activates passivated executions whose timers are due.
+void on_wake(service_actor* self, std::uint64_t generation);
+/// Now in ms since the epoch.
+std::int64_t service_now_ms();
+
+}  // namespace auraos::actors::detail

@@ -1,0 +1,148 @@
+// `auraos run`'s in-process runtime: actor system, embedded store, one execution.
+#include "cli/run_engine.hpp"
+
+#include <cstdio>
+#include <thread>
+
+#include <caf/actor_registry.hpp>
+#include <caf/actor_system.hpp>
+#include <caf/scoped_actor.hpp>
+#include <caf/send.hpp>
+#include <nlohmann/json.hpp>
+
+#include "actors/actor_system_setup.hpp"
+#include "actors/executions_service.hpp"
+#include "cli/command.hpp"
+#include "cli/run_completion.hpp"
+#include "persistence/sqlite/sqlite_store.hpp"
+#include "runtime/engine/json_text.hpp"
+
+namespace auraos::cli {
+namespace {
+
+namespace a = actors;
+namespace p = persistence;
+
+/// Progress lines worth showing: node starts and ends, retries, the execution's end.
+bool shown(const std::string& line) {
+  for (const char* kind :
+       {"connection_decided", "timer_set", "timer_fired", "timer_cancelled", "node_scheduled"})
+    if (line.find(std::string(" ") + kind) != std::string::npos) return false;
+  return true;
+}
+
+a::executions_options options(const std::filesystem::path& dir, run_completion& done) {
+  a::executions_options o;
+  o.definitions_dir = dir.empty() ? "." : dir.string();
+  o.on_record = [](const std::string& line) {
+    if (shown(line)) std::fprintf(stderr, "%s\n", line.c_str());
+  };
+  o.on_finished = [&done](const std::string& id, const std::string& view) { done.add(id, view); };
+  return o;
+}
+
+/// The service once it registered itself (it does so while it starts).
+caf::actor find_service(caf::actor_system& system) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < until) {
+    if (auto found = system.registry().get(a::executions_registry_name))
+      return caf::actor_cast<caf::actor>(found);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return {};
+}
+
+p::workflow_draft draft_of(const runtime::workflow& wf) {
+  return {wf.id,  wf.name, wf.description, wf.version, engine::json_or_null(wf.document).dump(),
+          wf.tags};
+}
+
+/// Prints the result of a finished execution's view; the exit code.
+int report(const std::string& view_text) {
+  auto view = nlohmann::json::parse(view_text, nullptr, false);
+  if (view.value("status", "") == "completed") {
+    std::printf("%s\n", view["output"].dump(2).c_str());
+    return exit_ok;
+  }
+  nlohmann::json error{{"status", view.value("status", "")}, {"error", view["error"]}};
+  std::fprintf(stderr, "%s\n", error.dump().c_str());
+  return exit_failed;
+}
+
+/// Starts the execution; its id, or an exit code after printing why it was refused.
+std::variant<std::string, int> start(caf::scoped_actor& self, const caf::actor& service,
+                                     a::start_execution_command command) {
+  std::variant<std::string, int> out = exit_failed;
+  self->request(service, caf::infinite, std::move(command))
+      .receive(
+          [&](a::execution_reply& reply) {
+            if (reply) {
+              out = nlohmann::json::parse(*reply).value("id", "");
+              return;
+            }
+            std::fprintf(stderr, "%s\n", reply.error().message.c_str());
+            for (const auto& d : reply.error().details) std::fprintf(stderr, "  %s\n", d.c_str());
+            out =
+                reply.error().code == a::execution_errc::invalid_input ? exit_invalid : exit_failed;
+          },
+          [&](caf::error& e) {
+            std::fprintf(stderr, "start failed: %s\n", self->system().render(e).c_str());
+          });
+  return out;
+}
+
+/// Waits for the end of `id`; the first SIGINT/SIGTERM cancels it.
+std::string await_end(const caf::actor& service, const std::string& id, run_completion& done) {
+  bool cancelled = false;
+  while (true) {
+    if (auto view = done.wait_for(id, std::chrono::milliseconds(50))) return *view;
+    if (a::wait_stop_signal(50) != 0 && !cancelled) {
+      cancelled = true;
+      std::fprintf(stderr, "stop signal: cancelling execution %s\n", id.c_str());
+      caf::anon_send(service, a::cancel_atom::value, id);
+    }
+  }
+}
+
+int drive(caf::actor_system& system, a::store_actor store, const runtime::workflow& wf,
+          const nlohmann::json& input, run_completion& done) {
+  caf::scoped_actor self{system};
+  int code = exit_failed;
+  self->request(store, caf::infinite, p::write_request{{p::put_workflow_op{draft_of(wf)}}})
+      .receive([&](p::write_outcome& out) { code = out ? exit_ok : exit_failed; },
+               [&](caf::error&) {});
+  if (code != exit_ok)
+    return std::fprintf(stderr, "cannot store workflow %s\n", wf.id.c_str()), exit_failed;
+  auto service = find_service(system);
+  if (!service) return std::fprintf(stderr, "the executions service did not start\n"), exit_failed;
+  auto started = start(self, service, {wf.id, 0, input.dump(), ""});
+  if (auto* exit = std::get_if<int>(&started)) return *exit;
+  return report(await_end(service, std::get<std::string>(started), done));
+}
+
+}  // namespace
+
+int run_workflow(const runtime::workflow& wf, const nlohmann::json& input,
+                 const std::filesystem::path& definitions_dir, const std::filesystem::path& db) {
+  auto opened = p::sqlite::sqlite_store::open({db.string()});
+  if (!opened) {
+    std::fprintf(stderr, "cannot open store %s: %s\n", db.c_str(), opened.error().message.c_str());
+    return exit_failed;
+  }
+  std::shared_ptr<p::store> store_ptr = std::move(*opened);
+  run_completion done;
+  a::block_stop_signals();
+  a::actor_runtime runtime(0);
+  auto& system = runtime.system();
+  auto store = a::spawn_store_actor(system, store_ptr);
+  a::supervisor_config node;
+  node.name = "node";
+  node.children.push_back(a::executions_service_child(store, options(definitions_dir, done)));
+  auto supervisor = a::spawn_supervisor(system, std::move(node));
+  int code = drive(system, store, wf, input, done);
+  caf::anon_send_exit(supervisor, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(store, caf::exit_reason::user_shutdown);
+  return code;
+}
+
+}  // namespace auraos::cli

@@ -1,0 +1,108 @@
+// `auraos run` as a user runs it: the real binary, the examples, exit codes, stdout and stderr.
+
+#include <filesystem>
+#include <fstream>
+
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using auraos::test::auraos_binary;
+using auraos::test::run_process;
+using json = nlohmann::json;
+
+namespace {
+
+std::string example(const std::string& name) {
+  return (fs::path{auraos::test::source_dir()} / "examples" / name).string();
+}
+
+auraos::test::process_result run(std::vector<std::string> args) {
+  args.insert(args.begin(), {auraos_binary(), "run"});
+  return run_process(args, {{}, std::chrono::seconds(60), {}, {}});
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli_run)
+
+BOOST_AUTO_TEST_CASE(diamond_example_prints_joined_output) {
+  auto r = run({example("diamond.json")});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto out = json::parse(r.out);
+  BOOST_TEST(out.at("total") == 3);
+  BOOST_TEST(r.err.find("left#1 attempt_started") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("node_completed") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(if_else_example_takes_the_branch_of_the_input) {
+  auto r = run({example("if-else.json"), "--input", R"({"amount": 500})"});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  BOOST_TEST(json::parse(r.out).at("branch") == "large");
+  auto small = run({example("if-else.json")});
+  BOOST_REQUIRE_MESSAGE(small.exit_code == 0, small.err);
+  BOOST_TEST(json::parse(small.out).at("branch") == "small");
+}
+
+BOOST_AUTO_TEST_CASE(retry_example_retries_and_completes_through_the_error_edge) {
+  auto r = run({example("retry-error-edge.json")});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto out = json::parse(r.out);
+  BOOST_TEST(out.at("flakyAttempts") == 3);
+  BOOST_TEST(out.at("recovered") == true);
+  BOOST_TEST(r.err.find("retry_scheduled") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(subworkflow_example_runs_the_child_file) {
+  auto r = run({example("subworkflow-parent.json"), "--input", R"({"who": "ada"})"});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  BOOST_TEST(json::parse(r.out).at("fromChild").at("greeting") == "hello ADA");
+}
+
+BOOST_AUTO_TEST_CASE(child_example_with_input_file_completes) {
+  auraos::test::temp_dir dir;
+  std::ofstream{dir.file("input.json")} << R"({"name": "bob"})";
+  auto r = run({example("subworkflow-child.json"), "--input", "@" + dir.file("input.json"),
+                "--data-dir", dir.file("data")});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  BOOST_TEST(json::parse(r.out).at("greeting") == "hello bob");
+  BOOST_TEST(fs::exists(dir.file("data/auraos.db")));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_definition_exits_2_with_every_error) {
+  auraos::test::temp_dir dir;
+  std::ofstream{dir.file("bad.json")}
+      << R"({"id": "bad", "nodes": [{"id": "x", "type": "shell"}, {"id": "y", "type": "nope"}]})";
+  auto r = run({dir.file("bad.json")});
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.err.find("config") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("nope") != std::string::npos, r.err);
+  BOOST_TEST(r.out.empty());
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_exits_2) {
+  auto missing = run({example("subworkflow-child.json")});
+  BOOST_TEST(missing.exit_code == 2);
+  BOOST_TEST(missing.err.find("name") != std::string::npos, missing.err);
+  auto malformed = run({example("diamond.json"), "--input", "{oops"});
+  BOOST_TEST(malformed.exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(failing_workflow_exits_1_with_error_json) {
+  auraos::test::temp_dir dir;
+  std::ofstream{dir.file("fail.json")}
+      << R"({"id": "fail", "name": "fail", "nodes": [{"id": "boom", "type": "shell", "config": {"command": "echo broken >&2; exit 4"}}]})";
+  auto r = run({dir.file("fail.json")});
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(r.out.empty());
+  auto trimmed = r.err.substr(0, r.err.find_last_not_of('\n') + 1);
+  auto error = json::parse(trimmed.substr(trimmed.rfind('\n') + 1));
+  BOOST_TEST(error.at("status") == "failed");
+  BOOST_TEST(error.at("error").at("message").get<std::string>().find("boom") != std::string::npos,
+             r.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,166 @@
+#pragma once
+// A real actor system with the executions service on a SQLite store in a temp dir.
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include <caf/all.hpp>
+#include <nlohmann/json.hpp>
+
+#include "actors/actor_system_setup.hpp"
+#include "actors/executions_service.hpp"
+#include "persistence/sqlite/sqlite_store.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace auraos::test {
+
+namespace a = actors;
+namespace p = persistence;
+using json = nlohmann::json;
+using std::chrono::milliseconds;
+
+/// The runtime under test; `start_system` and `stop_system` may be repeated on the same file.
+class execution_harness {
+ public:
+  execution_harness() { start_system(); }
+  ~execution_harness() { stop_system(); }
+
+  /// Builds a fresh actor system, store actor and service on the same database file.
+  void start_system(milliseconds passivate_after = std::chrono::seconds(30)) {
+    auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db")});
+    BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message));
+    runtime_ = std::make_unique<a::actor_runtime>(2);
+    store_ = a::spawn_store_actor(runtime_->system(), std::move(opened).value());
+    a::executions_options options;
+    options.passivate_after = passivate_after;
+    options.definitions_dir = dir.path().string();
+    options.on_finished = [this](const std::string& id, const std::string& view) {
+      std::lock_guard lock(mutex_);
+      ended_[id] = json::parse(view);
+      changed_.notify_all();
+    };
+    a::supervisor_config node;
+    node.name = "node";
+    node.children.push_back(a::executions_service_child(store_, options));
+    supervisor_ = a::spawn_supervisor(runtime_->system(), std::move(node));
+  }
+
+  /// Stops everything (running attempts are recorded as interrupted) and the actor system.
+  void stop_system() {
+    if (!runtime_) return;
+    caf::anon_send_exit(supervisor_, caf::exit_reason::user_shutdown);
+    {
+      caf::scoped_actor self{runtime_->system()};
+      self->wait_for(supervisor_);
+    }
+    caf::anon_send_exit(store_, caf::exit_reason::user_shutdown);
+    store_ = nullptr;
+    supervisor_ = nullptr;
+    runtime_.reset();
+  }
+
+  /// Stores a workflow definition.
+  void put_workflow(const json& definition) {
+    caf::scoped_actor self{runtime_->system()};
+    p::workflow_draft draft{
+        definition.at("id"), definition.value("name", "test"), "", "1", definition.dump(), {}};
+    self->request(store_, caf::infinite, p::write_request{{p::put_workflow_op{draft}}})
+        .receive([](p::write_outcome& out) { BOOST_REQUIRE(out.has_value()); },
+                 [](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
+  }
+
+  /// The live service (waits for it to register).
+  caf::actor service() {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < until) {
+      if (auto found = runtime_->system().registry().get(a::executions_registry_name))
+        return caf::actor_cast<caf::actor>(found);
+      std::this_thread::sleep_for(milliseconds(5));
+    }
+    BOOST_FAIL("the executions service did not register");
+    return {};
+  }
+
+  /// Sends a request to the service and returns its answer.
+  template <class... Ts>
+  a::execution_reply ask(Ts... xs) {
+    caf::scoped_actor self{runtime_->system()};
+    a::execution_reply out =
+        fail(a::execution_failure{a::execution_errc::internal, "no reply", {}});
+    self->request(service(), std::chrono::seconds(30), xs...)
+        .receive(
+            [&](a::execution_reply& r) { out = std::move(r); },
+            [&](caf::error& e) {
+              out = fail(a::execution_failure{a::execution_errc::internal, caf::to_string(e), {}});
+            });
+    return out;
+  }
+
+  /// Starts an execution; its view.
+  json start(const std::string& workflow_id, const json& input = nullptr) {
+    auto reply = ask(a::start_execution_command{workflow_id, 0, input.dump(), ""});
+    BOOST_REQUIRE_MESSAGE(reply.has_value(), (reply ? "" : reply.error().message));
+    return json::parse(*reply);
+  }
+
+  /// The execution's view (from its actor or the store).
+  json get(const std::string& id) {
+    auto reply = ask(caf::get_atom::value, id);
+    BOOST_REQUIRE_MESSAGE(reply.has_value(), (reply ? "" : reply.error().message));
+    return json::parse(*reply);
+  }
+
+  /// The stored history as the REST array.
+  json history(const std::string& id) {
+    auto reply = ask(a::history_atom::value, id);
+    BOOST_REQUIRE(reply.has_value());
+    return json::parse(*reply);
+  }
+
+  /// The service's counters.
+  json counters() {
+    caf::scoped_actor self{runtime_->system()};
+    json out;
+    self->request(service(), std::chrono::seconds(10), a::counters_atom::value)
+        .receive([&](std::string& text) { out = json::parse(text); },
+                 [&](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
+    return out;
+  }
+
+  /// Waits until `id` ended (its final view), failing the test at the deadline.
+  json wait_end(const std::string& id, milliseconds deadline = std::chrono::seconds(20)) {
+    std::unique_lock lock(mutex_);
+    bool ended = changed_.wait_for(lock, deadline, [&] { return ended_.count(id) > 0; });
+    BOOST_REQUIRE_MESSAGE(ended, "execution " + id + " did not end in time");
+    return ended_.at(id);
+  }
+
+  /// Waits until `condition()` holds, checking every 10 ms; false at the deadline.
+  template <class F>
+  static bool eventually(F condition, milliseconds deadline = std::chrono::seconds(20)) {
+    auto until = std::chrono::steady_clock::now() + deadline;
+    while (std::chrono::steady_clock::now() < until) {
+      if (condition()) return true;
+      std::this_thread::sleep_for(milliseconds(10));
+    }
+    return condition();
+  }
+
+  temp_dir dir;
+
+ private:
+  std::unique_ptr<a::actor_runtime> runtime_;
+  a::store_actor store_;
+  caf::actor supervisor_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::map<std::string, json> ended_;
+};
+
+}  // namespace auraos::test
