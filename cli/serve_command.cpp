@@ -1,6 +1,5 @@
 // `auraos serve`: runs a node until SIGTERM or SIGINT (spec/interfaces.md).
 
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -9,13 +8,11 @@
 #include <string>
 #include <tuple>
 
-#include <pthread.h>
-#include <unistd.h>
-
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "actors/actor_system_setup.hpp"
 #include "cli/command.hpp"
 #include "gateway/node.hpp"
 #include "runtime/node_config.hpp"
@@ -70,19 +67,6 @@ void use_stderr_logger() {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
 }
 
-// SIGINT/SIGTERM stop the node; SIGUSR1 wakes the waiter when the node ended by itself.
-sigset_t block_stop_signals() {
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGUSR1);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  return set;
-}
-
 int serve(const serve_flags& flags) {
   auto config = settings_from(flags);
   if (!config) {
@@ -90,15 +74,8 @@ int serve(const serve_flags& flags) {
     return exit_invalid;
   }
   use_stderr_logger();
-  auto set = block_stop_signals();
-  auto wait = [set] {
-    int signal = 0;
-    sigwait(&set, &signal);
-    if (signal != SIGUSR1) spdlog::info("received {}", signal == SIGINT ? "SIGINT" : "SIGTERM");
-    return signal != SIGUSR1;
-  };
-  auto wake = [] { ::kill(::getpid(), SIGUSR1); };
-  return gateway::run_node(*config, wait, wake);
+  actors::block_stop_signals();
+  return gateway::run_node(*config);
 }
 
 void install(CLI::App& app, int& exit_code) {
