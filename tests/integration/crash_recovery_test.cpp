@@ -20,20 +20,19 @@ namespace {
 
 constexpr int execution_count = 200;
 
-std::vector<std::string> serve_args(const auraos::test::temp_dir &data) {
+std::vector<std::string> serve_args(const auraos::test::temp_dir& data) {
   return {"--http", "127.0.0.1:0", "--data-dir", data.path().string()};
 }
 
-std::string delayed_append(const std::string &file) {
-  return json{
-      {"id", "delayed-append"},
-      {"nodes",
-       {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", 2}}}},
-        {{"id", "append"},
-         {"type", "shell"},
-         {"config",
-          {{"command", "echo \"$AURAOS_IDEMPOTENCY_KEY\" >> " + file}}}}}},
-      {"connections", {{{"from", "wait"}, {"to", "append"}}}}}
+std::string delayed_append(const std::string& file) {
+  return json{{"id", "delayed-append"},
+              {"name", "delay then append"},
+              {"nodes",
+               {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", 2}}}},
+                {{"id", "append"},
+                 {"type", "shell"},
+                 {"config", {{"command", "echo \"$AURAOS_IDEMPOTENCY_KEY\" >> " + file}}}}}},
+              {"connections", {{{"from", "wait"}, {"to", "append"}}}}}
       .dump();
 }
 
@@ -47,34 +46,31 @@ std::int64_t count_completed(std::uint16_t port) {
   return completed;
 }
 
-std::map<std::string, int> appended_keys(const std::string &file) {
+std::map<std::string, int> appended_keys(const std::string& file) {
   std::map<std::string, int> keys;
   std::ifstream in{file};
   for (std::string line; std::getline(in, line);)
-    if (!line.empty())
-      ++keys[line];
+    if (!line.empty()) ++keys[line];
   return keys;
 }
 
-} // namespace
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(crash_recovery)
 
-BOOST_AUTO_TEST_CASE(
-    kill_9_during_delays_loses_no_execution_and_reruns_no_completed_node) {
+BOOST_AUTO_TEST_CASE(kill_9_during_delays_loses_no_execution_and_reruns_no_completed_node) {
   auraos::test::temp_dir data;
   auto file = data.file("appended.txt");
   std::set<std::string> ids;
   {
     auraos::test::serve_process first{serve_args(data)};
     auto port = first.wait_for_port();
-    BOOST_TEST_REQUIRE(
-        api_call(port, "POST", "/api/v1/workflows", delayed_append(file))
-            .status == 201);
+    BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 30s));
+    BOOST_TEST_REQUIRE(api_call(port, "POST", "/api/v1/workflows", delayed_append(file)).status ==
+                       201);
     for (int i = 0; i < execution_count; ++i) {
-      auto started =
-          api_call(port, "POST", "/api/v1/workflows/delayed-append/executions",
-                   "{}", {{"Idempotency-Key", "crash-" + std::to_string(i)}});
+      auto started = api_call(port, "POST", "/api/v1/workflows/delayed-append/executions", "{}",
+                              {{"Idempotency-Key", "crash-" + std::to_string(i)}});
       BOOST_TEST_REQUIRE(started.status == 202, started.body);
       ids.insert(started.json["id"].get<std::string>());
     }
@@ -87,22 +83,19 @@ BOOST_AUTO_TEST_CASE(
 
   auraos::test::serve_process second{serve_args(data)};
   auto port = second.wait_for_port();
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 30s));
   BOOST_TEST(
-      auraos::test::wait_until(
-          [&] { return count_completed(port) == execution_count; }, 120s),
+      auraos::test::wait_until([&] { return count_completed(port) == execution_count; }, 120s),
       "completed after restart: " << count_completed(port));
-  auto all = api_call(
-      port, "GET", "/api/v1/executions?workflowId=delayed-append&limit=1000");
-  BOOST_TEST(all.json["items"].size() ==
-             static_cast<std::size_t>(execution_count));
-  for (const auto &item : all.json["items"]) {
+  auto all = api_call(port, "GET", "/api/v1/executions?workflowId=delayed-append&limit=1000");
+  BOOST_TEST(all.json["items"].size() == static_cast<std::size_t>(execution_count));
+  for (const auto& item : all.json["items"]) {
     BOOST_TEST(item["status"] == "completed", item.dump());
     BOOST_TEST(ids.count(item["id"].get<std::string>()) == 1u);
   }
   auto keys = appended_keys(file);
   BOOST_TEST(keys.size() == static_cast<std::size_t>(execution_count));
-  for (const auto &[key, times] : keys)
-    BOOST_TEST(times == 1, key << " appended " << times);
+  for (const auto& [key, times] : keys) BOOST_TEST(times == 1, key << " appended " << times);
   second.signal(SIGTERM);
   BOOST_TEST(second.wait_exit(30s) == 0, second.err());
 }

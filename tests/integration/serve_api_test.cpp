@@ -161,7 +161,14 @@ BOOST_AUTO_TEST_CASE(health_readiness_and_metrics_report_each_subsystem) {
   auto health = node.call("GET", "/healthz");
   BOOST_TEST(health.status == 200, health.body);
   BOOST_TEST(health.json["subsystems"]["http"]["status"] == "ok");
-  auto ready = node.call("GET", "/readyz");
+  auraos::test::api_reply ready;
+  BOOST_TEST(auraos::test::wait_until(
+      [&] {
+        ready = node.call("GET", "/readyz");
+        return ready.status == 200;
+      },
+      15s));
+  BOOST_TEST(ready.json["status"] == "ready", ready.body);
   BOOST_TEST(ready.json["subsystems"]["store"]["status"] == "ok", ready.body);
   BOOST_TEST(ready.json["subsystems"]["executions"]["status"] == "ok", ready.body);
   BOOST_TEST(ready.status == 200, ready.body);

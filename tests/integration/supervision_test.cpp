@@ -51,21 +51,6 @@ BOOST_AUTO_TEST_CASE(crashed_http_service_restarts_and_its_count_grows) {
   BOOST_TEST(metrics.body.find("auraos_actor_restarts_total 1") != std::string::npos, metrics.body);
 }
 
-BOOST_AUTO_TEST_CASE(crashed_executions_service_restarts_and_registers_again) {
-  faulty_node node;
-  auto crash = api_call(node.port, "POST", "/api/v1/_test/crash/executions-service");
-  BOOST_TEST_REQUIRE(crash.status == 202, crash.body);
-  BOOST_TEST(auraos::test::wait_until(
-      [&] {
-        auto service = node.child("executions-service");
-        return service["restarts"] == 1 && service["status"] == "running";
-      },
-      15s));
-  BOOST_TEST(auraos::test::wait_until(
-      [&] { return api_call(node.port, "GET", "/readyz", "", {}, 15s).status == 200; }, 15s));
-  BOOST_TEST(node.child("store")["restarts"] == 0);
-}
-
 BOOST_AUTO_TEST_CASE(unknown_crash_target_is_404) {
   faulty_node node;
   auto crash = api_call(node.port, "POST", "/api/v1/_test/crash/nobody");

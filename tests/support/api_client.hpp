@@ -55,4 +55,9 @@ inline bool wait_until(const std::function<bool()>& condition, std::chrono::mill
   return true;
 }
 
+/// Waits until the node at `port` answers /readyz with 200; false at the deadline.
+inline bool wait_ready(std::uint16_t port, std::chrono::milliseconds deadline) {
+  return wait_until([port] { return api_call(port, "GET", "/readyz").status == 200; }, deadline);
+}
+
 }  // namespace auraos::test
