@@ -47,8 +47,10 @@ void take_records(execution_actor* self, engine::execution_state after,
   s.st = std::move(after);
   s.row.status = to_row_status(s.st.status);
   if (engine::is_finished(s.st.status) && !s.row.completed_at) s.row.completed_at = now;
-  if (s.args.options.on_record)
-    for (const auto& r : records) s.args.options.on_record(log_line(s.args.id, r));
+  for (const auto& r : records) {
+    note_times(s.times, r);
+    if (s.args.options.on_record) s.args.options.on_record(log_line(s.args.id, r));
+  }
   report_counts(self, records);
 }
 
@@ -102,11 +104,12 @@ std::int64_t now_ms() {
 }
 
 std::string view_text(const execution_actor_state& state) {
-  return execution_view(state.row, state.st).dump();
+  return execution_view(state.row, state.st, state.times).dump();
 }
 
 void process_next(execution_actor* self) {
   auto& s = self->state;
+  if (s.stopping) return;
   while (s.loaded && !s.writing && !s.queue.empty()) {
     auto item = std::move(s.queue.front());
     s.queue.pop_front();

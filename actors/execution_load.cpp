@@ -22,6 +22,7 @@ void fold_tail(execution_actor* self, const std::vector<p::history_event>& rows)
     auto record = from_stored(row);
     if (!record) return self->quit(load_error(record.error()));
     engine::apply(s.st, *record);
+    note_times(s.times, *record);
   }
   s.loaded = true;
   self->send(s.args.service, live_atom::value, s.args.id, caf::actor_cast<caf::actor>(self));
@@ -107,12 +108,13 @@ void stop_gracefully(execution_actor* self, caf::error reason) {
     records.push_back(std::move(r));
     run.cancel();
   }
-  if (s.loaded && !s.writing && !records.empty()) {
-    auto after = s.st;
-    for (const auto& r : records) engine::apply(after, r);
-    caf::anon_send(s.args.store, decision_write(s.st, after, records, false));
-  }
-  self->quit(std::move(reason));
+  s.stopping = true;
+  if (!s.loaded || s.writing || records.empty()) return self->quit(std::move(reason));
+  auto after = s.st;
+  for (const auto& r : records) engine::apply(after, r);
+  self->request(s.args.store, std::chrono::seconds(2), decision_write(s.st, after, records, false))
+      .then([self, reason](p::write_outcome&) mutable { self->quit(std::move(reason)); },
+            [self, reason](caf::error&) mutable { self->quit(std::move(reason)); });
 }
 
 }  // namespace auraos::actors::detail

@@ -13,6 +13,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include "actors/execution.hpp"
+#include "actors/execution_view.hpp"
 #include "runtime/engine/decide.hpp"
 
 namespace auraos::actors::detail {
@@ -40,12 +41,16 @@ struct execution_actor_state {
   persistence::execution_record row;
   bool loaded = false;
   bool writing = false;
+  /// Shutting down: no more events are decided.
+  bool stopping = false;
   std::deque<queued_event> queue;
   std::map<std::string, running_attempt> running;
   std::map<std::string, std::uint64_t> timers;
   std::uint64_t timer_generation = 0;
   std::uint64_t passivate_generation = 0;
   std::int64_t records_since_snapshot = 0;
+  /// Node start and end times seen in the records folded by this actor.
+  node_times times;
   static inline const char* name = "execution";
 };
 

@@ -67,6 +67,18 @@ void on_down(service_actor* self, const caf::down_msg& msg) {
     }
 }
 
+/// Stops the execution supervisor (executions record their interrupted attempts), then quits.
+void stop(service_actor* self, caf::error reason) {
+  auto supervisor = self->state.supervisor;
+  if (!reason || reason == caf::exit_reason::normal || !supervisor) return;
+  self->unlink_from(supervisor);
+  self->monitor(supervisor);
+  self->set_down_handler([self, supervisor, reason](caf::down_msg& msg) {
+    if (msg.source == supervisor.address()) self->quit(reason);
+  });
+  self->send_exit(supervisor, reason);
+}
+
 template <class Atom>
 auto routed(service_actor* self) {
   return [self](Atom atom, const std::string& id) {
@@ -81,6 +93,7 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
   self->state.options = std::move(options);
   self->state.runners = std::make_shared<work_runners>();
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
+  self->set_exit_handler([self](caf::exit_msg& msg) { stop(self, std::move(msg.reason)); });
   register_service(self);
   start_supervisor(self);
   recover(self);

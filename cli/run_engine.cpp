@@ -141,6 +141,9 @@ int run_workflow(const runtime::workflow& wf, const nlohmann::json& input,
   auto supervisor = a::spawn_supervisor(system, std::move(node));
   int code = drive(system, store, wf, input, done);
   caf::anon_send_exit(supervisor, caf::exit_reason::user_shutdown);
+  caf::scoped_actor {
+    system
+    } -> wait_for(supervisor);
   caf::anon_send_exit(store, caf::exit_reason::user_shutdown);
   return code;
 }

@@ -105,4 +105,22 @@ BOOST_AUTO_TEST_CASE(failing_workflow_exits_1_with_error_json) {
              r.err);
 }
 
+BOOST_AUTO_TEST_CASE(interrupt_signal_cancels_the_run_and_kills_its_command) {
+  auraos::test::temp_dir dir;
+  std::ofstream{dir.file("sleepy.json")}
+      << R"({"id": "sleepy", "name": "sleepy", "nodes": [{"id": "s", "type": "shell", "config": {"command": "echo $$ > pid; exec sleep 30"}}]})";
+  std::string script =
+      "\"$0\" run sleepy.json 2>err & job=$!; "
+      "i=0; until grep -q attempt_started err 2>/dev/null && [ -s pid ]; do "
+      "i=$((i+1)); [ $i -lt 400 ] || exit 99; sleep 0.05; done; "
+      "kill -INT $job; wait $job; echo \"exit=$?\"; cat err; "
+      "kill -0 $(cat pid) 2>/dev/null && echo still-running; true";
+  auto r = run_process({"sh", "-c", script, auraos_binary()},
+                       {{}, std::chrono::seconds(60), {}, dir.path().string()});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, std::to_string(r.exit_code) + r.out + r.err);
+  BOOST_TEST(r.out.find("exit=1") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("\"status\":\"cancelled\"") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("still-running") == std::string::npos, r.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -64,7 +64,38 @@ BOOST_AUTO_TEST_CASE(transform_chain_completes_and_history_is_stored_in_order) {
     if (r.at("kind") == "node_completed") completed.push_back(r.at("nodeId"));
   BOOST_TEST(completed == (std::vector<std::string>{"a", "b", "c"}),
              boost::test_tools::per_element());
+  auto view = h.get(id);
+  BOOST_TEST(view.at("status") == "completed");
+  for (const auto& n : view.at("nodes")) {
+    BOOST_TEST(n.at("startedAt").is_string(), n.dump());
+    BOOST_TEST(n.at("completedAt").is_string(), n.dump());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(start_refuses_unknown_workflows_and_bad_input_and_repeats_by_key) {
+  execution_harness h;
+  namespace a = auraos::actors;
+  auto unknown = h.ask(a::start_execution_command{"nope", 0, "null", ""});
+  BOOST_REQUIRE(!unknown.has_value());
+  BOOST_TEST((unknown.error().code == a::execution_errc::not_found));
+  json wf =
+      chain("vars", {{{"id", "a"}, {"type", "transform"}, {"config", {{"output", "${vars.n}"}}}}});
+  wf["variables"] = json::array({{{"name", "n"}, {"type", "number"}, {"required", true}},
+                                 {{"name", "s"}, {"type", "string"}, {"required", true}}});
+  h.put_workflow(wf);
+  auto bad = h.ask(a::start_execution_command{"vars", 0, R"({"n": "x"})", ""});
+  BOOST_REQUIRE(!bad.has_value());
+  BOOST_TEST((bad.error().code == a::execution_errc::invalid_input));
+  BOOST_TEST(bad.error().details.size() == 2u);
+  auto first = h.ask(a::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
+  auto again = h.ask(a::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
+  BOOST_REQUIRE(first.has_value() && again.has_value());
+  auto id = json::parse(*first).at("id").get<std::string>();
+  BOOST_TEST(json::parse(*again).at("id") == id);
+  BOOST_TEST(h.wait_end(id).at("output").at("a") == 1);
+  BOOST_TEST(execution_harness::eventually([&] { return h.counters().at("activeActors") == 0; }));
   BOOST_TEST(h.get(id).at("status") == "completed");
+  BOOST_TEST(h.counters().at("executions").at("started") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(shell_node_idempotency_key_is_execution_node_attempt) {
@@ -148,6 +179,32 @@ BOOST_AUTO_TEST_CASE(recovery_completes_without_rerunning_completed_nodes) {
   h.start_system();
   BOOST_TEST(h.wait_end(id).at("status") == "completed");
   BOOST_TEST(line_count(lines) == 2);
+}
+
+BOOST_AUTO_TEST_CASE(stop_records_running_attempt_as_interrupted_and_next_start_reruns_it) {
+  execution_harness h;
+  auto lines = h.dir.file("lines");
+  h.put_workflow(chain(
+      "stop", {shell("work", "n=$(cat " + lines +
+                                 " 2>/dev/null | wc -l); echo \"$AURAOS_IDEMPOTENCY_KEY\" >> " +
+                                 lines + "; [ $n -ge 1 ] || exec sleep 30")}));
+  auto id = h.start("stop").at("id").get<std::string>();
+  BOOST_REQUIRE(execution_harness::eventually([&] { return line_count(lines) == 1; }));
+  h.stop_system();
+  h.start_system();
+  BOOST_TEST(h.wait_end(id).at("status") == "completed");
+  BOOST_REQUIRE(line_count(lines) == 2);
+  std::ifstream in(lines);
+  std::string first, second;
+  std::getline(in, first);
+  std::getline(in, second);
+  BOOST_TEST(first == id + "/work/1");
+  BOOST_TEST(second == first);
+  std::vector<std::string> reasons;
+  for (const auto& r : h.history(id))
+    if (r.at("kind") == "attempt_interrupted") reasons.push_back(r.at("data").at("reason"));
+  BOOST_TEST(reasons == (std::vector<std::string>{"shutdown", "recovered"}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(passivated_execution_completes_when_its_timer_reactivates_it) {
