@@ -22,8 +22,10 @@ void service_counters(std::string& out, const metrics_snapshot& snapshot) {
   if (!snapshot.service_counters || !snapshot.service_counters->is_object()) return;
   for (const auto& [key, value] : snapshot.service_counters->items()) {
     if (!value.is_number()) continue;
-    auto name = "auraos_service_" + snake_case(key) + "_total";
-    header(out, name, "counter", "Executions service counter " + key + ".");
+    // Counts of live actors ("activeActors") go up and down; every other number only grows.
+    bool gauge = key.size() > 6 && key.compare(key.size() - 6, 6, "Actors") == 0;
+    auto name = "auraos_service_" + snake_case(key) + (gauge ? "" : "_total");
+    header(out, name, gauge ? "gauge" : "counter", "Executions service number " + key + ".");
     out += fmt::format("{} {}\n", name, value.dump());
   }
 }

@@ -27,8 +27,8 @@ struct metrics_snapshot {
 /// `nodeAttempts` -> `node_attempts`.
 std::string snake_case(const std::string& camel);
 
-/// Renders the snapshot: `auraos_executions{status}`, `auraos_service_*_total` from the
-/// service's counters, `auraos_store_commit_latency_seconds` histogram,
+/// Renders the snapshot: `auraos_executions{status}`, `auraos_service_*_total` counters (and
+/// `auraos_service_*_actors` gauges for the `...Actors` numbers) from the service's counters, `auraos_store_commit_latency_seconds` histogram,
 /// `auraos_actor_restarts_total`.
 std::string prometheus_text(const metrics_snapshot& snapshot);
 

@@ -60,7 +60,8 @@ BOOST_AUTO_TEST_CASE(prometheus_histogram_buckets_are_cumulative) {
   snapshot.commits.record(1, std::chrono::microseconds(300), true);
   snapshot.commits.record(1, std::chrono::seconds(2), false);
   snapshot.actor_restarts = 4;
-  nlohmann::json counters = {{"nodeAttempts", 7}, {"retries", 2}, {"label", "x"}};
+  nlohmann::json counters = {
+      {"nodeAttempts", 7}, {"retries", 2}, {"activeActors", 5}, {"label", "x"}};
   snapshot.service_counters = &counters;
   auto text = auraos::gateway::prometheus_text(snapshot);
   for (const char* line :
@@ -72,6 +73,7 @@ BOOST_AUTO_TEST_CASE(prometheus_histogram_buckets_are_cumulative) {
         "auraos_store_commit_latency_seconds_bucket{le=\"+Inf\"} 3\n",
         "auraos_store_commit_latency_seconds_count 3\n", "auraos_store_commit_failures_total 1\n",
         "auraos_service_node_attempts_total 7\n", "auraos_service_retries_total 2\n",
+        "# TYPE auraos_service_active_actors gauge\n", "auraos_service_active_actors 5\n",
         "auraos_actor_restarts_total 4\n"})
     BOOST_TEST(text.find(line) != std::string::npos, line << " in\n" << text);
   BOOST_TEST(text.find("label") == std::string::npos);
