@@ -21,7 +21,14 @@ nlohmann::json error_or_null(const std::optional<engine::node_error>& error) {
   return nlohmann::json::parse(error_json(*error));
 }
 
-nlohmann::json node_views(const engine::execution_state& state, nlohmann::json& metrics) {
+nlohmann::json time_of(const std::map<std::string, std::int64_t>& times, const std::string& id) {
+  auto it = times.find(id);
+  return it == times.end() ? nlohmann::json()
+                           : nlohmann::json(engine::format_rfc3339_ms(it->second));
+}
+
+nlohmann::json node_views(const engine::execution_state& state, const node_times& times,
+                          nlohmann::json& metrics) {
   auto nodes = nlohmann::json::array();
   int attempts = 0;
   for (const auto& [id, n] : state.nodes) {
@@ -29,8 +36,8 @@ nlohmann::json node_views(const engine::execution_state& state, nlohmann::json& 
     nodes.push_back({{"id", id},
                      {"status", std::string(engine::to_string(n.status))},
                      {"attempts", n.attempt},
-                     {"startedAt", nullptr},
-                     {"completedAt", nullptr},
+                     {"startedAt", time_of(times.started, id)},
+                     {"completedAt", time_of(times.ended, id)},
                      {"output", engine::json_or_null(n.output)},
                      {"error", error_or_null(n.error)}});
   }
@@ -41,8 +48,17 @@ nlohmann::json node_views(const engine::execution_state& state, nlohmann::json& 
 
 }  // namespace
 
+void note_times(node_times& times, const messages::HistoryEvent& record) {
+  if (record.node().empty()) return;
+  if (record.has_attempt_started() || record.has_timer_set())
+    times.started.emplace(record.node(), record.at_ms());
+  if (record.has_node_completed() || record.has_node_failed() || record.has_node_skipped() ||
+      record.has_node_cancelled())
+    times.ended[record.node()] = record.at_ms();
+}
+
 nlohmann::json execution_view(const persistence::execution_record& row,
-                              const engine::execution_state& state) {
+                              const engine::execution_state& state, const node_times& times) {
   nlohmann::json metrics = nlohmann::json::object();
   nlohmann::json view{{"id", row.id},
                       {"workflowId", row.workflow_id},
@@ -53,7 +69,7 @@ nlohmann::json execution_view(const persistence::execution_record& row,
                       {"error", error_or_null(state.error)},
                       {"startedAt", time_or_null(row.started_at)},
                       {"completedAt", time_or_null(row.completed_at)}};
-  view["nodes"] = node_views(state, metrics);
+  view["nodes"] = node_views(state, times, metrics);
   if (row.started_at && row.completed_at)
     metrics["durationMs"] = *row.completed_at - *row.started_at;
   view["metrics"] = std::move(metrics);

@@ -64,7 +64,12 @@ BOOST_AUTO_TEST_CASE(transform_chain_completes_and_history_is_stored_in_order) {
     if (r.at("kind") == "node_completed") completed.push_back(r.at("nodeId"));
   BOOST_TEST(completed == (std::vector<std::string>{"a", "b", "c"}),
              boost::test_tools::per_element());
-  BOOST_TEST(h.get(id).at("status") == "completed");
+  auto view = h.get(id);
+  BOOST_TEST(view.at("status") == "completed");
+  for (const auto& n : view.at("nodes")) {
+    BOOST_TEST(n.at("startedAt").is_string(), n.dump());
+    BOOST_TEST(n.at("completedAt").is_string(), n.dump());
+  }
 }
 
 BOOST_AUTO_TEST_CASE(start_refuses_unknown_workflows_and_bad_input_and_repeats_by_key) {

@@ -1,0 +1,23 @@
+#pragma once
+// The node's REST routes, grouped by resource; each group adds itself to a router.
+
+#include <memory>
+
+#include "gateway/node_context.hpp"
+#include "gateway/router.hpp"
+
+namespace auraos::gateway {
+
+/// Workflows: create, list, read, update, delete, and their execution metrics.
+void add_workflow_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// Executions: start, list, read, pause, resume, cancel, history, logs.
+void add_execution_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// /healthz, /readyz, /metrics, /api/v1/supervision and, on test nodes, the crash hook.
+void add_system_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// A router with every route of the node.
+std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node);
+
+}  // namespace auraos::gateway

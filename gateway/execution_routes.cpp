@@ -1,0 +1,109 @@
+// REST routes of executions: start through the executions service, lists from the store.
+
+#include <nlohmann/json.hpp>
+
+#include "gateway/api_routes.hpp"
+#include "gateway/detail/ask.hpp"
+#include "gateway/json_body.hpp"
+#include "gateway/pagination.hpp"
+#include "gateway/resource_json.hpp"
+
+namespace auraos::gateway {
+namespace {
+
+namespace p = persistence;
+using ctx = std::shared_ptr<node_context>;
+using actors::execution_reply;
+
+// Answers a service reply with `status`, or the API error of its refusal.
+auto reply_with(int status) {
+  return [status](execution_reply& reply) {
+    if (!reply) return error_response(execution_api_error(reply.error()));
+    return json_text_response(status, std::move(*reply));
+  };
+}
+
+result<std::string, api_error> start_input(const http_request& request) {
+  if (request.body.empty()) return std::string{"null"};
+  auto body = parse_json_body(request.body);
+  if (!body) return fail(body.error());
+  if (!body->is_object())
+    return fail(make_error(error_code::bad_request, "the body must be an object {\"input\": ...}"));
+  auto input = body->find("input");
+  return input == body->end() ? std::string{"null"} : input->dump();
+}
+
+void start_execution(const ctx& node, const http_request& request, const path_params& params,
+                     responder respond) {
+  auto input = start_input(request);
+  if (!input) return void(respond(error_response(input.error())));
+  actors::start_execution_command command;
+  command.workflow_id = params.at("id");
+  command.input_json = std::move(*input);
+  command.idempotency_key = request.headers.get("Idempotency-Key").value_or("");
+  detail::ask<execution_reply>(node->system(), node->executions(), std::move(respond),
+                               reply_with(202), command);
+}
+
+result<actors::list_executions_query, api_error> list_query(const http_request& request) {
+  auto page = parse_page_request(request);
+  if (!page) return fail(page.error());
+  actors::list_executions_query query;
+  query.filter.workflow_id = request.query_param("workflowId");
+  if (auto status = request.query_param("status")) {
+    auto parsed = p::parse_execution_status(*status);
+    if (!parsed)
+      return fail(make_error(error_code::bad_request,
+                             "status: '" + *status + "' is not an execution status"));
+    query.filter.status = *parsed;
+  }
+  query.page.limit = page->limit;
+  if (!page->position.empty()) query.page.cursor = page->position;
+  return query;
+}
+
+void list_executions(const ctx& node, const http_request& request, responder respond) {
+  auto query = list_query(request);
+  if (!query) return void(respond(error_response(query.error())));
+  detail::ask<p::store_result<p::page<p::execution_record>>>(
+      node->system(), node->store(), std::move(respond),
+      [](p::store_result<p::page<p::execution_record>>& found) {
+        if (!found) return error_response(store_api_error(found.error()));
+        auto items = nlohmann::json::array();
+        for (const auto& record : found->items) items.push_back(execution_summary_json(record));
+        return page_response(items, found->next_cursor);
+      },
+      *query);
+}
+
+// A route that sends `(Atom, id)` to the service and answers `status`.
+template <class Atom>
+route_handler service_route(const ctx& node, int status) {
+  return [node, status](const http_request&, const path_params& params, responder respond) {
+    detail::ask<execution_reply>(node->system(), node->executions(), std::move(respond),
+                                 reply_with(status), Atom::value, params.at("id"));
+  };
+}
+
+}  // namespace
+
+void add_execution_routes(router& routes, std::shared_ptr<node_context> node) {
+  routes.add("POST", "/api/v1/workflows/{id}/executions",
+             [node](const auto& request, const auto& params, responder r) {
+               start_execution(node, request, params, std::move(r));
+             });
+  routes.add("GET", "/api/v1/executions", [node](const auto& request, const auto&, responder r) {
+    list_executions(node, request, std::move(r));
+  });
+  routes.add("GET", "/api/v1/executions/{id}", service_route<caf::get_atom>(node, 200));
+  routes.add("POST", "/api/v1/executions/{id}/pause", service_route<actors::pause_atom>(node, 202));
+  routes.add("POST", "/api/v1/executions/{id}/resume",
+             service_route<actors::resume_atom>(node, 202));
+  routes.add("POST", "/api/v1/executions/{id}/cancel",
+             service_route<actors::cancel_atom>(node, 202));
+  routes.add("GET", "/api/v1/executions/{id}/history",
+             service_route<actors::history_atom>(node, 200));
+  routes.add("GET", "/api/v1/executions/{id}/logs", service_route<actors::logs_atom>(node, 200));
+}
+
+}  // namespace auraos::gateway

@@ -1,0 +1,62 @@
+#include "gateway/http_service.hpp"
+
+#include <spdlog/spdlog.h>
+#include <caf/actor_system.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/local_actor.hpp>
+
+#include "actors/fault_hook.hpp"
+#include "gateway/api_routes.hpp"
+#include "gateway/http_server.hpp"
+
+namespace auraos::gateway {
+namespace {
+
+server_options options_of(const node_context& node) {
+  server_options options;
+  options.host = node.config().http_host;
+  options.port = node.http_port() != 0 ? node.http_port() : node.config().http_port;
+  options.body_limit = node.config().max_body_bytes;
+  return options;
+}
+
+std::string url_of(const std::string& host, std::uint16_t port) {
+  bool ipv6 = host.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+caf::behavior http_service(caf::event_based_actor* self, std::shared_ptr<node_context> node) {
+  auto routes = make_api_router(node);
+  auto options = options_of(*node);
+  auto server = std::make_shared<http_server>(options, routes->handler());
+  auto started = server->start();
+  if (!started) {
+    spdlog::error("http: {}", started.error());
+    self->quit(caf::make_error(caf::sec::runtime_error, "http: " + started.error()));
+    return {};
+  }
+  bool first = node->http_port() == 0;
+  node->set_http_port(*started);
+  if (first)
+    spdlog::info("listening on {}", url_of(options.host, *started));
+  else
+    spdlog::info("http: restarted on {}", url_of(options.host, *started));
+  self->attach_functor([server, routes] { server->stop(); });
+  auto port = *started;
+  caf::behavior bhvr{[port](caf::get_atom) { return port; }};
+  return actors::with_fault_hook(self, std::move(bhvr), node->config().enable_fault_hook);
+}
+
+}  // namespace
+
+actors::child_spec http_service_child(std::shared_ptr<node_context> node) {
+  actors::child_spec spec;
+  spec.name = "http";
+  spec.kind = "service";
+  spec.start = [node](caf::local_actor* parent) {
+    return parent->system().spawn<caf::detached>(http_service, node);
+  };
+  return spec;
+}
+
+}  // namespace auraos::gateway

@@ -1,0 +1,16 @@
+#pragma once
+// The node's HTTP server as a supervised child, so its status and restarts show in the tree.
+
+#include <memory>
+
+#include "actors/supervisor.hpp"
+#include "gateway/node_context.hpp"
+
+namespace auraos::gateway {
+
+/// A permanent "service" child named "http": a detached actor that starts the REST API server
+/// (binding the port of its first start again after a restart) and stops it when it ends.
+/// A server that cannot bind makes the actor fail, which its supervisor sees.
+actors::child_spec http_service_child(std::shared_ptr<node_context> node);
+
+}  // namespace auraos::gateway

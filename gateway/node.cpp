@@ -1,0 +1,126 @@
+#include "gateway/node.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+#include <caf/actor_cast.hpp>
+#include <caf/actor_system.hpp>
+#include <caf/local_actor.hpp>
+#include <caf/scoped_actor.hpp>
+#include <caf/send.hpp>
+
+#include "actors/actor_system_setup.hpp"
+#include "actors/executions_service.hpp"
+#include "gateway/http_service.hpp"
+#include "gateway/node_context.hpp"
+#include "persistence/sqlite/sqlite_store.hpp"
+
+namespace auraos::gateway {
+namespace {
+
+namespace sv = runtime::supervision;
+
+result<std::shared_ptr<persistence::store>, std::string> open_store(
+    const runtime::node_config& config) {
+  if (config.database.backend != "sqlite")
+    return fail("--db: " + config.database.backend +
+                " stores are not supported yet by serve; use sqlite:PATH");
+  std::error_code ec;
+  auto dir = std::filesystem::path{config.database.target}.parent_path();
+  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+  if (ec) return fail("cannot create data directory " + dir.string() + ": " + ec.message());
+  auto opened = persistence::sqlite::sqlite_store::open({config.database.target});
+  if (!opened)
+    return fail("cannot open store " + config.database.target + ": " + opened.error().message);
+  return std::shared_ptr<persistence::store>{std::move(*opened)};
+}
+
+actors::child_spec store_child(std::shared_ptr<node_context> node,
+                               std::shared_ptr<persistence::store> store) {
+  actors::child_spec spec;
+  spec.name = "store";
+  spec.start = [node, store](caf::local_actor* parent) {
+    auto actor = actors::spawn_store_actor(parent->system(), store);
+    node->set_store(actor);
+    return caf::actor_cast<caf::actor>(actor);
+  };
+  return spec;
+}
+
+actors::child_spec executions_child(const std::shared_ptr<node_context>& node) {
+  actors::executions_options options;
+  options.passivate_after = node->config().passivate_after;
+  options.test_faults = node->config().enable_fault_hook;
+  options.on_record = [](const std::string& line) { spdlog::info("{}", line); };
+  auto spec = actors::executions_service_child(actors::store_actor{}, options);
+  // The store handle is read at every start: a restarted store gets a new one.
+  spec.start = [node, options](caf::local_actor* parent) {
+    return actors::executions_service_child(node->store(), options).start(parent);
+  };
+  return spec;
+}
+
+actors::supervisor_config root_config(const std::shared_ptr<node_context>& node,
+                                      std::shared_ptr<persistence::store> store) {
+  const auto& config = node->config();
+  actors::supervisor_config root;
+  root.name = "node";
+  // Later children hold the store handle: a store restart restarts them too.
+  root.strategy = sv::strategy::rest_for_one;
+  root.intensity = {static_cast<std::size_t>(config.max_restarts), config.restart_period};
+  root.test_faults = config.enable_fault_hook;
+  root.children.push_back(store_child(node, std::move(store)));
+  root.children.push_back(executions_child(node));
+  root.children.push_back(http_service_child(node));
+  return root;
+}
+
+// Waits for the root to end; true when it ended because a stop signal was received.
+bool supervise(caf::actor_system& system, const caf::actor& root) {
+  std::atomic<bool> requested{false};
+  std::atomic<bool> ended{false};
+  std::thread waiter{[&] {
+    int signal = 0;
+    while (!ended && signal == 0) signal = actors::wait_stop_signal(100);
+    if (signal == 0) return;
+    requested = true;
+    spdlog::info("received {}: stopping the supervision tree",
+                 signal == SIGINT ? "SIGINT" : "SIGTERM");
+    caf::anon_send_exit(root, caf::exit_reason::user_shutdown);
+  }};
+  caf::scoped_actor self{system};
+  self->monitor(root);
+  caf::error reason;
+  self->receive([&](caf::down_msg& down) { reason = down.reason; });
+  ended = true;
+  waiter.join();
+  if (!requested) spdlog::error("the node supervisor ended: {}", system.render(reason));
+  return requested;
+}
+
+}  // namespace
+
+node_exit run_node(const runtime::node_config& config) {
+  auto store = open_store(config);
+  if (!store) {
+    spdlog::error("{}", store.error());
+    return config.database.backend == "sqlite" ? 1 : 2;
+  }
+  spdlog::info("store: {} ({})", config.database.target, config.database.backend);
+  actors::actor_runtime runtime{0};
+  auto& system = runtime.system();
+  auto node = std::make_shared<node_context>(system, config);
+  auto root = actors::spawn_supervisor(system, root_config(node, std::move(*store)));
+  node->set_root(root);
+  spdlog::info("node started (data dir {})", config.data_dir);
+  bool clean = supervise(system, root);
+  node->set_root(nullptr);
+  node->set_store(actors::store_actor{});
+  spdlog::info(clean ? "node stopped" : "node failed");
+  return clean ? 0 : 1;
+}
+
+}  // namespace auraos::gateway

@@ -1,0 +1,44 @@
+#include "gateway/node_context.hpp"
+
+#include <caf/actor_cast.hpp>
+#include <caf/actor_registry.hpp>
+#include <caf/actor_system.hpp>
+
+namespace auraos::gateway {
+
+actors::store_actor node_context::store() const {
+  std::lock_guard lock{mutex_};
+  return store_;
+}
+
+void node_context::set_store(actors::store_actor store) {
+  std::lock_guard lock{mutex_};
+  store_ = std::move(store);
+}
+
+caf::actor node_context::root() const {
+  std::lock_guard lock{mutex_};
+  return root_;
+}
+
+void node_context::set_root(caf::actor root) {
+  std::lock_guard lock{mutex_};
+  root_ = std::move(root);
+}
+
+actors::executions_actor node_context::executions() const {
+  auto handle = system_.registry().get(actors::executions_registry_name);
+  return caf::actor_cast<actors::executions_actor>(handle);
+}
+
+std::uint16_t node_context::http_port() const {
+  std::lock_guard lock{mutex_};
+  return http_port_;
+}
+
+void node_context::set_http_port(std::uint16_t port) {
+  std::lock_guard lock{mutex_};
+  http_port_ = port;
+}
+
+}  // namespace auraos::gateway

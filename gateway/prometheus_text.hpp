@@ -1,0 +1,35 @@
+#pragma once
+// The node's /metrics answer in the Prometheus text exposition format (version 0.0.4).
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "actors/commit_stats.hpp"
+
+namespace auraos::gateway {
+
+/// The numbers /metrics shows, gathered from the store, the service and the supervision tree.
+struct metrics_snapshot {
+  /// Stored executions by status name ("running", "completed", ...).
+  std::map<std::string, std::int64_t> executions_by_status;
+  /// The store actor's group-commit numbers.
+  actors::commit_stats commits;
+  /// Sum of the restarts of every node of the supervision tree.
+  std::int64_t actor_restarts = 0;
+  /// The executions service's counters object (numbers by camelCase name); null when the
+  /// service is not running.
+  const nlohmann::json* service_counters = nullptr;
+};
+
+/// `nodeAttempts` -> `node_attempts`.
+std::string snake_case(const std::string& camel);
+
+/// Renders the snapshot: `auraos_executions{status}`, `auraos_service_*_total` counters (and
+/// `auraos_service_*_actors` gauges for the `...Actors` numbers) from the service's counters, `auraos_store_commit_latency_seconds` histogram,
+/// `auraos_actor_restarts_total`.
+std::string prometheus_text(const metrics_snapshot& snapshot);
+
+}  // namespace auraos::gateway

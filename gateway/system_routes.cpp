@@ -1,0 +1,146 @@
+// Node-level routes: liveness, readiness, Prometheus metrics, the supervision tree.
+
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "actors/supervisor.hpp"
+#include "gateway/api_routes.hpp"
+#include "gateway/detail/ask.hpp"
+#include "gateway/detail/collect_executions.hpp"
+#include "gateway/prometheus_text.hpp"
+#include "gateway/test_fault_route.hpp"
+
+namespace auraos::gateway {
+namespace {
+
+namespace p = persistence;
+namespace sv = runtime::supervision;
+using ctx = std::shared_ptr<node_context>;
+
+std::int64_t restarts_in(const sv::supervision_tree_node& node) {
+  auto sum = static_cast<std::int64_t>(node.restarts);
+  for (const auto& child : node.children) sum += restarts_in(child);
+  return sum;
+}
+
+void supervision(const ctx& node, responder respond) {
+  detail::ask<sv::supervision_tree_node>(
+      node->system(), node->root(), std::move(respond),
+      [](sv::supervision_tree_node& tree) { return json_response(200, sv::to_json(tree)); },
+      actors::tree_atom::value);
+}
+
+void healthz(const ctx& node, responder respond) {
+  bool root_alive = static_cast<bool>(node->root());
+  nlohmann::json body = {{"status", root_alive ? "ok" : "starting"},
+                         {"subsystems",
+                          {{"http", {{"status", "ok"}}},
+                           {"supervision", {{"status", root_alive ? "ok" : "starting"}}}}}};
+  respond(json_response(200, body));
+}
+
+void readyz(const ctx& node, responder respond) {
+  detail::spawn_asker(node->system(), [node, respond](caf::event_based_actor* self) {
+    auto answer = [node, respond](bool store_ok, std::string store_detail) {
+      bool executions_ok = static_cast<bool>(node->executions());
+      nlohmann::json body = {
+          {"status", store_ok && executions_ok ? "ready" : "not_ready"},
+          {"subsystems",
+           {{"store", {{"status", store_ok ? "ok" : "unavailable"}, {"detail", store_detail}}},
+            {"executions",
+             {{"status", executions_ok ? "ok" : "unavailable"},
+              {"detail",
+               executions_ok ? "registered" : "the executions service is not running"}}}}}};
+      respond(json_response(store_ok && executions_ok ? 200 : 503, body));
+    };
+    auto store = node->store();
+    if (!store) return answer(false, "the store actor is not running");
+    self->request(store, std::chrono::seconds(2), actors::stats_atom::value)
+        .then([answer](actors::commit_stats&) { answer(true, "answered a probe"); },
+              [self, answer](caf::error& error) {
+                answer(false, "no answer to a probe: " + self->system().render(error));
+              });
+  });
+}
+
+struct metrics_job {
+  explicit metrics_job(responder r) : respond(std::move(r)) {}
+  ctx node;
+  caf::event_based_actor* self = nullptr;
+  responder respond;
+  metrics_snapshot snapshot;
+  nlohmann::json counters;
+};
+
+void finish_metrics(std::shared_ptr<metrics_job> job) {
+  auto service = job->node->executions();
+  auto done = [job] {
+    http_response response;
+    response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    response.body = prometheus_text(job->snapshot);
+    job->respond(std::move(response));
+  };
+  if (!service) return done();
+  detail::ask_from<std::string>(
+      job->self, service, job->respond,
+      [job, done](std::string& text) {
+        job->counters = nlohmann::json::parse(text, nullptr, false);
+        if (!job->counters.is_discarded()) job->snapshot.service_counters = &job->counters;
+        done();
+      },
+      actors::counters_atom::value);
+}
+
+void gather_metrics(std::shared_ptr<metrics_job> job) {
+  auto store = job->node->store();
+  auto on_executions = [job](std::vector<p::execution_record> all) {
+    for (const auto& record : all)
+      ++job->snapshot.executions_by_status[std::string{p::to_string(record.status)}];
+    finish_metrics(job);
+  };
+  auto on_stats = [job, store, on_executions](actors::commit_stats& stats) {
+    job->snapshot.commits = stats;
+    detail::collect_executions(job->self, store, {}, job->respond, on_executions);
+  };
+  auto on_tree = [job, store, on_stats](sv::supervision_tree_node& tree) {
+    job->snapshot.actor_restarts = restarts_in(tree);
+    detail::ask_from<actors::commit_stats>(job->self, store, job->respond, on_stats,
+                                           actors::stats_atom::value);
+  };
+  detail::ask_from<sv::supervision_tree_node>(job->self, job->node->root(), job->respond, on_tree,
+                                              actors::tree_atom::value);
+}
+
+void metrics(const ctx& node, responder respond) {
+  detail::spawn_asker(node->system(), [node, respond](caf::event_based_actor* self) {
+    auto job = std::make_shared<metrics_job>(respond);
+    job->node = node;
+    job->self = self;
+    gather_metrics(job);
+  });
+}
+
+}  // namespace
+
+void add_system_routes(router& routes, std::shared_ptr<node_context> node) {
+  routes.add("GET", "/healthz",
+             [node](const auto&, const auto&, responder r) { healthz(node, std::move(r)); });
+  routes.add("GET", "/readyz",
+             [node](const auto&, const auto&, responder r) { readyz(node, std::move(r)); });
+  routes.add("GET", "/metrics",
+             [node](const auto&, const auto&, responder r) { metrics(node, std::move(r)); });
+  routes.add("GET", "/api/v1/supervision",
+             [node](const auto&, const auto&, responder r) { supervision(node, std::move(r)); });
+  if (node->config().enable_fault_hook) add_test_fault_route(routes, node);
+}
+
+std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
+  auto routes = std::make_shared<router>();
+  add_workflow_routes(*routes, node);
+  add_execution_routes(*routes, node);
+  add_system_routes(*routes, node);
+  return routes;
+}
+
+}  // namespace auraos::gateway

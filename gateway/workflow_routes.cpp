@@ -1,0 +1,128 @@
+// REST routes of workflows: CRUD with revisions, filtered lists, metrics.
+
+#include <nlohmann/json.hpp>
+
+#include "gateway/api_routes.hpp"
+#include "gateway/detail/ask.hpp"
+#include "gateway/pagination.hpp"
+#include "gateway/resource_json.hpp"
+#include "gateway/workflow_body.hpp"
+#include "gateway/workflow_metrics.hpp"
+
+namespace auraos::gateway {
+namespace {
+
+namespace p = persistence;
+using ctx = std::shared_ptr<node_context>;
+
+http_response stored_workflow_response(int status, p::write_outcome& outcome) {
+  if (!outcome) return error_response(store_api_error(outcome.error()));
+  return json_response(status, workflow_json(std::get<p::workflow_record>(outcome->front())));
+}
+
+// Stores `draft` once the existence check agrees: POST needs a new id, PUT an existing one.
+void put_after_check(const ctx& node, p::workflow_draft draft, bool must_exist, int status,
+                     responder respond) {
+  detail::spawn_asker(node->system(), [=](caf::event_based_actor* self) {
+    auto store = node->store();
+    auto on_found = [=](p::store_result<p::workflow_record>& found) {
+      bool exists = found.has_value();
+      if (!exists && found.error().code != p::store_errc::not_found)
+        return void(respond(error_response(store_api_error(found.error()))));
+      if (exists && !must_exist)
+        return void(respond(error_response(make_error(
+            error_code::conflict, "workflow '" + draft.id + "' exists; PUT /api/v1/workflows/" +
+                                      draft.id + " stores a new revision"))));
+      if (!exists && must_exist)
+        return void(respond(error_response(
+            make_error(error_code::not_found, "no workflow with id '" + draft.id + "'"))));
+      detail::ask_from<p::write_outcome>(
+          self, store, respond,
+          [=](p::write_outcome& outcome) { respond(stored_workflow_response(status, outcome)); },
+          p::write_request{{p::put_workflow_op{draft}}});
+    };
+    detail::ask_from<p::store_result<p::workflow_record>>(
+        self, store, respond, on_found, actors::get_workflow_query{draft.id, std::nullopt});
+  });
+}
+
+void create_workflow(const ctx& node, const http_request& request, responder respond) {
+  auto draft = workflow_draft_from(request, std::nullopt);
+  if (!draft) return void(respond(error_response(draft.error())));
+  put_after_check(node, std::move(*draft), false, 201, std::move(respond));
+}
+
+void update_workflow(const ctx& node, const http_request& request, const path_params& params,
+                     responder respond) {
+  auto draft = workflow_draft_from(request, params.at("id"));
+  if (!draft) return void(respond(error_response(draft.error())));
+  put_after_check(node, std::move(*draft), true, 200, std::move(respond));
+}
+
+void get_workflow(const ctx& node, const path_params& params, responder respond) {
+  detail::ask<p::store_result<p::workflow_record>>(
+      node->system(), node->store(), std::move(respond),
+      [](p::store_result<p::workflow_record>& found) {
+        if (!found) return error_response(store_api_error(found.error()));
+        return json_response(200, workflow_json(*found));
+      },
+      actors::get_workflow_query{params.at("id"), std::nullopt});
+}
+
+void delete_workflow(const ctx& node, const path_params& params, responder respond) {
+  detail::ask<p::write_outcome>(
+      node->system(), node->store(), std::move(respond),
+      [](p::write_outcome& outcome) {
+        if (!outcome) return error_response(store_api_error(outcome.error()));
+        http_response response;
+        response.status = 204;
+        return response;
+      },
+      p::write_request{{p::delete_workflow_op{params.at("id")}}});
+}
+
+void list_workflows(const ctx& node, const http_request& request, responder respond) {
+  auto page = parse_page_request(request);
+  if (!page) return void(respond(error_response(page.error())));
+  actors::list_workflows_query query;
+  query.filter = p::workflow_filter{request.query_param("name"), request.query_param("tag")};
+  query.page.limit = page->limit;
+  if (!page->position.empty()) query.page.cursor = page->position;
+  detail::ask<p::store_result<p::page<p::workflow_record>>>(
+      node->system(), node->store(), std::move(respond),
+      [](p::store_result<p::page<p::workflow_record>>& found) {
+        if (!found) return error_response(store_api_error(found.error()));
+        auto items = nlohmann::json::array();
+        for (const auto& record : found->items) items.push_back(workflow_json(record));
+        return page_response(items, found->next_cursor);
+      },
+      query);
+}
+
+}  // namespace
+
+void add_workflow_routes(router& routes, std::shared_ptr<node_context> node) {
+  routes.add("POST", "/api/v1/workflows", [node](const auto& request, const auto&, responder r) {
+    create_workflow(node, request, std::move(r));
+  });
+  routes.add("GET", "/api/v1/workflows", [node](const auto& request, const auto&, responder r) {
+    list_workflows(node, request, std::move(r));
+  });
+  routes.add("GET", "/api/v1/workflows/{id}", [node](const auto&, const auto& params, responder r) {
+    get_workflow(node, params, std::move(r));
+  });
+  routes.add("PUT", "/api/v1/workflows/{id}",
+             [node](const auto& request, const auto& params, responder r) {
+               update_workflow(node, request, params, std::move(r));
+             });
+  routes.add("DELETE", "/api/v1/workflows/{id}",
+             [node](const auto&, const auto& params, responder r) {
+               delete_workflow(node, params, std::move(r));
+             });
+  routes.add("GET", "/api/v1/workflows/{id}/metrics",
+             [node](const auto&, const auto& params, responder r) {
+               workflow_metrics(node, params.at("id"), std::move(r));
+             });
+}
+
+}  // namespace auraos::gateway

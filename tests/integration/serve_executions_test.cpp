@@ -1,0 +1,154 @@
+// Executions through the REST API of a real node: start, poll, idempotency,
+// control, history.
+
+#include <fstream>
+#include <sstream>
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/api_client.hpp"
+#include "tests/support/serve_process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace std::chrono_literals;
+using auraos::test::api_call;
+using nlohmann::json;
+
+namespace {
+
+std::string example(const std::string& name) {
+  std::ifstream in{auraos::test::source_dir() + "/examples/" + name};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct serve_node {
+  auraos::test::temp_dir data;
+  auraos::test::serve_process process{
+      {"--http", "127.0.0.1:0", "--data-dir", data.path().string()}};
+  std::uint16_t port = process.wait_for_port();
+  bool ready = auraos::test::wait_ready(port, 30s);
+
+  auraos::test::api_reply call(const std::string& method, const std::string& target,
+                               const std::string& body = "",
+                               std::map<std::string, std::string> headers = {}) {
+    return api_call(port, method, target, body, std::move(headers));
+  }
+
+  /// Polls the execution until its status is `status`; its last view.
+  json wait_status(const std::string& id, const std::string& status, std::chrono::seconds limit) {
+    json view;
+    auraos::test::wait_until(
+        [&] {
+          view = call("GET", "/api/v1/executions/" + id).json;
+          return view["status"] == status;
+        },
+        limit);
+    return view;
+  }
+};
+
+/// A workflow whose one shell node writes its pid to `pid_file`, then sleeps 60
+/// s.
+std::string long_shell(const std::string& pid_file) {
+  return json{
+      {"id", "long"},
+      {"name", "long shell"},
+      {"nodes",
+       {{{"id", "first"}, {"type", "noop"}},
+        {{"id", "sleep"},
+         {"type", "shell"},
+         {"config", {{"command", "echo $$ > " + pid_file + "; exec sleep 60"}}}},
+        {{"id", "after"}, {"type", "noop"}}}},
+      {"connections", {{{"from", "first"}, {"to", "sleep"}}, {{"from", "sleep"}, {"to", "after"}}}}}
+      .dump();
+}
+
+bool process_alive(pid_t pid) {
+  return ::kill(pid, 0) == 0;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(serve_executions)
+
+BOOST_AUTO_TEST_CASE(diamond_execution_started_by_rest_completes) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(node.ready);
+  BOOST_TEST_REQUIRE(node.call("POST", "/api/v1/workflows", example("diamond.json")).status == 201);
+  auto started = node.call("POST", "/api/v1/workflows/diamond/executions", R"({"input": {}})");
+  BOOST_TEST_REQUIRE(started.status == 202, started.body);
+  auto id = started.json["id"].get<std::string>();
+  BOOST_TEST(started.json["workflowId"] == "diamond");
+  auto done = node.wait_status(id, "completed", 60s);
+  BOOST_TEST_REQUIRE(done["status"] == "completed", done.dump());
+  BOOST_TEST(done["output"]["total"] == 3, done.dump());
+  BOOST_TEST(done["nodes"].size() == 4u);
+  auto history = node.call("GET", "/api/v1/executions/" + id + "/history");
+  BOOST_TEST(history.status == 200);
+  BOOST_TEST_REQUIRE(history.json.is_array());
+  BOOST_TEST(history.json.front()["seq"] == 1);
+  auto logs = node.call("GET", "/api/v1/executions/" + id + "/logs");
+  BOOST_TEST(logs.status == 200);
+  BOOST_TEST(!logs.json.empty(), logs.body);
+  auto listed = node.call("GET", "/api/v1/executions?workflowId=diamond&status=completed");
+  BOOST_TEST(listed.json["items"].size() == 1u, listed.body);
+  auto metrics = node.call("GET", "/api/v1/workflows/diamond/metrics");
+  BOOST_TEST(metrics.json["executions"]["completed"] == 1, metrics.body);
+  BOOST_TEST(metrics.json["successRate"] == 1.0);
+  BOOST_TEST(metrics.json["durationMs"]["p50"].is_number());
+}
+
+BOOST_AUTO_TEST_CASE(idempotency_key_repeat_returns_the_first_execution) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(node.ready);
+  BOOST_TEST_REQUIRE(node.call("POST", "/api/v1/workflows", example("diamond.json")).status == 201);
+  std::map<std::string, std::string> key{{"Idempotency-Key", "order-42"}};
+  auto first = node.call("POST", "/api/v1/workflows/diamond/executions", "{}", key);
+  auto second = node.call("POST", "/api/v1/workflows/diamond/executions", "{}", key);
+  BOOST_TEST_REQUIRE(first.status == 202, first.body);
+  BOOST_TEST(second.status == 202, second.body);
+  BOOST_TEST(first.json["id"] == second.json["id"]);
+  auto all = node.call("GET", "/api/v1/executions?workflowId=diamond");
+  BOOST_TEST(all.json["items"].size() == 1u, all.body);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_execution_and_workflow_answer_404) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(node.ready);
+  BOOST_TEST(node.call("GET", "/api/v1/executions/00000000-0000-4000-8000-000000000000").status ==
+             404);
+  BOOST_TEST(node.call("POST", "/api/v1/workflows/none/executions", "{}").status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(pause_resume_and_cancel_a_long_shell_execution) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(node.ready);
+  auto pid_file = node.data.file("sleep.pid");
+  BOOST_TEST_REQUIRE(node.call("POST", "/api/v1/workflows", long_shell(pid_file)).status == 201);
+  auto id =
+      node.call("POST", "/api/v1/workflows/long/executions", "{}").json["id"].get<std::string>();
+  BOOST_TEST_REQUIRE(
+      auraos::test::wait_until([&] { return std::ifstream{pid_file}.peek() != EOF; }, 30s));
+  pid_t pid = 0;
+  std::ifstream{pid_file} >> pid;
+  BOOST_TEST_REQUIRE(pid > 0);
+
+  auto paused = node.call("POST", "/api/v1/executions/" + id + "/pause");
+  BOOST_TEST(paused.status == 202, paused.body);
+  BOOST_TEST(node.wait_status(id, "paused", 10s)["status"] == "paused");
+  BOOST_TEST(node.call("POST", "/api/v1/executions/" + id + "/pause").status == 409);
+  BOOST_TEST(node.call("POST", "/api/v1/executions/" + id + "/resume").status == 202);
+  BOOST_TEST(node.wait_status(id, "running", 10s)["status"] == "running");
+
+  auto cancelled = node.call("POST", "/api/v1/executions/" + id + "/cancel");
+  BOOST_TEST(cancelled.status == 202, cancelled.body);
+  BOOST_TEST(node.wait_status(id, "cancelled", 20s)["status"] == "cancelled");
+  BOOST_TEST(auraos::test::wait_until([&] { return !process_alive(pid); }, 10s));
+  auto again = node.call("POST", "/api/v1/executions/" + id + "/cancel");
+  BOOST_TEST(again.status == 409, again.body);
+  BOOST_TEST(again.json["error"]["code"] == "conflict");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
