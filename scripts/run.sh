@@ -1,24 +1,38 @@
 #!/usr/bin/env bash
-# Builds AuraOS and shows what this build can do: validates every example workflow,
-# evaluates expressions of the workflow language and runs a workflow durably to its end.
+# Builds AuraOS and runs a node on the embedded SQLite store with the example workflows
+# loaded; prints the API URL. Ctrl-C (or SIGTERM) stops the node gracefully.
+#   AURAOS_DATA_DIR (default ./auraos-data)   AURAOS_HTTP (default 127.0.0.1:8080)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh" >/dev/null
 bin=${AURAOS_BUILD_DIR:-$root/build}/cli/auraos
+data=${AURAOS_DATA_DIR:-$root/auraos-data}
+http=${AURAOS_HTTP:-127.0.0.1:8080}
+base="http://$http"
 
-echo "== auraos validate examples/*.json"
-"$bin" validate "$root"/examples/*.json
+"$bin" serve --data-dir "$data" --http "$http" &
+node=$!
+trap 'kill -TERM "$node" 2>/dev/null; wait "$node"' INT TERM
 
-echo "== auraos eval"
-for expr in "1 + 2 * 3" "1 / 2" "1.0 / 2" "'order-' + string(42)" "[1, 2, 3].size()"; do
-  printf '%-26s => %s\n' "$expr" "$("$bin" eval "$expr")"
+for _ in $(seq 1 300); do
+  curl -sf -o /dev/null "$base/readyz" && break
+  kill -0 "$node" 2>/dev/null || { wait "$node"; exit $?; }
+  sleep 0.1
 done
-context='{"input":{"a":5,"tags":["x","y"]}}'
-for expr in "input.a > 1 ? 'big' : 'small'" "'y' in input.tags" "has(input.missing)"; do
-  printf '%-34s => %s\n' "$expr" "$("$bin" eval "$expr" --context "$context")"
-done
-echo "== auraos run examples/diamond.json (progress on stderr, output on stdout)"
-"$bin" run "$root/examples/diamond.json"
+curl -sf -o /dev/null "$base/readyz" || { echo "run: the node did not become ready" >&2; exit 1; }
 
-echo "== a syntax error (exit 2) shows the position:"
-"$bin" eval "1 +" || true
+# Load every example: create it, or store a new revision when it already exists.
+for file in "$root"/examples/*.json; do
+  id=$(basename "$file" .json)
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST --data-binary @"$file" "$base/api/v1/workflows")
+  if [[ "$status" == 409 ]]; then
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT --data-binary @"$file" "$base/api/v1/workflows/$id")
+  fi
+  echo "run: loaded example $id (HTTP $status)" >&2
+done
+
+cat >&2 <<TXT
+run: node ready. API: $base/api/v1   supervision tree: $base/api/v1/supervision   metrics: $base/metrics
+run: try   curl -s -X POST -d '{"input":{}}' $base/api/v1/workflows/diamond/executions
+TXT
+wait "$node"

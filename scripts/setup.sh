@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake g++ pkg-config ccache git
+  build-essential cmake g++ pkg-config ccache git curl
   libcaf-dev
   libprotobuf-dev protobuf-compiler
   libpq-dev postgresql-15
