@@ -2,6 +2,7 @@
 // Usage: memory_bench [COUNT=20000] [PASSIVATE_MS=100] [WINDOW=256]
 #include <chrono>
 #include <cstdlib>
+#include <limits>
 #include <malloc.h>
 #include <thread>
 
@@ -45,7 +46,7 @@ int main(int argc, char** argv) {
   auto began = std::chrono::steady_clock::now();
   // Waiting executions never end, so the window bounds only the starts in flight.
   if (!auraos::bench::start_executions(rt.system(), rt.service(), "wait", count, window,
-                                       [] { return std::int64_t{0}; }))
+                                       [] { return std::numeric_limits<std::int64_t>::max() / 2; }))
     return 1;
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - began;
   bool passivate = passivate_ms < 3'600'000;

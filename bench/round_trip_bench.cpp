@@ -33,7 +33,7 @@ std::string start_waiting(auraos::bench::bench_runtime& rt) {
   if (!rt.put_workflow(wf)) return "";
   caf::scoped_actor self{rt.system()};
   std::string id;
-  self->request(rt.service(), std::chrono::seconds(30), a::start_execution_command{"wait"})
+  self->request(rt.service(), std::chrono::seconds(30), a::start_execution_command{"wait", 0, "null", ""})
       .receive([&](a::execution_reply& r) { id = r ? json::parse(*r).at("id") : ""; },
                [](caf::error&) {});
   return id;

@@ -99,7 +99,8 @@ bool start_executions(caf::actor_system& system, const caf::actor& service,
     self->send(self, tick_atom::value);
     return {[=](tick_atom) {
       if (s->answered == count || s->failed) return finish(self, s);
-      while (s->sent < count && s->sent - ended() < window) start_one(self, service, workflow_id, s);
+      while (s->sent < count && s->sent - ended() < window && s->sent - s->answered < window)
+        start_one(self, service, workflow_id, s);
       self->delayed_send(self, std::chrono::milliseconds(1), tick_atom::value);
     }};
   });

@@ -15,7 +15,8 @@ double round_trips(caf::actor_system& system, const caf::actor& target, const st
                    std::int64_t count, int window);
 
 /// Starts `count` executions of `workflow_id` through `service`, keeping at most `window`
-/// started and not yet ended (`ended()` reports how many ended); false on a refused start.
+/// started and not yet ended (`ended()` reports how many ended) and at most `window` starts
+/// unanswered; false on a refused start.
 bool start_executions(caf::actor_system& system, const caf::actor& service,
                       const std::string& workflow_id, std::int64_t count, int window,
                       const std::function<std::int64_t()>& ended);
