@@ -51,10 +51,11 @@ int main(int argc, char** argv) {
   fmt::print("executions completed: {} of {} in {:.3f} s (window {}, {} scheduler threads)\n",
              rt.finished(), count, took.count(), window, threads);
   fmt::print("executions/s: {:.0f}\n", double(rt.finished()) / took.count());
-  fmt::print("store commits: {} carrying {} write requests ({:.1f} per commit), mean commit "
-             "latency {:.0f} us, failed commits {}\n",
-             stats.commits, stats.requests, double(stats.requests) / double(stats.commits),
-             double(stats.latency_sum_us) / double(stats.commits), stats.failed_commits);
+  fmt::print(
+      "store commits: {} carrying {} write requests ({:.1f} per commit), mean commit "
+      "latency {:.0f} us, failed commits {}\n",
+      stats.commits, stats.requests, double(stats.requests) / double(stats.commits),
+      double(stats.latency_sum_us) / double(stats.commits), stats.failed_commits);
   auraos::bench::print_command(argc, argv);
   return rt.finished() == count ? 0 : 1;
 }

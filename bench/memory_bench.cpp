@@ -1,9 +1,9 @@
 // (c) Resident memory per waiting execution (a one-hour delay), passivated or kept live.
 // Usage: memory_bench [COUNT=20000] [PASSIVATE_MS=100] [WINDOW=256]
+#include <malloc.h>
 #include <chrono>
 #include <cstdlib>
 #include <limits>
-#include <malloc.h>
 #include <thread>
 
 #include <fmt/core.h>
@@ -55,10 +55,11 @@ int main(int argc, char** argv) {
   malloc_trim(0);
   const auto trimmed = auraos::bench::resident_bytes();
   auto counters = rt.counters();
-  fmt::print("{} waiting executions started in {:.1f} s; passivate after {} ms; live actors {}, "
-             "passivated {}\n",
-             count, took.count(), passivate_ms, counters.value("activeActors", -1),
-             counters.value("passivatedActors", -1));
+  fmt::print(
+      "{} waiting executions started in {:.1f} s; passivate after {} ms; live actors {}, "
+      "passivated {}\n",
+      count, took.count(), passivate_ms, counters.value("activeActors", -1),
+      counters.value("passivatedActors", -1));
   fmt::print("RSS before {:.1f} MiB, after {:.1f} MiB, after malloc_trim {:.1f} MiB\n",
              before / 1048576.0, after / 1048576.0, trimmed / 1048576.0);
   fmt::print("bytes per waiting execution: {:.0f} (after malloc_trim: {:.0f})\n",

@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <string>
 
-#include <caf/all.hpp>
 #include <fmt/core.h>
+#include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
 #include "actors/executions_service.hpp"
@@ -33,7 +33,8 @@ std::string start_waiting(auraos::bench::bench_runtime& rt) {
   if (!rt.put_workflow(wf)) return "";
   caf::scoped_actor self{rt.system()};
   std::string id;
-  self->request(rt.service(), std::chrono::seconds(30), a::start_execution_command{"wait", 0, "null", ""})
+  self->request(rt.service(), std::chrono::seconds(30),
+                a::start_execution_command{"wait", 0, "null", ""})
       .receive([&](a::execution_reply& r) { id = r ? json::parse(*r).at("id") : ""; },
                [](caf::error&) {});
   return id;
@@ -54,10 +55,11 @@ int main(int argc, char** argv) {
     double bare_s = auraos::bench::round_trips(rt.system(), bare, id, count, window);
     double exec_s = auraos::bench::round_trips(rt.system(), service, id, count, window);
     if (bare_s < 0 || exec_s < 0) return 1;
-    fmt::print("window {:>2}: bare actor {:.0f}/s ({:.1f} us), execution via service {:.0f}/s "
-               "({:.1f} us), ratio {:.2f}\n",
-               window, count / bare_s, bare_s * 1e6 / count, count / exec_s,
-               exec_s * 1e6 / count, bare_s / exec_s);
+    fmt::print(
+        "window {:>2}: bare actor {:.0f}/s ({:.1f} us), execution via service {:.0f}/s "
+        "({:.1f} us), ratio {:.2f}\n",
+        window, count / bare_s, bare_s * 1e6 / count, count / exec_s, exec_s * 1e6 / count,
+        bare_s / exec_s);
   }
   caf::anon_send_exit(bare, caf::exit_reason::user_shutdown);
   auraos::bench::print_command(argc, argv);

@@ -1,10 +1,10 @@
 // The engine in-process for benchmarks, set up the way tests/unit/execution_harness.hpp does.
 #include "bench/support/bench_runtime.hpp"
 
+#include <unistd.h>
 #include <fstream>
 #include <iostream>
 #include <thread>
-#include <unistd.h>
 
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
@@ -50,7 +50,9 @@ bench_runtime::~bench_runtime() {
   runtime_.reset();
 }
 
-caf::actor_system& bench_runtime::system() { return runtime_->system(); }
+caf::actor_system& bench_runtime::system() {
+  return runtime_->system();
+}
 
 bool bench_runtime::put_workflow(const nlohmann::json& definition) {
   caf::scoped_actor self{system()};
