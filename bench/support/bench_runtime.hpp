@@ -1,0 +1,60 @@
+#pragma once
+// The engine in-process for benchmarks: actor system, SQLite store actor and executions service.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <caf/actor.hpp>
+#include <caf/fwd.hpp>
+#include <nlohmann/json_fwd.hpp>
+
+#include "actors/actor_system_setup.hpp"
+#include "actors/commit_stats.hpp"
+#include "actors/store_actor.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace auraos::bench {
+
+/// A supervised executions service over a SQLite file in a temp dir, stopped on destruction.
+class bench_runtime {
+ public:
+  /// Starts the system with `threads` scheduler workers and the given passivation idle time;
+  /// `on_end` (if set) is called from an actor thread after each execution ended.
+  bench_runtime(int threads, std::chrono::milliseconds passivate_after,
+                std::function<void()> on_end = {});
+  ~bench_runtime();
+  bench_runtime(const bench_runtime&) = delete;
+  bench_runtime& operator=(const bench_runtime&) = delete;
+
+  /// The actor system.
+  caf::actor_system& system();
+  /// Stores a workflow definition; false (with a message on stderr) when refused.
+  bool put_workflow(const nlohmann::json& definition);
+  /// The registered executions service (waits up to 10 s; null if it never registered).
+  caf::actor service();
+  /// The store actor's commit counters.
+  actors::commit_stats store_stats();
+  /// The service's counters (`activeActors`, `passivations`, ...).
+  nlohmann::json counters();
+  /// Executions that ended so far.
+  std::int64_t finished() const { return finished_->load(); }
+
+ private:
+  test::temp_dir dir_;
+  std::shared_ptr<std::atomic<std::int64_t>> finished_;
+  std::unique_ptr<actors::actor_runtime> runtime_;
+  actors::store_actor store_;
+  caf::actor supervisor_;
+};
+
+/// Resident set size of this process in bytes (/proc/self/statm).
+std::int64_t resident_bytes();
+
+/// Prints the machine-independent part of every report: the command that reproduces it.
+void print_command(int argc, char** argv);
+
+}  // namespace auraos::bench
