@@ -8,6 +8,7 @@
 
 #include "tests/support/api_client.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/serve_node.hpp"
 #include "tests/support/serve_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -17,13 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string example(const std::string& name) {
-  std::ifstream in{auraos::test::source_dir() + "/examples/" + name};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string minimal_workflow(const std::string& id, const std::string& tag = "t") {
   return json{{"id", id},
               {"name", "wf " + id},
@@ -32,18 +26,7 @@ std::string minimal_workflow(const std::string& id, const std::string& tag = "t"
       .dump();
 }
 
-/// A node on a free port with its own data directory, stopped at the end of the test.
-struct serve_node {
-  auraos::test::temp_dir data;
-  auraos::test::serve_process process{
-      {"--http", "127.0.0.1:0", "--data-dir", data.path().string()}};
-  std::uint16_t port = process.wait_for_port();
-
-  auraos::test::api_reply call(const std::string& method, const std::string& target,
-                               const std::string& body = "") {
-    return api_call(port, method, target, body);
-  }
-};
+using auraos::test::serve_node;
 
 void check_envelope(const auraos::test::api_reply& reply, int status, const std::string& code) {
   BOOST_TEST(reply.status == status, reply.body);
@@ -63,7 +46,7 @@ BOOST_AUTO_TEST_SUITE(serve_api)
 
 BOOST_AUTO_TEST_CASE(workflow_crud_round_trip_stores_revisions) {
   serve_node node;
-  auto created = node.call("POST", "/api/v1/workflows", example("diamond.json"));
+  auto created = node.call("POST", "/api/v1/workflows", auraos::test::example_text("diamond.json"));
   BOOST_TEST_REQUIRE(created.status == 201, created.body);
   BOOST_TEST(created.json["id"] == "diamond");
   BOOST_TEST(created.json["revision"] == 1);
@@ -76,7 +59,7 @@ BOOST_AUTO_TEST_CASE(workflow_crud_round_trip_stores_revisions) {
   BOOST_TEST(read.status == 200);
   BOOST_TEST(read.json == created.json);
 
-  auto changed = json::parse(example("diamond.json"));
+  auto changed = json::parse(auraos::test::example_text("diamond.json"));
   changed["id"] = "ignored-body-id";
   changed["name"] = "Renamed";
   auto updated = node.call("PUT", "/api/v1/workflows/diamond", changed.dump());

@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/api_client.hpp"
+#include "tests/support/serve_node.hpp"
 #include "tests/support/serve_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -16,25 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-std::string example(const std::string& name) {
-  std::ifstream in{auraos::test::source_dir() + "/examples/" + name};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct serve_node {
-  auraos::test::temp_dir data;
-  auraos::test::serve_process process{
-      {"--http", "127.0.0.1:0", "--data-dir", data.path().string()}};
-  std::uint16_t port = process.wait_for_port();
+struct serve_node : auraos::test::serve_node {
   bool ready = auraos::test::wait_ready(port, 30s);
-
-  auraos::test::api_reply call(const std::string& method, const std::string& target,
-                               const std::string& body = "",
-                               std::map<std::string, std::string> headers = {}) {
-    return api_call(port, method, target, body, std::move(headers));
-  }
 
   /// Polls the execution until its status is `status`; its last view.
   json wait_status(const std::string& id, const std::string& status, std::chrono::seconds limit) {
@@ -76,7 +60,9 @@ BOOST_AUTO_TEST_SUITE(serve_executions)
 BOOST_AUTO_TEST_CASE(diamond_execution_started_by_rest_completes) {
   serve_node node;
   BOOST_TEST_REQUIRE(node.ready);
-  BOOST_TEST_REQUIRE(node.call("POST", "/api/v1/workflows", example("diamond.json")).status == 201);
+  BOOST_TEST_REQUIRE(
+      node.call("POST", "/api/v1/workflows", auraos::test::example_text("diamond.json")).status ==
+      201);
   auto started = node.call("POST", "/api/v1/workflows/diamond/executions", R"({"input": {}})");
   BOOST_TEST_REQUIRE(started.status == 202, started.body);
   auto id = started.json["id"].get<std::string>();
@@ -103,7 +89,9 @@ BOOST_AUTO_TEST_CASE(diamond_execution_started_by_rest_completes) {
 BOOST_AUTO_TEST_CASE(idempotency_key_repeat_returns_the_first_execution) {
   serve_node node;
   BOOST_TEST_REQUIRE(node.ready);
-  BOOST_TEST_REQUIRE(node.call("POST", "/api/v1/workflows", example("diamond.json")).status == 201);
+  BOOST_TEST_REQUIRE(
+      node.call("POST", "/api/v1/workflows", auraos::test::example_text("diamond.json")).status ==
+      201);
   std::map<std::string, std::string> key{{"Idempotency-Key", "order-42"}};
   auto first = node.call("POST", "/api/v1/workflows/diamond/executions", "{}", key);
   auto second = node.call("POST", "/api/v1/workflows/diamond/executions", "{}", key);
