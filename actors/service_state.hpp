@@ -9,6 +9,7 @@
 
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
+#include <caf/typed_response_promise.hpp>
 #include <caf/stateful_actor.hpp>
 
 #include "actors/execution.hpp"
@@ -76,6 +77,11 @@ void on_ended(service_actor* self, execution_end end);
 void on_passivated(service_actor* self, const std::string& id, std::int64_t deadline_ms);
 /// Re-activates passivated executions whose timers are due.
 void on_wake(service_actor* self, std::uint64_t generation);
+/// Replies the service's subtree: the execution supervisor and its live executions.
+caf::typed_response_promise<runtime::supervision::supervision_tree_node> collect_service_tree(
+    service_actor* self);
+/// The service's named child ("executions": the execution supervisor), for the fault route.
+caf::result<caf::actor> service_child(service_actor* self, const std::string& name);
 /// Now in ms since the epoch.
 std::int64_t service_now_ms();
 

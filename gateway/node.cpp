@@ -43,7 +43,8 @@ actors::child_spec store_child(std::shared_ptr<node_context> node,
   actors::child_spec spec;
   spec.name = "store";
   spec.start = [node, store](caf::local_actor* parent) {
-    auto actor = actors::spawn_store_actor(parent->system(), store);
+    auto actor =
+        actors::spawn_store_actor(parent->system(), store, node->config().enable_fault_hook);
     node->set_store(actor);
     return caf::actor_cast<caf::actor>(actor);
   };
