@@ -9,8 +9,8 @@
 
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
-#include <caf/typed_response_promise.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_response_promise.hpp>
 
 #include "actors/execution.hpp"
 

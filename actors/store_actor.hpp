@@ -26,8 +26,7 @@ namespace p = persistence;
 /// The store actor's interface: writes are batched, reads answered at once.
 using store_actor = caf::typed_actor<
     caf::replies_to<p::write_request>::with<p::write_outcome>, caf::reacts_to<flush_atom>,
-    caf::reacts_to<crash_atom>,
-    caf::replies_to<stats_atom>::with<commit_stats>,
+    caf::reacts_to<crash_atom>, caf::replies_to<stats_atom>::with<commit_stats>,
     caf::replies_to<get_workflow_query>::with<p::store_result<p::workflow_record>>,
     caf::replies_to<list_workflows_query>::with<p::store_result<p::page<p::workflow_record>>>,
     caf::replies_to<get_execution_query>::with<p::store_result<p::execution_record>>,

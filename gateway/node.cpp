@@ -54,6 +54,7 @@ actors::child_spec store_child(std::shared_ptr<node_context> node,
 actors::child_spec executions_child(const std::shared_ptr<node_context>& node) {
   actors::executions_options options;
   options.passivate_after = node->config().passivate_after;
+  options.definitions_dir = node->config().definitions_dir;
   options.test_faults = node->config().enable_fault_hook;
   options.on_record = [](const std::string& line) { spdlog::info("{}", line); };
   auto spec = actors::executions_service_child(actors::store_actor{}, options);

@@ -23,9 +23,10 @@ struct faulty_node {
 
   /// Starts `count` executions of a workflow that waits `seconds`, then returns its ids.
   std::vector<std::string> start_waiting(int count, double seconds) {
-    json workflow{{"id", "waits"},
-                  {"name", "waits"},
-                  {"nodes", {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", seconds}}}}}}};
+    json workflow{
+        {"id", "waits"},
+        {"name", "waits"},
+        {"nodes", {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", seconds}}}}}}};
     BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 30s));
     BOOST_TEST_REQUIRE(api_call(port, "POST", "/api/v1/workflows", workflow.dump()).status == 201);
     std::vector<std::string> ids;
