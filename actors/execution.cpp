@@ -186,6 +186,7 @@ caf::behavior execution_behavior(execution_actor* self, execution_args args) {
         on_timer_due(self, id, generation);
       },
       [self](passivate_atom, std::uint64_t generation) { on_passivate(self, generation); },
+      [self](reload_atom) { load(self); },
   };
 }
 
