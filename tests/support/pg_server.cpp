@@ -23,7 +23,9 @@ using status = result<std::monostate, std::string>;
 const std::string bin_dir = "/usr/lib/postgresql/15/bin/";
 constexpr auto command_deadline = std::chrono::seconds(90);
 
-result<std::uint16_t, std::string> free_port() {
+}  // namespace
+
+result<std::uint16_t, std::string> unused_port() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return fail(std::string{"pg_server: cannot create a socket"});
   sockaddr_in address{};
@@ -36,6 +38,8 @@ result<std::uint16_t, std::string> free_port() {
   if (!ok) return fail(std::string{"pg_server: cannot bind a free port on 127.0.0.1"});
   return static_cast<std::uint16_t>(ntohs(address.sin_port));
 }
+
+namespace {
 
 result<std::filesystem::path, std::string> make_dir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "auraos-pg-XXXXXX").string();
@@ -86,7 +90,7 @@ status pg_server::init() {
   auto dir = make_dir();
   if (!dir) return fail(std::move(dir).error());
   dir_ = std::move(dir).value();
-  auto port = free_port();
+  auto port = unused_port();
   if (!port) return fail(std::move(port).error());
   port_ = *port;
   auto data = (dir_ / "data").string();

@@ -14,6 +14,9 @@
 
 namespace auraos::test {
 
+/// A TCP port on 127.0.0.1 that was free a moment ago (nothing listens on it).
+result<std::uint16_t, std::string> unused_port();
+
 /// The server settings written to postgresql.conf, in one place so BENCHMARKS.md can quote them.
 std::vector<std::pair<std::string, std::string>> pg_server_settings();
 
