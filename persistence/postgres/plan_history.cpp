@@ -1,6 +1,7 @@
 // Planning of history appends (checks in the database), snapshots, timers and leases.
 #include <utility>
 
+#include "persistence/postgres/array_literal.hpp"
 #include "persistence/postgres/plan_ops.hpp"
 #include "persistence/postgres/rows.hpp"
 
@@ -20,20 +21,22 @@ store_result<planned_op> plan_op(const append_history_op& op, const clock_fn&) {
   if (op.events.empty()) return store_fail(store_errc::invalid, place + ": no events");
   if (auto known = known_execution(op.execution_id, place); !known)
     return fail(std::move(known).error());
-  planned_op planned{{}, {}, place};
-  params check;
-  check.add(op.execution_id).add(op.expected_next_seq);
-  check.add(op.lease ? std::optional{op.lease->shard} : std::nullopt);
-  check.add(op.lease ? std::optional{op.lease->epoch} : std::nullopt);
-  planned.commands.push_back({"history_check", std::move(check)});
-  auto seq = op.expected_next_seq;
+  std::vector<std::int64_t> times, attempts;
+  std::vector<std::string> kinds, nodes, payloads;
   for (const auto& e : op.events) {
-    params values;
-    values.add(op.execution_id).add(seq++).add(e.timestamp_ms).add(e.kind).add(e.node_id);
-    values.add(e.attempt).add_bytes(e.payload);
-    planned.commands.push_back({"history_insert", std::move(values)});
+    times.push_back(e.timestamp_ms);
+    kinds.push_back(e.kind);
+    nodes.push_back(e.node_id);
+    attempts.push_back(e.attempt);
+    payloads.push_back(e.payload);
   }
-  return planned;
+  params values;
+  values.add(op.execution_id).add(op.expected_next_seq);
+  values.add(op.lease ? std::optional{op.lease->shard} : std::nullopt);
+  values.add(op.lease ? std::optional{op.lease->epoch} : std::nullopt);
+  values.add(integer_array(times)).add(text_array(kinds)).add(text_array(nodes));
+  values.add(integer_array(attempts)).add(bytea_array(payloads));
+  return planned_op{{{"history_append", std::move(values)}}, {}, place};
 }
 
 store_result<planned_op> plan_op(const put_snapshot_op& op, const clock_fn&) {

@@ -13,7 +13,7 @@ store_result<planned_op> plan_op(const delete_workflow_op& op, const clock_fn& c
 store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& clock);
 /// Plans an update_execution_op.
 store_result<planned_op> plan_op(const update_execution_op& op, const clock_fn& clock);
-/// Plans an append_history_op: the checks, then one insert per event.
+/// Plans an append_history_op: one call that checks and inserts every event.
 store_result<planned_op> plan_op(const append_history_op& op, const clock_fn& clock);
 /// Plans a put_snapshot_op.
 store_result<planned_op> plan_op(const put_snapshot_op& op, const clock_fn& clock);

@@ -125,6 +125,26 @@ BOOST_AUTO_TEST_CASE(store_is_unavailable_while_the_server_is_down_and_carries_o
   BOOST_TEST(history->size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(history_text_with_quotes_backslashes_and_braces_reads_back_exactly) {
+  auto db = open_store();
+  BOOST_REQUIRE(db->put_workflow({"wf", "n", "", "", "{}", {"a,b", "{c}"}}).has_value());
+  execution_record e;
+  e.workflow_id = "wf";
+  auto id = db->create_execution(e)->execution.id;
+  std::string odd = "say \"hi\" \\ {x,y} NULL";
+  append_history_op op{id, 1, {{"", 0, 7, odd, odd, 2, odd}, {"", 0, 8, "", "", 0, ""}}, {}};
+  BOOST_REQUIRE(db->append(op).has_value());
+  auto history = db->read_history(id, 0);
+  BOOST_REQUIRE(history.has_value());
+  BOOST_REQUIRE_EQUAL(history->size(), 2u);
+  BOOST_TEST(history->front().kind == odd);
+  BOOST_TEST(history->front().node_id == odd);
+  BOOST_TEST(history->front().payload == odd);
+  BOOST_TEST(history->back().payload.empty());
+  BOOST_TEST(db->get_workflow("wf", std::nullopt)->tags ==
+             (std::vector<std::string>{"a,b", "{c}"}));
+}
+
 BOOST_AUTO_TEST_CASE(malformed_values_are_invalid_not_internal) {
   auto db = open_store();
   BOOST_TEST(db->put_workflow({"wf", "n", "", "", "{not json", {}}).error().code ==

@@ -234,12 +234,14 @@ BEGIN
   END IF;
 END $$;
 
--- The checks of a history append, in the writing transaction: the lease (locked FOR SHARE, so
--- no acquisition commits in between) must hold the writer's epoch, and the next seq must be
--- the expected one. The primary key (execution_id, seq) backs the second check.
-CREATE FUNCTION auraos_check_append(p_execution uuid, p_expected bigint, p_shard bigint,
-                                    p_epoch bigint) RETURNS void
-LANGUAGE plpgsql AS $$
+-- Appends history records numbered from p_expected, if the writer may: the lease (locked FOR
+-- SHARE, so no acquisition commits before this transaction ends) must hold the writer's epoch,
+-- and p_expected must be the next seq. The primary key (execution_id, seq) backs the second
+-- check against any writer that bypasses it.
+CREATE FUNCTION auraos_append_history(p_execution uuid, p_expected bigint, p_shard bigint,
+                                      p_epoch bigint, p_recorded bigint[], p_kinds text[],
+                                      p_nodes text[], p_attempts bigint[], p_payloads bytea[])
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   held bigint;
   holder text;
@@ -262,4 +264,9 @@ BEGIN
     RAISE EXCEPTION 'expected next seq % but the next is %', p_expected, next_seq
       USING ERRCODE = 'AUR02';
   END IF;
+  INSERT INTO execution_history (execution_id, seq, recorded_at, kind, node_id, attempt, payload)
+  SELECT p_execution, p_expected + e.ord - 1, auraos_ts(e.recorded), e.kind, e.node_id,
+         e.attempt, e.payload
+  FROM unnest(p_recorded, p_kinds, p_nodes, p_attempts, p_payloads)
+       WITH ORDINALITY AS e (recorded, kind, node_id, attempt, payload, ord);
 END $$;
