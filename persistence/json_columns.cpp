@@ -5,7 +5,7 @@
 namespace auraos::persistence {
 
 std::string tags_to_json(const std::vector<std::string>& tags) {
-  return nlohmann::json(tags).dump();
+  return nlohmann::json(tags).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 store_result<std::vector<std::string>> tags_from_json(const std::string& text,
@@ -24,7 +24,8 @@ store_result<std::vector<std::string>> tags_from_json(const std::string& text,
 
 std::string compact_json(const std::string& text) {
   auto parsed = nlohmann::json::parse(text, nullptr, false);
-  return parsed.is_discarded() ? text : parsed.dump();
+  if (parsed.is_discarded()) return text;
+  return parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace auraos::persistence
