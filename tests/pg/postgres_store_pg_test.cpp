@@ -2,12 +2,14 @@
 // a server that goes away and comes back.
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <future>
 #include <thread>
 
 #include "persistence/postgres/postgres_store.hpp"
+#include "tests/support/api_client.hpp"
 #include "tests/support/pg_server.hpp"
 #include "tests/support/store_conformance.hpp"
 
@@ -123,6 +125,56 @@ BOOST_AUTO_TEST_CASE(store_is_unavailable_while_the_server_is_down_and_carries_o
   auto history = db->read_history(id, 0);
   BOOST_REQUIRE(history.has_value());
   BOOST_TEST(history->size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(server_restart_under_load_loses_no_acknowledged_append) {
+  auto db = open_store();
+  BOOST_REQUIRE(db->put_workflow({"wf", "n", "", "", "{}", {}}).has_value());
+  std::vector<std::string> ids;
+  for (int i = 0; i < 8; ++i) {
+    execution_record e;
+    e.workflow_id = "wf";
+    ids.push_back(db->create_execution(e)->execution.id);
+  }
+  std::vector<std::int64_t> next(ids.size(), 1), acked(ids.size(), 0);
+  std::atomic<std::int64_t> progress{0};
+  std::atomic<bool> restarted{false};
+  int failures = 0;
+  auto resync = [&](std::size_t i) {  // an unanswered commit may have landed
+    if (auto history = db->read_history(ids[i], 0))
+      next[i] = static_cast<std::int64_t>(history->size()) + 1;
+  };
+  auto writer = std::async(std::launch::async, [&] {
+    auto end = std::chrono::steady_clock::now() + 60s;
+    while (std::chrono::steady_clock::now() < end && !(restarted && progress >= 50)) {
+      write_batch batch;
+      for (std::size_t i = 0; i < ids.size(); ++i)
+        batch.requests.push_back({{one_event(ids[i], next[i])}});
+      auto outcomes = db->commit(batch);
+      failures += outcomes ? 0 : 1;
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (outcomes && (*outcomes)[i])
+          acked[i] = next[i]++;
+        else
+          resync(i);
+      }
+      progress = acked[0];
+    }
+  });
+  BOOST_REQUIRE(auraos::test::wait_until([&] { return progress >= 10; }, 30s));
+  BOOST_REQUIRE(server->stop().has_value());
+  BOOST_REQUIRE(server->start().has_value());
+  restarted = true;
+  writer.get();
+  BOOST_TEST(failures > 0);
+  BOOST_TEST(progress.load() >= 50);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto history = db->read_history(ids[i], 0);
+    BOOST_REQUIRE(history.has_value());
+    BOOST_TEST(static_cast<std::int64_t>(history->size()) >= acked[i]);
+    for (std::size_t k = 0; k < history->size(); ++k)
+      BOOST_TEST((*history)[k].seq == static_cast<std::int64_t>(k + 1));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(history_text_with_quotes_backslashes_and_braces_reads_back_exactly) {
