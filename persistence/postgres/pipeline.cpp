@@ -25,9 +25,10 @@ class pipeline_round {
       if (!requests_[i]) continue;
       if (auto read = read_request(i); !read) return fail(std::move(read).error());
     }
-    if (!rejected_)
-      if (auto ok = expect_ok(); !ok) return fail(std::move(ok).error());
-    if (rejected_) next();
+    if (rejected_)
+      next();  // the COMMIT, skipped by the server after the rejection
+    else if (auto ok = expect_ok(); !ok)
+      return fail(std::move(ok).error());
     if (next().status() != PGRES_PIPELINE_SYNC)
       return fail(pg_error(conn_.handle(), nullptr, place));
     return rejected_;
