@@ -175,4 +175,12 @@ store_result<shard_lease> postgres_store::get_shard_lease(std::int64_t shard) {
                   "get shard lease: shard " + std::to_string(shard) + " has no lease");
 }
 
+store_status postgres_store::ping() {
+  auto conn = pool_->acquire();
+  if (!conn) return fail(std::move(conn).error());
+  auto answered = (*conn)->exec("SELECT 1", "ping");
+  if (!answered) return fail(std::move(answered).error());
+  return std::monostate{};
+}
+
 }  // namespace auraos::persistence::postgres

@@ -119,12 +119,16 @@ BOOST_AUTO_TEST_CASE(store_is_unavailable_while_the_server_is_down_and_carries_o
   auto down_read = db->read_history(id, 0);
   BOOST_REQUIRE(!down_read.has_value());
   BOOST_TEST(down_read.error().code == store_errc::unavailable, down_read.error().message);
+  auto down_ping = db->ping();
+  BOOST_REQUIRE(!down_ping.has_value());
+  BOOST_TEST(down_ping.error().code == store_errc::unavailable, down_ping.error().message);
   BOOST_REQUIRE(server->start().has_value());
   auto resumed = until_ok([&] { return db->append(one_event(id, 2)); }, 30s);
   BOOST_REQUIRE_MESSAGE(resumed.has_value(), (resumed ? "" : resumed.error().message));
   auto history = db->read_history(id, 0);
   BOOST_REQUIRE(history.has_value());
   BOOST_TEST(history->size() == 2u);
+  BOOST_TEST(db->ping().has_value());
 }
 
 BOOST_AUTO_TEST_CASE(server_restart_under_load_loses_no_acknowledged_append) {
