@@ -120,9 +120,7 @@ void route(service_actor* self, caf::atom_value action, const std::string& id,
         if (!row && row.error().code == p::store_errc::not_found)
           return promise.deliver(execution_reply(
               fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
-        if (!row)
-          return promise.deliver(
-              execution_reply(fail(failure(execution_errc::internal, row.error().message))));
+        if (!row) return promise.deliver(execution_reply(fail(store_failure(row.error()))));
         if (!p::is_unfinished(row->status)) {
           if (action == caf::get_atom::value) return read_finished(self, std::move(*row), promise);
           return promise.deliver(execution_reply(
@@ -144,18 +142,18 @@ void read_history(service_actor* self, bool logs, const std::string& id,
                   caf::response_promise promise) {
   self->request(self->state.store, caf::infinite, get_execution_query{id})
       .then([self, logs, id, promise](p::store_result<p::execution_record>& row) mutable {
-        if (!row)
+        if (!row && row.error().code == p::store_errc::not_found)
           return promise.deliver(execution_reply(
               fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+        if (!row) return promise.deliver(execution_reply(fail(store_failure(row.error()))));
         self->request(self->state.store, caf::infinite, read_history_query{id, 0})
-            .then([logs, id,
-                   promise](p::store_result<std::vector<p::history_event>>& rows) mutable {
-              if (!rows)
-                return promise.deliver(
-                    execution_reply(fail(failure(execution_errc::internal, rows.error().message))));
-              auto view = logs ? logs_view(id, *rows) : history_view(*rows);
-              promise.deliver(execution_reply(view.dump()));
-            });
+            .then(
+                [logs, id, promise](p::store_result<std::vector<p::history_event>>& rows) mutable {
+                  if (!rows)
+                    return promise.deliver(execution_reply(fail(store_failure(rows.error()))));
+                  auto view = logs ? logs_view(id, *rows) : history_view(*rows);
+                  promise.deliver(execution_reply(view.dump()));
+                });
       });
 }
 

@@ -35,20 +35,6 @@ std::optional<execution_failure> check(const runtime::workflow& wf, const nlohma
   return std::nullopt;
 }
 
-/// The refusal a failed store request means to a client.
-execution_failure store_failure(const p::store_error& error) {
-  switch (error.code) {
-    case p::store_errc::not_found:
-      return failure(execution_errc::not_found, error.message);
-    case p::store_errc::conflict:
-      return failure(execution_errc::conflict, error.message);
-    case p::store_errc::unavailable:
-      return failure(execution_errc::unavailable, error.message);
-    default:
-      return failure(execution_errc::internal, error.message);
-  }
-}
-
 /// Creates the execution row; a child's creation outlasts a database outage.
 void create(service_actor* self, const runtime::workflow& wf, std::int64_t revision,
             const nlohmann::json& input, const std::string& key, created_fn done) {
@@ -150,6 +136,19 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
 }
 
 }  // namespace
+
+execution_failure store_failure(const p::store_error& error) {
+  switch (error.code) {
+    case p::store_errc::not_found:
+      return failure(execution_errc::not_found, error.message);
+    case p::store_errc::conflict:
+      return failure(execution_errc::conflict, error.message);
+    case p::store_errc::unavailable:
+      return failure(execution_errc::unavailable, error.message);
+    default:
+      return failure(execution_errc::internal, error.message);
+  }
+}
 
 void start(service_actor* self, start_execution_command command, caf::response_promise promise) {
   if (command.idempotency_key.rfind(child_key_prefix, 0) == 0)

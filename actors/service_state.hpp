@@ -82,6 +82,8 @@ caf::typed_response_promise<runtime::supervision::supervision_tree_node> collect
     service_actor* self);
 /// The service's named child ("executions": the execution supervisor), for the fault route.
 caf::result<caf::actor> service_child(service_actor* self, const std::string& name);
+/// The refusal a failed store request means to a client (unavailable: 503, ...).
+execution_failure store_failure(const p::store_error& error);
 /// Now in ms since the epoch.
 std::int64_t service_now_ms();
 

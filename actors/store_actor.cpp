@@ -109,6 +109,7 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
       [&s](const get_execution_query& q) { return s.get_execution(q.id); },
       [&s](const list_executions_query& q) { return s.list_executions(q.filter, q.page); },
       [&s](const unfinished_executions_query&) { return s.unfinished_executions(); },
+      [&s](const count_executions_query&) { return s.count_executions_by_status(); },
       [&s](const read_history_query& q) { return s.read_history(q.execution_id, q.after_seq); },
       [&s](const latest_snapshot_query& q) { return s.latest_snapshot(q.execution_id); },
       [&s](const due_timers_query& q) { return s.due_timers(q.now_ms, q.limit); },

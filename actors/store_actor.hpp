@@ -32,6 +32,7 @@ using store_actor = caf::typed_actor<
     caf::replies_to<list_workflows_query>::with<p::store_result<p::page<p::workflow_record>>>,
     caf::replies_to<get_execution_query>::with<p::store_result<p::execution_record>>,
     caf::replies_to<list_executions_query>::with<p::store_result<p::page<p::execution_record>>>,
+    caf::replies_to<count_executions_query>::with<p::store_result<p::status_counts>>,
     caf::replies_to<unfinished_executions_query>::with<
         p::store_result<std::vector<p::execution_record>>>,
     caf::replies_to<read_history_query>::with<p::store_result<std::vector<p::history_event>>>,
@@ -59,6 +60,8 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_workflows_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::get_execution_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_executions_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::unfinished_executions_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::count_executions_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<auraos::persistence::status_counts>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::read_history_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::latest_snapshot_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::due_timers_query)

@@ -36,6 +36,9 @@ struct list_executions_query {
   persistence::page_request page;        ///< Where.
 };
 
+/// Asks how many executions have each status.
+struct count_executions_query {};
+
 /// Asks for every pending, running or paused execution.
 struct unfinished_executions_query {};
 

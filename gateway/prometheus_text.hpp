@@ -15,6 +15,8 @@ namespace auraos::gateway {
 struct metrics_snapshot {
   /// Stored executions by status name ("running", "completed", ...).
   std::map<std::string, std::int64_t> executions_by_status;
+  /// Whether the database answered (false: executions_by_status is unknown, left empty).
+  bool database_up = true;
   /// The store actor's group-commit numbers.
   actors::commit_stats commits;
   /// Sum of the restarts of every node of the supervision tree.
@@ -28,8 +30,8 @@ struct metrics_snapshot {
 std::string snake_case(const std::string& camel);
 
 /// Renders the snapshot: `auraos_executions{status}`, `auraos_service_*_total` counters (and
-/// `auraos_service_*_actors` gauges for the `...Actors` numbers) from the service's counters, `auraos_store_commit_latency_seconds` histogram,
-/// `auraos_actor_restarts_total`.
+/// `auraos_service_*_actors` gauges for the `...Actors` numbers) from the service's counters,
+/// `auraos_store_commit_latency_seconds` histogram, `auraos_actor_restarts_total`.
 std::string prometheus_text(const metrics_snapshot& snapshot);
 
 }  // namespace auraos::gateway

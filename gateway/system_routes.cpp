@@ -7,7 +7,6 @@
 #include "actors/supervisor.hpp"
 #include "gateway/api_routes.hpp"
 #include "gateway/detail/ask.hpp"
-#include "gateway/detail/collect_executions.hpp"
 #include "gateway/prometheus_text.hpp"
 #include "gateway/test_fault_route.hpp"
 
@@ -98,14 +97,15 @@ void finish_metrics(std::shared_ptr<metrics_job> job) {
 
 void gather_metrics(std::shared_ptr<metrics_job> job) {
   auto store = job->node->store();
-  auto on_executions = [job](std::vector<p::execution_record> all) {
-    for (const auto& record : all)
-      ++job->snapshot.executions_by_status[std::string{p::to_string(record.status)}];
+  auto on_counts = [job](p::store_result<p::status_counts>& counts) {
+    job->snapshot.database_up = counts.has_value();
+    if (counts) job->snapshot.executions_by_status = std::move(*counts);
     finish_metrics(job);
   };
-  auto on_stats = [job, store, on_executions](actors::commit_stats& stats) {
+  auto on_stats = [job, store, on_counts](actors::commit_stats& stats) {
     job->snapshot.commits = stats;
-    detail::collect_executions(job->self, store, {}, job->respond, on_executions);
+    detail::ask_from<p::store_result<p::status_counts>>(job->self, store, job->respond, on_counts,
+                                                        actors::count_executions_query{});
   };
   auto on_tree = [job, store, on_stats](sv::supervision_tree_node& tree) {
     job->snapshot.actor_restarts = restarts_in(tree);

@@ -2,6 +2,7 @@
 // The store: one interface over the SQLite and PostgreSQL backends.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,9 @@
 #include "persistence/write_batch.hpp"
 
 namespace auraos::persistence {
+
+/// Counts of executions by status name ("running", "completed", ...).
+using status_counts = std::map<std::string, std::int64_t>;
 
 /// Durable state of workflows and executions. Synchronous: call it from one dedicated thread.
 class store {
@@ -33,6 +37,8 @@ class store {
   /// Executions in creation order.
   virtual store_result<page<execution_record>> list_executions(const execution_filter& filter,
                                                                const page_request& page) = 0;
+  /// How many executions have each status, by status name (statuses with none are absent).
+  virtual store_result<status_counts> count_executions_by_status() = 0;
   /// Every pending, running or paused execution, in creation order (for recovery).
   virtual store_result<std::vector<execution_record>> unfinished_executions() = 0;
   /// History records with seq > after_seq, in seq order.

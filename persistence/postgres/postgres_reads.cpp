@@ -175,6 +175,16 @@ store_result<shard_lease> postgres_store::get_shard_lease(std::int64_t shard) {
                   "get shard lease: shard " + std::to_string(shard) + " has no lease");
 }
 
+store_result<status_counts> postgres_store::count_executions_by_status() {
+  auto rows = fetch_all<std::pair<std::string, std::int64_t>>(
+      *pool_, "execution_count_by_status", params{}, "count executions by status",
+      [](const pg_result& r, int row) {
+        return std::pair{r.text(row, 0), r.integer(row, 1)};
+      });
+  if (!rows) return fail(std::move(rows).error());
+  return status_counts(rows->begin(), rows->end());
+}
+
 store_status postgres_store::ping() {
   auto conn = pool_->acquire();
   if (!conn) return fail(std::move(conn).error());

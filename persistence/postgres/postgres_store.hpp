@@ -45,6 +45,7 @@ class postgres_store final : public store {
   store_result<std::optional<std::int64_t>> next_timer_deadline() override;
   store_result<shard_lease> get_shard_lease(std::int64_t shard) override;
   store_status ping() override;
+  store_result<status_counts> count_executions_by_status() override;
 
  private:
   postgres_store(std::unique_ptr<connection_pool> pool, clock_fn clock);

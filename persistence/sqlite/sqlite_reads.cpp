@@ -122,6 +122,15 @@ store_result<shard_lease> sqlite_store::get_shard_lease(std::int64_t shard) {
                   "get shard lease: shard " + std::to_string(shard) + " has no lease");
 }
 
+store_result<status_counts> sqlite_store::count_executions_by_status() {
+  auto rows = fetch_all<std::pair<std::string, std::int64_t>>(
+      queries_["execution_count_by_status"], [](const statement& row) {
+        return std::pair{row.text(0), row.integer(1)};
+      });
+  if (!rows) return fail(std::move(rows).error());
+  return status_counts(rows->begin(), rows->end());
+}
+
 store_status sqlite_store::ping() {
   return db_.exec("SELECT 1", "ping");
 }

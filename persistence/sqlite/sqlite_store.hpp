@@ -41,6 +41,7 @@ class sqlite_store final : public store {
   store_result<std::optional<std::int64_t>> next_timer_deadline() override;
   store_result<shard_lease> get_shard_lease(std::int64_t shard) override;
   store_status ping() override;
+  store_result<status_counts> count_executions_by_status() override;
 
  private:
   sqlite_store(database db, query_cache queries, clock_fn clock)

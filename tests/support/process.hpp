@@ -27,7 +27,8 @@ struct process_options {
 };
 
 /// Runs argv[0] (looked up in PATH) and waits for it; kills it at the deadline.
-process_result run_process(const std::vector<std::string>& argv, const process_options& options = {});
+process_result run_process(const std::vector<std::string>& argv,
+                           const process_options& options = {});
 
 /// Path of the `auraos` binary under test (from the AURAOS_BIN environment variable).
 std::string auraos_binary();

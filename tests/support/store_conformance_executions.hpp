@@ -91,4 +91,19 @@ BOOST_AUTO_TEST_CASE(unfinished_executions_are_pending_running_or_paused) {
   BOOST_TEST(ids(*found) == unfinished);
 }
 
+BOOST_AUTO_TEST_CASE(executions_are_counted_by_status) {
+  add_workflow("wf");
+  AURAOS_REQUIRE_OK(db->count_executions_by_status());
+  BOOST_TEST(db->count_executions_by_status()->empty());
+  for (auto status : {execution_status::running, execution_status::completed,
+                      execution_status::running, execution_status::failed}) {
+    add_execution("wf", status);
+    ++now_ms;
+  }
+  auto counts = db->count_executions_by_status();
+  AURAOS_REQUIRE_OK(counts);
+  std::map<std::string, std::int64_t> expected{{"completed", 1}, {"failed", 1}, {"running", 2}};
+  BOOST_TEST((*counts == expected));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -105,6 +105,9 @@ class outage_store final : public p::store {
                                                            std::int64_t limit) override {
     return real_->due_timers(now, limit);
   }
+  p::store_result<p::status_counts> count_executions_by_status() override {
+    return real_->count_executions_by_status();
+  }
   p::store_result<std::optional<std::int64_t>> next_timer_deadline() override {
     return real_->next_timer_deadline();
   }
