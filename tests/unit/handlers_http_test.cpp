@@ -19,6 +19,7 @@
 
 #include "runtime/handlers/http_client.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/result_slot.hpp"
 
 namespace {
 
@@ -199,26 +200,6 @@ struct self_signed_tls {
   SSL_CTX* context = nullptr;
 };
 
-/// Collects one result and lets the test wait for it with a deadline.
-struct result_slot {
-  std::mutex mutex;
-  std::condition_variable ready;
-  std::optional<http_result> value;
-
-  std::function<void(http_result)> callback() {
-    return [this](http_result r) {
-      std::lock_guard lock(mutex);
-      value = std::move(r);
-      ready.notify_all();
-    };
-  }
-  http_result wait() {
-    std::unique_lock lock(mutex);
-    BOOST_REQUIRE(ready.wait_for(lock, 20s, [this] { return value.has_value(); }));
-    return *value;
-  }
-};
-
 http_request request_for(const json& config) {
   attempt_identity id{"exec-9", "call", 1, "exec-9/call/1"};
   auto request = parse_http_config(config, id);
@@ -228,14 +209,13 @@ http_request request_for(const json& config) {
 
 http_result send(const http_request& request) {
   http_client client;
-  result_slot slot;
+  auraos::test::result_slot<http_result> slot;
   client.start(request, slot.callback());
   return slot.wait();
 }
 
 const json& output(const http_result& r) {
-  BOOST_REQUIRE(r.output);
-  return *r.output;
+  return auraos::test::output_of(r);
 }
 
 /// A port on 127.0.0.1 where nothing listens.
@@ -357,7 +337,7 @@ BOOST_AUTO_TEST_CASE(tls_server_that_never_completes_the_handshake_hits_the_conn
 BOOST_AUTO_TEST_CASE(cancel_stops_a_pending_request) {
   test_server server([](const seen_request&) { return std::nullopt; });
   http_client client;
-  result_slot slot;
+  auraos::test::result_slot<http_result> slot;
   auto handle = client.start(request_for(json{{"url", server.url()}}), slot.callback());
   server.wait_for(1);
   handle.cancel();

@@ -14,32 +14,13 @@
 #include <thread>
 
 #include "runtime/handlers/shell_runner.hpp"
+#include "tests/support/result_slot.hpp"
 
 namespace {
 
 using namespace auraos::handlers;
 using nlohmann::json;
 using namespace std::chrono_literals;
-
-/// Collects one result and lets the test wait for it with a deadline.
-struct result_slot {
-  std::mutex mutex;
-  std::condition_variable ready;
-  std::optional<shell_result> value;
-
-  std::function<void(shell_result)> callback() {
-    return [this](shell_result r) {
-      std::lock_guard lock(mutex);
-      value = std::move(r);
-      ready.notify_all();
-    };
-  }
-  shell_result wait(std::chrono::milliseconds limit = 20s) {
-    std::unique_lock lock(mutex);
-    BOOST_REQUIRE(ready.wait_for(lock, limit, [this] { return value.has_value(); }));
-    return *value;
-  }
-};
 
 shell_request request_for(const json& config) {
   attempt_identity id{"exec-1", "node-a", 2, "exec-1/node-a/2"};
@@ -50,7 +31,7 @@ shell_request request_for(const json& config) {
 
 shell_result run(const shell_request& request) {
   shell_runner runner;
-  result_slot slot;
+  auraos::test::result_slot<shell_result> slot;
   runner.start(request, slot.callback());
   return slot.wait();
 }
@@ -60,8 +41,7 @@ shell_result run(const json& config) {
 }
 
 const json& output(const shell_result& r) {
-  BOOST_REQUIRE(r.output);
-  return *r.output;
+  return auraos::test::output_of(r);
 }
 
 /// Polls `condition` until it holds or `limit` passes.
@@ -223,7 +203,7 @@ BOOST_AUTO_TEST_CASE(cancel_kills_the_process_group_including_grandchildren) {
   auto request = request_for(json{
       {"command", "echo $$ > leader; sleep 100 & echo $! > child; wait"}, {"cwd", dir.string()}});
   shell_runner runner;
-  result_slot slot;
+  auraos::test::result_slot<shell_result> slot;
   auto handle = runner.start(request, slot.callback());
   BOOST_REQUIRE(eventually([&] { return read_pid(dir / "child").has_value(); }));
   auto leader = *read_pid(dir / "leader");
@@ -244,7 +224,7 @@ BOOST_AUTO_TEST_CASE(cancel_escalates_to_sigkill_when_sigterm_is_ignored) {
       request_for(json{{"command", "trap '' TERM; echo ready; while :; do sleep 1; done"}});
   request.kill_grace = 200ms;
   shell_runner runner;
-  result_slot slot;
+  auraos::test::result_slot<shell_result> slot;
   auto handle = runner.start(request, slot.callback());
   handle.cancel();
   auto r = slot.wait();
@@ -302,7 +282,7 @@ BOOST_AUTO_TEST_CASE(two_hundred_concurrent_commands_complete_without_leaking) {
 }
 
 BOOST_AUTO_TEST_CASE(runner_destructor_cancels_running_commands) {
-  result_slot slot;
+  auraos::test::result_slot<shell_result> slot;
   {
     shell_runner runner;
     runner.start(request_for(json{{"command", {"sleep", "100"}}}), slot.callback());
