@@ -12,9 +12,8 @@
 #include <caf/fwd.hpp>
 #include <nlohmann/json_fwd.hpp>
 
-#include "actors/actor_system_setup.hpp"
 #include "actors/commit_stats.hpp"
-#include "actors/store_actor.hpp"
+#include "actors/local_engine.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace auraos::bench {
@@ -46,9 +45,7 @@ class bench_runtime {
  private:
   test::temp_dir dir_;
   std::shared_ptr<std::atomic<std::int64_t>> finished_;
-  std::unique_ptr<actors::actor_runtime> runtime_;
-  actors::store_actor store_;
-  caf::actor supervisor_;
+  std::unique_ptr<actors::local_engine> engine_;
 };
 
 /// Resident set size of this process in bytes (/proc/self/statm).
