@@ -38,7 +38,6 @@ void activation_failed(service_actor* self, const std::string& id, const std::st
 
 void activate(service_actor* self, const std::string& id) {
   ++self->state.counters.activations;
-  self->state.passivated.erase(id);
   self->request(self->state.supervisor, caf::infinite, add_child_atom::value,
                 execution_child(self, id))
       .then([self, id](caf::actor& actor) { on_live(self, id, actor); },
@@ -97,10 +96,10 @@ std::int64_t service_now_ms() {
 
 void on_live(service_actor* self, const std::string& id, caf::actor actor) {
   auto& s = self->state;
+  if (auto it = s.stopping.find(id); it != s.stopping.end() && it->second == actor) return;
   auto known = s.live.find(id);
   if (known == s.live.end() || known->second != actor) self->monitor(actor);
   s.live[id] = actor;
-  s.passivated.erase(id);
   auto waiters = std::move(s.activating[id]);
   s.activating.erase(id);
   for (auto& w : waiters) w.ready(actor);
@@ -110,9 +109,25 @@ void with_actor(service_actor* self, const std::string& id, std::function<void(c
                 std::function<void(execution_failure)> failed) {
   auto& s = self->state;
   if (auto it = s.live.find(id); it != s.live.end()) return ready(it->second);
-  bool in_progress = s.activating.count(id) > 0;
+  bool in_progress = s.activating.count(id) > 0 || s.stopping.count(id) > 0;
   s.activating[id].push_back({std::move(ready), std::move(failed)});
   if (!in_progress) activate(self, id);
+}
+
+void on_down(service_actor* self, const caf::down_msg& msg) {
+  auto& s = self->state;
+  for (auto it = s.live.begin(); it != s.live.end(); ++it)
+    if (it->second.address() == msg.source) {
+      s.live.erase(it);
+      break;
+    }
+  for (auto it = s.stopping.begin(); it != s.stopping.end(); ++it)
+    if (it->second.address() == msg.source) {
+      auto id = it->first;
+      s.stopping.erase(it);
+      if (s.activating.count(id)) activate(self, id);
+      return;
+    }
 }
 
 void route(service_actor* self, caf::atom_value action, const std::string& id,

@@ -155,7 +155,6 @@ void start_child(service_actor* self, child_request request, caf::response_promi
 void on_ended(service_actor* self, execution_end end) {
   auto& s = self->state;
   ++s.counters.ended[std::string(engine::to_string(end.status))];
-  s.passivated.erase(end.id);
   std::string key = end.idempotency_key;
   std::string prefix = child_key_prefix;
   if (key.rfind(prefix, 0) != 0) return;

@@ -57,9 +57,9 @@ int main(int argc, char** argv) {
   auto counters = rt.counters();
   fmt::print(
       "{} waiting executions started in {:.1f} s; passivate after {} ms; live actors {}, "
-      "passivated {}\n",
+      "passivations {}\n",
       count, took.count(), passivate_ms, counters.value("activeActors", -1),
-      counters.value("passivatedActors", -1));
+      counters.value("passivations", -1));
   fmt::print("RSS before {:.1f} MiB, after {:.1f} MiB, after malloc_trim {:.1f} MiB\n",
              before / 1048576.0, after / 1048576.0, trimmed / 1048576.0);
   fmt::print("bytes per waiting execution: {:.0f} (after malloc_trim: {:.0f})\n",

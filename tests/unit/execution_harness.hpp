@@ -48,6 +48,9 @@ class execution_harness {
   /// Stops everything (running attempts are recorded as interrupted) and the actor system.
   void stop_system() { engine_.reset(); }
 
+  /// The actor system of the running engine.
+  caf::actor_system& system() { return engine_->system(); }
+
   /// Stores a workflow definition.
   void put_workflow(const json& definition) {
     p::workflow_draft draft{
