@@ -210,6 +210,10 @@ caf::behavior execution_behavior(execution_actor* self, execution_args args) {
       [self](timer_due_atom, const std::string& id, std::uint64_t generation) {
         on_timer_due(self, id, generation);
       },
+      [self](brief_atom) {
+        const auto& st = self->state.st;
+        return execution_brief{st.seq, std::string(engine::to_string(st.status))};
+      },
       [self](timers_due_atom) { on_timers_due(self); },
       [self](passivate_atom, std::uint64_t generation) { on_passivate(self, generation); },
   };

@@ -108,6 +108,11 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
         read_history(self, true, id, promise);
         return promise;
       },
+      [self](locate_atom, const std::string& id) {
+        auto promise = self->make_response_promise();
+        locate(self, id, promise);
+        return promise;
+      },
       [self](counters_atom) { return counters_json(self->state); },
       [self](live_atom, const std::string& id, caf::actor& actor) { on_live(self, id, actor); },
       [self](passivated_atom, const std::string& id, std::int64_t deadline) {

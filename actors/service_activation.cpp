@@ -159,6 +159,25 @@ void route(service_actor* self, caf::atom_value action, const std::string& id,
       });
 }
 
+void locate(service_actor* self, const std::string& id, caf::response_promise promise) {
+  if (auto it = self->state.live.find(id); it != self->state.live.end())
+    return promise.deliver(locate_reply(it->second));
+  self->request(self->state.store, caf::infinite, get_execution_query{id})
+      .then([self, id, promise](p::store_result<p::execution_record>& row) mutable {
+        if (!row)
+          return promise.deliver(locate_reply(
+              fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+        if (!p::is_unfinished(row->status))
+          return promise.deliver(locate_reply(fail(failure(
+              execution_errc::conflict, "execution " + id + " has ended: it has no actor"))));
+        with_actor(
+            self, id, [promise](caf::actor a) mutable { promise.deliver(locate_reply(a)); },
+            [promise](execution_failure f) mutable {
+              promise.deliver(locate_reply(fail(std::move(f))));
+            });
+      });
+}
+
 void read_history(service_actor* self, bool logs, const std::string& id,
                   caf::response_promise promise) {
   self->request(self->state.store, caf::infinite, get_execution_query{id})

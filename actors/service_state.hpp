@@ -63,6 +63,8 @@ void on_live(service_actor* self, const std::string& id, caf::actor actor);
 /// Answers a get/pause/resume/cancel (from the actor, or from the store when finished).
 void route(service_actor* self, caf::atom_value action, const std::string& id,
            caf::response_promise promise, bool retry = true);
+/// Answers the live actor of an unfinished execution (activating it when needed).
+void locate(service_actor* self, const std::string& id, caf::response_promise promise);
 /// Answers history or logs from the store.
 void read_history(service_actor* self, bool logs, const std::string& id,
                   caf::response_promise promise);
