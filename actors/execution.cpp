@@ -47,10 +47,8 @@ void take_records(execution_actor* self, engine::execution_state after,
   s.st = std::move(after);
   s.row.status = to_row_status(s.st.status);
   if (engine::is_finished(s.st.status) && !s.row.completed_at) s.row.completed_at = now;
-  for (const auto& r : records) {
-    note_times(s.times, r);
-    if (s.args.options.on_record) s.args.options.on_record(log_line(s.args.id, r));
-  }
+  if (s.args.options.on_record)
+    for (const auto& r : records) s.args.options.on_record(log_line(s.args.id, r));
   report_counts(self, records);
 }
 
@@ -104,7 +102,7 @@ std::int64_t now_ms() {
 }
 
 std::string view_text(const execution_actor_state& state) {
-  return execution_view(state.row, state.st, state.times).dump();
+  return execution_view(state.row, state.st).dump();
 }
 
 void process_next(execution_actor* self) {

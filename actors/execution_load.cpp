@@ -22,7 +22,6 @@ void fold_tail(execution_actor* self, const std::vector<p::history_event>& rows)
     auto record = from_stored(row);
     if (!record) return self->quit(load_error(record.error()));
     engine::apply(s.st, *record);
-    note_times(s.times, *record);
   }
   s.loaded = true;
   self->send(s.args.service, live_atom::value, s.args.id, caf::actor_cast<caf::actor>(self));

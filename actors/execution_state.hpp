@@ -51,8 +51,6 @@ struct execution_actor_state {
   std::uint64_t timer_generation = 0;
   std::uint64_t passivate_generation = 0;
   std::int64_t records_since_snapshot = 0;
-  /// Node start and end times seen in the records folded by this actor.
-  node_times times;
   static inline const char* name = "execution";
 };
 

@@ -21,14 +21,12 @@ nlohmann::json error_or_null(const std::optional<engine::node_error>& error) {
   return nlohmann::json::parse(error_json(*error));
 }
 
-nlohmann::json time_of(const std::map<std::string, std::int64_t>& times, const std::string& id) {
-  auto it = times.find(id);
-  return it == times.end() ? nlohmann::json()
-                           : nlohmann::json(engine::format_rfc3339_ms(it->second));
+/// A node time (0: not yet) as RFC 3339 text or null.
+nlohmann::json node_time_or_null(std::int64_t ms) {
+  return ms == 0 ? nlohmann::json() : nlohmann::json(engine::format_rfc3339_ms(ms));
 }
 
-nlohmann::json node_views(const engine::execution_state& state, const node_times& times,
-                          nlohmann::json& metrics) {
+nlohmann::json node_views(const engine::execution_state& state, nlohmann::json& metrics) {
   auto nodes = nlohmann::json::array();
   int attempts = 0;
   for (const auto& [id, n] : state.nodes) {
@@ -36,8 +34,8 @@ nlohmann::json node_views(const engine::execution_state& state, const node_times
     nodes.push_back({{"id", id},
                      {"status", std::string(engine::to_string(n.status))},
                      {"attempts", n.attempt},
-                     {"startedAt", time_of(times.started, id)},
-                     {"completedAt", time_of(times.ended, id)},
+                     {"startedAt", node_time_or_null(n.started_ms)},
+                     {"completedAt", node_time_or_null(n.ended_ms)},
                      {"output", engine::json_or_null(n.output)},
                      {"error", error_or_null(n.error)}});
   }
@@ -48,17 +46,8 @@ nlohmann::json node_views(const engine::execution_state& state, const node_times
 
 }  // namespace
 
-void note_times(node_times& times, const messages::HistoryEvent& record) {
-  if (record.node().empty()) return;
-  if (record.has_attempt_started() || record.has_timer_set())
-    times.started.emplace(record.node(), record.at_ms());
-  if (record.has_node_completed() || record.has_node_failed() || record.has_node_skipped() ||
-      record.has_node_cancelled())
-    times.ended[record.node()] = record.at_ms();
-}
-
 nlohmann::json execution_view(const persistence::execution_record& row,
-                              const engine::execution_state& state, const node_times& times) {
+                              const engine::execution_state& state) {
   nlohmann::json metrics = nlohmann::json::object();
   nlohmann::json view{{"id", row.id},
                       {"workflowId", row.workflow_id},
@@ -69,7 +58,7 @@ nlohmann::json execution_view(const persistence::execution_record& row,
                       {"error", error_or_null(state.error)},
                       {"startedAt", time_or_null(row.started_at)},
                       {"completedAt", time_or_null(row.completed_at)}};
-  view["nodes"] = node_views(state, times, metrics);
+  view["nodes"] = node_views(state, metrics);
   if (row.started_at && row.completed_at)
     metrics["durationMs"] = *row.completed_at - *row.started_at;
   view["metrics"] = std::move(metrics);

@@ -14,19 +14,10 @@
 
 namespace auraos::actors {
 
-/// When each node started (first attempt) and ended, in ms since the epoch.
-struct node_times {
-  std::map<std::string, std::int64_t> started;
-  std::map<std::string, std::int64_t> ended;
-};
-
-/// Notes the node times a record tells.
-void note_times(node_times& times, const messages::HistoryEvent& record);
-
 /// `{id, workflowId, revision, status, input, output, error, startedAt, completedAt, nodes,
 /// metrics}` from the stored row and the folded state.
 nlohmann::json execution_view(const persistence::execution_record& row,
-                              const engine::execution_state& state, const node_times& times);
+                              const engine::execution_state& state);
 
 /// The history endpoint's array: `{seq, timestamp, kind, nodeId, attempt, data}` per record.
 nlohmann::json history_view(const std::vector<persistence::history_event>& rows);

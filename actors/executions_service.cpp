@@ -5,6 +5,7 @@
 #include <caf/actor_system.hpp>
 #include <nlohmann/json.hpp>
 
+#include "actors/fault_hook.hpp"
 #include "actors/service_state.hpp"
 
 namespace auraos::actors {
@@ -88,7 +89,7 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
   start_supervisor(self);
   recover(self);
   arm_from_store(self);
-  return {
+  caf::behavior bhvr{
       [self](start_execution_command& command) {
         auto promise = self->make_response_promise();
         start(self, std::move(command), promise);
@@ -131,7 +132,10 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
         return promise;
       },
       [self](wake_atom, std::uint64_t generation) { on_wake(self, generation); },
+      [self](tree_atom) { return collect_service_tree(self); },
+      [self](child_atom, const std::string& name) { return service_child(self, name); },
   };
+  return with_fault_hook(self, std::move(bhvr), self->state.options.test_faults);
 }
 
 }  // namespace
@@ -142,6 +146,7 @@ child_spec executions_service_child(store_actor store, executions_options option
   child_spec spec;
   spec.name = "executions-service";
   spec.kind = "service";
+  spec.has_subtree = true;
   spec.start = [store, options](caf::local_actor* parent) {
     return parent->spawn(detail::service, store, options);
   };

@@ -32,7 +32,14 @@ struct start_execution_command {
 };
 
 /// Why a request about an execution was refused.
-enum class execution_errc { not_found, conflict, invalid_input, unavailable, internal };
+enum class execution_errc {
+  not_found,
+  conflict,
+  invalid_input,
+  bad_request,
+  unavailable,
+  internal
+};
 
 /// A refused request, with a message naming the problem.
 struct execution_failure {

@@ -61,8 +61,9 @@ std::vector<child_spec> engine_children(std::shared_ptr<p::store> store, executi
   auto current = std::make_shared<detail::store_slot>();
   child_spec store_spec;
   store_spec.name = "store";
-  store_spec.start = [store, current, on_store_started](caf::local_actor* parent) {
-    auto actor = spawn_store_actor(parent->system(), store);
+  store_spec.start = [store, current, on_store_started,
+                      faults = options.test_faults](caf::local_actor* parent) {
+    auto actor = spawn_store_actor(parent->system(), store, faults);
     current->set(actor);
     if (on_store_started) on_store_started(actor);
     return caf::actor_cast<caf::actor>(actor);

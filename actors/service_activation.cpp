@@ -63,13 +63,9 @@ void read_finished(service_actor* self, p::execution_record row, caf::response_p
                 return promise.deliver(
                     execution_reply(fail(failure(execution_errc::internal, rows.error().message))));
               auto st = engine::initial_state(wf);
-              node_times times;
               for (const auto& r : *rows)
-                if (auto record = from_stored(r)) {
-                  engine::apply(st, *record);
-                  note_times(times, *record);
-                }
-              promise.deliver(execution_reply(execution_view(row, st, times).dump()));
+                if (auto record = from_stored(r)) engine::apply(st, *record);
+              promise.deliver(execution_reply(execution_view(row, st).dump()));
             });
       });
 }

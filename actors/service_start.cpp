@@ -118,7 +118,8 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
   auto file = std::filesystem::path(self->state.options.definitions_dir) / request.file;
   auto wf = runtime::load_workflow_file(file);
   if (!wf)
-    return promise.deliver(child_reply(fail("subworkflow file " + file.string() + " is invalid")));
+    return promise.deliver(child_reply(
+        fail("subworkflow file " + file.string() + ": " + wf.error().front().to_string())));
   p::workflow_draft draft{
       wf->id,  wf->name, wf->description, wf->version, engine::json_or_null(wf->document).dump(),
       wf->tags};
@@ -134,6 +135,11 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
 }  // namespace
 
 void start(service_actor* self, start_execution_command command, caf::response_promise promise) {
+  if (command.idempotency_key.rfind(child_key_prefix, 0) == 0)
+    return promise.deliver(execution_reply(
+        fail(failure(execution_errc::bad_request,
+                     std::string{"Idempotency-Key: must not start with '"} + child_key_prefix +
+                         "' (reserved for sub-workflow executions)"))));
   checked_create(self, command.workflow_id, command.revision, command.input_json,
                  command.idempotency_key,
                  [self, promise](result<p::created_execution, execution_failure> created) mutable {

@@ -10,6 +10,7 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_response_promise.hpp>
 
 #include "actors/execution.hpp"
 
@@ -85,6 +86,11 @@ void on_down(service_actor* self, const caf::down_msg& msg);
 void arm_from_store(service_actor* self);
 /// Re-activates the executions whose timers are due in the store, then re-arms from the store.
 void on_wake(service_actor* self, std::uint64_t generation);
+/// Replies the service's subtree: the execution supervisor and its live executions.
+caf::typed_response_promise<runtime::supervision::supervision_tree_node> collect_service_tree(
+    service_actor* self);
+/// The service's named child ("executions": the execution supervisor), for the fault route.
+caf::result<caf::actor> service_child(service_actor* self, const std::string& name);
 /// Now in ms since the epoch.
 std::int64_t service_now_ms();
 

@@ -53,13 +53,17 @@ caf::typed_response_promise<p::write_outcome> enqueue(store_pointer self, p::wri
   return promise;
 }
 
-store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p::store> db) {
+store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p::store> db,
+                                          bool test_faults) {
   self->state.db = std::move(db);
   auto& s = *self->state.db;
   return {
       [self](p::write_request& req) { return enqueue(self, req); },
       [self](flush_atom) { flush(self); },
       [self](stats_atom) { return self->state.stats; },
+      [self, test_faults](crash_atom) {
+        if (test_faults) self->quit(injected_fault());
+      },
       [&s](const get_workflow_query& q) { return s.get_workflow(q.id, q.revision); },
       [&s](const list_workflows_query& q) { return s.list_workflows(q.filter, q.page); },
       [&s](const get_execution_query& q) { return s.get_execution(q.id); },
@@ -75,8 +79,9 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
 
 }  // namespace
 
-store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store) {
-  return system.spawn<caf::detached>(store_behavior, std::move(store));
+store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store,
+                              bool test_faults) {
+  return system.spawn<caf::detached>(store_behavior, std::move(store), test_faults);
 }
 
 }  // namespace auraos::actors

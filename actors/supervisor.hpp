@@ -34,6 +34,8 @@ struct child_spec {
   std::string name;
   /// "service", "supervisor", "execution", ...; "supervisor" children are asked for their subtree.
   std::string kind = "service";
+  /// A non-supervisor child that also answers `tree_atom` with the subtree it owns.
+  bool has_subtree = false;
   /// When the child is restarted after it ended.
   runtime::supervision::restart_type restart = runtime::supervision::restart_type::permanent;
   /// Spawns the child (again, on every restart).

@@ -45,8 +45,9 @@ sv::supervision_tree_node own_node(supervisor_actor* self) {
   return node;
 }
 
-bool is_live_supervisor(const child_record& kid) {
-  return kid.spec.kind == "supervisor" && kid.handle && kid.status == sv::child_status::running;
+bool answers_tree(const child_record& kid) {
+  return (kid.spec.kind == "supervisor" || kid.spec.has_subtree) && kid.handle &&
+         kid.status == sv::child_status::running;
 }
 
 }  // namespace
@@ -58,7 +59,7 @@ caf::typed_response_promise<sv::supervision_tree_node> collect_tree(supervisor_a
   const auto& kids = *self->state.children;
   collector->pending = 1;
   for (std::size_t i = 0; i < kids.size(); ++i) {
-    if (!is_live_supervisor(kids[i])) continue;
+    if (!answers_tree(kids[i])) continue;
     ++collector->pending;
     self->request(kids[i].handle, self->state.config.tree_timeout, tree_atom::value)
         .then(

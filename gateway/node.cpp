@@ -41,6 +41,7 @@ result<std::shared_ptr<persistence::store>, std::string> open_store(
 actors::executions_options engine_options(const runtime::node_config& config) {
   actors::executions_options options;
   options.passivate_after = config.passivate_after;
+  options.definitions_dir = config.definitions_dir;
   options.test_faults = config.enable_fault_hook;
   options.on_record = [](const std::string& line) { spdlog::info("{}", line); };
   return options;

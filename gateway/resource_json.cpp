@@ -84,6 +84,9 @@ api_error execution_api_error(const actors::execution_failure& failure) {
     case execution_errc::invalid_input:
       code = error_code::invalid_input;
       break;
+    case execution_errc::bad_request:
+      code = error_code::bad_request;
+      break;
     case execution_errc::unavailable:
       code = error_code::unavailable;
       break;

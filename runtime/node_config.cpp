@@ -1,6 +1,8 @@
 #include "runtime/node_config.hpp"
 
 #include <charconv>
+#include <functional>
+#include <map>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -46,36 +48,68 @@ result<std::pair<std::string, std::uint16_t>, std::string> parse_listen_address(
 
 namespace {
 
-// Applies one config file field; throws nlohmann::json::type_error on a wrong type.
+using field_setter = std::function<result<bool, std::string>(node_config&, const nlohmann::json&)>;
+
+/// A setter of a non-negative integer field.
+template <class Apply>
+field_setter counted(const std::string& key, Apply apply) {
+  return
+      [key, apply](node_config& config, const nlohmann::json& value) -> result<bool, std::string> {
+        if (!value.is_number_unsigned())
+          return fail("config: " + key + ": must be a non-negative integer");
+        apply(config, value.get<std::uint32_t>());
+        return true;
+      };
+}
+
+// The setter of every config file key; a setter throws nlohmann::json::type_error on a wrong type.
+const std::map<std::string, field_setter>& field_setters() {
+  using ms = std::chrono::milliseconds;
+  static const std::map<std::string, field_setter> setters{
+      {"dataDir",
+       [](node_config& c, const nlohmann::json& v) -> result<bool, std::string> {
+         c.data_dir = v.get<std::string>();
+         return true;
+       }},
+      {"definitionsDir",
+       [](node_config& c, const nlohmann::json& v) -> result<bool, std::string> {
+         c.definitions_dir = v.get<std::string>();
+         return true;
+       }},
+      {"db",
+       [](node_config& c, const nlohmann::json& v) -> result<bool, std::string> {
+         auto location = parse_database_url(v.get<std::string>());
+         if (!location) return fail(location.error());
+         c.database = *location;
+         return true;
+       }},
+      {"http",
+       [](node_config& c, const nlohmann::json& v) -> result<bool, std::string> {
+         auto address = parse_listen_address(v.get<std::string>());
+         if (!address) return fail(address.error());
+         std::tie(c.http_host, c.http_port) = *address;
+         return true;
+       }},
+      {"maxBodyBytes",
+       counted("maxBodyBytes", [](node_config& c, std::uint32_t n) { c.max_body_bytes = n; })},
+      {"passivateAfterMs",
+       counted("passivateAfterMs",
+               [](node_config& c, std::uint32_t n) { c.passivate_after = ms(n); })},
+      {"maxRestarts",
+       counted("maxRestarts",
+               [](node_config& c, std::uint32_t n) { c.max_restarts = static_cast<int>(n); })},
+      {"restartPeriodMs",
+       counted("restartPeriodMs",
+               [](node_config& c, std::uint32_t n) { c.restart_period = ms(n); })},
+  };
+  return setters;
+}
+
 result<bool, std::string> apply_field(node_config& config, const std::string& key,
                                       const nlohmann::json& value) {
-  bool counted = key == "maxBodyBytes" || key == "passivateAfterMs" || key == "maxRestarts" ||
-                 key == "restartPeriodMs";
-  if (counted && !value.is_number_unsigned()) {
-    return fail("config: " + key + ": must be a non-negative integer");
-  }
-  if (key == "dataDir") {
-    config.data_dir = value.get<std::string>();
-  } else if (key == "db") {
-    auto location = parse_database_url(value.get<std::string>());
-    if (!location) return fail(location.error());
-    config.database = *location;
-  } else if (key == "http") {
-    auto address = parse_listen_address(value.get<std::string>());
-    if (!address) return fail(address.error());
-    std::tie(config.http_host, config.http_port) = *address;
-  } else if (key == "maxBodyBytes") {
-    config.max_body_bytes = value.get<std::size_t>();
-  } else if (key == "passivateAfterMs") {
-    config.passivate_after = std::chrono::milliseconds(value.get<std::uint32_t>());
-  } else if (key == "maxRestarts") {
-    config.max_restarts = value.get<int>();
-  } else if (key == "restartPeriodMs") {
-    config.restart_period = std::chrono::milliseconds(value.get<std::uint32_t>());
-  } else {
-    return fail("config: unknown field '" + key + "'");
-  }
-  return true;
+  auto setter = field_setters().find(key);
+  if (setter == field_setters().end()) return fail("config: unknown field '" + key + "'");
+  return setter->second(config, value);
 }
 
 }  // namespace
@@ -103,6 +137,7 @@ node_config finalize(node_config config) {
   if (config.database.backend == "sqlite" && config.database.target.empty()) {
     config.database.target = config.data_dir + "/auraos.db";
   }
+  if (config.definitions_dir.empty()) config.definitions_dir = config.data_dir + "/definitions";
   return config;
 }
 

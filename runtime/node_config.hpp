@@ -22,6 +22,9 @@ struct database_location {
 struct node_config {
   std::string data_dir = "./auraos-data";
   database_location database;
+  /// Folder that `file` references of stored subworkflow nodes resolve against
+  /// (default: DATA_DIR/definitions).
+  std::string definitions_dir;
   std::string http_host = "127.0.0.1";
   std::uint16_t http_port = 8080;
   /// Largest accepted request body.

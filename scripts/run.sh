@@ -10,7 +10,10 @@ data=${AURAOS_DATA_DIR:-$root/auraos-data}
 http=${AURAOS_HTTP:-127.0.0.1:8080}
 base="http://$http"
 
-"$bin" serve --data-dir "$data" --http "$http" &
+# Stored examples' subworkflow `file` references resolve against the examples folder.
+mkdir -p "$data"
+printf '{"definitionsDir": "%s"}\n' "$root/examples" >"$data/run-config.json"
+"$bin" serve --data-dir "$data" --http "$http" --config "$data/run-config.json" &
 node=$!
 trap 'kill -TERM "$node" 2>/dev/null; wait "$node"' INT TERM
 

@@ -91,6 +91,16 @@ void apply_node_record(execution_state& s, const HistoryEvent& r) {
   }
 }
 
+/// Notes when a node started (first attempt or delay) and ended.
+void note_node_times(execution_state& s, const HistoryEvent& r) {
+  if (r.node().empty()) return;
+  auto& n = s.nodes[r.node()];
+  if ((r.has_attempt_started() || r.has_timer_set()) && n.started_ms == 0) n.started_ms = r.at_ms();
+  if (r.has_node_completed() || r.has_node_failed() || r.has_node_skipped() ||
+      r.has_node_cancelled())
+    n.ended_ms = r.at_ms();
+}
+
 void apply_execution_record(execution_state& s, const HistoryEvent& r) {
   switch (r.kind_case()) {
     case HistoryEvent::kExecutionStarted: {
@@ -145,6 +155,7 @@ node_error from_message(const messages::NodeError& e) {
 
 void apply(execution_state& state, const HistoryEvent& record) {
   ++state.seq;
+  note_node_times(state, record);
   switch (record.kind_case()) {
     case HistoryEvent::kTimerSet:
       apply_timer(state, record);

@@ -18,6 +18,8 @@ void write_node(messages::NodeSnapshot& out, const std::string& id, const node_s
   out.set_config_json(n.config_json);
   out.set_deadline_ms(n.deadline_ms);
   out.set_idempotency_key(n.idempotency_key);
+  out.set_started_ms(n.started_ms);
+  out.set_ended_ms(n.ended_ms);
 }
 
 result<node_state, std::string> read_node(const messages::NodeSnapshot& in) {
@@ -35,6 +37,8 @@ result<node_state, std::string> read_node(const messages::NodeSnapshot& in) {
   n.config_json = in.config_json();
   n.deadline_ms = in.deadline_ms();
   n.idempotency_key = in.idempotency_key();
+  n.started_ms = in.started_ms();
+  n.ended_ms = in.ended_ms();
   return n;
 }
 

@@ -58,6 +58,9 @@ struct node_state {
   std::string config_json;
   std::string idempotency_key;
   std::int64_t deadline_ms = 0;
+  /// When the node started (its first attempt or delay timer) and ended; 0 when not yet.
+  std::int64_t started_ms = 0;
+  std::int64_t ended_ms = 0;
 };
 
 /// Whether a connection is decided and taken.

@@ -1,6 +1,7 @@
 // Executions through the REST API of a real node: start, poll, idempotency,
 // control, history.
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -30,6 +31,16 @@ struct serve_node : auraos::test::serve_node {
         },
         limit);
     return view;
+  }
+
+  /// Stores examples/FILE, starts it with no input and waits for `status`; its last view.
+  json run_example(const std::string& file, const std::string& status) {
+    auto text = auraos::test::example_text(file);
+    auto workflow_id = json::parse(text)["id"].get<std::string>();
+    BOOST_TEST_REQUIRE(call("POST", "/api/v1/workflows", text).status == 201);
+    auto started = call("POST", "/api/v1/workflows/" + workflow_id + "/executions", "{}");
+    BOOST_TEST_REQUIRE(started.status == 202, started.body);
+    return wait_status(started.json["id"].get<std::string>(), status, 60s);
   }
 };
 
@@ -86,6 +97,27 @@ BOOST_AUTO_TEST_CASE(diamond_execution_started_by_rest_completes) {
   BOOST_TEST(metrics.json["durationMs"]["p50"].is_number());
 }
 
+BOOST_AUTO_TEST_CASE(stored_subworkflow_file_resolves_in_the_definitions_dir) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(node.ready);
+  std::filesystem::create_directories(node.data.path() / "definitions");
+  std::ofstream{node.data.path() / "definitions" / "subworkflow-child.json"}
+      << auraos::test::example_text("subworkflow-child.json");
+  auto done = node.run_example("subworkflow-parent.json", "completed");
+  BOOST_TEST(done["status"] == "completed", done.dump());
+  BOOST_TEST(done["output"]["fromChild"].is_object(), done.dump());
+}
+
+BOOST_AUTO_TEST_CASE(missing_subworkflow_file_fails_the_node_naming_the_file) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(node.ready);
+  auto done = node.run_example("subworkflow-parent.json", "failed");
+  BOOST_TEST_REQUIRE(done["status"] == "failed", done.dump());
+  auto message = done.dump();
+  BOOST_TEST(message.find("definitions/subworkflow-child.json") != std::string::npos, message);
+  BOOST_TEST(message.find("cannot read file") != std::string::npos, message);
+}
+
 BOOST_AUTO_TEST_CASE(idempotency_key_repeat_returns_the_first_execution) {
   serve_node node;
   BOOST_TEST_REQUIRE(node.ready);
@@ -100,6 +132,20 @@ BOOST_AUTO_TEST_CASE(idempotency_key_repeat_returns_the_first_execution) {
   BOOST_TEST(first.json["id"] == second.json["id"]);
   auto all = node.call("GET", "/api/v1/executions?workflowId=diamond");
   BOOST_TEST(all.json["items"].size() == 1u, all.body);
+}
+
+BOOST_AUTO_TEST_CASE(idempotency_key_reserved_for_children_is_refused) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(node.ready);
+  BOOST_TEST_REQUIRE(
+      node.call("POST", "/api/v1/workflows", auraos::test::example_text("diamond.json")).status ==
+      201);
+  auto started = node.call("POST", "/api/v1/workflows/diamond/executions", "{}",
+                           {{"Idempotency-Key", "child:someone/node/1"}});
+  BOOST_TEST(started.status == 400, started.body);
+  BOOST_TEST(
+      started.json["error"]["message"].get<std::string>().find("child:") != std::string::npos,
+      started.body);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_execution_and_workflow_answer_404) {

@@ -1,5 +1,7 @@
 // The node's supervision tree under injected faults: restarts, counts, escalation.
 
+#include <set>
+
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/api_client.hpp"
@@ -18,6 +20,32 @@ struct faulty_node {
   auraos::test::serve_process process{{"--http", "127.0.0.1:0", "--data-dir", data.path().string()},
                                       {{"AURAOS_TEST_FAULTS", "1"}}};
   std::uint16_t port = process.wait_for_port();
+
+  /// Starts `count` executions of a workflow that waits `seconds`, then returns its ids.
+  std::vector<std::string> start_waiting(int count, double seconds) {
+    json workflow{
+        {"id", "waits"},
+        {"name", "waits"},
+        {"nodes", {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", seconds}}}}}}};
+    BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 30s));
+    BOOST_TEST_REQUIRE(api_call(port, "POST", "/api/v1/workflows", workflow.dump()).status == 201);
+    std::vector<std::string> ids;
+    for (int i = 0; i < count; ++i) {
+      auto started = api_call(port, "POST", "/api/v1/workflows/waits/executions", "{}");
+      BOOST_TEST_REQUIRE(started.status == 202, started.body);
+      ids.push_back(started.json["id"].get<std::string>());
+    }
+    return ids;
+  }
+
+  /// True once every execution of `ids` answers status completed.
+  bool all_completed(const std::vector<std::string>& ids) {
+    for (const auto& id : ids)
+      if (api_call(port, "GET", "/api/v1/executions/" + id, "", {}, 15s).json["status"] !=
+          "completed")
+        return false;
+    return true;
+  }
 
   json child(const std::string& name) {
     auto tree = api_call(port, "GET", "/api/v1/supervision", "", {}, 15s).json;
@@ -67,6 +95,49 @@ BOOST_AUTO_TEST_CASE(crashes_beyond_the_intensity_escalate_and_stop_the_node) {
   BOOST_TEST(node.process.wait_exit(30s) == 1, node.process.err());
   BOOST_TEST(node.process.err().find("exceeded its restart intensity") != std::string::npos,
              node.process.err());
+}
+
+BOOST_AUTO_TEST_CASE(tree_shows_the_execution_supervisor_and_its_live_executions) {
+  faulty_node node;
+  auto ids = node.start_waiting(2, 30);
+  auto service = node.child("executions-service");
+  BOOST_TEST_REQUIRE(service["children"].size() == 1u, service.dump());
+  auto executions = service["children"][0];
+  BOOST_TEST(executions["name"] == "executions");
+  BOOST_TEST(executions["kind"] == "supervisor");
+  BOOST_TEST(executions["strategy"] == "simple_one_for_one");
+  std::set<std::string> names;
+  for (const auto& kid : executions["children"]) names.insert(kid["name"].get<std::string>());
+  for (const auto& id : ids) BOOST_TEST(names.count(id) == 1u, executions.dump());
+}
+
+BOOST_AUTO_TEST_CASE(crashed_store_restarts_the_services_after_it_and_executions_finish) {
+  faulty_node node;
+  auto ids = node.start_waiting(20, 1.5);
+  auto crash = api_call(node.port, "POST", "/api/v1/_test/crash/store");
+  BOOST_TEST_REQUIRE(crash.status == 202, crash.body);
+  BOOST_TEST(auraos::test::wait_until(
+      [&] {
+        return node.child("store")["restarts"] == 1 &&
+               node.child("executions-service")["restarts"] == 1 &&
+               node.child("http")["restarts"] == 1;
+      },
+      20s));
+  BOOST_TEST(node.child("store")["lastFailure"].get<std::string>().find("injected fault") !=
+             std::string::npos);
+  BOOST_TEST(auraos::test::wait_until([&] { return node.all_completed(ids); }, 30s));
+}
+
+BOOST_AUTO_TEST_CASE(crashed_execution_supervisor_restarts_the_service_and_executions_finish) {
+  faulty_node node;
+  auto ids = node.start_waiting(20, 1.5);
+  auto crash = api_call(node.port, "POST", "/api/v1/_test/crash/executions");
+  BOOST_TEST_REQUIRE(crash.status == 202, crash.body);
+  BOOST_TEST(crash.json["crashed"] == "executions");
+  BOOST_TEST(auraos::test::wait_until(
+      [&] { return node.child("executions-service")["restarts"] == 1; }, 20s));
+  BOOST_TEST(node.child("store")["restarts"] == 0);
+  BOOST_TEST(auraos::test::wait_until([&] { return node.all_completed(ids); }, 30s));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

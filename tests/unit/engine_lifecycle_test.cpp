@@ -149,6 +149,22 @@ BOOST_AUTO_TEST_CASE(snapshot_round_trip_keeps_the_state) {
   BOOST_TEST(from_snapshot(snapshot).error() == "snapshot: unknown execution status \"sleeping\"");
 }
 
+BOOST_AUTO_TEST_CASE(node_start_and_end_times_are_folded_and_survive_a_snapshot) {
+  harness h(chain());
+  h.start();
+  h.set_now(2500);
+  h.complete("a", 1, "A");
+  const auto& a = h.state().nodes.at("a");
+  BOOST_TEST(a.started_ms == 1000);
+  BOOST_TEST(a.ended_ms == 2500);
+  BOOST_TEST(h.state().nodes.at("b").started_ms == 2500);
+  BOOST_TEST(h.state().nodes.at("b").ended_ms == 0);
+  auto back = from_snapshot(to_snapshot(h.state()));
+  BOOST_REQUIRE(back.has_value());
+  BOOST_TEST(back->nodes.at("a").started_ms == 1000);
+  BOOST_TEST(back->nodes.at("a").ended_ms == 2500);
+}
+
 BOOST_AUTO_TEST_CASE(records_render_as_json_for_the_history_endpoint) {
   harness h(chain());
   h.start({{"x", 1}});

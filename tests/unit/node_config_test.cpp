@@ -54,6 +54,15 @@ BOOST_AUTO_TEST_CASE(config_file_overrides_defaults) {
   BOOST_TEST(finalize(*c).database.target == "/d/auraos.db");
 }
 
+BOOST_AUTO_TEST_CASE(definitions_dir_defaults_into_the_data_dir_and_can_be_set) {
+  node_config base;
+  base.data_dir = "/d";
+  BOOST_TEST(finalize(base).definitions_dir == "/d/definitions");
+  auto c = apply_config_file(base, R"({"definitionsDir":"/defs"})");
+  BOOST_REQUIRE(c);
+  BOOST_TEST(finalize(*c).definitions_dir == "/defs");
+}
+
 BOOST_AUTO_TEST_CASE(config_file_errors_name_the_field) {
   auto unknown = apply_config_file({}, R"({"dataDri":"/d"})");
   BOOST_REQUIRE(!unknown);
