@@ -1,6 +1,7 @@
 #pragma once
 // One actor per live execution: folds its history, decides, stores, then acts.
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -85,6 +86,14 @@ struct work_runners {
   handlers::http_client http;
 };
 
+/// What the service already read for an execution it just created, so that the actor's first
+/// start skips loading it from the store (taken once: a restarted actor loads normally).
+struct execution_preload {
+  persistence::execution_record row;
+  std::shared_ptr<const runtime::workflow> wf;
+  std::atomic<bool> taken{false};
+};
+
 /// What an execution actor needs.
 struct execution_args {
   std::string id;
@@ -92,6 +101,8 @@ struct execution_args {
   caf::actor service;
   std::shared_ptr<work_runners> runners;
   executions_options options;
+  /// Set for an execution created just now (no history yet).
+  std::shared_ptr<execution_preload> preload;
 };
 
 /// Spawns the actor of one execution (it loads its history from the store first).

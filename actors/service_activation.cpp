@@ -17,9 +17,14 @@ execution_failure failure(execution_errc code, std::string message) {
   return {code, std::move(message), {}};
 }
 
-child_spec execution_child(service_actor* self, const std::string& id) {
-  execution_args args{id, self->state.store, caf::actor_cast<caf::actor>(self), self->state.runners,
-                      self->state.options};
+child_spec execution_child(service_actor* self, const std::string& id,
+                           std::shared_ptr<execution_preload> preload) {
+  execution_args args{id,
+                      self->state.store,
+                      caf::actor_cast<caf::actor>(self),
+                      self->state.runners,
+                      self->state.options,
+                      std::move(preload)};
   child_spec spec;
   spec.name = id;
   spec.kind = "execution";
@@ -36,10 +41,11 @@ void activation_failed(service_actor* self, const std::string& id, const std::st
         failure(execution_errc::unavailable, "execution " + id + " cannot be activated: " + why));
 }
 
-void activate(service_actor* self, const std::string& id) {
+void activate(service_actor* self, const std::string& id,
+              std::shared_ptr<execution_preload> preload = nullptr) {
   ++self->state.counters.activations;
   self->request(self->state.supervisor, caf::infinite, add_child_atom::value,
-                execution_child(self, id))
+                execution_child(self, id, std::move(preload)))
       .then([self, id](caf::actor& actor) { on_live(self, id, actor); },
             [self, id](caf::error& e) { activation_failed(self, id, self->system().render(e)); });
 }
@@ -102,12 +108,26 @@ void on_live(service_actor* self, const std::string& id, caf::actor actor) {
 }
 
 void with_actor(service_actor* self, const std::string& id, std::function<void(caf::actor)> ready,
-                std::function<void(execution_failure)> failed) {
+                std::function<void(execution_failure)> failed,
+                std::shared_ptr<execution_preload> preload) {
   auto& s = self->state;
   if (auto it = s.live.find(id); it != s.live.end()) return ready(it->second);
   bool in_progress = s.activating.count(id) > 0 || s.stopping.count(id) > 0;
   s.activating[id].push_back({std::move(ready), std::move(failed)});
-  if (!in_progress) activate(self, id);
+  if (!in_progress) activate(self, id, std::move(preload));
+}
+
+void route_created(service_actor* self, const std::string& id,
+                   std::shared_ptr<execution_preload> preload, caf::response_promise promise) {
+  with_actor(
+      self, id,
+      [self, id, promise](caf::actor a) {
+        forward(self, a, caf::get_atom::value, id, promise, true);
+      },
+      [promise](execution_failure f) mutable {
+        promise.deliver(execution_reply(fail(std::move(f))));
+      },
+      std::move(preload));
 }
 
 void on_down(service_actor* self, const caf::down_msg& msg) {

@@ -58,7 +58,11 @@ using service_actor = caf::stateful_actor<service_state>;
 
 /// Runs `ready` with the live actor of `id`, activating it from the store when needed.
 void with_actor(service_actor* self, const std::string& id, std::function<void(caf::actor)> ready,
-                std::function<void(execution_failure)> failed);
+                std::function<void(execution_failure)> failed,
+                std::shared_ptr<execution_preload> preload = nullptr);
+/// Answers the view of an execution created just now, activating it from `preload`.
+void route_created(service_actor* self, const std::string& id,
+                   std::shared_ptr<execution_preload> preload, caf::response_promise promise);
 /// Records a started execution actor.
 void on_live(service_actor* self, const std::string& id, caf::actor actor);
 /// Answers a get/pause/resume/cancel (from the actor, or from the store when finished).
