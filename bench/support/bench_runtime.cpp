@@ -2,6 +2,7 @@
 #include "bench/support/bench_runtime.hpp"
 
 #include <unistd.h>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -15,10 +16,32 @@ namespace auraos::bench {
 namespace a = actors;
 namespace p = persistence;
 
+long bench_args::number(std::size_t i, long fallback) const {
+  return i < positional.size() ? std::atol(positional[i].c_str()) : fallback;
+}
+
+result<bench_args, std::string> parse_bench_args(int argc, char** argv) {
+  bench_args out;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg != "--db") {
+      out.positional.push_back(arg);
+      continue;
+    }
+    if (i + 1 >= argc) return fail(std::string("--db: expected sqlite:PATH"));
+    std::string db = argv[++i];
+    if (db.rfind("sqlite:", 0) != 0)
+      return fail("--db " + db + ": only sqlite:PATH is supported by the benchmarks");
+    out.sqlite_path = db.substr(7);
+  }
+  return out;
+}
+
 bench_runtime::bench_runtime(int threads, std::chrono::milliseconds passivate_after,
-                             std::function<void()> on_end)
+                             std::function<void()> on_end, const std::string& sqlite_path)
     : finished_(std::make_shared<std::atomic<std::int64_t>>(0)) {
-  auto opened = p::sqlite::sqlite_store::open({dir_.file("auraos.db")});
+  auto opened =
+      p::sqlite::sqlite_store::open({sqlite_path.empty() ? dir_.file("auraos.db") : sqlite_path});
   if (!opened) throw std::runtime_error("cannot open the store: " + opened.error().message);
   a::executions_options options;
   options.passivate_after = passivate_after;

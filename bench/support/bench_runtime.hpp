@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <caf/actor.hpp>
 #include <caf/fwd.hpp>
@@ -14,17 +15,32 @@
 
 #include "actors/commit_stats.hpp"
 #include "actors/local_engine.hpp"
+#include "runtime/result.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace auraos::bench {
+
+/// A bench's command line: positional numbers and `--db sqlite:PATH`.
+struct bench_args {
+  /// The arguments other than `--db X`, in order.
+  std::vector<std::string> positional;
+  /// The SQLite file; empty: a new file in a temp dir.
+  std::string sqlite_path;
+  /// Positional argument `i` as a number, or `fallback` when absent.
+  long number(std::size_t i, long fallback) const;
+};
+
+/// Parses argv (argv[0] excluded); an error naming the problem for a bad `--db`.
+result<bench_args, std::string> parse_bench_args(int argc, char** argv);
 
 /// A supervised executions service over a SQLite file in a temp dir, stopped on destruction.
 class bench_runtime {
  public:
   /// Starts the system with `threads` scheduler workers and the given passivation idle time;
   /// `on_end` (if set) is called from an actor thread after each execution ended.
+  /// `sqlite_path` (if not empty) is the store's file instead of one in a temp dir.
   bench_runtime(int threads, std::chrono::milliseconds passivate_after,
-                std::function<void()> on_end = {});
+                std::function<void()> on_end = {}, const std::string& sqlite_path = "");
   ~bench_runtime();
   bench_runtime(const bench_runtime&) = delete;
   bench_runtime& operator=(const bench_runtime&) = delete;
