@@ -214,6 +214,7 @@ caf::behavior execution_behavior(execution_actor* self, execution_args args) {
       },
       [self](timers_due_atom) { on_timers_due(self); },
       [self](passivate_atom, std::uint64_t generation) { on_passivate(self, generation); },
+      [self](reload_atom) { load(self); },
   };
 }
 

@@ -53,6 +53,8 @@ using child_start_atom = caf::atom_constant<caf::atom("childstart")>;
 using wake_atom = caf::atom_constant<caf::atom("timerwake")>;
 /// `(count_atom, attempts_started, retries_scheduled)`: to the service, for /metrics.
 using count_atom = caf::atom_constant<caf::atom("count")>;
+/// `(reload_atom)`: an execution retries its load after the database was unavailable.
+using reload_atom = caf::atom_constant<caf::atom("reload")>;
 
 /// How an execution ended, for its parent and the service's counters.
 struct execution_end {

@@ -1,4 +1,7 @@
 // The execution actor's start (fold snapshot + tail) and graceful stop.
+#include <algorithm>
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "actors/execution_records.hpp"
@@ -13,6 +16,17 @@ namespace {
 
 caf::error load_error(const std::string& message) {
   return caf::make_error(caf::sec::runtime_error, message);
+}
+
+/// A failed read while loading: an unavailable database is waited out (the load starts over
+/// after a growing delay, up to 5 s); any other error ends the actor.
+void load_failed(execution_actor* self, const p::store_error& error) {
+  using namespace std::chrono_literals;
+  if (error.code != p::store_errc::unavailable) return self->quit(load_error(error.message));
+  auto& delay = self->state.reload_delay;
+  delay = std::min<std::chrono::milliseconds>(
+      5s, std::max<std::chrono::milliseconds>(200ms, delay * 2));
+  self->delayed_send(self, delay, reload_atom::value);
 }
 
 /// Folds the records after the snapshot, then queues the first event and starts.
@@ -39,7 +53,7 @@ void read_tail(execution_actor* self) {
   self->request(s.args.store, caf::infinite, read_history_query{s.args.id, s.st.seq})
       .then(
           [self](p::store_result<std::vector<p::history_event>>& rows) {
-            if (!rows) return self->quit(load_error(rows.error().message));
+            if (!rows) return load_failed(self, rows.error());
             fold_tail(self, *rows);
           },
           [self](caf::error& e) { self->quit(std::move(e)); });
@@ -50,7 +64,7 @@ void read_snapshot(execution_actor* self) {
   self->request(s.args.store, caf::infinite, latest_snapshot_query{s.args.id})
       .then(
           [self](p::store_result<std::optional<p::snapshot_record>>& snap) {
-            if (!snap) return self->quit(load_error(snap.error().message));
+            if (!snap) return load_failed(self, snap.error());
             auto& s = self->state;
             s.st = engine::initial_state(s.wf);
             if (*snap) {
@@ -71,7 +85,7 @@ void read_workflow(execution_actor* self) {
   self->request(s.args.store, caf::infinite, get_workflow_query{s.row.workflow_id, s.row.revision})
       .then(
           [self](p::store_result<p::workflow_record>& wf) {
-            if (!wf) return self->quit(load_error(wf.error().message));
+            if (!wf) return load_failed(self, wf.error());
             auto parsed = runtime::parse_workflow(wf->definition);
             if (!parsed) return self->quit(load_error("stored workflow " + wf->id + " is invalid"));
             self->state.wf = std::move(*parsed);
@@ -94,7 +108,7 @@ void load(execution_actor* self) {
   self->request(s.args.store, caf::infinite, get_execution_query{s.args.id})
       .then(
           [self](p::store_result<p::execution_record>& row) {
-            if (!row) return self->quit(load_error(row.error().message));
+            if (!row) return load_failed(self, row.error());
             self->state.row = std::move(*row);
             read_workflow(self);
           },

@@ -95,6 +95,7 @@ p::write_request decision_write(const engine::execution_state& before,
                                 const engine::execution_state& after,
                                 const std::vector<messages::HistoryEvent>& records, bool snapshot) {
   p::write_request request;
+  request.wait_for_database = true;  // a decision is stored before it acts, however long that takes
   p::append_history_op append;
   append.execution_id = after.execution_id;
   append.expected_next_seq = before.seq + 1;

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the execution actor: its state and the steps its behaviour is made of.
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -51,6 +52,8 @@ struct execution_actor_state {
   std::uint64_t timer_generation = 0;
   std::uint64_t passivate_generation = 0;
   std::int64_t records_since_snapshot = 0;
+  /// The wait before the next load attempt while the database is unavailable (0: none yet).
+  std::chrono::milliseconds reload_delay{0};
   static inline const char* name = "execution";
 };
 

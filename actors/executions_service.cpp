@@ -46,10 +46,16 @@ void start_supervisor(service_actor* self) {
   self->link_to(self->state.supervisor);
 }
 
-/// Re-activates every unfinished execution (recovery after a (re)start).
+/// `(recover_atom)`: retries recovery after the database was unavailable.
+using recover_atom = caf::atom_constant<caf::atom("recover")>;
+
+/// Re-activates every unfinished execution (recovery after a (re)start); while the database
+/// is unavailable it tries again every second.
 void recover(service_actor* self) {
   self->request(self->state.store, caf::infinite, unfinished_executions_query{})
       .then([self](p::store_result<std::vector<p::execution_record>>& rows) {
+        if (!rows && rows.error().code == p::store_errc::unavailable)
+          return void(self->delayed_send(self, std::chrono::seconds(1), recover_atom::value));
         if (!rows)
           return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
         for (const auto& row : *rows)
@@ -133,6 +139,7 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
       },
       [self](wake_atom, std::uint64_t generation) { on_wake(self, generation); },
       [self](tree_atom) { return collect_service_tree(self); },
+      [self](recover_atom) { recover(self); },
       [self](child_atom, const std::string& name) { return service_child(self, name); },
   };
   return with_fault_hook(self, std::move(bhvr), self->state.options.test_faults);

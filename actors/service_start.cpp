@@ -36,6 +36,21 @@ std::optional<execution_failure> check(const runtime::workflow& wf, const nlohma
   return std::nullopt;
 }
 
+/// The refusal a failed store request means to a client.
+execution_failure store_failure(const p::store_error& error) {
+  switch (error.code) {
+    case p::store_errc::not_found:
+      return failure(execution_errc::not_found, error.message);
+    case p::store_errc::conflict:
+      return failure(execution_errc::conflict, error.message);
+    case p::store_errc::unavailable:
+      return failure(execution_errc::unavailable, error.message);
+    default:
+      return failure(execution_errc::internal, error.message);
+  }
+}
+
+/// Creates the execution row; a child's creation outlasts a database outage.
 void create(service_actor* self, std::shared_ptr<const runtime::workflow> wf, std::int64_t revision,
             const nlohmann::json& input, const std::string& key, created_fn done) {
   p::execution_record row;
@@ -45,10 +60,10 @@ void create(service_actor* self, std::shared_ptr<const runtime::workflow> wf, st
   row.input = input.dump();
   if (!key.empty()) row.idempotency_key = key;
   p::write_request request{{p::create_execution_op{std::move(row)}}};
+  request.wait_for_database = key.rfind(child_key_prefix, 0) == 0;
   self->request(self->state.store, caf::infinite, std::move(request))
       .then([self, done, wf](p::write_outcome& outcome) {
-        if (!outcome)
-          return done(fail(failure(execution_errc::internal, outcome.error().message)), nullptr);
+        if (!outcome) return done(fail(store_failure(outcome.error())), nullptr);
         auto created = std::get<p::created_execution>(outcome->at(0));
         std::shared_ptr<execution_preload> preload;
         if (!created.existing) {
@@ -68,10 +83,11 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
   if (revision > 0) wanted = revision;
   self->request(self->state.store, caf::infinite, get_workflow_query{workflow_id, wanted})
       .then([self, workflow_id, input_json, key, done](p::store_result<p::workflow_record>& rec) {
-        if (!rec)
+        if (!rec && rec.error().code == p::store_errc::not_found)
           return done(
               fail(failure(execution_errc::not_found, "workflow " + workflow_id + " not found")),
               nullptr);
+        if (!rec) return done(fail(store_failure(rec.error())), nullptr);
         auto wf = runtime::parse_workflow(rec->definition);
         if (!wf)
           return done(fail(failure(execution_errc::internal,
@@ -135,8 +151,8 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
   p::workflow_draft draft{
       wf->id,  wf->name, wf->description, wf->version, engine::json_or_null(wf->document).dump(),
       wf->tags};
-  self->request(self->state.store, caf::infinite,
-                p::write_request{{p::put_workflow_op{std::move(draft)}}})
+  p::write_request put{{p::put_workflow_op{std::move(draft)}}, true};
+  self->request(self->state.store, caf::infinite, std::move(put))
       .then([self, request, promise](p::write_outcome& outcome) mutable {
         if (!outcome) return promise.deliver(child_reply(fail(outcome.error().message)));
         request.workflow_id = std::get<p::workflow_record>(outcome->at(0)).id;

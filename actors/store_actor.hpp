@@ -26,7 +26,8 @@ namespace p = persistence;
 /// The store actor's interface: writes are batched, reads answered at once.
 using store_actor = caf::typed_actor<
     caf::replies_to<p::write_request>::with<p::write_outcome>, caf::reacts_to<flush_atom>,
-    caf::reacts_to<crash_atom>, caf::replies_to<stats_atom>::with<commit_stats>,
+    caf::reacts_to<crash_atom>, caf::replies_to<ping_query>::with<p::store_status>,
+    caf::replies_to<stats_atom>::with<commit_stats>,
     caf::replies_to<get_workflow_query>::with<p::store_result<p::workflow_record>>,
     caf::replies_to<list_workflows_query>::with<p::store_result<p::page<p::workflow_record>>>,
     caf::replies_to<get_execution_query>::with<p::store_result<p::execution_record>>,
@@ -51,6 +52,8 @@ store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::stor
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::write_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::write_outcome)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::commit_stats)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::ping_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_status)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::get_workflow_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_workflows_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::get_execution_query)

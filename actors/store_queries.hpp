@@ -10,6 +10,9 @@
 
 namespace auraos::actors {
 
+/// Asks the database for a trivial answer (readiness probe).
+struct ping_query {};
+
 /// Asks for a workflow (latest revision, or the given one).
 struct get_workflow_query {
   std::string id;                        ///< The workflow.

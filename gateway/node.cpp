@@ -16,27 +16,12 @@
 #include "actors/local_engine.hpp"
 #include "gateway/http_service.hpp"
 #include "gateway/node_context.hpp"
-#include "persistence/sqlite/sqlite_store.hpp"
+#include "persistence/open_store.hpp"
 
 namespace auraos::gateway {
 namespace {
 
 namespace sv = runtime::supervision;
-
-result<std::shared_ptr<persistence::store>, std::string> open_store(
-    const runtime::node_config& config) {
-  if (config.database.backend != "sqlite")
-    return fail("--db: " + config.database.backend +
-                " stores are not supported yet by serve; use sqlite:PATH");
-  std::error_code ec;
-  auto dir = std::filesystem::path{config.database.target}.parent_path();
-  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  if (ec) return fail("cannot create data directory " + dir.string() + ": " + ec.message());
-  auto opened = persistence::sqlite::sqlite_store::open({config.database.target});
-  if (!opened)
-    return fail("cannot open store " + config.database.target + ": " + opened.error().message);
-  return std::shared_ptr<persistence::store>{std::move(*opened)};
-}
 
 actors::executions_options engine_options(const runtime::node_config& config) {
   actors::executions_options options;
@@ -88,12 +73,13 @@ bool supervise(caf::actor_system& system, const caf::actor& root) {
 }  // namespace
 
 node_exit run_node(const runtime::node_config& config) {
-  auto store = open_store(config);
+  auto store = persistence::open_store(config.database);
   if (!store) {
     spdlog::error("{}", store.error());
-    return config.database.backend == "sqlite" ? 1 : 2;
+    return 1;
   }
-  spdlog::info("store: {} ({})", config.database.target, config.database.backend);
+  spdlog::info("store: {} ({})", persistence::redact_password(config.database.target),
+               config.database.backend);
   actors::actor_runtime runtime{0};
   auto& system = runtime.system();
   auto node = std::make_shared<node_context>(system, config);

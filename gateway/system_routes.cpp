@@ -56,11 +56,15 @@ void readyz(const ctx& node, responder respond) {
     };
     auto store = node->store();
     if (!store) return answer(false, "the store actor is not running");
-    self->request(store, std::chrono::seconds(2), actors::stats_atom::value)
-        .then([answer](actors::commit_stats&) { answer(true, "answered a probe"); },
-              [self, answer](caf::error& error) {
-                answer(false, "no answer to a probe: " + self->system().render(error));
-              });
+    self->request(store, std::chrono::seconds(2), actors::ping_query{})
+        .then(
+            [answer](persistence::store_status& pinged) {
+              if (pinged) return answer(true, "the database answered a probe");
+              answer(false, pinged.error().message);
+            },
+            [self, answer](caf::error& error) {
+              answer(false, "no answer to a probe: " + self->system().render(error));
+            });
   });
 }
 

@@ -74,6 +74,9 @@ using op_result = std::variant<std::monostate, workflow_record, created_executio
 /// One requester's operations: applied all together or not at all.
 struct write_request {
   std::vector<write_op> ops;  ///< In order.
+  /// While the database is unavailable, keep the request and retry it until it is stored
+  /// (runtime writes) instead of answering `unavailable` at once (API writes).
+  bool wait_for_database = false;
 };
 
 /// The outcome of one write_request: a result per operation, or why it was rejected.

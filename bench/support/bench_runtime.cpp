@@ -9,7 +9,7 @@
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
-#include "persistence/sqlite/sqlite_store.hpp"
+#include "persistence/open_store.hpp"
 
 namespace auraos::bench {
 
@@ -28,21 +28,21 @@ result<bench_args, std::string> parse_bench_args(int argc, char** argv) {
       out.positional.push_back(arg);
       continue;
     }
-    if (i + 1 >= argc) return fail(std::string("--db: expected sqlite:PATH"));
-    std::string db = argv[++i];
-    if (db.rfind("sqlite:", 0) != 0)
-      return fail("--db " + db + ": only sqlite:PATH is supported by the benchmarks");
-    out.sqlite_path = db.substr(7);
+    if (i + 1 >= argc) return fail(std::string("--db: expected sqlite:PATH or postgresql://..."));
+    auto db = runtime::parse_database_url(argv[++i]);
+    if (!db) return fail("--db: " + db.error());
+    out.db = std::move(*db);
   }
   return out;
 }
 
 bench_runtime::bench_runtime(int threads, std::chrono::milliseconds passivate_after,
-                             std::function<void()> on_end, const std::string& sqlite_path)
+                             std::function<void()> on_end,
+                             const std::optional<runtime::database_location>& db)
     : finished_(std::make_shared<std::atomic<std::int64_t>>(0)) {
   auto opened =
-      p::sqlite::sqlite_store::open({sqlite_path.empty() ? dir_.file("auraos.db") : sqlite_path});
-  if (!opened) throw std::runtime_error("cannot open the store: " + opened.error().message);
+      p::open_store(db.value_or(runtime::database_location{"sqlite", dir_.file("auraos.db")}));
+  if (!opened) throw std::runtime_error("cannot open the store: " + opened.error());
   a::executions_options options;
   options.passivate_after = passivate_after;
   options.definitions_dir = dir_.path().string();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,17 +16,18 @@
 
 #include "actors/commit_stats.hpp"
 #include "actors/local_engine.hpp"
+#include "runtime/node_config.hpp"
 #include "runtime/result.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace auraos::bench {
 
-/// A bench's command line: positional numbers and `--db sqlite:PATH`.
+/// A bench's command line: positional numbers and `--db sqlite:PATH|postgresql://...`.
 struct bench_args {
   /// The arguments other than `--db X`, in order.
   std::vector<std::string> positional;
-  /// The SQLite file; empty: a new file in a temp dir.
-  std::string sqlite_path;
+  /// The store; none: a new SQLite file in a temp dir.
+  std::optional<runtime::database_location> db;
   /// Positional argument `i` as a number, or `fallback` when absent.
   long number(std::size_t i, long fallback) const;
 };
@@ -38,9 +40,10 @@ class bench_runtime {
  public:
   /// Starts the system with `threads` scheduler workers and the given passivation idle time;
   /// `on_end` (if set) is called from an actor thread after each execution ended.
-  /// `sqlite_path` (if not empty) is the store's file instead of one in a temp dir.
+  /// `db` (if set) is the store instead of a new SQLite file in a temp dir.
   bench_runtime(int threads, std::chrono::milliseconds passivate_after,
-                std::function<void()> on_end = {}, const std::string& sqlite_path = "");
+                std::function<void()> on_end = {},
+                const std::optional<runtime::database_location>& db = std::nullopt);
   ~bench_runtime();
   bench_runtime(const bench_runtime&) = delete;
   bench_runtime& operator=(const bench_runtime&) = delete;

@@ -1,9 +1,9 @@
 #include "persistence/sqlite/migrations.hpp"
 
-#include <charconv>
 #include <string>
 
-#include "persistence/sqlite/embedded_sql.hpp"
+#include "persistence/embedded_sql.hpp"
+#include "persistence/schema_version.hpp"
 #include "persistence/sqlite/statement.hpp"
 #include "persistence/sqlite/transaction.hpp"
 
@@ -15,12 +15,6 @@ constexpr std::string_view create_table =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
 
-std::int64_t version_of(std::string_view name) {
-  std::int64_t version = 0;
-  std::from_chars(name.data(), name.data() + name.size(), version);
-  return version;
-}
-
 store_status apply(database& db, const embedded_sql& migration, std::int64_t now_ms) {
   auto tx = transaction::begin(db);
   if (!tx) return fail(std::move(tx).error());
@@ -30,7 +24,7 @@ store_status apply(database& db, const embedded_sql& migration, std::int64_t now
       db.handle(), "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
       "record migration");
   if (!record) return fail(std::move(record).error());
-  record->bind(1, version_of(migration.name)).bind(2, migration.name).bind(3, now_ms);
+  record->bind(1, migration_version(migration.name)).bind(2, migration.name).bind(3, now_ms);
   if (auto done = record->run(); !done) return done;
   return tx->commit();
 }
@@ -38,10 +32,7 @@ store_status apply(database& db, const embedded_sql& migration, std::int64_t now
 }  // namespace
 
 std::int64_t known_schema_version() {
-  std::int64_t newest = 0;
-  for (const auto& migration : sqlite_migrations())
-    newest = std::max(newest, version_of(migration.name));
-  return newest;
+  return newest_version(sqlite_migrations());
 }
 
 store_result<std::int64_t> schema_version(database& db) {
@@ -59,13 +50,9 @@ store_result<std::int64_t> schema_version(database& db) {
 store_status migrate(database& db, std::int64_t now_ms) {
   auto current = schema_version(db);
   if (!current) return fail(std::move(current).error());
-  if (*current > known_schema_version())
-    return store_fail(store_errc::invalid,
-                      "open database: its schema version " + std::to_string(*current) +
-                          " is newer than this binary knows (" +
-                          std::to_string(known_schema_version()) + "); upgrade auraos");
+  if (auto newer = check_schema_not_newer(*current, known_schema_version()); !newer) return newer;
   for (const auto& migration : sqlite_migrations()) {
-    if (version_of(migration.name) <= *current) continue;
+    if (migration_version(migration.name) <= *current) continue;
     if (auto done = apply(db, migration, now_ms); !done) return done;
   }
   return std::monostate{};

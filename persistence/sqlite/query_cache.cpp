@@ -1,6 +1,6 @@
 #include "persistence/sqlite/query_cache.hpp"
 
-#include "persistence/sqlite/embedded_sql.hpp"
+#include "persistence/embedded_sql.hpp"
 
 namespace auraos::persistence::sqlite {
 

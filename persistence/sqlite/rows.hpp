@@ -11,9 +11,6 @@
 
 namespace auraos::persistence::sqlite {
 
-/// Tags as the JSON array text stored in the tags column.
-std::string tags_to_json(const std::vector<std::string>& tags);
-
 /// A workflow row: id, name, description, version, revision, definition, tags, created, updated.
 store_result<workflow_record> read_workflow(const statement& row);
 

@@ -122,4 +122,8 @@ store_result<shard_lease> sqlite_store::get_shard_lease(std::int64_t shard) {
                   "get shard lease: shard " + std::to_string(shard) + " has no lease");
 }
 
+store_status sqlite_store::ping() {
+  return db_.exec("SELECT 1", "ping");
+}
+
 }  // namespace auraos::persistence::sqlite

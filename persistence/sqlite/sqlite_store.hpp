@@ -40,6 +40,7 @@ class sqlite_store final : public store {
                                                      std::int64_t limit) override;
   store_result<std::optional<std::int64_t>> next_timer_deadline() override;
   store_result<shard_lease> get_shard_lease(std::int64_t shard) override;
+  store_status ping() override;
 
  private:
   sqlite_store(database db, query_cache queries, clock_fn clock)

@@ -1,6 +1,7 @@
 // Dispatch of write operations, and the workflow operations.
 #include <utility>
 
+#include "persistence/json_columns.hpp"
 #include "persistence/sqlite/fetch.hpp"
 #include "persistence/sqlite/rows.hpp"
 #include "persistence/sqlite/writer.hpp"

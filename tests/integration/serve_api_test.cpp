@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/api_client.hpp"
+#include "tests/support/pg_server.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/serve_node.hpp"
 #include "tests/support/serve_process.hpp"
@@ -209,9 +210,24 @@ BOOST_AUTO_TEST_CASE(bad_settings_exit_2_with_one_line) {
   auto missing = run({"--config", dir.file("absent.json")});
   BOOST_TEST(missing.exit_code == 2);
   BOOST_TEST(missing.err.find("absent.json") != std::string::npos, missing.err);
-  auto pg = run({"--db", "postgresql://localhost/auraos", "--http", "127.0.0.1:0"});
-  BOOST_TEST(pg.exit_code == 2);
-  BOOST_TEST(pg.err.find("not supported yet") != std::string::npos, pg.err);
+}
+
+BOOST_AUTO_TEST_CASE(unreachable_postgresql_fails_the_start_with_a_clear_error) {
+  auraos::test::temp_dir dir;
+  auto port = auraos::test::unused_port();
+  BOOST_TEST_REQUIRE(port.has_value());
+  auto url = "postgresql://auraos:secret@127.0.0.1:" + std::to_string(*port) + "/auraos";
+  auraos::test::process_options options;
+  options.deadline = 30s;
+  auto run = auraos::test::run_process({auraos::test::auraos_binary(), "serve", "--data-dir",
+                                        dir.path().string(), "--db", url, "--http", "127.0.0.1:0"},
+                                       options);
+  BOOST_TEST(run.exit_code == 1, run.err);
+  BOOST_TEST(run.err.find("cannot open store postgresql://auraos:***@127.0.0.1:" +
+                          std::to_string(*port)) != std::string::npos,
+             run.err);
+  BOOST_TEST(run.err.find("secret") == std::string::npos, run.err);
+  BOOST_TEST(run.err.find("connect to PostgreSQL") != std::string::npos, run.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

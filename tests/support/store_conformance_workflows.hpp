@@ -5,6 +5,10 @@ BOOST_FIXTURE_TEST_SUITE(store_conformance_workflows, auraos::test::store_fixtur
 
 using namespace auraos::test::conformance;
 
+BOOST_AUTO_TEST_CASE(ping_answers_when_the_database_does) {
+  AURAOS_REQUIRE_OK(db->ping());
+}
+
 BOOST_AUTO_TEST_CASE(put_workflow_twice_keeps_both_revisions) {
   auto first = add_workflow("wf", "first");
   now_ms += 5;

@@ -1,4 +1,5 @@
 // The store actor: group commit, one outcome per requester, durability across restarts.
+#include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <memory>
@@ -59,6 +60,61 @@ void writer(caf::event_based_actor* self, actors::store_actor store, caf::actor 
             self->send(collector, writer_reply{index, -1});
           });
 }
+
+/// A store whose database can be switched off: commits and pings answer `unavailable` then.
+class outage_store final : public p::store {
+ public:
+  explicit outage_store(std::shared_ptr<p::store> real) : real_(std::move(real)) {}
+  std::atomic<bool> down{false};
+
+  p::store_result<std::vector<p::write_outcome>> commit(const p::write_batch& batch) override {
+    if (down) return p::store_fail(p::store_errc::unavailable, "database down (test)");
+    return real_->commit(batch);
+  }
+  p::store_status ping() override {
+    if (down) return p::store_fail(p::store_errc::unavailable, "database down (test)");
+    return real_->ping();
+  }
+  p::store_result<p::workflow_record> get_workflow(const std::string& id,
+                                                   std::optional<std::int64_t> revision) override {
+    return real_->get_workflow(id, revision);
+  }
+  p::store_result<p::page<p::workflow_record>> list_workflows(const p::workflow_filter& f,
+                                                              const p::page_request& pg) override {
+    return real_->list_workflows(f, pg);
+  }
+  p::store_result<p::execution_record> get_execution(const std::string& id) override {
+    return real_->get_execution(id);
+  }
+  p::store_result<p::page<p::execution_record>> list_executions(
+      const p::execution_filter& f, const p::page_request& pg) override {
+    return real_->list_executions(f, pg);
+  }
+  p::store_result<std::vector<p::execution_record>> unfinished_executions() override {
+    return real_->unfinished_executions();
+  }
+  p::store_result<std::vector<p::history_event>> read_history(const std::string& id,
+                                                              std::int64_t after) override {
+    return real_->read_history(id, after);
+  }
+  p::store_result<std::optional<p::snapshot_record>> latest_snapshot(
+      const std::string& id) override {
+    return real_->latest_snapshot(id);
+  }
+  p::store_result<std::vector<p::timer_record>> due_timers(std::int64_t now,
+                                                           std::int64_t limit) override {
+    return real_->due_timers(now, limit);
+  }
+  p::store_result<std::optional<std::int64_t>> next_timer_deadline() override {
+    return real_->next_timer_deadline();
+  }
+  p::store_result<p::shard_lease> get_shard_lease(std::int64_t shard) override {
+    return real_->get_shard_lease(shard);
+  }
+
+ private:
+  std::shared_ptr<p::store> real_;
+};
 
 }  // namespace
 
@@ -129,6 +185,44 @@ BOOST_AUTO_TEST_CASE(reads_are_answered_with_the_stored_records) {
             BOOST_TEST((found.error().code == p::store_errc::not_found));
           },
           [&](caf::error& e) { BOOST_FAIL("read failed: " << system.render(e)); });
+  self->send_exit(store, caf::exit_reason::user_shutdown);
+}
+
+BOOST_AUTO_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writes_are_refused) {
+  test::temp_dir dir;
+  caf::actor_system_config cfg;
+  caf::actor_system system{cfg};
+  std::shared_ptr<p::store> real = open_store(dir);
+  auto ids = prepare(*real);
+  auto db = std::make_shared<outage_store>(real);
+  db->down = true;
+  auto store = actors::spawn_store_actor(system, db);
+  caf::scoped_actor self{system};
+  auto waiting = request_of(0, ids[0]);
+  waiting.wait_for_database = true;
+  system.spawn(writer, store, caf::actor{self}, 0, std::move(waiting));
+  system.spawn(writer, store, caf::actor{self}, 2, request_of(2, ids[2]));
+  self->receive([&](const writer_reply& reply) {
+    BOOST_TEST(reply.first == 2);
+    BOOST_TEST(reply.second == static_cast<int>(p::store_errc::unavailable));
+  });
+  self->request(store, infinite, actors::ping_query{})
+      .receive([&](const p::store_status& pinged) { BOOST_TEST(!pinged.has_value()); },
+               [&](caf::error& e) { BOOST_FAIL("ping failed: " << system.render(e)); });
+  bool answered_while_down = false;
+  self->receive([&](const writer_reply&) { answered_while_down = true; },
+                caf::after(std::chrono::milliseconds(400)) >> [] {});
+  BOOST_TEST(!answered_while_down);
+  db->down = false;
+  self->receive(
+      [&](const writer_reply& reply) {
+        BOOST_TEST(reply.first == 0);
+        BOOST_TEST(reply.second == 0);
+      },
+      caf::after(std::chrono::seconds(10)) >>
+          [] { BOOST_FAIL("the held write was never stored"); });
+  BOOST_TEST(real->read_history(ids[0], 0)->size() == 1u);
+  BOOST_TEST(real->read_history(ids[2], 0)->empty());
   self->send_exit(store, caf::exit_reason::user_shutdown);
 }
 

@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-namespace auraos::persistence::sqlite {
+namespace auraos::persistence {
 
 /// One embedded .sql file: its name without extension, and its text.
 struct embedded_sql {
@@ -18,4 +18,10 @@ std::span<const embedded_sql> sqlite_migrations();
 /// persistence/queries/sqlite/*.sql, sorted by name.
 std::span<const embedded_sql> sqlite_queries();
 
-}  // namespace auraos::persistence::sqlite
+/// persistence/migrations/postgres/*.sql, sorted by name (= by version).
+std::span<const embedded_sql> postgres_migrations();
+
+/// persistence/queries/postgres/*.sql, sorted by name.
+std::span<const embedded_sql> postgres_queries();
+
+}  // namespace auraos::persistence

@@ -1,0 +1,19 @@
+#pragma once
+// PostgreSQL array literals ('{"a","b"}') for array parameters sent in text format.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace auraos::persistence::postgres {
+
+/// A text[] literal: every element quoted, `"` and `\` escaped.
+std::string text_array(const std::vector<std::string>& values);
+
+/// A bigint[] literal.
+std::string integer_array(const std::vector<std::int64_t>& values);
+
+/// A bytea[] literal: every element in hex form (`\x0aff`).
+std::string bytea_array(const std::vector<std::string>& values);
+
+}  // namespace auraos::persistence::postgres

@@ -1,0 +1,96 @@
+// Planning of history appends (checks in the database), snapshots, timers and leases.
+#include <utility>
+
+#include "persistence/postgres/array_literal.hpp"
+#include "persistence/postgres/plan_ops.hpp"
+#include "persistence/postgres/rows.hpp"
+
+namespace auraos::persistence::postgres {
+
+namespace {
+
+store_status known_execution(const std::string& id, const std::string& place) {
+  if (is_uuid(id)) return std::monostate{};
+  return store_fail(store_errc::not_found, place + ": no execution '" + id + "'");
+}
+
+}  // namespace
+
+store_result<planned_op> plan_op(const append_history_op& op, const clock_fn&) {
+  auto place = "append history to execution '" + op.execution_id + "'";
+  if (op.events.empty()) return store_fail(store_errc::invalid, place + ": no events");
+  if (auto known = known_execution(op.execution_id, place); !known)
+    return fail(std::move(known).error());
+  std::vector<std::int64_t> times, attempts;
+  std::vector<std::string> kinds, nodes, payloads;
+  for (const auto& e : op.events) {
+    times.push_back(e.timestamp_ms);
+    kinds.push_back(e.kind);
+    nodes.push_back(e.node_id);
+    attempts.push_back(e.attempt);
+    payloads.push_back(e.payload);
+  }
+  params values;
+  values.add(op.execution_id).add(op.expected_next_seq);
+  values.add(op.lease ? std::optional{op.lease->shard} : std::nullopt);
+  values.add(op.lease ? std::optional{op.lease->epoch} : std::nullopt);
+  values.add(integer_array(times)).add(text_array(kinds)).add(text_array(nodes));
+  values.add(integer_array(attempts)).add(bytea_array(payloads));
+  return planned_op{{{"history_append", std::move(values)}}, {}, place};
+}
+
+store_result<planned_op> plan_op(const put_snapshot_op& op, const clock_fn&) {
+  const auto& s = op.snapshot;
+  auto place = "put snapshot of execution '" + s.execution_id + "' at seq " + std::to_string(s.seq);
+  if (auto known = known_execution(s.execution_id, place); !known)
+    return fail(std::move(known).error());
+  params values;
+  values.add(s.execution_id).add(s.seq).add_bytes(s.payload);
+  return planned_op{{{"snapshot_put", std::move(values)}}, {}, place};
+}
+
+store_result<planned_op> plan_op(const put_timer_op& op, const clock_fn&) {
+  const auto& t = op.timer;
+  auto place = "put timer '" + t.timer_id + "' of execution '" + t.execution_id + "'";
+  if (auto known = known_execution(t.execution_id, place); !known)
+    return fail(std::move(known).error());
+  params values;
+  values.add(t.execution_id).add(t.timer_id).add(t.deadline_ms);
+  return planned_op{{{"timer_put", std::move(values)}}, {}, place};
+}
+
+store_result<planned_op> plan_op(const delete_timer_op& op, const clock_fn&) {
+  auto place = "delete timer '" + op.timer_id + "' of execution '" + op.execution_id + "'";
+  if (!is_uuid(op.execution_id)) return planned_op{{}, {}, place};  // nothing to delete
+  params values;
+  values.add(op.execution_id).add(op.timer_id);
+  return planned_op{{{"timer_delete", std::move(values)}}, {}, place};
+}
+
+store_result<planned_op> plan_op(const acquire_shard_op& op, const clock_fn& clock) {
+  auto place = "acquire shard " + std::to_string(op.shard);
+  if (op.owner.empty()) return store_fail(store_errc::invalid, place + ": empty owner");
+  params values;
+  values.add(op.shard).add(op.owner).add(clock());
+  planned_op planned{{{"lease_acquire", std::move(values)}}, {}, place};
+  planned.read = [](const pg_result& rows) -> store_result<op_result> {
+    return op_result{read_lease(rows, 0)};
+  };
+  return planned;
+}
+
+store_result<planned_op> plan(const write_op& op, const clock_fn& clock) {
+  return std::visit([&](const auto& one) { return plan_op(one, clock); }, op);
+}
+
+planned_request plan(const write_request& request, const clock_fn& clock) {
+  std::vector<planned_op> ops;
+  for (const auto& op : request.ops) {
+    auto planned = plan(op, clock);
+    if (!planned) return fail(std::move(planned).error());
+    ops.push_back(std::move(planned).value());
+  }
+  return ops;
+}
+
+}  // namespace auraos::persistence::postgres

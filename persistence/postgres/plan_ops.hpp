@@ -1,0 +1,27 @@
+#pragma once
+// The planner of each write operation kind (see plan.hpp).
+
+#include "persistence/postgres/plan.hpp"
+
+namespace auraos::persistence::postgres {
+
+/// Plans a put_workflow_op.
+store_result<planned_op> plan_op(const put_workflow_op& op, const clock_fn& clock);
+/// Plans a delete_workflow_op.
+store_result<planned_op> plan_op(const delete_workflow_op& op, const clock_fn& clock);
+/// Plans a create_execution_op.
+store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& clock);
+/// Plans an update_execution_op.
+store_result<planned_op> plan_op(const update_execution_op& op, const clock_fn& clock);
+/// Plans an append_history_op: one call that checks and inserts every event.
+store_result<planned_op> plan_op(const append_history_op& op, const clock_fn& clock);
+/// Plans a put_snapshot_op.
+store_result<planned_op> plan_op(const put_snapshot_op& op, const clock_fn& clock);
+/// Plans a put_timer_op.
+store_result<planned_op> plan_op(const put_timer_op& op, const clock_fn& clock);
+/// Plans a delete_timer_op.
+store_result<planned_op> plan_op(const delete_timer_op& op, const clock_fn& clock);
+/// Plans an acquire_shard_op.
+store_result<planned_op> plan_op(const acquire_shard_op& op, const clock_fn& clock);
+
+}  // namespace auraos::persistence::postgres

@@ -1,0 +1,64 @@
+// Planning of the workflow and execution operations.
+#include <utility>
+
+#include "persistence/json_columns.hpp"
+#include "persistence/postgres/plan.hpp"
+#include "persistence/postgres/plan_ops.hpp"
+#include "persistence/postgres/rows.hpp"
+#include "persistence/uuid.hpp"
+
+namespace auraos::persistence::postgres {
+
+store_result<planned_op> plan_op(const put_workflow_op& op, const clock_fn& clock) {
+  const auto& d = op.draft;
+  if (d.id.empty()) return store_fail(store_errc::invalid, "put workflow: empty id");
+  auto now = clock();
+  planned_op planned{{}, {}, "put workflow '" + d.id + "'"};
+  params values;
+  values.add(d.id).add(d.name).add(d.description).add(d.version).add(d.definition);
+  values.add(tags_to_json(d.tags)).add(now);
+  planned.commands.push_back({"workflow_put", std::move(values)});
+  planned.read = [d, now](const pg_result& rows) -> store_result<op_result> {
+    return op_result{workflow_record{d.id, d.name, d.description, d.version, rows.integer(0, 0),
+                                     d.definition, d.tags, rows.integer(0, 1), now}};
+  };
+  return planned;
+}
+
+store_result<planned_op> plan_op(const delete_workflow_op& op, const clock_fn& clock) {
+  params values;
+  values.add(op.id).add(clock());
+  return planned_op{{{"workflow_delete", std::move(values)}}, {}, "delete workflow"};
+}
+
+store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& clock) {
+  execution_record e = op.execution;
+  if (e.id.empty()) e.id = new_uuid();
+  if (!is_uuid(e.id))
+    return store_fail(store_errc::invalid, "create execution: id '" + e.id + "' is not a UUID");
+  if (e.created_at == 0) e.created_at = clock();
+  params values;
+  values.add(e.id).add(e.workflow_id).add(e.revision).add(std::string{to_string(e.status)});
+  values.add(e.input).add(e.output).add(e.error).add(e.created_at).add(e.started_at);
+  values.add(e.completed_at).add(e.idempotency_key);
+  planned_op planned{{{"execution_create", std::move(values)}}, {}, "create execution"};
+  planned.read = [](const pg_result& rows) -> store_result<op_result> {
+    auto stored = read_execution(rows, 0);
+    if (!stored) return fail(std::move(stored).error());
+    return op_result{created_execution{std::move(stored).value(), rows.boolean(0, 11)}};
+  };
+  return planned;
+}
+
+store_result<planned_op> plan_op(const update_execution_op& op, const clock_fn&) {
+  const auto& u = op.update;
+  if (!is_uuid(u.id))
+    return store_fail(store_errc::not_found, "update execution: no execution '" + u.id + "'");
+  std::optional<std::string> status;
+  if (u.status) status = std::string{to_string(*u.status)};
+  params values;
+  values.add(u.id).add(status).add(u.output).add(u.error).add(u.started_at).add(u.completed_at);
+  return planned_op{{{"execution_update", std::move(values)}}, {}, "update execution"};
+}
+
+}  // namespace auraos::persistence::postgres

@@ -1,0 +1,186 @@
+// The read operations of the PostgreSQL store.
+#include <type_traits>
+
+#include "persistence/cursor.hpp"
+#include "persistence/postgres/connection_pool.hpp"
+#include "persistence/postgres/postgres_store.hpp"
+#include "persistence/postgres/rows.hpp"
+
+namespace auraos::persistence::postgres {
+
+namespace {
+
+/// Runs a named query on a pooled connection and converts every row with `read`.
+template <class T, class Reader>
+store_result<std::vector<T>> fetch_all(connection_pool& pool, std::string_view query,
+                                       const params& values, std::string_view place, Reader read) {
+  auto conn = pool.acquire();
+  if (!conn) return fail(std::move(conn).error());
+  auto rows = (*conn)->run(query, values, place);
+  if (!rows) return fail(std::move(rows).error());
+  std::vector<T> out;
+  out.reserve(static_cast<std::size_t>(rows->rows()));
+  for (int row = 0; row < rows->rows(); ++row) {
+    if constexpr (std::is_same_v<decltype(read(*rows, row)), T>) {
+      out.push_back(read(*rows, row));
+    } else {
+      auto converted = read(*rows, row);
+      if (!converted) return fail(std::move(converted).error());
+      out.push_back(std::move(converted).value());
+    }
+  }
+  return out;
+}
+
+template <class T>
+store_result<std::optional<T>> first(store_result<std::vector<T>> rows) {
+  if (!rows) return fail(std::move(rows).error());
+  if (rows->empty()) return std::optional<T>{};
+  return std::optional<T>{std::move(rows->front())};
+}
+
+template <class T>
+store_result<T> found_or(store_result<std::vector<T>> rows, std::string message) {
+  if (!rows) return fail(std::move(rows).error());
+  if (rows->empty()) return store_fail(store_errc::not_found, std::move(message));
+  return std::move(rows->front());
+}
+
+/// Adds the keyset ($3, $4) and limit+1 ($5) of a list query.
+store_status add_page(params& values, const page_request& page, std::string_view place) {
+  if (auto ok = check_page_limit(page, place); !ok) return ok;
+  std::optional<keyset> position;
+  if (page.cursor) {
+    auto decoded = decode_cursor(*page.cursor, place);
+    if (!decoded) return fail(std::move(decoded).error());
+    position = std::move(decoded).value();
+  }
+  values.add(position ? std::optional{position->created_at} : std::nullopt);
+  values.add(position ? std::optional{position->id} : std::nullopt);
+  values.add(page.limit + 1);
+  return std::monostate{};
+}
+
+/// Cuts the extra row off and turns it into the next cursor.
+template <class T>
+store_result<page<T>> make_page(store_result<std::vector<T>> rows, const page_request& request) {
+  if (!rows) return fail(std::move(rows).error());
+  page<T> result;
+  if (static_cast<std::int64_t>(rows->size()) > request.limit) {
+    rows->resize(static_cast<std::size_t>(request.limit));
+    result.next_cursor = encode_cursor({rows->back().created_at, rows->back().id});
+  }
+  result.items = std::move(rows).value();
+  return result;
+}
+
+}  // namespace
+
+store_result<workflow_record> postgres_store::get_workflow(const std::string& id,
+                                                           std::optional<std::int64_t> revision) {
+  params values;
+  values.add(id);
+  if (revision) values.add(*revision);
+  auto what = revision ? " revision " + std::to_string(*revision) : std::string{};
+  auto place = "get workflow '" + id + "'" + what;
+  return found_or(
+      fetch_all<workflow_record>(*pool_, revision ? "workflow_get_revision" : "workflow_get_latest",
+                                 values, place, read_workflow),
+      "get workflow: no workflow '" + id + "'" + what);
+}
+
+store_result<page<workflow_record>> postgres_store::list_workflows(const workflow_filter& filter,
+                                                                   const page_request& page) {
+  params values;
+  values.add(filter.name).add(filter.tag);
+  if (auto added = add_page(values, page, "list workflows"); !added)
+    return fail(std::move(added).error());
+  return make_page(
+      fetch_all<workflow_record>(*pool_, "workflow_list", values, "list workflows", read_workflow),
+      page);
+}
+
+store_result<execution_record> postgres_store::get_execution(const std::string& id) {
+  auto missing = "get execution: no execution '" + id + "'";
+  if (!is_uuid(id)) return store_fail(store_errc::not_found, missing);
+  params values;
+  values.add(id);
+  return found_or(fetch_all<execution_record>(*pool_, "execution_get", values,
+                                              "get execution '" + id + "'", read_execution),
+                  missing);
+}
+
+store_result<page<execution_record>> postgres_store::list_executions(const execution_filter& filter,
+                                                                     const page_request& page) {
+  std::optional<std::string> status;
+  if (filter.status) status = std::string{to_string(*filter.status)};
+  params values;
+  values.add(filter.workflow_id).add(status);
+  if (auto added = add_page(values, page, "list executions"); !added)
+    return fail(std::move(added).error());
+  if (auto position = decode_cursor(page.cursor.value_or(""), "");
+      position && !is_uuid(position->id))
+    return store_fail(store_errc::invalid,
+                      "list executions: malformed cursor '" + *page.cursor + "'");
+  return make_page(fetch_all<execution_record>(*pool_, "execution_list", values, "list executions",
+                                               read_execution),
+                   page);
+}
+
+store_result<std::vector<execution_record>> postgres_store::unfinished_executions() {
+  return fetch_all<execution_record>(*pool_, "execution_unfinished", params{},
+                                     "list unfinished executions", read_execution);
+}
+
+store_result<std::vector<history_event>> postgres_store::read_history(
+    const std::string& execution_id, std::int64_t after_seq) {
+  if (!is_uuid(execution_id)) return std::vector<history_event>{};
+  params values;
+  values.add(execution_id).add(after_seq);
+  return fetch_all<history_event>(*pool_, "history_read", values,
+                                  "read history of execution '" + execution_id + "'",
+                                  read_history_event);
+}
+
+store_result<std::optional<snapshot_record>> postgres_store::latest_snapshot(
+    const std::string& execution_id) {
+  if (!is_uuid(execution_id)) return std::optional<snapshot_record>{};
+  params values;
+  values.add(execution_id);
+  return first(fetch_all<snapshot_record>(*pool_, "snapshot_latest", values,
+                                          "latest snapshot of execution '" + execution_id + "'",
+                                          read_snapshot));
+}
+
+store_result<std::vector<timer_record>> postgres_store::due_timers(std::int64_t now_ms,
+                                                                   std::int64_t limit) {
+  params values;
+  values.add(now_ms).add(limit);
+  return fetch_all<timer_record>(*pool_, "timer_due", values, "due timers", read_timer);
+}
+
+store_result<std::optional<std::int64_t>> postgres_store::next_timer_deadline() {
+  auto rows = fetch_all<std::optional<std::int64_t>>(
+      *pool_, "timer_next_deadline", params{}, "next timer deadline",
+      [](const pg_result& r, int row) { return r.optional_integer(row, 0); });
+  if (!rows) return fail(std::move(rows).error());
+  return rows->empty() ? std::nullopt : rows->front();
+}
+
+store_result<shard_lease> postgres_store::get_shard_lease(std::int64_t shard) {
+  params values;
+  values.add(shard);
+  return found_or(fetch_all<shard_lease>(*pool_, "lease_get", values,
+                                         "get shard lease " + std::to_string(shard), read_lease),
+                  "get shard lease: shard " + std::to_string(shard) + " has no lease");
+}
+
+store_status postgres_store::ping() {
+  auto conn = pool_->acquire();
+  if (!conn) return fail(std::move(conn).error());
+  auto answered = (*conn)->exec("SELECT 1", "ping");
+  if (!answered) return fail(std::move(answered).error());
+  return std::monostate{};
+}
+
+}  // namespace auraos::persistence::postgres

@@ -1,0 +1,56 @@
+#pragma once
+// The PostgreSQL backend of the store: libpq, a connection pool, group commit in a pipeline.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "persistence/clock.hpp"
+#include "persistence/store.hpp"
+
+namespace auraos::persistence::postgres {
+
+class connection_pool;
+
+/// How to open a PostgreSQL store.
+struct postgres_options {
+  std::string url;                 ///< postgresql://USER@HOST:PORT/DATABASE (any libpq URL).
+  clock_fn clock = system_now_ms;  ///< Source of created_at/updated_at stamps.
+  std::size_t pool_size = 1;       ///< Connections, for callers on several threads.
+};
+
+/// A store in one PostgreSQL database; migrates the schema on open. A lost connection answers
+/// unavailable and is re-established by the next call.
+class postgres_store final : public store {
+ public:
+  /// Connects, migrates under an advisory lock, refuses a schema newer than this binary.
+  static store_result<std::unique_ptr<postgres_store>> open(postgres_options options);
+  ~postgres_store() override;
+
+  store_result<std::vector<write_outcome>> commit(const write_batch& batch) override;
+  store_result<workflow_record> get_workflow(const std::string& id,
+                                             std::optional<std::int64_t> revision) override;
+  store_result<page<workflow_record>> list_workflows(const workflow_filter& filter,
+                                                     const page_request& page) override;
+  store_result<execution_record> get_execution(const std::string& id) override;
+  store_result<page<execution_record>> list_executions(const execution_filter& filter,
+                                                       const page_request& page) override;
+  store_result<std::vector<execution_record>> unfinished_executions() override;
+  store_result<std::vector<history_event>> read_history(const std::string& execution_id,
+                                                        std::int64_t after_seq) override;
+  store_result<std::optional<snapshot_record>> latest_snapshot(
+      const std::string& execution_id) override;
+  store_result<std::vector<timer_record>> due_timers(std::int64_t now_ms,
+                                                     std::int64_t limit) override;
+  store_result<std::optional<std::int64_t>> next_timer_deadline() override;
+  store_result<shard_lease> get_shard_lease(std::int64_t shard) override;
+  store_status ping() override;
+
+ private:
+  postgres_store(std::unique_ptr<connection_pool> pool, clock_fn clock);
+
+  std::unique_ptr<connection_pool> pool_;
+  clock_fn clock_;
+};
+
+}  // namespace auraos::persistence::postgres

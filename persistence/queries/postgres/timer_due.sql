@@ -1,0 +1,2 @@
+SELECT execution_id::text, timer_id, auraos_ms(deadline) FROM timers
+WHERE deadline <= auraos_ts($1::bigint) ORDER BY deadline, execution_id, timer_id LIMIT $2::bigint

@@ -1,0 +1,1 @@
+SELECT auraos_ms(MIN(deadline)) FROM timers

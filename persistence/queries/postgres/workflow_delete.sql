@@ -1,0 +1,1 @@
+SELECT auraos_delete_workflow($1, $2::bigint)

@@ -1,0 +1,4 @@
+-- $1 id, $2 name, $3 description, $4 version, $5 definition JSON, $6 tags JSON array, $7 now
+SELECT new_revision, first_created
+FROM auraos_put_workflow($1, $2, $3, $4, $5::jsonb,
+                         ARRAY(SELECT jsonb_array_elements_text($6::jsonb)), $7::bigint)
