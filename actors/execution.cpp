@@ -115,6 +115,7 @@ void process_next(execution_actor* self) {
   }
   if (s.loaded && !s.writing && s.queue.empty() && engine::is_finished(s.st.status))
     return self->quit();
+  if (s.passivating && idle(s)) return self->quit();
   maybe_passivate(self);
 }
 
@@ -156,15 +157,37 @@ void on_timer_due(execution_actor* self, const std::string& id, std::uint64_t ge
   process_next(self);
 }
 
+/// Asks the service to let it stop; requests the service sent before its answer are still
+/// answered (they arrive first), and once it agreed no new request comes here.
+/// Fires every armed timer whose deadline passed (the service's wake-up found it due).
+void on_timers_due(execution_actor* self) {
+  auto& s = self->state;
+  auto now = now_ms();
+  for (auto it = s.timers.begin(); it != s.timers.end();) {
+    auto stored = s.st.timers.find(it->first);
+    if (stored == s.st.timers.end() || stored->second.deadline_ms > now) {
+      ++it;
+      continue;
+    }
+    s.queue.push_back({engine::timer_fired_event{it->first}, std::nullopt});
+    it = s.timers.erase(it);
+  }
+  process_next(self);
+}
+
 void on_passivate(execution_actor* self, std::uint64_t generation) {
   auto& s = self->state;
-  if (generation != s.passivate_generation || s.writing || !s.queue.empty() || !s.running.empty())
-    return;
+  if (generation != s.passivate_generation || s.passivating || !idle(s)) return;
   std::int64_t earliest = -1;
   for (const auto& [id, t] : s.st.timers)
     if (earliest < 0 || t.deadline_ms < earliest) earliest = t.deadline_ms;
-  self->send(s.args.service, passivated_atom::value, s.args.id, earliest);
-  self->quit();
+  self->request(s.args.service, caf::infinite, passivated_atom::value, s.args.id, earliest)
+      .then(
+          [self](caf::ok_atom) {
+            self->state.passivating = true;
+            process_next(self);
+          },
+          [](caf::error&) {});
 }
 
 caf::behavior execution_behavior(execution_actor* self, execution_args args) {
@@ -185,6 +208,11 @@ caf::behavior execution_behavior(execution_actor* self, execution_args args) {
       [self](timer_due_atom, const std::string& id, std::uint64_t generation) {
         on_timer_due(self, id, generation);
       },
+      [self](brief_atom) {
+        const auto& st = self->state.st;
+        return execution_brief{st.seq, std::string(engine::to_string(st.status))};
+      },
+      [self](timers_due_atom) { on_timers_due(self); },
       [self](passivate_atom, std::uint64_t generation) { on_passivate(self, generation); },
       [self](reload_atom) { load(self); },
   };

@@ -1,6 +1,7 @@
 #pragma once
 // One actor per live execution: folds its history, decides, stores, then acts.
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -32,11 +33,17 @@ struct attempt_outcome {
 using attempt_done_atom = caf::atom_constant<caf::atom("attemptend")>;
 /// `(timer_due_atom, timer_id, generation)`: to the execution, its in-memory timer.
 using timer_due_atom = caf::atom_constant<caf::atom("timerdue")>;
+/// `(timers_due_atom)`: to the execution, from the service's wake-up: fire the due timers.
+using timers_due_atom = caf::atom_constant<caf::atom("timersdue")>;
+/// `(timer_armed_atom, deadline_ms)`: to the service, for a timer the execution does not keep
+/// in memory (further away than `passivate_after`); the service's wake-up will fire it.
+using timer_armed_atom = caf::atom_constant<caf::atom("timerarmed")>;
 /// `(passivate_atom, generation)`: to the execution, when it may have waited long enough.
 using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
 /// `(live_atom, id, actor)`: to the service, sent by every execution actor when it starts.
 using live_atom = caf::atom_constant<caf::atom("execlive")>;
-/// `(passivated_atom, id, earliest_deadline_ms or -1)`: to the service, before stopping idle.
+/// `(passivated_atom, id, earliest_deadline_ms or -1)`: asks the service to let an idle execution
+/// stop; it replies `ok_atom` once no request will be sent to that actor any more.
 using passivated_atom = caf::atom_constant<caf::atom("passivated")>;
 /// `(ended_atom, execution_end)`: to the service, when an execution finished.
 using ended_atom = caf::atom_constant<caf::atom("execended")>;
@@ -81,6 +88,14 @@ struct work_runners {
   handlers::http_client http;
 };
 
+/// What the service already read for an execution it just created, so that the actor's first
+/// start skips loading it from the store (taken once: a restarted actor loads normally).
+struct execution_preload {
+  persistence::execution_record row;
+  std::shared_ptr<const runtime::workflow> wf;
+  std::atomic<bool> taken{false};
+};
+
 /// What an execution actor needs.
 struct execution_args {
   std::string id;
@@ -88,6 +103,8 @@ struct execution_args {
   caf::actor service;
   std::shared_ptr<work_runners> runners;
   executions_options options;
+  /// Set for an execution created just now (no history yet).
+  std::shared_ptr<execution_preload> preload;
 };
 
 /// Spawns the actor of one execution (it loads its history from the store first).

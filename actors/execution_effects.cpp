@@ -105,15 +105,23 @@ void arm_timer(execution_actor* self, const std::string& id, std::int64_t deadli
   auto generation = ++s.timer_generation;
   s.timers[id] = generation;
   auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, deadline_ms - now_ms()));
+  // A delayed message holds its receiver until it fires: a far timer would keep a passivated
+  // actor in memory, so the service's store-armed wake-up fires those.
+  if (delay > s.args.options.passivate_after)
+    return self->send(s.args.service, timer_armed_atom::value, deadline_ms);
   self->delayed_send(self, delay, timer_due_atom::value, id, generation);
+}
+
+bool idle(const execution_actor_state& s) {
+  return s.loaded && !s.writing && s.queue.empty() && s.running.empty();
 }
 
 void maybe_passivate(execution_actor* self) {
   auto& s = self->state;
   ++s.passivate_generation;
-  bool idle = s.loaded && !s.writing && s.queue.empty() && s.running.empty() &&
-              s.st.status != engine::execution_status::pending && !engine::is_finished(s.st.status);
-  if (idle)
+  bool waits = idle(s) && s.st.status != engine::execution_status::pending &&
+               !engine::is_finished(s.st.status);
+  if (waits && !s.passivating)
     self->delayed_send(self, s.args.options.passivate_after, passivate_atom::value,
                        s.passivate_generation);
 }

@@ -98,6 +98,13 @@ void read_workflow(execution_actor* self) {
 
 void load(execution_actor* self) {
   auto& s = self->state;
+  auto preload = std::exchange(s.args.preload, nullptr);
+  if (preload && !preload->taken.exchange(true)) {
+    s.row = std::move(preload->row);
+    s.wf = *preload->wf;
+    s.st = engine::initial_state(s.wf);
+    return fold_tail(self, {});
+  }
   self->request(s.args.store, caf::infinite, get_execution_query{s.args.id})
       .then(
           [self](p::store_result<p::execution_record>& row) {

@@ -44,6 +44,8 @@ struct execution_actor_state {
   bool writing = false;
   /// Shutting down: no more events are decided.
   bool stopping = false;
+  /// The service let this actor passivate: it stops as soon as it is idle.
+  bool passivating = false;
   std::deque<queued_event> queue;
   std::map<std::string, running_attempt> running;
   std::map<std::string, std::uint64_t> timers;
@@ -70,6 +72,8 @@ void carry_out(execution_actor* self, const engine::effect& effect);
 void arm_timer(execution_actor* self, const std::string& id, std::int64_t deadline_ms);
 /// Arms the passivation check when the execution only waits.
 void maybe_passivate(execution_actor* self);
+/// No write in flight, nothing queued, no running attempt or child.
+bool idle(const execution_actor_state& state);
 /// Records running attempts as interrupted, kills them, and stops the actor.
 void stop_gracefully(execution_actor* self, caf::error reason);
 /// The REST view of the execution as JSON text.

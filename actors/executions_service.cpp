@@ -21,8 +21,7 @@ std::string counters_json(const service_state& s) {
   nlohmann::json j{{"executions", {{"started", s.counters.started}, {"ended", by_status}}},
                    {"nodeAttempts", s.counters.attempts},
                    {"retries", s.counters.retries},
-                   {"activeActors", s.live.size()},
-                   {"passivatedActors", s.passivated.size()},
+                   {"activeActors", s.live.size() + s.stopping.size()},
                    {"activations", s.counters.activations},
                    {"passivations", s.counters.passivations}};
   return j.dump();
@@ -65,15 +64,6 @@ void recover(service_actor* self) {
       });
 }
 
-void on_down(service_actor* self, const caf::down_msg& msg) {
-  auto& live = self->state.live;
-  for (auto it = live.begin(); it != live.end(); ++it)
-    if (it->second.address() == msg.source) {
-      live.erase(it);
-      return;
-    }
-}
-
 /// Stops the execution supervisor (executions record their interrupted attempts), then quits.
 void stop(service_actor* self, caf::error reason) {
   auto supervisor = self->state.supervisor;
@@ -104,6 +94,7 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
   register_service(self);
   start_supervisor(self);
   recover(self);
+  arm_from_store(self);
   caf::behavior bhvr{
       [self](start_execution_command& command) {
         auto promise = self->make_response_promise();
@@ -124,11 +115,18 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
         read_history(self, true, id, promise);
         return promise;
       },
+      [self](locate_atom, const std::string& id) {
+        auto promise = self->make_response_promise();
+        locate(self, id, promise);
+        return promise;
+      },
       [self](counters_atom) { return counters_json(self->state); },
       [self](live_atom, const std::string& id, caf::actor& actor) { on_live(self, id, actor); },
       [self](passivated_atom, const std::string& id, std::int64_t deadline) {
         on_passivated(self, id, deadline);
+        return caf::ok_atom::value;
       },
+      [self](timer_armed_atom, std::int64_t deadline) { on_timer_armed(self, deadline); },
       [self](ended_atom, execution_end& end) { on_ended(self, std::move(end)); },
       [self](count_atom, int attempts, int retries) {
         self->state.counters.attempts += attempts;

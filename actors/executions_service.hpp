@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <caf/actor.hpp>
 #include <caf/allowed_unsafe_message_type.hpp>
 #include <caf/atom.hpp>
 #include <caf/fwd.hpp>
@@ -51,6 +52,22 @@ struct execution_failure {
 /// JSON text in the REST API's shape, or a failure.
 using execution_reply = result<std::string, execution_failure>;
 
+/// A cheap answer about a live execution, read from its actor's state (no view rendered).
+struct execution_brief {
+  /// Sequence number of the last stored history record.
+  std::int64_t seq = 0;
+  /// The status name ("running", "paused", ...).
+  std::string status;
+};
+
+/// The live actor of an execution (activated when needed), or why there is none.
+using locate_reply = result<caf::actor, execution_failure>;
+
+/// `(brief_atom)`: to an execution actor; replies its `execution_brief`.
+using brief_atom = caf::atom_constant<caf::atom("brief")>;
+/// `(locate_atom, id)`: to the service; replies a `locate_reply` (for direct requests such as
+/// `brief_atom`; a finished execution has no actor: `conflict`).
+using locate_atom = caf::atom_constant<caf::atom("locate")>;
 /// `(pause_atom, id)`: no new node starts.
 using pause_atom = caf::atom_constant<caf::atom("pause")>;
 /// `(resume_atom, id)`: continue a paused execution.
@@ -75,6 +92,7 @@ using executions_actor =
                      caf::replies_to<cancel_atom, std::string>::with<execution_reply>,
                      caf::replies_to<history_atom, std::string>::with<execution_reply>,
                      caf::replies_to<logs_atom, std::string>::with<execution_reply>,
+                     caf::replies_to<locate_atom, std::string>::with<locate_reply>,
                      caf::replies_to<counters_atom>::with<std::string>>;
 
 /// Settings of the executions service.
@@ -105,3 +123,5 @@ child_spec executions_service_child(store_actor store, executions_options option
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::start_execution_command)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_reply)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_brief)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::locate_reply)

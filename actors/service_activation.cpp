@@ -17,9 +17,14 @@ execution_failure failure(execution_errc code, std::string message) {
   return {code, std::move(message), {}};
 }
 
-child_spec execution_child(service_actor* self, const std::string& id) {
-  execution_args args{id, self->state.store, caf::actor_cast<caf::actor>(self), self->state.runners,
-                      self->state.options};
+child_spec execution_child(service_actor* self, const std::string& id,
+                           std::shared_ptr<execution_preload> preload) {
+  execution_args args{id,
+                      self->state.store,
+                      caf::actor_cast<caf::actor>(self),
+                      self->state.runners,
+                      self->state.options,
+                      std::move(preload)};
   child_spec spec;
   spec.name = id;
   spec.kind = "execution";
@@ -36,11 +41,11 @@ void activation_failed(service_actor* self, const std::string& id, const std::st
         failure(execution_errc::unavailable, "execution " + id + " cannot be activated: " + why));
 }
 
-void activate(service_actor* self, const std::string& id) {
+void activate(service_actor* self, const std::string& id,
+              std::shared_ptr<execution_preload> preload = nullptr) {
   ++self->state.counters.activations;
-  self->state.passivated.erase(id);
   self->request(self->state.supervisor, caf::infinite, add_child_atom::value,
-                execution_child(self, id))
+                execution_child(self, id, std::move(preload)))
       .then([self, id](caf::actor& actor) { on_live(self, id, actor); },
             [self, id](caf::error& e) { activation_failed(self, id, self->system().render(e)); });
 }
@@ -93,22 +98,52 @@ std::int64_t service_now_ms() {
 
 void on_live(service_actor* self, const std::string& id, caf::actor actor) {
   auto& s = self->state;
+  if (auto it = s.stopping.find(id); it != s.stopping.end() && it->second == actor) return;
   auto known = s.live.find(id);
   if (known == s.live.end() || known->second != actor) self->monitor(actor);
   s.live[id] = actor;
-  s.passivated.erase(id);
   auto waiters = std::move(s.activating[id]);
   s.activating.erase(id);
   for (auto& w : waiters) w.ready(actor);
 }
 
 void with_actor(service_actor* self, const std::string& id, std::function<void(caf::actor)> ready,
-                std::function<void(execution_failure)> failed) {
+                std::function<void(execution_failure)> failed,
+                std::shared_ptr<execution_preload> preload) {
   auto& s = self->state;
   if (auto it = s.live.find(id); it != s.live.end()) return ready(it->second);
-  bool in_progress = s.activating.count(id) > 0;
+  bool in_progress = s.activating.count(id) > 0 || s.stopping.count(id) > 0;
   s.activating[id].push_back({std::move(ready), std::move(failed)});
-  if (!in_progress) activate(self, id);
+  if (!in_progress) activate(self, id, std::move(preload));
+}
+
+void route_created(service_actor* self, const std::string& id,
+                   std::shared_ptr<execution_preload> preload, caf::response_promise promise) {
+  with_actor(
+      self, id,
+      [self, id, promise](caf::actor a) {
+        forward(self, a, caf::get_atom::value, id, promise, true);
+      },
+      [promise](execution_failure f) mutable {
+        promise.deliver(execution_reply(fail(std::move(f))));
+      },
+      std::move(preload));
+}
+
+void on_down(service_actor* self, const caf::down_msg& msg) {
+  auto& s = self->state;
+  for (auto it = s.live.begin(); it != s.live.end(); ++it)
+    if (it->second.address() == msg.source) {
+      s.live.erase(it);
+      break;
+    }
+  for (auto it = s.stopping.begin(); it != s.stopping.end(); ++it)
+    if (it->second.address() == msg.source) {
+      auto id = it->first;
+      s.stopping.erase(it);
+      if (s.activating.count(id)) activate(self, id);
+      return;
+    }
 }
 
 void route(service_actor* self, caf::atom_value action, const std::string& id,
@@ -134,6 +169,25 @@ void route(service_actor* self, caf::atom_value action, const std::string& id,
             },
             [promise](execution_failure f) mutable {
               promise.deliver(execution_reply(fail(std::move(f))));
+            });
+      });
+}
+
+void locate(service_actor* self, const std::string& id, caf::response_promise promise) {
+  if (auto it = self->state.live.find(id); it != self->state.live.end())
+    return promise.deliver(locate_reply(it->second));
+  self->request(self->state.store, caf::infinite, get_execution_query{id})
+      .then([self, id, promise](p::store_result<p::execution_record>& row) mutable {
+        if (!row)
+          return promise.deliver(locate_reply(
+              fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+        if (!p::is_unfinished(row->status))
+          return promise.deliver(locate_reply(fail(failure(
+              execution_errc::conflict, "execution " + id + " has ended: it has no actor"))));
+        with_actor(
+            self, id, [promise](caf::actor a) mutable { promise.deliver(locate_reply(a)); },
+            [promise](execution_failure f) mutable {
+              promise.deliver(locate_reply(fail(std::move(f))));
             });
       });
 }

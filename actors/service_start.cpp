@@ -14,7 +14,8 @@ namespace auraos::actors::detail {
 
 namespace {
 
-using created_fn = std::function<void(result<p::created_execution, execution_failure>)>;
+using created_fn = std::function<void(result<p::created_execution, execution_failure>,
+                                      std::shared_ptr<execution_preload>)>;
 
 execution_failure failure(execution_errc code, std::string message,
                           std::vector<std::string> details = {}) {
@@ -36,22 +37,28 @@ std::optional<execution_failure> check(const runtime::workflow& wf, const nlohma
 }
 
 /// Creates the execution row; a child's creation outlasts a database outage.
-void create(service_actor* self, const runtime::workflow& wf, std::int64_t revision,
+void create(service_actor* self, std::shared_ptr<const runtime::workflow> wf, std::int64_t revision,
             const nlohmann::json& input, const std::string& key, created_fn done) {
   p::execution_record row;
   row.id = runtime::random_uuid();
-  row.workflow_id = wf.id;
+  row.workflow_id = wf->id;
   row.revision = revision;
   row.input = input.dump();
   if (!key.empty()) row.idempotency_key = key;
   p::write_request request{{p::create_execution_op{std::move(row)}}};
   request.wait_for_database = key.rfind(child_key_prefix, 0) == 0;
   self->request(self->state.store, caf::infinite, std::move(request))
-      .then([self, done](p::write_outcome& outcome) {
-        if (!outcome) return done(fail(store_failure(outcome.error())));
+      .then([self, done, wf](p::write_outcome& outcome) {
+        if (!outcome) return done(fail(store_failure(outcome.error())), nullptr);
         auto created = std::get<p::created_execution>(outcome->at(0));
-        if (!created.existing) ++self->state.counters.started;
-        done(std::move(created));
+        std::shared_ptr<execution_preload> preload;
+        if (!created.existing) {
+          ++self->state.counters.started;
+          preload = std::make_shared<execution_preload>();
+          preload->row = created.execution;
+          preload->wf = wf;
+        }
+        done(std::move(created), std::move(preload));
       });
 }
 
@@ -64,17 +71,21 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
       .then([self, workflow_id, input_json, key, done](p::store_result<p::workflow_record>& rec) {
         if (!rec && rec.error().code == p::store_errc::not_found)
           return done(
-              fail(failure(execution_errc::not_found, "workflow " + workflow_id + " not found")));
-        if (!rec) return done(fail(store_failure(rec.error())));
+              fail(failure(execution_errc::not_found, "workflow " + workflow_id + " not found")),
+              nullptr);
+        if (!rec) return done(fail(store_failure(rec.error())), nullptr);
         auto wf = runtime::parse_workflow(rec->definition);
         if (!wf)
-          return done(fail(
-              failure(execution_errc::internal, "stored workflow " + workflow_id + " is invalid")));
+          return done(fail(failure(execution_errc::internal,
+                                   "stored workflow " + workflow_id + " is invalid")),
+                      nullptr);
         auto input = nlohmann::json::parse(input_json, nullptr, false);
         if (input.is_discarded())
-          return done(fail(failure(execution_errc::invalid_input, "input is not valid JSON")));
-        if (auto refused = check(*wf, input)) return done(fail(std::move(*refused)));
-        create(self, *wf, rec->revision, input, key, done);
+          return done(fail(failure(execution_errc::invalid_input, "input is not valid JSON")),
+                      nullptr);
+        if (auto refused = check(*wf, input)) return done(fail(std::move(*refused)), nullptr);
+        create(self, std::make_shared<const runtime::workflow>(std::move(*wf)), rec->revision,
+               input, key, done);
       });
 }
 
@@ -158,8 +169,11 @@ void start(service_actor* self, start_execution_command command, caf::response_p
                          "' (reserved for sub-workflow executions)"))));
   checked_create(self, command.workflow_id, command.revision, command.input_json,
                  command.idempotency_key,
-                 [self, promise](result<p::created_execution, execution_failure> created) mutable {
+                 [self, promise](result<p::created_execution, execution_failure> created,
+                                 std::shared_ptr<execution_preload> preload) mutable {
                    if (!created) return promise.deliver(execution_reply(fail(created.error())));
+                   if (preload)
+                     return route_created(self, created->execution.id, std::move(preload), promise);
                    route(self, caf::get_atom::value, created->execution.id, promise);
                  });
 }
@@ -168,7 +182,8 @@ void start_child(service_actor* self, child_request request, caf::response_promi
   if (request.workflow_id.empty()) return start_from_file(self, std::move(request), promise);
   checked_create(self, request.workflow_id, 0, request.input_json,
                  child_key_prefix + request.idempotency_key,
-                 [self, promise](result<p::created_execution, execution_failure> created) mutable {
+                 [self, promise](result<p::created_execution, execution_failure> created,
+                                 std::shared_ptr<execution_preload>) mutable {
                    if (!created) return promise.deliver(child_reply(fail(created.error().message)));
                    child_created(self, created->execution, promise);
                  });
@@ -177,7 +192,6 @@ void start_child(service_actor* self, child_request request, caf::response_promi
 void on_ended(service_actor* self, execution_end end) {
   auto& s = self->state;
   ++s.counters.ended[std::string(engine::to_string(end.status))];
-  s.passivated.erase(end.id);
   std::string key = end.idempotency_key;
   std::string prefix = child_key_prefix;
   if (key.rfind(prefix, 0) != 0) return;

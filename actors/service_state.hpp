@@ -44,8 +44,8 @@ struct service_state {
   std::map<std::string, caf::actor> live;
   /// Activations in progress.
   std::map<std::string, std::vector<activation_waiter>> activating;
-  /// Passivated executions and their earliest timer deadline.
-  std::map<std::string, std::int64_t> passivated;
+  /// Execution actors the service let passivate, until they are down (requests wait for that).
+  std::map<std::string, caf::actor> stopping;
   /// The deadline the one armed wake-up is for (-1: none armed), and its generation.
   std::int64_t armed_deadline = -1;
   std::uint64_t wake_generation = 0;
@@ -58,12 +58,18 @@ using service_actor = caf::stateful_actor<service_state>;
 
 /// Runs `ready` with the live actor of `id`, activating it from the store when needed.
 void with_actor(service_actor* self, const std::string& id, std::function<void(caf::actor)> ready,
-                std::function<void(execution_failure)> failed);
+                std::function<void(execution_failure)> failed,
+                std::shared_ptr<execution_preload> preload = nullptr);
+/// Answers the view of an execution created just now, activating it from `preload`.
+void route_created(service_actor* self, const std::string& id,
+                   std::shared_ptr<execution_preload> preload, caf::response_promise promise);
 /// Records a started execution actor.
 void on_live(service_actor* self, const std::string& id, caf::actor actor);
 /// Answers a get/pause/resume/cancel (from the actor, or from the store when finished).
 void route(service_actor* self, caf::atom_value action, const std::string& id,
            caf::response_promise promise, bool retry = true);
+/// Answers the live actor of an unfinished execution (activating it when needed).
+void locate(service_actor* self, const std::string& id, caf::response_promise promise);
 /// Answers history or logs from the store.
 void read_history(service_actor* self, bool logs, const std::string& id,
                   caf::response_promise promise);
@@ -73,9 +79,16 @@ void start(service_actor* self, start_execution_command command, caf::response_p
 void start_child(service_actor* self, child_request request, caf::response_promise promise);
 /// Counts an ended execution and tells its parent, if any.
 void on_ended(service_actor* self, execution_end end);
-/// Remembers a passivated execution and re-arms the wake-up.
+/// Lets a live execution actor stop: no request goes to it any more; arms the wake-up for its
+/// earliest timer deadline when that is earlier than the armed one.
 void on_passivated(service_actor* self, const std::string& id, std::int64_t deadline_ms);
-/// Re-activates passivated executions whose timers are due.
+/// Arms the wake-up for a timer a live execution does not keep in memory.
+void on_timer_armed(service_actor* self, std::int64_t deadline_ms);
+/// Forgets a stopped execution actor; activates it again when requests wait for it.
+void on_down(service_actor* self, const caf::down_msg& msg);
+/// Arms the wake-up for the store's earliest timer deadline.
+void arm_from_store(service_actor* self);
+/// Re-activates the executions whose timers are due in the store, then re-arms from the store.
 void on_wake(service_actor* self, std::uint64_t generation);
 /// Replies the service's subtree: the execution supervisor and its live executions.
 caf::typed_response_promise<runtime::supervision::supervision_tree_node> collect_service_tree(

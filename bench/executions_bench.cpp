@@ -1,5 +1,5 @@
 // (a) Durable executions per second of a 3-node transform chain on the SQLite store.
-// Usage: executions_bench [COUNT=5000] [WINDOW=64] [THREADS=2]
+// Usage: executions_bench [COUNT=5000] [WINDOW=64] [THREADS=2] [--db sqlite:PATH|postgresql://...]
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -28,16 +28,17 @@ json three_node_chain() {
           {"connections", {{{"from", "a"}, {"to", "b"}}, {{"from", "b"}, {"to", "c"}}}}};
 }
 
-long arg(int argc, char** argv, int i, long fallback) {
-  return argc > i ? std::atol(argv[i]) : fallback;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  const long count = arg(argc, argv, 1, 5000), window = arg(argc, argv, 2, 64);
-  const int threads = static_cast<int>(arg(argc, argv, 3, 2));
-  auraos::bench::bench_runtime rt(threads, std::chrono::seconds(30));
+  auto args = auraos::bench::parse_bench_args(argc, argv);
+  if (!args) {
+    std::cerr << args.error() << "\n";
+    return 2;
+  }
+  const long count = args->number(0, 5000), window = args->number(1, 64);
+  const int threads = static_cast<int>(args->number(2, 2));
+  auraos::bench::bench_runtime rt(threads, std::chrono::seconds(30), {}, args->db);
   if (!rt.put_workflow(three_node_chain()) || !rt.service()) return 1;
   auto began = std::chrono::steady_clock::now();
   if (!auraos::bench::start_executions(rt.system(), rt.service(), "t3", count, int(window),

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   if (!rt.put_workflow(one_hour_delay()) || !rt.service()) return 1;
   malloc_trim(0);
   const auto before = auraos::bench::resident_bytes();
+  const auto heap_before = mallinfo2().uordblks;
   auto began = std::chrono::steady_clock::now();
   // Waiting executions never end, so the window bounds only the starts in flight.
   if (!auraos::bench::start_executions(rt.system(), rt.service(), "wait", count, window,
@@ -52,18 +53,23 @@ int main(int argc, char** argv) {
   bool passivate = passivate_ms < 3'600'000;
   if (passivate && !all_passivated(rt)) fmt::print("warning: not all executions passivated\n");
   const auto after = auraos::bench::resident_bytes();
+  const auto heap_after = mallinfo2().uordblks;
   malloc_trim(0);
   const auto trimmed = auraos::bench::resident_bytes();
   auto counters = rt.counters();
   fmt::print(
       "{} waiting executions started in {:.1f} s; passivate after {} ms; live actors {}, "
-      "passivated {}\n",
+      "passivations {}\n",
       count, took.count(), passivate_ms, counters.value("activeActors", -1),
-      counters.value("passivatedActors", -1));
+      counters.value("passivations", -1));
   fmt::print("RSS before {:.1f} MiB, after {:.1f} MiB, after malloc_trim {:.1f} MiB\n",
              before / 1048576.0, after / 1048576.0, trimmed / 1048576.0);
   fmt::print("bytes per waiting execution: {:.0f} (after malloc_trim: {:.0f})\n",
              double(after - before) / count, double(trimmed - before) / count);
+  fmt::print(
+      "malloc heap in use: before {:.1f} MiB, after {:.1f} MiB ({:.0f} bytes per execution)\n",
+      heap_before / 1048576.0, heap_after / 1048576.0,
+      (double(heap_after) - double(heap_before)) / count);
   auraos::bench::print_command(argc, argv);
   return 0;
 }

@@ -1,8 +1,11 @@
-// (b) Request/response round trips: a bare CAF actor vs a live supervised execution actor.
-// Usage: round_trip_bench [COUNT=200000] [THREADS=2]
+// (b) Request/response round trips: a supervised execution actor vs a bare CAF actor answering
+// the same message with the same reply type, both spawned on the same scheduler, in one run.
+// Usage: round_trip_bench [COUNT=200000] [THREADS=2] [ROUNDS=3]
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include <fmt/core.h>
 #include <caf/all.hpp>
@@ -16,16 +19,24 @@ namespace {
 
 using json = nlohmann::json;
 namespace a = auraos::actors;
+namespace b = auraos::bench;
 
-/// A bare event-based actor answering `(get_atom, id)` with a fixed small JSON text.
-caf::behavior bare_actor() {
-  return {[](caf::get_atom, const std::string& id) -> a::execution_reply {
-    return std::string(R"({"id":")") + id + R"(","status":"running"})";
+/// The bare actor's state: the same fields an execution answers a brief from.
+struct bare_state {
+  bare_state() = default;  // never an aggregate: see CAF-NOTES.md
+  std::int64_t seq = 3;
+  std::string status = "running";
+};
+
+/// A bare event-based actor answering `(brief_atom)` like an execution actor does.
+caf::behavior bare_actor(caf::stateful_actor<bare_state>* self) {
+  return {[self](a::brief_atom) {
+    return a::execution_brief{self->state.seq, self->state.status};
   }};
 }
 
 /// Starts one execution that waits an hour; its id (empty on a refusal).
-std::string start_waiting(auraos::bench::bench_runtime& rt) {
+std::string start_waiting(b::bench_runtime& rt) {
   json wf = {{"id", "wait"},
              {"name", "wait"},
              {"nodes", {{{"id", "w"}, {"type", "delay"}, {"config", {{"seconds", 3600}}}}}},
@@ -40,28 +51,52 @@ std::string start_waiting(auraos::bench::bench_runtime& rt) {
   return id;
 }
 
+/// The live execution actor of `id`, asked from the service.
+caf::actor locate(b::bench_runtime& rt, const std::string& id) {
+  caf::scoped_actor self{rt.system()};
+  caf::actor out;
+  self->request(rt.service(), std::chrono::seconds(30), a::locate_atom::value, id)
+      .receive([&](a::locate_reply& r) { out = r ? *r : caf::actor{}; }, [](caf::error&) {});
+  return out;
+}
+
+double rate(long count, double seconds) {
+  return seconds > 0 ? count / seconds : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const long count = argc > 1 ? std::atol(argv[1]) : 200000;
   const int threads = argc > 2 ? std::atoi(argv[2]) : 2;
-  auraos::bench::bench_runtime rt(threads, std::chrono::hours(1));
+  const int rounds = argc > 3 ? std::atoi(argv[3]) : 3;
+  b::bench_runtime rt(threads, std::chrono::hours(1));
   auto id = start_waiting(rt);
-  if (id.empty()) return 1;
+  auto execution = id.empty() ? caf::actor{} : locate(rt, id);
+  if (!execution) return 1;
   auto bare = rt.system().spawn(bare_actor);
   auto service = rt.service();
-  fmt::print("{} round trips per case, {} scheduler threads\n", count, threads);
+  fmt::print("{} round trips per case, {} scheduler threads, {} rounds\n", count, threads, rounds);
   for (int window : {1, 64}) {
-    double bare_s = auraos::bench::round_trips(rt.system(), bare, id, count, window);
-    double exec_s = auraos::bench::round_trips(rt.system(), service, id, count, window);
-    if (bare_s < 0 || exec_s < 0) return 1;
-    fmt::print(
-        "window {:>2}: bare actor {:.0f}/s ({:.1f} us), execution via service {:.0f}/s "
-        "({:.1f} us), ratio {:.2f}\n",
-        window, count / bare_s, bare_s * 1e6 / count, count / exec_s, exec_s * 1e6 / count,
-        bare_s / exec_s);
+    std::vector<double> ratios;
+    for (int round = 0; round < rounds; ++round) {
+      double bare_s = b::round_trips(rt.system(), bare, b::trip_kind::brief, id, count, window);
+      double exec_s =
+          b::round_trips(rt.system(), execution, b::trip_kind::brief, id, count, window);
+      double view_s = b::round_trips(rt.system(), service, b::trip_kind::view, id, count, window);
+      if (bare_s < 0 || exec_s < 0 || view_s < 0) return 1;
+      ratios.push_back(bare_s / exec_s);
+      fmt::print(
+          "window {:>2} round {}: bare actor {:.0f}/s, execution actor {:.0f}/s, ratio {:.2f}; "
+          "(info) REST view via service {:.0f}/s\n",
+          window, round + 1, rate(count, bare_s), rate(count, exec_s), bare_s / exec_s,
+          rate(count, view_s));
+    }
+    std::sort(ratios.begin(), ratios.end());
+    fmt::print("window {:>2}: median ratio execution/bare {:.2f}\n", window,
+               ratios[ratios.size() / 2]);
   }
   caf::anon_send_exit(bare, caf::exit_reason::user_shutdown);
-  auraos::bench::print_command(argc, argv);
+  b::print_command(argc, argv);
   return 0;
 }

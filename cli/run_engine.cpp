@@ -2,16 +2,14 @@
 #include "cli/run_engine.hpp"
 
 #include <cstdio>
-#include <thread>
 
-#include <caf/actor_registry.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/scoped_actor.hpp>
 #include <caf/send.hpp>
 #include <nlohmann/json.hpp>
 
 #include "actors/actor_system_setup.hpp"
-#include "actors/executions_service.hpp"
+#include "actors/local_engine.hpp"
 #include "cli/command.hpp"
 #include "cli/run_completion.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
@@ -39,17 +37,6 @@ a::executions_options options(const std::filesystem::path& dir, run_completion& 
   };
   o.on_finished = [&done](const std::string& id, const std::string& view) { done.add(id, view); };
   return o;
-}
-
-/// The service once it registered itself (it does so while it starts).
-caf::actor find_service(caf::actor_system& system) {
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < until) {
-    if (auto found = system.registry().get(a::executions_registry_name))
-      return caf::actor_cast<caf::actor>(found);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return {};
 }
 
 p::workflow_draft draft_of(const runtime::workflow& wf) {
@@ -104,17 +91,16 @@ std::string await_end(const caf::actor& service, const std::string& id, run_comp
   }
 }
 
-int drive(caf::actor_system& system, a::store_actor store, const runtime::workflow& wf,
-          const nlohmann::json& input, run_completion& done) {
-  caf::scoped_actor self{system};
-  int code = exit_failed;
-  self->request(store, caf::infinite, p::write_request{{p::put_workflow_op{draft_of(wf)}}})
-      .receive([&](p::write_outcome& out) { code = out ? exit_ok : exit_failed; },
-               [&](caf::error&) {});
-  if (code != exit_ok)
-    return std::fprintf(stderr, "cannot store workflow %s\n", wf.id.c_str()), exit_failed;
-  auto service = find_service(system);
+int drive(a::local_engine& engine, const runtime::workflow& wf, const nlohmann::json& input,
+          run_completion& done) {
+  if (auto stored = engine.put_workflow(draft_of(wf)); !stored) {
+    std::fprintf(stderr, "cannot store workflow %s: %s\n", wf.id.c_str(),
+                 stored.error().message.c_str());
+    return exit_failed;
+  }
+  auto service = engine.service();
   if (!service) return std::fprintf(stderr, "the executions service did not start\n"), exit_failed;
+  caf::scoped_actor self{engine.system()};
   auto started = start(self, service, {wf.id, 0, input.dump(), ""});
   if (auto* exit = std::get_if<int>(&started)) return *exit;
   return report(await_end(service, std::get<std::string>(started), done));
@@ -129,23 +115,10 @@ int run_workflow(const runtime::workflow& wf, const nlohmann::json& input,
     std::fprintf(stderr, "cannot open store %s: %s\n", db.c_str(), opened.error().message.c_str());
     return exit_failed;
   }
-  std::shared_ptr<p::store> store_ptr = std::move(*opened);
   run_completion done;
   a::block_stop_signals();
-  a::actor_runtime runtime(0);
-  auto& system = runtime.system();
-  auto store = a::spawn_store_actor(system, store_ptr);
-  a::supervisor_config node;
-  node.name = "node";
-  node.children.push_back(a::executions_service_child(store, options(definitions_dir, done)));
-  auto supervisor = a::spawn_supervisor(system, std::move(node));
-  int code = drive(system, store, wf, input, done);
-  caf::anon_send_exit(supervisor, caf::exit_reason::user_shutdown);
-  caf::scoped_actor {
-    system
-    } -> wait_for(supervisor);
-  caf::anon_send_exit(store, caf::exit_reason::user_shutdown);
-  return code;
+  a::local_engine engine(std::move(*opened), options(definitions_dir, done));
+  return drive(engine, wf, input, done);
 }
 
 }  // namespace auraos::cli

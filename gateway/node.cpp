@@ -13,7 +13,7 @@
 #include <caf/send.hpp>
 
 #include "actors/actor_system_setup.hpp"
-#include "actors/executions_service.hpp"
+#include "actors/local_engine.hpp"
 #include "gateway/http_service.hpp"
 #include "gateway/node_context.hpp"
 #include "persistence/open_store.hpp"
@@ -23,31 +23,13 @@ namespace {
 
 namespace sv = runtime::supervision;
 
-actors::child_spec store_child(std::shared_ptr<node_context> node,
-                               std::shared_ptr<persistence::store> store) {
-  actors::child_spec spec;
-  spec.name = "store";
-  spec.start = [node, store](caf::local_actor* parent) {
-    auto actor =
-        actors::spawn_store_actor(parent->system(), store, node->config().enable_fault_hook);
-    node->set_store(actor);
-    return caf::actor_cast<caf::actor>(actor);
-  };
-  return spec;
-}
-
-actors::child_spec executions_child(const std::shared_ptr<node_context>& node) {
+actors::executions_options engine_options(const runtime::node_config& config) {
   actors::executions_options options;
-  options.passivate_after = node->config().passivate_after;
-  options.definitions_dir = node->config().definitions_dir;
-  options.test_faults = node->config().enable_fault_hook;
+  options.passivate_after = config.passivate_after;
+  options.definitions_dir = config.definitions_dir;
+  options.test_faults = config.enable_fault_hook;
   options.on_record = [](const std::string& line) { spdlog::info("{}", line); };
-  auto spec = actors::executions_service_child(actors::store_actor{}, options);
-  // The store handle is read at every start: a restarted store gets a new one.
-  spec.start = [node, options](caf::local_actor* parent) {
-    return actors::executions_service_child(node->store(), options).start(parent);
-  };
-  return spec;
+  return options;
 }
 
 actors::supervisor_config root_config(const std::shared_ptr<node_context>& node,
@@ -59,8 +41,8 @@ actors::supervisor_config root_config(const std::shared_ptr<node_context>& node,
   root.strategy = sv::strategy::rest_for_one;
   root.intensity = {static_cast<std::size_t>(config.max_restarts), config.restart_period};
   root.test_faults = config.enable_fault_hook;
-  root.children.push_back(store_child(node, std::move(store)));
-  root.children.push_back(executions_child(node));
+  root.children = actors::engine_children(std::move(store), engine_options(config),
+                                          [node](actors::store_actor s) { node->set_store(s); });
   root.children.push_back(http_service_child(node));
   return root;
 }

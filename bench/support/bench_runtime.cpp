@@ -1,30 +1,48 @@
-// The engine in-process for benchmarks, set up the way tests/unit/execution_harness.hpp does.
+// The engine in-process for benchmarks: an actors::local_engine over a SQLite file in a temp dir.
 #include "bench/support/bench_runtime.hpp"
 
 #include <unistd.h>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <thread>
 
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
-#include "actors/executions_service.hpp"
-#include "actors/supervisor.hpp"
-#include "persistence/sqlite/sqlite_store.hpp"
+#include "persistence/open_store.hpp"
 
 namespace auraos::bench {
 
 namespace a = actors;
 namespace p = persistence;
 
+long bench_args::number(std::size_t i, long fallback) const {
+  return i < positional.size() ? std::atol(positional[i].c_str()) : fallback;
+}
+
+result<bench_args, std::string> parse_bench_args(int argc, char** argv) {
+  bench_args out;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg != "--db") {
+      out.positional.push_back(arg);
+      continue;
+    }
+    if (i + 1 >= argc) return fail(std::string("--db: expected sqlite:PATH or postgresql://..."));
+    auto db = runtime::parse_database_url(argv[++i]);
+    if (!db) return fail("--db: " + db.error());
+    out.db = std::move(*db);
+  }
+  return out;
+}
+
 bench_runtime::bench_runtime(int threads, std::chrono::milliseconds passivate_after,
-                             std::function<void()> on_end)
+                             std::function<void()> on_end,
+                             const std::optional<runtime::database_location>& db)
     : finished_(std::make_shared<std::atomic<std::int64_t>>(0)) {
-  auto opened = p::sqlite::sqlite_store::open({dir_.file("auraos.db")});
-  if (!opened) throw std::runtime_error("cannot open the store: " + opened.error().message);
-  runtime_ = std::make_unique<a::actor_runtime>(threads);
-  store_ = a::spawn_store_actor(runtime_->system(), std::move(opened).value());
+  auto opened =
+      p::open_store(db.value_or(runtime::database_location{"sqlite", dir_.file("auraos.db")}));
+  if (!opened) throw std::runtime_error("cannot open the store: " + opened.error());
   a::executions_options options;
   options.passivate_after = passivate_after;
   options.definitions_dir = dir_.path().string();
@@ -32,52 +50,30 @@ bench_runtime::bench_runtime(int threads, std::chrono::milliseconds passivate_af
     ++*count;
     if (on_end) on_end();
   };
-  a::supervisor_config node;
-  node.name = "node";
-  node.children.push_back(a::executions_service_child(store_, options));
-  supervisor_ = a::spawn_supervisor(runtime_->system(), std::move(node));
+  engine_ = std::make_unique<a::local_engine>(std::move(opened).value(), options, threads);
 }
 
-bench_runtime::~bench_runtime() {
-  caf::anon_send_exit(supervisor_, caf::exit_reason::user_shutdown);
-  {
-    caf::scoped_actor self{runtime_->system()};
-    self->wait_for(supervisor_);
-  }
-  caf::anon_send_exit(store_, caf::exit_reason::user_shutdown);
-  store_ = nullptr;
-  supervisor_ = nullptr;
-  runtime_.reset();
-}
+bench_runtime::~bench_runtime() = default;
 
 caf::actor_system& bench_runtime::system() {
-  return runtime_->system();
+  return engine_->system();
 }
 
 bool bench_runtime::put_workflow(const nlohmann::json& definition) {
-  caf::scoped_actor self{system()};
   p::workflow_draft draft{definition.at("id"), "bench", "", "1", definition.dump(), {}};
-  bool ok = false;
-  self->request(store_, caf::infinite, p::write_request{{p::put_workflow_op{draft}}})
-      .receive([&](p::write_outcome& out) { ok = out.has_value(); },
-               [&](caf::error& e) { std::cerr << "put_workflow: " << caf::to_string(e) << "\n"; });
-  return ok;
+  auto stored = engine_->put_workflow(std::move(draft));
+  if (!stored) std::cerr << "put_workflow: " << stored.error().message << "\n";
+  return stored.has_value();
 }
 
 caf::actor bench_runtime::service() {
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < until) {
-    if (auto found = system().registry().get(a::executions_registry_name))
-      return caf::actor_cast<caf::actor>(found);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return {};
+  return engine_->service();
 }
 
 a::commit_stats bench_runtime::store_stats() {
   caf::scoped_actor self{system()};
   a::commit_stats out;
-  self->request(store_, std::chrono::seconds(10), a::stats_atom::value)
+  self->request(engine_->store(), std::chrono::seconds(10), a::stats_atom::value)
       .receive([&](a::commit_stats& s) { out = s; }, [](caf::error&) {});
   return out;
 }

@@ -6,26 +6,44 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <caf/actor.hpp>
 #include <caf/fwd.hpp>
 #include <nlohmann/json_fwd.hpp>
 
-#include "actors/actor_system_setup.hpp"
 #include "actors/commit_stats.hpp"
-#include "actors/store_actor.hpp"
+#include "actors/local_engine.hpp"
+#include "runtime/node_config.hpp"
+#include "runtime/result.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace auraos::bench {
+
+/// A bench's command line: positional numbers and `--db sqlite:PATH|postgresql://...`.
+struct bench_args {
+  /// The arguments other than `--db X`, in order.
+  std::vector<std::string> positional;
+  /// The store; none: a new SQLite file in a temp dir.
+  std::optional<runtime::database_location> db;
+  /// Positional argument `i` as a number, or `fallback` when absent.
+  long number(std::size_t i, long fallback) const;
+};
+
+/// Parses argv (argv[0] excluded); an error naming the problem for a bad `--db`.
+result<bench_args, std::string> parse_bench_args(int argc, char** argv);
 
 /// A supervised executions service over a SQLite file in a temp dir, stopped on destruction.
 class bench_runtime {
  public:
   /// Starts the system with `threads` scheduler workers and the given passivation idle time;
   /// `on_end` (if set) is called from an actor thread after each execution ended.
+  /// `db` (if set) is the store instead of a new SQLite file in a temp dir.
   bench_runtime(int threads, std::chrono::milliseconds passivate_after,
-                std::function<void()> on_end = {});
+                std::function<void()> on_end = {},
+                const std::optional<runtime::database_location>& db = std::nullopt);
   ~bench_runtime();
   bench_runtime(const bench_runtime&) = delete;
   bench_runtime& operator=(const bench_runtime&) = delete;
@@ -46,9 +64,7 @@ class bench_runtime {
  private:
   test::temp_dir dir_;
   std::shared_ptr<std::atomic<std::int64_t>> finished_;
-  std::unique_ptr<actors::actor_runtime> runtime_;
-  actors::store_actor store_;
-  caf::actor supervisor_;
+  std::unique_ptr<actors::local_engine> engine_;
 };
 
 /// Resident set size of this process in bytes (/proc/self/statm).

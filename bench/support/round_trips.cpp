@@ -23,25 +23,39 @@ struct trip_state {
   clock::time_point began = clock::now();
 };
 
-void send_one(caf::event_based_actor* self, const caf::actor& target, const std::string& id,
-              std::int64_t count, const std::shared_ptr<trip_state>& s) {
+/// One round trip: what is sent, to whom, and how many in all.
+struct trip {
+  caf::actor target;
+  trip_kind kind;
+  std::string id;
+  std::int64_t count;
+};
+
+void send_one(caf::event_based_actor* self, const trip& t, const std::shared_ptr<trip_state>& s);
+
+void on_answer(caf::event_based_actor* self, const trip& t, const std::shared_ptr<trip_state>& s) {
+  if (++s->done == t.count) {
+    std::chrono::duration<double> took = clock::now() - s->began;
+    s->result.set_value(took.count());
+    self->quit();
+  } else if (s->sent < t.count) {
+    send_one(self, t, s);
+  }
+}
+
+void send_one(caf::event_based_actor* self, const trip& t, const std::shared_ptr<trip_state>& s) {
   ++s->sent;
-  self->request(target, caf::infinite, caf::get_atom::value, id)
-      .then(
-          [=](actors::execution_reply&) {
-            if (++s->done == count) {
-              std::chrono::duration<double> took = clock::now() - s->began;
-              s->result.set_value(took.count());
-              self->quit();
-            } else if (s->sent < count) {
-              send_one(self, target, id, count, s);
-            }
-          },
-          [=](caf::error& e) {
-            std::cerr << "round trip failed: " << caf::to_string(e) << "\n";
-            s->result.set_value(-1);
-            self->quit();
-          });
+  auto failed = [=](caf::error& e) {
+    std::cerr << "round trip failed: " << caf::to_string(e) << "\n";
+    s->result.set_value(-1);
+    self->quit();
+  };
+  if (t.kind == trip_kind::brief)
+    self->request(t.target, caf::infinite, actors::brief_atom::value)
+        .then([=](actors::execution_brief&) { on_answer(self, t, s); }, failed);
+  else
+    self->request(t.target, caf::infinite, caf::get_atom::value, t.id)
+        .then([=](actors::execution_reply&) { on_answer(self, t, s); }, failed);
 }
 
 /// `(tick_atom)`: the start driver checks how many more executions it may start.
@@ -79,13 +93,14 @@ void finish(caf::event_based_actor* self, const std::shared_ptr<start_state>& s)
 
 }  // namespace
 
-double round_trips(caf::actor_system& system, const caf::actor& target, const std::string& id,
-                   std::int64_t count, int window) {
+double round_trips(caf::actor_system& system, const caf::actor& target, trip_kind kind,
+                   const std::string& id, std::int64_t count, int window) {
   auto s = std::make_shared<trip_state>();
   auto answer = s->result.get_future();
+  trip t{target, kind, id, count};
   system.spawn([=](caf::event_based_actor* self) {
     s->began = clock::now();
-    for (int i = 0; i < window && s->sent < count; ++i) send_one(self, target, id, count, s);
+    for (int i = 0; i < window && s->sent < count; ++i) send_one(self, t, s);
   });
   return answer.get();
 }

@@ -13,8 +13,7 @@
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
-#include "actors/actor_system_setup.hpp"
-#include "actors/executions_service.hpp"
+#include "actors/local_engine.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -35,8 +34,6 @@ class execution_harness {
   void start_system(milliseconds passivate_after = std::chrono::seconds(30)) {
     auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db")});
     BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message));
-    runtime_ = std::make_unique<a::actor_runtime>(2);
-    store_ = a::spawn_store_actor(runtime_->system(), std::move(opened).value());
     a::executions_options options;
     options.passivate_after = passivate_after;
     options.definitions_dir = dir.path().string();
@@ -45,52 +42,34 @@ class execution_harness {
       ended_[id] = json::parse(view);
       changed_.notify_all();
     };
-    a::supervisor_config node;
-    node.name = "node";
-    node.children.push_back(a::executions_service_child(store_, options));
-    supervisor_ = a::spawn_supervisor(runtime_->system(), std::move(node));
+    engine_ = std::make_unique<a::local_engine>(std::move(opened).value(), options, 2);
   }
 
   /// Stops everything (running attempts are recorded as interrupted) and the actor system.
-  void stop_system() {
-    if (!runtime_) return;
-    caf::anon_send_exit(supervisor_, caf::exit_reason::user_shutdown);
-    {
-      caf::scoped_actor self{runtime_->system()};
-      self->wait_for(supervisor_);
-    }
-    caf::anon_send_exit(store_, caf::exit_reason::user_shutdown);
-    store_ = nullptr;
-    supervisor_ = nullptr;
-    runtime_.reset();
-  }
+  void stop_system() { engine_.reset(); }
+
+  /// The actor system of the running engine.
+  caf::actor_system& system() { return engine_->system(); }
 
   /// Stores a workflow definition.
   void put_workflow(const json& definition) {
-    caf::scoped_actor self{runtime_->system()};
     p::workflow_draft draft{
         definition.at("id"), definition.value("name", "test"), "", "1", definition.dump(), {}};
-    self->request(store_, caf::infinite, p::write_request{{p::put_workflow_op{draft}}})
-        .receive([](p::write_outcome& out) { BOOST_REQUIRE(out.has_value()); },
-                 [](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
+    auto stored = engine_->put_workflow(std::move(draft));
+    BOOST_REQUIRE_MESSAGE(stored.has_value(), (stored ? "" : stored.error().message));
   }
 
   /// The live service (waits for it to register).
   caf::actor service() {
-    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < until) {
-      if (auto found = runtime_->system().registry().get(a::executions_registry_name))
-        return caf::actor_cast<caf::actor>(found);
-      std::this_thread::sleep_for(milliseconds(5));
-    }
-    BOOST_FAIL("the executions service did not register");
-    return {};
+    auto found = engine_->service();
+    BOOST_REQUIRE_MESSAGE(found, "the executions service did not register");
+    return found;
   }
 
   /// Sends a request to the service and returns its answer.
   template <class... Ts>
   a::execution_reply ask(Ts... xs) {
-    caf::scoped_actor self{runtime_->system()};
+    caf::scoped_actor self{engine_->system()};
     a::execution_reply out =
         fail(a::execution_failure{a::execution_errc::internal, "no reply", {}});
     self->request(service(), std::chrono::seconds(30), xs...)
@@ -125,7 +104,7 @@ class execution_harness {
 
   /// The service's counters.
   json counters() {
-    caf::scoped_actor self{runtime_->system()};
+    caf::scoped_actor self{engine_->system()};
     json out;
     self->request(service(), std::chrono::seconds(10), a::counters_atom::value)
         .receive([&](std::string& text) { out = json::parse(text); },
@@ -155,9 +134,7 @@ class execution_harness {
   temp_dir dir;
 
  private:
-  std::unique_ptr<a::actor_runtime> runtime_;
-  a::store_actor store_;
-  caf::actor supervisor_;
+  std::unique_ptr<a::local_engine> engine_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::map<std::string, json> ended_;

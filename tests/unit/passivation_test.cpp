@@ -1,0 +1,129 @@
+// Passivation of waiting executions: starts and requests racing with passivation, control of a
+// passivated execution, and timers re-activating executions from the store.
+#include <boost/test/unit_test.hpp>
+
+#include "tests/unit/execution_harness.hpp"
+
+namespace {
+
+using namespace auraos::test;
+
+json waiting(const std::string& id, int seconds) {
+  return {{"id", id},
+          {"name", id},
+          {"nodes", {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", seconds}}}}}},
+          {"connections", json::array()}};
+}
+
+/// Sends `count` starts at once and collects every answer.
+std::vector<a::execution_reply> start_at_once(execution_harness& h, const std::string& workflow,
+                                              int count) {
+  caf::scoped_actor self{h.system()};
+  auto service = h.service();
+  for (int i = 0; i < count; ++i)
+    self->send(service, a::start_execution_command{workflow, 0, "null", ""});
+  std::vector<a::execution_reply> replies;
+  bool timed_out = false;
+  while (!timed_out && replies.size() < static_cast<std::size_t>(count))
+    self->receive([&](a::execution_reply& r) { replies.push_back(std::move(r)); },
+                  caf::after(std::chrono::seconds(60)) >> [&] { timed_out = true; });
+  return replies;
+}
+
+/// Milliseconds since `began`.
+long long since_ms(std::chrono::steady_clock::time_point began) {
+  return std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - began).count();
+}
+
+bool all_passivated(execution_harness& h) {
+  return execution_harness::eventually([&] {
+    auto c = h.counters();
+    return c.at("activeActors").get<int>() == 0;
+  });
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(passivation)
+
+BOOST_AUTO_TEST_CASE(starts_are_answered_when_executions_passivate_at_once) {
+  execution_harness h;
+  h.stop_system();
+  h.start_system(milliseconds(0));
+  h.put_workflow(waiting("w", 3600));
+  auto replies = start_at_once(h, "w", 2000);
+  BOOST_REQUIRE_EQUAL(replies.size(), 2000u);
+  int refused = 0;
+  for (const auto& r : replies)
+    if (!r) ++refused, BOOST_TEST_MESSAGE(r.error().message);
+  BOOST_TEST(refused == 0);
+  BOOST_TEST(all_passivated(h));
+}
+
+BOOST_AUTO_TEST_CASE(get_pause_resume_and_cancel_reach_a_passivated_execution) {
+  execution_harness h;
+  h.stop_system();
+  h.start_system(milliseconds(20));
+  h.put_workflow(waiting("w", 3600));
+  auto id = h.start("w").at("id").get<std::string>();
+  BOOST_REQUIRE(all_passivated(h));
+  BOOST_TEST(h.get(id).at("status") == "running");
+  BOOST_REQUIRE(all_passivated(h));
+  BOOST_TEST(json::parse(*h.ask(a::pause_atom::value, id)).at("status") == "paused");
+  BOOST_REQUIRE(all_passivated(h));
+  BOOST_TEST(json::parse(*h.ask(a::resume_atom::value, id)).at("status") == "running");
+  BOOST_REQUIRE(all_passivated(h));
+  BOOST_TEST(json::parse(*h.ask(a::cancel_atom::value, id)).at("status") == "cancelled");
+  BOOST_TEST(h.wait_end(id).at("status") == "cancelled");
+}
+
+BOOST_AUTO_TEST_CASE(passivated_executions_wake_at_their_own_deadlines) {
+  execution_harness h;
+  h.stop_system();
+  h.start_system(milliseconds(20));
+  h.put_workflow(waiting("short", 1));
+  h.put_workflow(waiting("long", 2));
+  auto began = std::chrono::steady_clock::now();
+  auto late = h.start("long").at("id").get<std::string>();
+  auto early = h.start("short").at("id").get<std::string>();
+  BOOST_REQUIRE(all_passivated(h));
+  BOOST_TEST(h.wait_end(early).at("status") == "completed");
+  auto first = since_ms(began);
+  BOOST_TEST(h.wait_end(late).at("status") == "completed");
+  auto second = since_ms(began);
+  BOOST_TEST(first >= 1000);
+  BOOST_TEST(first < 1900);
+  BOOST_TEST(second >= 2000);
+}
+
+BOOST_AUTO_TEST_CASE(timer_of_an_execution_passivated_before_a_restart_fires_after_it) {
+  execution_harness h;
+  h.stop_system();
+  h.start_system(milliseconds(20));
+  h.put_workflow(waiting("w", 2));
+  auto began = std::chrono::steady_clock::now();
+  auto id = h.start("w").at("id").get<std::string>();
+  BOOST_REQUIRE(all_passivated(h));
+  h.stop_system();
+  h.start_system(milliseconds(20));
+  BOOST_TEST(h.wait_end(id).at("status") == "completed");
+  BOOST_TEST(since_ms(began) >= 2000);
+}
+
+BOOST_AUTO_TEST_CASE(far_timer_of_a_busy_live_execution_fires_through_the_service_wake_up) {
+  execution_harness h;
+  h.stop_system();
+  h.start_system(milliseconds(100));
+  json wf = waiting("busy", 1);
+  wf["nodes"].push_back({{"id", "work"}, {"type", "shell"}, {"config", {{"command", "sleep 2"}}}});
+  h.put_workflow(wf);
+  auto id = h.start("busy").at("id").get<std::string>();
+  auto view = h.wait_end(id);
+  BOOST_TEST(view.at("status") == "completed");
+  std::map<std::string, std::string> ended;
+  for (const auto& n : view.at("nodes")) ended[n.at("id")] = n.at("completedAt");
+  BOOST_TEST(ended.at("wait") < ended.at("work"));
+  BOOST_TEST(h.counters().at("passivations").get<int>() == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
