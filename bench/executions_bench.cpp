@@ -1,5 +1,6 @@
-// (a) Durable executions per second of a 3-node transform chain on the SQLite store.
-// Usage: executions_bench [COUNT=5000] [WINDOW=64] [THREADS=2] [--db sqlite:PATH|postgresql://...]
+// (a) Durable executions per second of a 3-node transform chain (SQLite by default).
+// Usage: executions_bench [COUNT=5000] [WINDOW=64] [THREADS=2]
+//        [--db sqlite:PATH | postgresql://... | postgresql:throwaway]
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/support/bench_database.hpp"
 #include "bench/support/bench_runtime.hpp"
 #include "bench/support/round_trips.hpp"
 
@@ -38,7 +40,12 @@ int main(int argc, char** argv) {
   }
   const long count = args->number(0, 5000), window = args->number(1, 64);
   const int threads = static_cast<int>(args->number(2, 2));
-  auraos::bench::bench_runtime rt(threads, std::chrono::seconds(30), {}, args->db);
+  auto database = auraos::bench::bench_database::open(args->db);
+  if (!database) {
+    std::cerr << database.error() << "\n";
+    return 2;
+  }
+  auraos::bench::bench_runtime rt(threads, std::chrono::seconds(30), {}, (*database)->location());
   if (!rt.put_workflow(three_node_chain()) || !rt.service()) return 1;
   auto began = std::chrono::steady_clock::now();
   if (!auraos::bench::start_executions(rt.system(), rt.service(), "t3", count, int(window),

@@ -26,13 +26,13 @@ namespace auraos::bench {
 struct bench_args {
   /// The arguments other than `--db X`, in order.
   std::vector<std::string> positional;
-  /// The store; none: a new SQLite file in a temp dir.
-  std::optional<runtime::database_location> db;
+  /// The `--db` value as given; empty: a new SQLite file in a temp dir.
+  std::string db;
   /// Positional argument `i` as a number, or `fallback` when absent.
   long number(std::size_t i, long fallback) const;
 };
 
-/// Parses argv (argv[0] excluded); an error naming the problem for a bad `--db`.
+/// Parses argv (argv[0] excluded); an error when `--db` has no value.
 result<bench_args, std::string> parse_bench_args(int argc, char** argv);
 
 /// A supervised executions service over a SQLite file in a temp dir, stopped on destruction.
