@@ -192,6 +192,7 @@ void on_passivate(execution_actor* self, std::uint64_t generation) {
 
 caf::behavior execution_behavior(execution_actor* self, execution_args args) {
   self->state.args = std::move(args);
+  self->state.cold_start = !self->state.args.preload;
   self->set_exit_handler(
       [self](caf::exit_msg& msg) { stop_gracefully(self, std::move(msg.reason)); });
   load(self);

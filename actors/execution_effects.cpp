@@ -121,9 +121,10 @@ void maybe_passivate(execution_actor* self) {
   ++s.passivate_generation;
   bool waits = idle(s) && s.st.status != engine::execution_status::pending &&
                !engine::is_finished(s.st.status);
-  if (waits && !s.passivating)
-    self->delayed_send(self, s.args.options.passivate_after, passivate_atom::value,
-                       s.passivate_generation);
+  if (!waits || s.passivating) return;
+  auto idle_time = s.cold_start ? std::chrono::milliseconds(0) : s.args.options.passivate_after;
+  s.cold_start = false;
+  self->delayed_send(self, idle_time, passivate_atom::value, s.passivate_generation);
 }
 
 }  // namespace auraos::actors::detail

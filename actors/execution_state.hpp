@@ -41,6 +41,9 @@ struct execution_actor_state {
   engine::execution_state st;
   persistence::execution_record row;
   bool loaded = false;
+  /// Loaded from the store (recovery, a timer, a request), not created just now: when it then
+  /// only waits, it passivates at once instead of after `passivate_after`.
+  bool cold_start = false;
   bool writing = false;
   /// Shutting down: no more events are decided.
   bool stopping = false;

@@ -49,6 +49,21 @@ void start_supervisor(service_actor* self) {
 /// `(recover_atom)`: retries recovery after the database was unavailable.
 using recover_atom = caf::atom_constant<caf::atom("recover")>;
 
+/// Executions re-activated at once during recovery: bounds the memory and store reads of a
+/// restart with many unfinished executions (waiting ones passivate again right after loading).
+constexpr std::size_t recovery_window = 256;
+
+/// Re-activates the next queued unfinished execution; its activation starts the one after.
+void recover_next(service_actor* self) {
+  auto& queue = self->state.recovery_queue;
+  if (queue.empty()) return;
+  auto id = std::move(queue.front());
+  queue.pop_front();
+  with_actor(
+      self, id, [self](caf::actor) { recover_next(self); },
+      [self](execution_failure) { recover_next(self); });
+}
+
 /// Re-activates every unfinished execution (recovery after a (re)start); while the database
 /// is unavailable it tries again every second.
 void recover(service_actor* self) {
@@ -58,9 +73,8 @@ void recover(service_actor* self) {
           return void(self->delayed_send(self, std::chrono::seconds(1), recover_atom::value));
         if (!rows)
           return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
-        for (const auto& row : *rows)
-          with_actor(
-              self, row.id, [](caf::actor) {}, [](execution_failure) {});
+        for (const auto& row : *rows) self->state.recovery_queue.push_back(row.id);
+        for (std::size_t i = 0; i < recovery_window; ++i) recover_next(self);
       });
 }
 

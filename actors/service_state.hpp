@@ -2,6 +2,7 @@
 // Internal to the executions service: its state and the steps its behaviour is made of.
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <string>
@@ -42,6 +43,8 @@ struct service_state {
   caf::actor supervisor;
   /// Live execution actors by execution id.
   std::map<std::string, caf::actor> live;
+  /// Unfinished executions still to re-activate after a (re)start, a window at a time.
+  std::deque<std::string> recovery_queue;
   /// Activations in progress.
   std::map<std::string, std::vector<activation_waiter>> activating;
   /// Execution actors the service let passivate, until they are down (requests wait for that).

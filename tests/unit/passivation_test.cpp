@@ -110,6 +110,21 @@ BOOST_AUTO_TEST_CASE(timer_of_an_execution_passivated_before_a_restart_fires_aft
   BOOST_TEST(since_ms(began) >= 2000);
 }
 
+BOOST_AUTO_TEST_CASE(recovered_waiting_executions_passivate_at_once_and_still_fire) {
+  execution_harness h;
+  h.stop_system();
+  h.start_system(std::chrono::hours(1));
+  h.put_workflow(waiting("w", 3));
+  std::vector<std::string> ids;
+  for (int i = 0; i < 300; ++i) ids.push_back(h.start("w").at("id").get<std::string>());
+  BOOST_TEST(h.counters().at("activeActors").get<int>() == 300);
+  h.stop_system();
+  h.start_system(std::chrono::hours(1));
+  BOOST_REQUIRE(all_passivated(h));
+  BOOST_TEST(h.counters().at("activations").get<int>() >= 300);
+  for (const auto& id : ids) BOOST_TEST(h.wait_end(id).at("status") == "completed");
+}
+
 BOOST_AUTO_TEST_CASE(far_timer_of_a_busy_live_execution_fires_through_the_service_wake_up) {
   execution_harness h;
   h.stop_system();
