@@ -118,6 +118,36 @@ BOOST_AUTO_TEST_CASE(missing_subworkflow_file_fails_the_node_naming_the_file) {
   BOOST_TEST(message.find("cannot read file") != std::string::npos, message);
 }
 
+BOOST_AUTO_TEST_CASE(http_nodes_call_a_real_server_through_the_execution_actor) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(node.ready);
+  auto base = "http://127.0.0.1:" + std::to_string(node.port);
+  auto call_workflow = [&](const std::string& id, const std::string& path) {
+    return json{{"id", id},
+                {"name", id},
+                {"nodes",
+                 {{{"id", "call"},
+                   {"type", "http"},
+                   {"config", {{"url", base + path}, {"headers", {{"X-Probe", "e2e"}}}}}}}},
+                {"output", "${nodes.call.output}"}}
+        .dump();
+  };
+  BOOST_TEST_REQUIRE(
+      node.call("POST", "/api/v1/workflows", call_workflow("probe", "/readyz")).status == 201);
+  BOOST_TEST_REQUIRE(
+      node.call("POST", "/api/v1/workflows", call_workflow("missing", "/api/v1/workflows/nope"))
+          .status == 201);
+  auto ok = node.call("POST", "/api/v1/workflows/probe/executions", "{}");
+  auto done = node.wait_status(ok.json["id"].get<std::string>(), "completed", 60s);
+  BOOST_TEST_REQUIRE(done["status"] == "completed", done.dump());
+  BOOST_TEST(done["output"]["status"] == 200, done.dump());
+  BOOST_TEST(done["output"]["json"]["status"] == "ready", done.dump());
+  auto bad = node.call("POST", "/api/v1/workflows/missing/executions", "{}");
+  auto failed = node.wait_status(bad.json["id"].get<std::string>(), "failed", 60s);
+  BOOST_TEST_REQUIRE(failed["status"] == "failed", failed.dump());
+  BOOST_TEST(failed["nodes"][0]["error"]["type"] == "http_status", failed.dump());
+}
+
 BOOST_AUTO_TEST_CASE(idempotency_key_repeat_returns_the_first_execution) {
   serve_node node;
   BOOST_TEST_REQUIRE(node.ready);
