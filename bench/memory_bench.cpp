@@ -1,6 +1,9 @@
 // (c) Resident memory per waiting execution (a one-hour delay), passivated or kept live.
-// Usage: memory_bench [COUNT=20000] [PASSIVATE_MS=100] [WINDOW=256]
+// Usage: memory_bench [COUNT=20000] [PASSIVATE_MS=100] [WINDOW=256] [--db sqlite:PATH|...]
+// With a `--db` that already holds waiting executions (from an earlier run), the start also
+// measures their recovery: peak RSS while they are re-activated and passivated again.
 #include <malloc.h>
+#include <sys/resource.h>
 #include <chrono>
 #include <cstdlib>
 #include <limits>
@@ -9,6 +12,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/support/bench_database.hpp"
 #include "bench/support/bench_runtime.hpp"
 #include "bench/support/round_trips.hpp"
 
@@ -35,12 +39,62 @@ bool all_passivated(auraos::bench::bench_runtime& rt) {
 
 }  // namespace
 
+/// The process's peak resident set so far, in MiB.
+double peak_rss_mib() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+/// The service's activations once they stop growing (1 s without change, at most 120 s).
+std::int64_t settled_activations(auraos::bench::bench_runtime& rt) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  std::int64_t last = -1;
+  auto changed = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() < until) {
+    auto now_count = rt.counters().value("activations", std::int64_t{0});
+    if (now_count != last) {
+      last = now_count;
+      changed = std::chrono::steady_clock::now();
+    } else if (std::chrono::steady_clock::now() - changed > std::chrono::seconds(1)) {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return last;
+}
+
+/// After a start on a store with waiting executions: how their recovery went.
+void print_recovery(auraos::bench::bench_runtime& rt) {
+  auto began = std::chrono::steady_clock::now();
+  auto recovered = settled_activations(rt);
+  if (recovered <= 0) return;
+  bool passivated = all_passivated(rt);
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - began;
+  fmt::print(
+      "recovered {} unfinished executions in {:.1f} s ({}); RSS {:.1f} MiB, peak {:.1f} MiB\n",
+      recovered, took.count(), passivated ? "all passivated again" : "NOT all passivated",
+      auraos::bench::resident_bytes() / 1048576.0, peak_rss_mib());
+}
+
 int main(int argc, char** argv) {
-  const long count = argc > 1 ? std::atol(argv[1]) : 20000;
-  const long passivate_ms = argc > 2 ? std::atol(argv[2]) : 100;
-  const int window = argc > 3 ? std::atoi(argv[3]) : 256;
-  auraos::bench::bench_runtime rt(2, std::chrono::milliseconds(passivate_ms));
+  auto args = auraos::bench::parse_bench_args(argc, argv);
+  if (!args) {
+    fmt::print(stderr, "{}\n", args.error());
+    return 2;
+  }
+  auto database = auraos::bench::bench_database::open(args->db);
+  if (!database) {
+    fmt::print(stderr, "{}\n", database.error());
+    return 2;
+  }
+  const long count = args->number(0, 20000), passivate_ms = args->number(1, 100);
+  const int window = static_cast<int>(args->number(2, 256));
+  auraos::bench::bench_runtime rt(2, std::chrono::milliseconds(passivate_ms), {},
+                                  (*database)->location());
   if (!rt.put_workflow(one_hour_delay()) || !rt.service()) return 1;
+  print_recovery(rt);
+  if (count == 0) return 0;
   malloc_trim(0);
   const auto before = auraos::bench::resident_bytes();
   const auto heap_before = mallinfo2().uordblks;
