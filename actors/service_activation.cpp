@@ -100,7 +100,10 @@ void on_live(service_actor* self, const std::string& id, caf::actor actor) {
   auto& s = self->state;
   if (auto it = s.stopping.find(id); it != s.stopping.end() && it->second == actor) return;
   auto known = s.live.find(id);
-  if (known == s.live.end() || known->second != actor) self->monitor(actor);
+  if (known == s.live.end() || known->second != actor) {
+    self->monitor(actor);
+    s.monitored[actor.address()] = id;
+  }
   s.live[id] = actor;
   auto waiters = std::move(s.activating[id]);
   s.activating.erase(id);
@@ -132,18 +135,16 @@ void route_created(service_actor* self, const std::string& id,
 
 void on_down(service_actor* self, const caf::down_msg& msg) {
   auto& s = self->state;
-  for (auto it = s.live.begin(); it != s.live.end(); ++it)
-    if (it->second.address() == msg.source) {
-      s.live.erase(it);
-      break;
-    }
-  for (auto it = s.stopping.begin(); it != s.stopping.end(); ++it)
-    if (it->second.address() == msg.source) {
-      auto id = it->first;
-      s.stopping.erase(it);
-      if (s.activating.count(id)) activate(self, id);
-      return;
-    }
+  auto found = s.monitored.find(msg.source);
+  if (found == s.monitored.end()) return;
+  auto id = std::move(found->second);
+  s.monitored.erase(found);
+  if (auto it = s.live.find(id); it != s.live.end() && it->second.address() == msg.source)
+    s.live.erase(it);
+  if (auto it = s.stopping.find(id); it != s.stopping.end() && it->second.address() == msg.source) {
+    s.stopping.erase(it);
+    if (s.activating.count(id)) activate(self, id);
+  }
 }
 
 void route(service_actor* self, caf::atom_value action, const std::string& id,

@@ -6,8 +6,10 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include <caf/actor_addr.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
@@ -43,6 +45,8 @@ struct service_state {
   caf::actor supervisor;
   /// Live execution actors by execution id.
   std::map<std::string, caf::actor> live;
+  /// The execution id of every monitored actor, to find it when it goes down.
+  std::unordered_map<caf::actor_addr, std::string> monitored;
   /// Unfinished executions still to re-activate after a (re)start, a window at a time.
   std::deque<std::string> recovery_queue;
   /// Activations in progress.
