@@ -37,10 +37,16 @@ void register_service(service_actor* self) {
   });
 }
 
+/// Restarts of execution actors allowed within 5 s before the execution supervisor gives up.
+constexpr std::size_t execution_restarts_per_period = 100;
+
 void start_supervisor(service_actor* self) {
   supervisor_config config;
   config.name = "executions";
   config.strategy = sv::strategy::simple_one_for_one;
+  // Executions fail independently: one budget for all of them must not let two unrelated
+  // failures in a few seconds restart the whole service.
+  config.intensity = {execution_restarts_per_period, std::chrono::seconds(5)};
   config.test_faults = self->state.options.test_faults;
   self->state.supervisor = spawn_supervisor(self->system(), std::move(config));
   self->link_to(self->state.supervisor);
