@@ -70,7 +70,7 @@ int run_eval(const eval_arguments& args) {
     std::fprintf(stderr, "auraos eval: syntax error at %s\n", parsed.error().describe().c_str());
     return exit_invalid;
   }
-  auto value = parsed.value().evaluate(context.value());
+  auto value = parsed.value().evaluate_json(context.value());
   if (!value) {
     std::fprintf(stderr, "auraos eval: %s\n", value.error().message.c_str());
     return exit_failed;

@@ -105,6 +105,26 @@ BOOST_AUTO_TEST_CASE(failing_workflow_exits_1_with_error_json) {
              r.err);
 }
 
+BOOST_AUTO_TEST_CASE(a_transform_yielding_infinity_fails_the_node_naming_the_expression) {
+  auraos::test::temp_dir dir;
+  std::ofstream{dir.file("inf.json")}
+      << R"({"id": "inf", "name": "inf", "nodes": [{"id": "ratio", "type": "transform", "config": {"output": {"r": "${1.0 / 0.0}"}}}]})";
+  auto r = run({dir.file("inf.json")});
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(r.out.empty());
+  BOOST_TEST(r.err.find("expression \\\"1.0 / 0.0\\\": the result is +infinity, which JSON "
+                        "cannot carry") != std::string::npos,
+             r.err);
+}
+
+BOOST_AUTO_TEST_CASE(an_input_integer_beyond_64_bits_exits_2_naming_it) {
+  auto r = run({example("diamond.json"), "--input", R"({"n": 18446744073709551616, "m": 9223372036854775808})"});
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.err.find("input.m: integer 9223372036854775808 is outside the 64-bit range") !=
+                 std::string::npos,
+             r.err);
+}
+
 BOOST_AUTO_TEST_CASE(interrupt_signal_cancels_the_run_and_kills_its_command) {
   auraos::test::temp_dir dir;
   std::ofstream{dir.file("sleepy.json")}
