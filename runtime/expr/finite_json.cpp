@@ -24,8 +24,7 @@ std::optional<non_finite_value> find_in(const nlohmann::json& value, const std::
       if (auto found = find_in(value[i], path + "[" + std::to_string(i) + "]")) return found;
   } else if (value.is_object()) {
     for (auto it = value.begin(); it != value.end(); ++it)
-      if (auto found = find_in(it.value(), path + "[" + dump_compact(it.key()) + "]"))
-        return found;
+      if (auto found = find_in(it.value(), path + "[" + dump_compact(it.key()) + "]")) return found;
   }
   return std::nullopt;
 }

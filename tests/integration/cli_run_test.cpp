@@ -118,7 +118,8 @@ BOOST_AUTO_TEST_CASE(a_transform_yielding_infinity_fails_the_node_naming_the_exp
 }
 
 BOOST_AUTO_TEST_CASE(an_input_integer_beyond_64_bits_exits_2_naming_it) {
-  auto r = run({example("diamond.json"), "--input", R"({"n": 18446744073709551616, "m": 9223372036854775808})"});
+  auto r = run({example("diamond.json"), "--input",
+                R"({"n": 18446744073709551616, "m": 9223372036854775808})"});
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(r.err.find("input.m: integer 9223372036854775808 is outside the 64-bit range") !=
                  std::string::npos,
