@@ -49,7 +49,9 @@ std::string with_id(std::string path, const std::string& id) {
   return path;
 }
 
-std::string nested(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nested(int depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
 
 /// Checks one answer: never 5xx; a 4xx has {"error": {"code", "message", "details": [...]}}.
 void check(const api_reply& reply, const std::string& what) {
@@ -101,10 +103,9 @@ BOOST_AUTO_TEST_SUITE(serve_bad_request)
 
 BOOST_AUTO_TEST_CASE(malformed_ids_on_every_route) {
   swept_node n;
-  const std::vector<std::string> ids{"%ff",       "%c3%28",   std::string(4000, 'a'),
-                                     "..",        "%2e%2e",   "%2F",
-                                     "%00",       "%E2%9C%93", "%F0%9F%98%80x",
-                                     "a%20b",     "%zz",      "'%3B--"};
+  const std::vector<std::string> ids{
+      "%ff", "%c3%28",    std::string(4000, 'a'), "..",    "%2e%2e", "%2F",
+      "%00", "%E2%9C%93", "%F0%9F%98%80x",        "a%20b", "%zz",    "'%3B--"};
   for (const auto& r : all_routes()) {
     if (r.path.find("{id}") == std::string::npos) continue;
     for (const auto& id : ids) n.sweep(r.method, with_id(r.path, id));
@@ -119,14 +120,14 @@ BOOST_AUTO_TEST_CASE(malformed_ids_on_every_route) {
 BOOST_AUTO_TEST_CASE(malformed_cursors_limits_and_query_values_on_every_route) {
   swept_node n;
   const std::vector<std::string> queries{
-      "cursor=abc",     "cursor=_w",        "cursor=" + std::string(3000, 'A'),
-      "cursor=-1",      "cursor=!!!!",      "cursor=%ff%fe",
-      "cursor=LTE6",    "cursor=MTc",       "cursor=",
-      "limit=-1",       "limit=0",          "limit=1e9",
-      "limit=abc",      "limit=",           "limit=99999999999999999999",
-      "status=nope",    "status=%ff",       "workflowId=%ff",
-      "name=%ff&tag=x", "unknown=1",        "limit=1&limit=2",
-      "%ff=1",          "=",                "&&&"};
+      "cursor=abc",     "cursor=_w",   "cursor=" + std::string(3000, 'A'),
+      "cursor=-1",      "cursor=!!!!", "cursor=%ff%fe",
+      "cursor=LTE6",    "cursor=MTc",  "cursor=",
+      "limit=-1",       "limit=0",     "limit=1e9",
+      "limit=abc",      "limit=",      "limit=99999999999999999999",
+      "status=nope",    "status=%ff",  "workflowId=%ff",
+      "name=%ff&tag=x", "unknown=1",   "limit=1&limit=2",
+      "%ff=1",          "=",           "&&&"};
   for (const auto& r : all_routes())
     for (const auto& query : queries)
       n.sweep(r.method, with_id(r.path, n.real_id(r.path)) + "?" + query);
@@ -140,26 +141,25 @@ BOOST_AUTO_TEST_CASE(malformed_cursors_limits_and_query_values_on_every_route) {
 
 BOOST_AUTO_TEST_CASE(malformed_bodies_on_every_route) {
   swept_node n;
-  const std::vector<std::string> bodies{
-      "{\"name\": \"caf\xe9\"}",
-      "{\"input\": \"\xff\xfe\"}",
-      R"({"name": "w", "nodes": [], "x": 1e999})",
-      R"({"input": {"amount": 1e999}})",
-      R"({"input": -1e999})",
-      "{\"input\": " + nested(100000) + "}",
-      nested(100000),
-      "",
-      "[]",
-      "1",
-      "\"text\"",
-      "null",
-      R"({"input": )",
-      R"({"name": "w", "nodes": [{"id": "a", "type": "noop"}])",
-      "\xEF\xBB\xBF{\"input\": {\"amount\": 1}}",
-      R"({"name": 7, "nodes": {"a": 1}, "connections": "x"})",
-      R"({"input": [1, 2, 3]})",
-      R"({"input": {"amount": "not a number"}})",
-      R"({"input": {"amount": 99999999999999999999999}})"};
+  const std::vector<std::string> bodies{"{\"name\": \"caf\xe9\"}",
+                                        "{\"input\": \"\xff\xfe\"}",
+                                        R"({"name": "w", "nodes": [], "x": 1e999})",
+                                        R"({"input": {"amount": 1e999}})",
+                                        R"({"input": -1e999})",
+                                        "{\"input\": " + nested(100000) + "}",
+                                        nested(100000),
+                                        "",
+                                        "[]",
+                                        "1",
+                                        "\"text\"",
+                                        "null",
+                                        R"({"input": )",
+                                        R"({"name": "w", "nodes": [{"id": "a", "type": "noop"}])",
+                                        "\xEF\xBB\xBF{\"input\": {\"amount\": 1}}",
+                                        R"({"name": 7, "nodes": {"a": 1}, "connections": "x"})",
+                                        R"({"input": [1, 2, 3]})",
+                                        R"({"input": {"amount": "not a number"}})",
+                                        R"({"input": {"amount": 99999999999999999999999}})"};
   for (const auto& r : all_routes())
     for (const auto& body : bodies) n.sweep(r.method, with_id(r.path, n.real_id(r.path)), body);
   std::string huge = "{\"input\": \"" + std::string(20 << 20, 'x') + "\"}";
