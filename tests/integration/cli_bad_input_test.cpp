@@ -97,4 +97,16 @@ BOOST_AUTO_TEST_CASE(serve_refuses_bad_config_files_before_starting) {
   refused({"nonsense-command"}, "unknown command 'nonsense-command'");
 }
 
+BOOST_AUTO_TEST_CASE(serve_on_an_unusable_data_dir_fails_with_one_line) {
+  inputs in;  // a node that cannot open its store exits 1 (docs/operations.md), not by a signal
+  for (const auto& dir : {in.regular_file, std::string("/proc/nope")}) {
+    auto run = run_process({auraos_binary(), "serve", "--data-dir", dir, "--http", "127.0.0.1:0"});
+    BOOST_TEST_CONTEXT("serve --data-dir " << dir << "\nstderr: " << run.err) {
+      BOOST_TEST(run.exit_code == 1);
+      BOOST_TEST(run.err.find("cannot create data directory " + dir) != std::string::npos);
+      BOOST_TEST(run.err.find('\n') == run.err.size() - 1, "exactly one line");
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
