@@ -6,6 +6,7 @@
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/record_json.hpp"
 #include "runtime/engine/snapshot.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::actors {
 
@@ -55,7 +56,7 @@ std::string error_json(const engine::node_error& error) {
                    {"message", error.message},
                    {"retryable", error.retryable},
                    {"attempts", error.attempts}};
-  return j.dump();
+  return runtime::dump_json(j);
 }
 
 namespace {

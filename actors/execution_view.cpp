@@ -7,6 +7,7 @@
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/record_json.hpp"
 #include "runtime/engine/time_text.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::actors {
 
@@ -18,7 +19,8 @@ nlohmann::json time_or_null(const std::optional<std::int64_t>& ms) {
 
 nlohmann::json error_or_null(const std::optional<engine::node_error>& error) {
   if (!error) return nullptr;
-  return nlohmann::json::parse(error_json(*error));
+  auto parsed = runtime::parse_json(error_json(*error), runtime::max_stored_json_depth);
+  return parsed ? std::move(*parsed) : nlohmann::json(nullptr);
 }
 
 /// A node time (0: not yet) as RFC 3339 text or null.
@@ -53,7 +55,7 @@ nlohmann::json execution_view(const persistence::execution_record& row,
                       {"workflowId", row.workflow_id},
                       {"revision", row.revision},
                       {"status", std::string(persistence::to_string(row.status))},
-                      {"input", nlohmann::json::parse(row.input, nullptr, false)},
+                      {"input", engine::json_or_null(engine::parse_json_text(row.input))},
                       {"output", engine::json_or_null(state.output)},
                       {"error", error_or_null(state.error)},
                       {"startedAt", time_or_null(row.started_at)},

@@ -7,6 +7,7 @@
 
 #include "actors/fault_hook.hpp"
 #include "actors/service_state.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::actors {
 
@@ -24,7 +25,7 @@ std::string counters_json(const service_state& s) {
                    {"activeActors", s.live.size() + s.stopping.size()},
                    {"activations", s.counters.activations},
                    {"passivations", s.counters.passivations}};
-  return j.dump();
+  return runtime::dump_json(j);
 }
 
 void register_service(service_actor* self) {

@@ -6,6 +6,7 @@
 #include "actors/execution_view.hpp"
 #include "actors/service_state.hpp"
 #include "runtime/definition/parse.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::actors::detail {
 
@@ -71,7 +72,7 @@ void read_finished(service_actor* self, p::execution_record row, caf::response_p
               auto st = engine::initial_state(wf);
               for (const auto& r : *rows)
                 if (auto record = from_stored(r)) engine::apply(st, *record);
-              promise.deliver(execution_reply(execution_view(row, st).dump()));
+              promise.deliver(execution_reply(runtime::dump_json(execution_view(row, st))));
             });
       });
 }
@@ -207,7 +208,7 @@ void read_history(service_actor* self, bool logs, const std::string& id,
                   if (!rows)
                     return promise.deliver(execution_reply(fail(store_failure(rows.error()))));
                   auto view = logs ? logs_view(id, *rows) : history_view(*rows);
-                  promise.deliver(execution_reply(view.dump()));
+                  promise.deliver(execution_reply(runtime::dump_json(view)));
                 });
       });
 }

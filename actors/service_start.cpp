@@ -8,6 +8,7 @@
 #include "runtime/definition/load_file.hpp"
 #include "runtime/engine/decide.hpp"
 #include "runtime/engine/json_text.hpp"
+#include "runtime/json_parse.hpp"
 #include "runtime/uuid.hpp"
 
 namespace auraos::actors::detail {
@@ -43,7 +44,7 @@ void create(service_actor* self, std::shared_ptr<const runtime::workflow> wf, st
   row.id = runtime::random_uuid();
   row.workflow_id = wf->id;
   row.revision = revision;
-  row.input = input.dump();
+  row.input = runtime::dump_json(input);
   if (!key.empty()) row.idempotency_key = key;
   p::write_request request{{p::create_execution_op{std::move(row)}}};
   request.wait_for_database = key.rfind(child_key_prefix, 0) == 0;
@@ -79,13 +80,14 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
           return done(fail(failure(execution_errc::internal,
                                    "stored workflow " + workflow_id + " is invalid")),
                       nullptr);
-        auto input = nlohmann::json::parse(input_json, nullptr, false);
-        if (input.is_discarded())
-          return done(fail(failure(execution_errc::invalid_input, "input is not valid JSON")),
+        auto input = runtime::parse_json(input_json);
+        if (!input)
+          return done(fail(failure(execution_errc::bad_request,
+                                   "input is not valid JSON: " + input.error().to_string())),
                       nullptr);
-        if (auto refused = check(*wf, input)) return done(fail(std::move(*refused)), nullptr);
+        if (auto refused = check(*wf, *input)) return done(fail(std::move(*refused)), nullptr);
         create(self, std::make_shared<const runtime::workflow>(std::move(*wf)), rec->revision,
-               input, key, done);
+               *input, key, done);
       });
 }
 
@@ -111,7 +113,8 @@ execution_end end_of(const p::execution_record& row) {
   if (auto status = engine::parse_execution_status(p::to_string(row.status))) end.status = *status;
   if (row.output) end.output = engine::parse_json_text(*row.output);
   if (row.error) {
-    auto j = nlohmann::json::parse(*row.error, nullptr, false);
+    auto parsed = runtime::parse_json(*row.error, runtime::max_stored_json_depth);
+    const auto& j = parsed ? *parsed : nlohmann::json();
     if (j.is_object())
       end.error = engine::node_error{j.value("type", "subworkflow"), j.value("message", ""),
                                      j.value("retryable", false), 0};
@@ -135,8 +138,7 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
     return promise.deliver(child_reply(
         fail("subworkflow file " + file.string() + ": " + wf.error().front().to_string())));
   p::workflow_draft draft{
-      wf->id,  wf->name, wf->description, wf->version, engine::json_or_null(wf->document).dump(),
-      wf->tags};
+      wf->id, wf->name, wf->description, wf->version, engine::json_text(wf->document), wf->tags};
   p::write_request put{{p::put_workflow_op{std::move(draft)}}, true};
   self->request(self->state.store, caf::infinite, std::move(put))
       .then([self, request, promise](p::write_outcome& outcome) mutable {

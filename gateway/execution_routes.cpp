@@ -7,6 +7,7 @@
 #include "gateway/json_body.hpp"
 #include "gateway/pagination.hpp"
 #include "gateway/resource_json.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
 namespace {
@@ -30,7 +31,7 @@ result<std::string, api_error> start_input(const http_request& request) {
   if (!body->is_object())
     return fail(make_error(error_code::bad_request, "the body must be an object {\"input\": ...}"));
   auto input = body->find("input");
-  return input == body->end() ? std::string{"null"} : input->dump();
+  return input == body->end() ? std::string{"null"} : runtime::dump_json(*input);
 }
 
 void start_execution(const ctx& node, const http_request& request, const path_params& params,
@@ -41,6 +42,9 @@ void start_execution(const ctx& node, const http_request& request, const path_pa
   command.workflow_id = params.at("id");
   command.input_json = std::move(*input);
   command.idempotency_key = request.headers.get("Idempotency-Key").value_or("");
+  if (!runtime::is_valid_utf8(command.idempotency_key))
+    return void(respond(error_response(
+        make_error(error_code::bad_request, "header Idempotency-Key is not valid UTF-8"))));
   detail::ask<execution_reply>(node->system(), node->executions(), std::move(respond),
                                reply_with(202), command);
 }

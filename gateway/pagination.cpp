@@ -7,6 +7,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "persistence/cursor.hpp"
+#include "runtime/json_parse.hpp"
+
 namespace auraos::gateway {
 namespace {
 
@@ -82,6 +85,9 @@ result<page_request, api_error> parse_page_request(const http_request& request) 
   if (auto cursor = request.query_param("cursor"); cursor && !cursor->empty()) {
     auto position = decode_cursor(*cursor);
     if (!position) return fail(std::move(position).error());
+    // Only positions the store made: a decodable cursor of other bytes is as bad as none.
+    if (!runtime::is_valid_utf8(*position) || !persistence::decode_cursor(*position, "cursor"))
+      return fail(bad_cursor(*cursor));
     page.position = std::move(*position);
   }
   return page;

@@ -3,6 +3,7 @@
 
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/session.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::engine::detail {
 namespace {
@@ -46,7 +47,7 @@ nlohmann::json node_input(const session& s, const std::string& id) {
 
 void schedule(session& s, const std::string& id) {
   auto r = s.record(id);
-  r.mutable_node_scheduled()->set_input_json(node_input(s, id).dump());
+  r.mutable_node_scheduled()->set_input_json(runtime::dump_json(node_input(s, id)));
   s.emit(std::move(r));
 }
 

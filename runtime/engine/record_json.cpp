@@ -3,6 +3,8 @@
 #include <google/protobuf/util/json_util.h>
 #include <nlohmann/json.hpp>
 
+#include "runtime/json_parse.hpp"
+
 namespace auraos::engine {
 namespace {
 
@@ -28,8 +30,8 @@ nlohmann::json expand_json_text(nlohmann::json data) {
       result[key] = value;
       continue;
     }
-    auto parsed = nlohmann::json::parse(value.get<std::string>(), nullptr, false);
-    result[key.substr(0, key.size() - suffix.size())] = parsed.is_discarded() ? value : parsed;
+    auto parsed = runtime::parse_json(value.get<std::string>(), runtime::max_stored_json_depth);
+    result[key.substr(0, key.size() - suffix.size())] = parsed ? std::move(*parsed) : value;
   }
   return result;
 }
@@ -41,8 +43,8 @@ nlohmann::json payload(const messages::HistoryEvent& record, const FieldDescript
   options.always_print_primitive_fields = true;
   if (!google::protobuf::util::MessageToJsonString(message, &text, options).ok())
     return nlohmann::json::object();
-  auto data = nlohmann::json::parse(text, nullptr, false);
-  return data.is_object() ? expand_json_text(std::move(data)) : nlohmann::json::object();
+  auto data = runtime::parse_json(text, runtime::max_stored_json_depth);
+  return data && data->is_object() ? expand_json_text(std::move(*data)) : nlohmann::json::object();
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/handlers/json_text.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::handlers {
 namespace {
@@ -20,8 +21,8 @@ json output_of(const shell_outcome& outcome) {
   if (outcome.out.truncated) output["stdoutTruncated"] = true;
   if (outcome.err.truncated) output["stderrTruncated"] = true;
   if (!outcome.out.truncated) {
-    auto parsed = parse_if_json(outcome.out.bytes);
-    if (!parsed.is_discarded()) output["json"] = std::move(parsed);
+    auto parsed = runtime::parse_json(outcome.out.bytes);
+    if (parsed) output["json"] = std::move(*parsed);
   }
   return output;
 }
