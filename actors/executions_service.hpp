@@ -31,6 +31,17 @@ struct start_execution_command {
   std::string idempotency_key;
 };
 
+/// How one recovery went: unfinished executions re-activated, those that could not be, and
+/// how long it took from reading them to the last activation.
+struct recovery_report {
+  /// Executions whose actor started.
+  std::size_t recovered = 0;
+  /// Executions that could not be activated.
+  std::size_t failed = 0;
+  /// From the start of recovery to its last activation.
+  std::chrono::milliseconds took{0};
+};
+
 /// Why a request about an execution was refused.
 enum class execution_errc {
   not_found,
@@ -107,6 +118,8 @@ struct executions_options {
   std::int64_t snapshot_every = 50;
   /// Called (from an actor thread) with the log line of every stored history record.
   std::function<void(const std::string& line)> on_record;
+  /// Called (from an actor thread) once per service start, when recovery has ended.
+  std::function<void(const recovery_report& report)> on_recovered;
   /// Called (from an actor thread) when an execution ended, with its REST view as JSON text.
   std::function<void(const std::string& execution_id, const std::string& view)> on_finished;
 };

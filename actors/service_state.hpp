@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the executions service: its state and the steps its behaviour is made of.
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -49,6 +50,12 @@ struct service_state {
   std::unordered_map<caf::actor_addr, std::string> monitored;
   /// Unfinished executions still to re-activate after a (re)start, a window at a time.
   std::deque<std::string> recovery_queue;
+  /// Recovery activations under way, what was counted so far, and when recovery began.
+  std::size_t recovery_in_flight = 0;
+  recovery_report recovery;
+  std::chrono::steady_clock::time_point recovery_began;
+  /// Set once the unfinished executions were read, until recovery was reported.
+  bool recovery_listed = false;
   /// Activations in progress.
   std::map<std::string, std::vector<activation_waiter>> activating;
   /// Execution actors the service let passivate, until they are down (requests wait for that).
