@@ -145,14 +145,14 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
       routed<pause_atom>(self),
       routed<resume_atom>(self),
       routed<cancel_atom>(self),
-      [self](history_atom, const std::string& id) {
+      [self](history_atom, const std::string& id, std::int64_t after, std::int64_t limit) {
         auto promise = self->make_response_promise();
-        read_history(self, false, id, promise);
+        read_history(self, {id, after, limit}, false, promise);
         return promise;
       },
-      [self](logs_atom, const std::string& id) {
+      [self](logs_atom, const std::string& id, std::int64_t after, std::int64_t limit) {
         auto promise = self->make_response_promise();
-        read_history(self, true, id, promise);
+        read_history(self, {id, after, limit}, true, promise);
         return promise;
       },
       [self](locate_atom, const std::string& id) {

@@ -84,8 +84,8 @@ void route(service_actor* self, caf::atom_value action, const std::string& id,
            caf::response_promise promise, bool retry = true);
 /// Answers the live actor of an unfinished execution (activating it when needed).
 void locate(service_actor* self, const std::string& id, caf::response_promise promise);
-/// Answers history or logs from the store.
-void read_history(service_actor* self, bool logs, const std::string& id,
+/// Answers a page of history records (or their log lines) from the store.
+void read_history(service_actor* self, read_history_query page, bool logs,
                   caf::response_promise promise);
 /// Checks and stores a new execution, then answers its view.
 void start(service_actor* self, start_execution_command command, caf::response_promise promise);

@@ -89,9 +89,17 @@ result<page_request, api_error> parse_page_request(const http_request& request) 
 
 http_response page_response(const nlohmann::json& items,
                             const std::optional<std::string>& next_position) {
+  return page_text_response(items.dump(), next_position);
+}
+
+http_response page_text_response(const std::string& items_json,
+                                 const std::optional<std::string>& next_position) {
   nlohmann::json next = nullptr;
   if (next_position) next = encode_cursor(*next_position);
-  return json_response(200, {{"items", items}, {"nextCursor", next}});
+  http_response response;
+  response.status = 200;
+  response.body = "{\"items\":" + items_json + ",\"nextCursor\":" + next.dump() + "}";
+  return response;
 }
 
 }  // namespace auraos::gateway

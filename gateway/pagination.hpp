@@ -39,4 +39,8 @@ result<page_request, api_error> parse_page_request(const http_request& request);
 http_response page_response(const nlohmann::json& items,
                             const std::optional<std::string>& next_position);
 
+/// The same answer for items already rendered as the JSON text of an array.
+http_response page_text_response(const std::string& items_json,
+                                 const std::optional<std::string>& next_position);
+
 }  // namespace auraos::gateway

@@ -94,8 +94,9 @@ class outage_store final : public p::store {
     return real_->unfinished_executions();
   }
   p::store_result<std::vector<p::history_event>> read_history(const std::string& id,
-                                                              std::int64_t after) override {
-    return real_->read_history(id, after);
+                                                              std::int64_t after,
+                                                              std::int64_t limit) override {
+    return real_->read_history(id, after, limit);
   }
   p::store_result<std::optional<p::snapshot_record>> latest_snapshot(
       const std::string& id) override {
