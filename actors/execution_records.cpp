@@ -51,11 +51,9 @@ p::execution_status to_row_status(engine::execution_status status) {
 }
 
 std::string error_json(const engine::node_error& error) {
-  nlohmann::json j{{"type", error.type},
-                   {"message", error.message},
-                   {"retryable", error.retryable},
-                   {"attempts", error.attempts}};
-  return j.dump();
+  auto j = engine::error_object(error);
+  j["retryable"] = error.retryable;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 namespace {

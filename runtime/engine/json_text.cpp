@@ -23,4 +23,13 @@ std::string json_text(const runtime::json_ptr& value) {
   return json_or_null(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+nlohmann::json error_object(const node_error& error) {
+  nlohmann::json object{
+      {"type", error.type}, {"message", error.message}, {"attempts", error.attempts}};
+  if (error.fields && error.fields->is_object())
+    for (const auto& [key, value] : error.fields->items())
+      if (!object.contains(key)) object[key] = value;
+  return object;
+}
+
 }  // namespace auraos::engine
