@@ -25,18 +25,6 @@ struct node : auraos::test::serve_node {
     BOOST_TEST_REQUIRE(started.status == 202, started.body);
     return started.json.at("id").get<std::string>();
   }
-
-  /// Polls the execution until its status is `status`; its last view.
-  json wait_status(const std::string& id, const std::string& status) {
-    json view;
-    auraos::test::wait_until(
-        [&] {
-          view = call("GET", "/api/v1/executions/" + id).json;
-          return view["status"] == status;
-        },
-        60s);
-    return view;
-  }
 };
 
 json one_node(const std::string& id, const json& node, const json& extra = json::object()) {

@@ -21,18 +21,6 @@ namespace {
 struct serve_node : auraos::test::serve_node {
   bool ready = auraos::test::wait_ready(port, 30s);
 
-  /// Polls the execution until its status is `status`; its last view.
-  json wait_status(const std::string& id, const std::string& status, std::chrono::seconds limit) {
-    json view;
-    auraos::test::wait_until(
-        [&] {
-          view = call("GET", "/api/v1/executions/" + id).json;
-          return view["status"] == status;
-        },
-        limit);
-    return view;
-  }
-
   /// Stores examples/FILE, starts it with no input and waits for `status`; its last view.
   json run_example(const std::string& file, const std::string& status) {
     auto text = auraos::test::example_text(file);
