@@ -52,10 +52,8 @@ p::execution_status to_row_status(engine::execution_status status) {
 }
 
 std::string error_json(const engine::node_error& error) {
-  nlohmann::json j{{"type", error.type},
-                   {"message", error.message},
-                   {"retryable", error.retryable},
-                   {"attempts", error.attempts}};
+  auto j = engine::error_object(error);
+  j["retryable"] = error.retryable;
   return runtime::dump_json(j);
 }
 

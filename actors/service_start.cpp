@@ -114,10 +114,13 @@ execution_end end_of(const p::execution_record& row) {
   if (row.output) end.output = engine::parse_json_text(*row.output);
   if (row.error) {
     auto parsed = runtime::parse_json(*row.error, runtime::max_stored_json_depth);
-    const auto& j = parsed ? *parsed : nlohmann::json();
-    if (j.is_object())
+    auto j = parsed ? std::move(*parsed) : nlohmann::json();
+    if (j.is_object()) {
       end.error = engine::node_error{j.value("type", "subworkflow"), j.value("message", ""),
                                      j.value("retryable", false), 0};
+      for (const char* known : {"type", "message", "retryable", "attempts"}) j.erase(known);
+      if (!j.empty()) end.error->fields = engine::share_json(std::move(j));
+    }
   }
   return end;
 }
@@ -134,15 +137,22 @@ void child_created(service_actor* self, const p::execution_record& child,
 void start_from_file(service_actor* self, child_request request, caf::response_promise promise) {
   auto file = std::filesystem::path(self->state.options.definitions_dir) / request.file;
   auto wf = runtime::load_workflow_file(file);
-  if (!wf)
+  if (!wf) {
+    std::vector<std::string> details;
+    for (const auto& e : wf.error()) details.push_back(e.to_string());
+    auto message = "subworkflow file " + file.string() + ": " + details.front();
     return promise.deliver(child_reply(
-        fail("subworkflow file " + file.string() + ": " + wf.error().front().to_string())));
-  p::workflow_draft draft{
-      wf->id, wf->name, wf->description, wf->version, engine::json_text(wf->document), wf->tags};
+        fail(failure(execution_errc::invalid_input, std::move(message), std::move(details)))));
+  }
+  // The child's own children are named relative to its file, as `validate` checks them.
+  auto document = runtime::rebase_subworkflow_files(
+      engine::json_or_null(wf->document), std::filesystem::path(request.file).parent_path());
+  p::workflow_draft draft{wf->id,      wf->name,        wf->description,
+                          wf->version, runtime::dump_json(document), wf->tags};
   p::write_request put{{p::put_workflow_op{std::move(draft)}}, true};
   self->request(self->state.store, caf::infinite, std::move(put))
       .then([self, request, promise](p::write_outcome& outcome) mutable {
-        if (!outcome) return promise.deliver(child_reply(fail(outcome.error().message)));
+        if (!outcome) return promise.deliver(child_reply(fail(store_failure(outcome.error()))));
         request.workflow_id = std::get<p::workflow_record>(outcome->at(0)).id;
         start_child(self, std::move(request), promise);
       });
@@ -186,7 +196,7 @@ void start_child(service_actor* self, child_request request, caf::response_promi
                  child_key_prefix + request.idempotency_key,
                  [self, promise](result<p::created_execution, execution_failure> created,
                                  std::shared_ptr<execution_preload>) mutable {
-                   if (!created) return promise.deliver(child_reply(fail(created.error().message)));
+                   if (!created) return promise.deliver(child_reply(fail(created.error())));
                    child_created(self, created->execution, promise);
                  });
 }

@@ -110,7 +110,9 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
       [&s](const list_executions_query& q) { return s.list_executions(q.filter, q.page); },
       [&s](const unfinished_executions_query&) { return s.unfinished_executions(); },
       [&s](const count_executions_query&) { return s.count_executions_by_status(); },
-      [&s](const read_history_query& q) { return s.read_history(q.execution_id, q.after_seq); },
+      [&s](const read_history_query& q) {
+        return s.read_history(q.execution_id, q.after_seq, q.limit);
+      },
       [&s](const latest_snapshot_query& q) { return s.latest_snapshot(q.execution_id); },
       [&s](const due_timers_query& q) { return s.due_timers(q.now_ms, q.limit); },
       [&s](const next_timer_deadline_query&) { return s.next_timer_deadline(); },

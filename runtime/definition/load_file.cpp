@@ -72,4 +72,23 @@ definition_result load_workflow_file(const fs::path& file) {
   return load(file, chain);
 }
 
+json rebase_subworkflow_files(const json& document, const fs::path& folder) {
+  auto rebased = document;
+  auto nodes = rebased.find("nodes");
+  if (folder.empty() || nodes == rebased.end() || !nodes->is_array()) return rebased;
+  for (auto& node : *nodes) {
+    if (!node.is_object() || node.value("type", "") != "subworkflow") continue;
+    auto config = node.find("config");
+    if (config == node.end() || !config->is_object()) continue;
+    auto file = config->find("file");
+    if (file == config->end() || !file->is_string()) continue;
+    auto name = file->get<std::string>();
+    if (definition::has_template(*file))
+      *file = name.starts_with('/') ? name : (folder / "").string() + name;
+    else
+      *file = (folder / name).lexically_normal().string();
+  }
+  return rebased;
+}
+
 }  // namespace auraos::runtime

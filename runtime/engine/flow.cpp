@@ -21,10 +21,6 @@ std::string describe(const connection& c) {
   return "connection " + c.from + " -> " + c.to;
 }
 
-nlohmann::json error_object(const node_error& e) {
-  return {{"type", e.type}, {"message", e.message}, {"attempts", e.attempts}};
-}
-
 /// What a node receives from one taken predecessor: its output, or its error when it failed.
 nlohmann::json handed_on(const node_state& from) {
   if (from.status == node_status::failed && from.error) return error_object(*from.error);
@@ -112,9 +108,12 @@ void node_ended(session& s, const std::string& id) {
   for (std::size_t i = 0; i < cs.size(); ++i)
     if (cs[i].from == id && !decide_connection(s, i, scope)) return;
   const auto& st = s.node_of(id);
-  if (st.status == node_status::failed && !failure_handled(s, id))
-    return fail_execution(s, {st.error->type, "node \"" + id + "\" failed: " + st.error->message,
-                              false, st.error->attempts});
+  if (st.status == node_status::failed && !failure_handled(s, id)) {
+    auto error = *st.error;
+    error.message = "node \"" + id + "\" failed: " + error.message;
+    error.retryable = false;
+    return fail_execution(s, std::move(error));
+  }
   for (const auto& n : s.wf().nodes) {
     if (is_finished(s.state().status)) return;
     if (std::any_of(cs.begin(), cs.end(),

@@ -24,4 +24,13 @@ std::string json_text(const runtime::json_ptr& value) {
   return runtime::dump_json(json_or_null(value));
 }
 
+nlohmann::json error_object(const node_error& error) {
+  nlohmann::json object{
+      {"type", error.type}, {"message", error.message}, {"attempts", error.attempts}};
+  if (error.fields && error.fields->is_object())
+    for (const auto& [key, value] : error.fields->items())
+      if (!object.contains(key)) object[key] = value;
+  return object;
+}
+
 }  // namespace auraos::engine

@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
+#include "runtime/definition/load_file.hpp"
 #include "runtime/definition/parse.hpp"
 #include "runtime/uuid.hpp"
 
@@ -558,6 +559,25 @@ BOOST_AUTO_TEST_CASE(every_error_is_reported_at_once) {
           "nodes[1] (id \"x\"): type: unknown node type \"nope\" (known: shell, http, transform, "
           "delay, wait_event, publish_event, subworkflow, task, decision, fail, noop)",
           "connections[0].to: no node \"ghost\""}));
+}
+
+BOOST_AUTO_TEST_CASE(subworkflow_files_of_a_loaded_child_are_rebased_on_its_folder) {
+  auto node = [](const std::string& id, const std::string& type, const std::string& file) {
+    return json{{"id", id}, {"type", type}, {"config", {{"file", file}}}};
+  };
+  json doc{{"id", "child"},
+           {"nodes",
+            {node("a", "subworkflow", "grandchild.json"), node("b", "subworkflow", "../up.json"),
+             node("c", "subworkflow", "/abs/x.json"), node("d", "subworkflow", "${vars.f}.json"),
+             node("e", "shell", "keep.json")}}};
+  auto rebased = auraos::runtime::rebase_subworkflow_files(doc, "sub/dir");
+  const auto& nodes = rebased["nodes"];
+  BOOST_TEST(nodes[0]["config"]["file"] == "sub/dir/grandchild.json");
+  BOOST_TEST(nodes[1]["config"]["file"] == "sub/up.json");
+  BOOST_TEST(nodes[2]["config"]["file"] == "/abs/x.json");
+  BOOST_TEST(nodes[3]["config"]["file"] == "sub/dir/${vars.f}.json");
+  BOOST_TEST(nodes[4]["config"]["file"] == "keep.json");
+  BOOST_TEST(auraos::runtime::rebase_subworkflow_files(doc, "") == doc);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
