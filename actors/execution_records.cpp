@@ -59,6 +59,13 @@ std::string error_json(const engine::node_error& error) {
 
 namespace {
 
+/// The metrics column of an ended execution: its node attempts and history length.
+std::string metrics_json(const engine::execution_state& state) {
+  int attempts = 0;
+  for (const auto& [id, node] : state.nodes) attempts += node.attempt;
+  return nlohmann::json{{"nodeAttempts", attempts}, {"historyRecords", state.seq}}.dump();
+}
+
 /// The row change when the status moved; nullopt when it did not.
 std::optional<p::execution_update> row_change(const engine::execution_state& before,
                                               const engine::execution_state& after,
@@ -72,6 +79,7 @@ std::optional<p::execution_update> row_change(const engine::execution_state& bef
     update.completed_at = now_ms;
     if (after.output) update.output = engine::json_text(after.output);
     if (after.error) update.error = error_json(*after.error);
+    update.metrics = metrics_json(after);
   }
   return update;
 }

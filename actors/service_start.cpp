@@ -75,6 +75,12 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
               fail(failure(execution_errc::not_found, "workflow " + workflow_id + " not found")),
               nullptr);
         if (!rec) return done(fail(store_failure(rec.error())), nullptr);
+        if (rec->status == p::workflow_status::archived)
+          return done(fail(failure(execution_errc::conflict,
+                                   "workflow " + workflow_id +
+                                       " is archived and starts no new executions; PATCH its "
+                                       "status to active to start it again")),
+                      nullptr);
         auto wf = runtime::parse_workflow(rec->definition);
         if (!wf)
           return done(fail(failure(execution_errc::internal,
@@ -149,6 +155,7 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
       engine::json_or_null(wf->document), std::filesystem::path(request.file).parent_path());
   p::workflow_draft draft{wf->id,      wf->name,        wf->description,
                           wf->version, runtime::dump_json(document), wf->tags};
+  if (wf->metadata) draft.metadata = runtime::dump_json(*wf->metadata);
   p::write_request put{{p::put_workflow_op{std::move(draft)}}, true};
   self->request(self->state.store, caf::infinite, std::move(put))
       .then([self, request, promise](p::write_outcome& outcome) mutable {

@@ -106,6 +106,7 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
       [&s](const ping_query&) { return s.ping(); },
       [&s](const get_workflow_query& q) { return s.get_workflow(q.id, q.revision); },
       [&s](const list_workflows_query& q) { return s.list_workflows(q.filter, q.page); },
+      [&s](const list_revisions_query& q) { return s.list_workflow_revisions(q.id, q.page); },
       [&s](const get_execution_query& q) { return s.get_execution(q.id); },
       [&s](const list_executions_query& q) { return s.list_executions(q.filter, q.page); },
       [&s](const unfinished_executions_query&) { return s.unfinished_executions(); },

@@ -30,6 +30,7 @@ using store_actor = caf::typed_actor<
     caf::replies_to<stats_atom>::with<commit_stats>,
     caf::replies_to<get_workflow_query>::with<p::store_result<p::workflow_record>>,
     caf::replies_to<list_workflows_query>::with<p::store_result<p::page<p::workflow_record>>>,
+    caf::replies_to<list_revisions_query>::with<p::store_result<p::page<p::workflow_record>>>,
     caf::replies_to<get_execution_query>::with<p::store_result<p::execution_record>>,
     caf::replies_to<list_executions_query>::with<p::store_result<p::page<p::execution_record>>>,
     caf::replies_to<count_executions_query>::with<p::store_result<p::status_counts>>,
@@ -57,6 +58,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::ping_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_status)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::get_workflow_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_workflows_query)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_revisions_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::get_execution_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_executions_query)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::unfinished_executions_query)

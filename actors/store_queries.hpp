@@ -25,6 +25,12 @@ struct list_workflows_query {
   persistence::page_request page;       ///< Where.
 };
 
+/// Asks for a page of a workflow's revisions.
+struct list_revisions_query {
+  std::string id;                  ///< The workflow.
+  persistence::page_request page;  ///< Where.
+};
+
 /// Asks for one execution.
 struct get_execution_query {
   std::string id;  ///< The execution.

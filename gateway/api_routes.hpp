@@ -11,6 +11,9 @@ namespace auraos::gateway {
 /// Workflows: create, list, read, update, delete, and their execution metrics.
 void add_workflow_routes(router& routes, std::shared_ptr<node_context> node);
 
+/// A workflow's stored revisions: the list and one by number (added by add_workflow_routes).
+void add_workflow_revision_routes(router& routes, std::shared_ptr<node_context> node);
+
 /// Executions: start, list, read, pause, resume, cancel, history, logs.
 void add_execution_routes(router& routes, std::shared_ptr<node_context> node);
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/json_parse.hpp"
+#include "gateway/pagination.hpp"
 
 namespace auraos::gateway {
 namespace {
@@ -37,10 +38,26 @@ nlohmann::json workflow_json(const persistence::workflow_record& record) {
           {"description", record.description},
           {"version", record.version},
           {"revision", record.revision},
+          {"status", std::string{persistence::to_string(record.status)}},
           {"tags", record.tags},
           {"createdAt", rfc3339_utc(record.created_at)},
           {"updatedAt", rfc3339_utc(record.updated_at)},
           {"definition", parse_or_text(record.definition)}};
+}
+
+nlohmann::json revision_summary_json(const persistence::workflow_record& record) {
+  return {{"revision", record.revision}, {"createdAt", rfc3339_utc(record.updated_at)},
+          {"name", record.name},         {"description", record.description},
+          {"version", record.version},   {"tags", record.tags}};
+}
+
+http_response workflow_page_response(
+    const persistence::store_result<persistence::page<persistence::workflow_record>>& found,
+    nlohmann::json (*shape)(const persistence::workflow_record&)) {
+  if (!found) return error_response(store_api_error(found.error()));
+  auto items = nlohmann::json::array();
+  for (const auto& record : found->items) items.push_back(shape(record));
+  return page_response(items, found->next_cursor);
 }
 
 nlohmann::json execution_summary_json(const persistence::execution_record& record) {

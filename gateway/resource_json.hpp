@@ -16,8 +16,17 @@ namespace auraos::gateway {
 /// Milliseconds since the epoch as RFC 3339 UTC, e.g. "2026-01-02T03:04:05.678Z".
 std::string rfc3339_utc(std::int64_t epoch_ms);
 
-/// `{id, name, description, version, revision, tags, createdAt, updatedAt, definition}`.
+/// `{id, name, description, version, revision, status, tags, createdAt, updatedAt, definition}`.
 nlohmann::json workflow_json(const persistence::workflow_record& record);
+
+/// `{revision, createdAt, name, description, version, tags}` of one stored revision;
+/// `createdAt` is when that revision was stored.
+nlohmann::json revision_summary_json(const persistence::workflow_record& record);
+
+/// The list answer of a page of workflow records, each shaped by `shape`, or the store's error.
+http_response workflow_page_response(
+    const persistence::store_result<persistence::page<persistence::workflow_record>>& found,
+    nlohmann::json (*shape)(const persistence::workflow_record&));
 
 /// `{id, workflowId, revision, status, input, output, error, createdAt, startedAt,
 /// completedAt, idempotencyKey}` of a stored execution (lists answer this shape).

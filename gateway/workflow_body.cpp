@@ -29,12 +29,44 @@ result<persistence::workflow_draft, api_error> workflow_draft_from(
   auto parsed = runtime::parse_workflow(*document);
   if (!parsed) return fail(invalid_definition(parsed.error()));
   const auto& wf = *parsed;
-  return persistence::workflow_draft{wf.id,
-                                     wf.name,
-                                     wf.description,
-                                     wf.version,
-                                     runtime::dump_json(wf.document ? *wf.document : *document),
-                                     wf.tags};
+  persistence::workflow_draft draft{wf.id,
+                                    wf.name,
+                                    wf.description,
+                                    wf.version,
+                                    runtime::dump_json(wf.document ? *wf.document : *document),
+                                    wf.tags};
+  if (wf.metadata) draft.metadata = runtime::dump_json(*wf.metadata);
+  return draft;
+}
+
+result<persistence::workflow_status, api_error> workflow_status_patch_from(
+    const http_request& request) {
+  auto document = parse_json_body(request.body);
+  if (!document) return fail(document.error());
+  auto bad = [](std::string message) { return fail(make_error(error_code::bad_request, message)); };
+  if (!document->is_object())
+    return bad("the body must be a JSON object like {\"status\": \"active\"}");
+  for (const auto& item : document->items())
+    if (item.key() != "status")
+      return bad("field '" + item.key() +
+                 "' cannot be patched: only 'status' can; PUT a definition to change the rest");
+  auto status = document->find("status");
+  if (status == document->end() || !status->is_string())
+    return bad("field 'status' must be one of \"draft\", \"active\", \"archived\"");
+  auto parsed = persistence::parse_workflow_status(status->get<std::string>());
+  if (!parsed) return bad(parsed.error().message);
+  return *parsed;
+}
+
+result<std::optional<persistence::workflow_status>, api_error> workflow_status_filter_from(
+    const http_request& request) {
+  auto text = request.query_param("status");
+  if (!text) return std::optional<persistence::workflow_status>{};
+  auto parsed = persistence::parse_workflow_status(*text);
+  if (!parsed)
+    return fail(
+        make_error(error_code::bad_request, "query parameter 'status': " + parsed.error().message));
+  return std::optional<persistence::workflow_status>{*parsed};
 }
 
 }  // namespace auraos::gateway

@@ -16,4 +16,12 @@ namespace auraos::gateway {
 result<persistence::workflow_draft, api_error> workflow_draft_from(
     const http_request& request, const std::optional<std::string>& path_id);
 
+/// Parses a PATCH body `{"status": "draft" | "active" | "archived"}`; 400 for anything else.
+result<persistence::workflow_status, api_error> workflow_status_patch_from(
+    const http_request& request);
+
+/// Parses the `status` query value of a workflow list, when present; 400 for an unknown one.
+result<std::optional<persistence::workflow_status>, api_error> workflow_status_filter_from(
+    const http_request& request);
+
 }  // namespace auraos::gateway

@@ -1,4 +1,4 @@
-// REST routes of workflows: CRUD with revisions, filtered lists, metrics.
+// REST routes of workflows: CRUD with revisions, status changes, filtered lists, metrics.
 
 #include <nlohmann/json.hpp>
 
@@ -36,6 +36,11 @@ void put_after_check(const ctx& node, p::workflow_draft draft, bool must_exist, 
       if (!exists && must_exist)
         return void(respond(error_response(
             make_error(error_code::not_found, "no workflow with id '" + draft.id + "'"))));
+      if (exists && found->status == p::workflow_status::archived)
+        return void(respond(error_response(make_error(
+            error_code::conflict, "workflow '" + draft.id +
+                                      "' is archived; PATCH its status to draft or active "
+                                      "before storing a new revision"))));
       detail::ask_from<p::write_outcome>(
           self, store, respond,
           [=](p::write_outcome& outcome) { respond(stored_workflow_response(status, outcome)); },
@@ -57,6 +62,16 @@ void update_workflow(const ctx& node, const http_request& request, const path_pa
   auto draft = workflow_draft_from(request, params.at("id"));
   if (!draft) return void(respond(error_response(draft.error())));
   put_after_check(node, std::move(*draft), true, 200, std::move(respond));
+}
+
+void patch_workflow(const ctx& node, const http_request& request, const path_params& params,
+                    responder respond) {
+  auto status = workflow_status_patch_from(request);
+  if (!status) return void(respond(error_response(status.error())));
+  detail::ask<p::write_outcome>(
+      node->system(), node->store(), std::move(respond),
+      [](p::write_outcome& outcome) { return stored_workflow_response(200, outcome); },
+      p::write_request{{p::set_workflow_status_op{params.at("id"), *status}}});
 }
 
 void get_workflow(const ctx& node, const path_params& params, responder respond) {
@@ -84,17 +99,17 @@ void delete_workflow(const ctx& node, const path_params& params, responder respo
 void list_workflows(const ctx& node, const http_request& request, responder respond) {
   auto page = parse_page_request(request);
   if (!page) return void(respond(error_response(page.error())));
+  auto status = workflow_status_filter_from(request);
+  if (!status) return void(respond(error_response(status.error())));
   actors::list_workflows_query query;
-  query.filter = p::workflow_filter{request.query_param("name"), request.query_param("tag")};
+  query.filter =
+      p::workflow_filter{request.query_param("name"), request.query_param("tag"), *status};
   query.page.limit = page->limit;
   if (!page->position.empty()) query.page.cursor = page->position;
   detail::ask<p::store_result<p::page<p::workflow_record>>>(
       node->system(), node->store(), std::move(respond),
       [](p::store_result<p::page<p::workflow_record>>& found) {
-        if (!found) return error_response(store_api_error(found.error()));
-        auto items = nlohmann::json::array();
-        for (const auto& record : found->items) items.push_back(workflow_json(record));
-        return page_response(items, found->next_cursor);
+        return workflow_page_response(found, workflow_json);
       },
       query);
 }
@@ -115,6 +130,10 @@ void add_workflow_routes(router& routes, std::shared_ptr<node_context> node) {
              [node](const auto& request, const auto& params, responder r) {
                update_workflow(node, request, params, std::move(r));
              });
+  routes.add("PATCH", "/api/v1/workflows/{id}",
+             [node](const auto& request, const auto& params, responder r) {
+               patch_workflow(node, request, params, std::move(r));
+             });
   routes.add("DELETE", "/api/v1/workflows/{id}",
              [node](const auto&, const auto& params, responder r) {
                delete_workflow(node, params, std::move(r));
@@ -123,6 +142,7 @@ void add_workflow_routes(router& routes, std::shared_ptr<node_context> node) {
              [node](const auto&, const auto& params, responder r) {
                workflow_metrics(node, params.at("id"), std::move(r));
              });
+  add_workflow_revision_routes(routes, node);
 }
 
 }  // namespace auraos::gateway

@@ -22,6 +22,33 @@ store_result<keyset> decode_cursor(std::string_view cursor, std::string_view pla
   return position;
 }
 
+std::string encode_revision_cursor(std::int64_t revision) {
+  return std::to_string(revision);
+}
+
+store_result<std::int64_t> decode_revision_cursor(const std::optional<std::string>& cursor,
+                                                  std::string_view place) {
+  if (!cursor) return std::int64_t{0};
+  std::int64_t revision = 0;
+  const char* end = cursor->data() + cursor->size();
+  auto [stop, ec] = std::from_chars(cursor->data(), end, revision);
+  if (ec != std::errc{} || stop != end || revision < 1)
+    return store_fail(store_errc::invalid,  // not echoed: the bytes may not be UTF-8
+                      std::string{place} + ": malformed cursor (not one this list gave)");
+  return revision;
+}
+
+page<workflow_record> make_revision_page(std::vector<workflow_record> rows,
+                                         const page_request& request) {
+  page<workflow_record> result;
+  if (static_cast<std::int64_t>(rows.size()) > request.limit) {
+    rows.resize(static_cast<std::size_t>(request.limit));
+    result.next_cursor = encode_revision_cursor(rows.back().revision);
+  }
+  result.items = std::move(rows);
+  return result;
+}
+
 store_status check_page_limit(const page_request& page, std::string_view place) {
   if (page.limit >= 1 && page.limit <= max_page_limit) return std::monostate{};
   return store_fail(store_errc::invalid, std::string{place} + ": limit " +

@@ -2,8 +2,10 @@
 // Keyset pagination cursors shared by every backend: a position (created_at, id).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "persistence/store_error.hpp"
 #include "persistence/workflow_record.hpp"
@@ -24,6 +26,17 @@ std::string encode_cursor(const keyset& position);
 
 /// Parses a cursor made by encode_cursor; `place` names the list for the message.
 store_result<keyset> decode_cursor(std::string_view cursor, std::string_view place);
+
+/// The cursor of a revision list: the last revision returned.
+std::string encode_revision_cursor(std::int64_t revision);
+
+/// The revision after which a revision list resumes: 0 without a cursor.
+store_result<std::int64_t> decode_revision_cursor(const std::optional<std::string>& cursor,
+                                                  std::string_view place);
+
+/// Cuts a revision list's extra row (queried with limit + 1) off and sets the next cursor.
+page<workflow_record> make_revision_page(std::vector<workflow_record> rows,
+                                         const page_request& request);
 
 /// Rejects a limit outside 1..max_page_limit.
 store_status check_page_limit(const page_request& page, std::string_view place);

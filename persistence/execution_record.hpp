@@ -43,6 +43,11 @@ struct execution_record {
   std::optional<std::int64_t> started_at;               ///< Milliseconds since the epoch.
   std::optional<std::int64_t> completed_at;             ///< Milliseconds since the epoch.
   std::optional<std::string> idempotency_key;           ///< Unique per workflow id when present.
+  std::optional<std::string> metrics = std::nullopt;    ///< JSON text, once finished.
+  /// The error's `message`, derived by the store from `error` (read only).
+  std::optional<std::string> error_message = std::nullopt;
+  /// completed_at - started_at in ms, derived by the store once both are known (read only).
+  std::optional<std::int64_t> execution_time_ms = std::nullopt;
 };
 
 /// A change of an execution's mutable fields; absent fields stay as they are.
@@ -53,6 +58,8 @@ struct execution_update {
   std::optional<std::string> error;          ///< New error JSON text.
   std::optional<std::int64_t> started_at;    ///< Start time.
   std::optional<std::int64_t> completed_at;  ///< End time.
+  /// New metrics JSON text.
+  std::optional<std::string> metrics = std::nullopt;
 };
 
 /// Which executions a list returns; empty fields match everything.

@@ -28,6 +28,11 @@ store_result<workflow_record> store::put_workflow(workflow_draft draft) {
   return take<workflow_record>(commit_one(put_workflow_op{std::move(draft)}));
 }
 
+store_result<workflow_record> store::set_workflow_status(const std::string& id,
+                                                         workflow_status status) {
+  return take<workflow_record>(commit_one(set_workflow_status_op{id, status}));
+}
+
 store_status store::delete_workflow(const std::string& id) {
   return take<std::monostate>(commit_one(delete_workflow_op{id}));
 }

@@ -32,6 +32,9 @@ class store {
   /// Live workflows in creation order.
   virtual store_result<page<workflow_record>> list_workflows(const workflow_filter& filter,
                                                              const page_request& page) = 0;
+  /// A workflow's revisions in revision order (readable after a delete, like get_workflow).
+  virtual store_result<page<workflow_record>> list_workflow_revisions(const std::string& id,
+                                                                      const page_request& page) = 0;
   /// One execution.
   virtual store_result<execution_record> get_execution(const std::string& id) = 0;
   /// Executions in creation order.
@@ -60,6 +63,8 @@ class store {
 
   /// Creates a workflow or stores its next revision.
   store_result<workflow_record> put_workflow(workflow_draft draft);
+  /// Moves a live workflow to another status; answers its latest revision.
+  store_result<workflow_record> set_workflow_status(const std::string& id, workflow_status status);
   /// Deletes a workflow; its revisions stay readable by revision number.
   store_status delete_workflow(const std::string& id);
   /// Creates an execution, or returns the first one with the same idempotency key.

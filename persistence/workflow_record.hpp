@@ -4,9 +4,21 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "persistence/store_error.hpp"
+
 namespace auraos::persistence {
+
+/// Where a workflow is in its life: draft (the default), active (published), archived (retired).
+enum class workflow_status : std::uint8_t { draft, active, archived };
+
+/// The stored name of a workflow status, e.g. "archived".
+std::string_view to_string(workflow_status status);
+
+/// Parses a workflow status name; `invalid` names the accepted ones.
+store_result<workflow_status> parse_workflow_status(std::string_view text);
 
 /// What a caller gives to create or update a workflow; the store adds revision and times.
 struct workflow_draft {
@@ -16,6 +28,10 @@ struct workflow_draft {
   std::string version;            ///< The definition's own version text.
   std::string definition;         ///< The definition as JSON text.
   std::vector<std::string> tags;  ///< Filterable labels.
+  /// The definition's `metadata` as JSON text, if any.
+  std::optional<std::string> metadata = std::nullopt;
+  /// Absent: a new (or revived) workflow is a draft, an existing one keeps its status.
+  std::optional<workflow_status> status = std::nullopt;
 };
 
 /// One stored revision of a workflow.
@@ -29,12 +45,15 @@ struct workflow_record {
   std::vector<std::string> tags;  ///< Labels.
   std::int64_t created_at = 0;    ///< Milliseconds since the epoch, first put.
   std::int64_t updated_at = 0;    ///< Milliseconds since the epoch, this revision.
+  workflow_status status = workflow_status::draft;     ///< The workflow's current status.
+  std::optional<std::string> metadata = std::nullopt;  ///< This revision's metadata JSON text.
 };
 
 /// Which workflows a list returns; empty fields match everything.
 struct workflow_filter {
-  std::optional<std::string> name;  ///< Exact name.
-  std::optional<std::string> tag;   ///< Has this tag.
+  std::optional<std::string> name;                       ///< Exact name.
+  std::optional<std::string> tag;                        ///< Has this tag.
+  std::optional<workflow_status> status = std::nullopt;  ///< In this status.
 };
 
 /// A page request: at most `limit` items after the position `cursor` names.

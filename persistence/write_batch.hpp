@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -21,6 +22,12 @@ struct put_workflow_op {
 /// Deletes a workflow (soft: its revisions stay for the executions that run them).
 struct delete_workflow_op {
   std::string id;  ///< The workflow.
+};
+
+/// Moves a workflow to another status (draft, active, archived); no new revision.
+struct set_workflow_status_op {
+  std::string id;                                   ///< The live workflow.
+  workflow_status status = workflow_status::draft;  ///< Its new status.
 };
 
 /// Creates an execution; a repeated idempotency key returns the first one instead.
@@ -66,10 +73,19 @@ struct acquire_shard_op {
 /// One write operation.
 using write_op = std::variant<put_workflow_op, delete_workflow_op, create_execution_op,
                               update_execution_op, append_history_op, put_snapshot_op, put_timer_op,
-                              delete_timer_op, acquire_shard_op>;
+                              delete_timer_op, acquire_shard_op, set_workflow_status_op>;
 
 /// What one operation produced: nothing, a workflow, an execution or a lease.
 using op_result = std::variant<std::monostate, workflow_record, created_execution, shard_lease>;
+
+/// The result of a create_execution_op (built in place: GCC 12 warns about a temporary).
+inline op_result created_result(execution_record execution, bool existing) {
+  op_result out{std::in_place_type<created_execution>};
+  auto& created = std::get<created_execution>(out);
+  created.execution = std::move(execution);
+  created.existing = existing;
+  return out;
+}
 
 /// One requester's operations: applied all together or not at all.
 struct write_request {

@@ -60,7 +60,7 @@ std::int64_t known_schema_version() {
   return newest_version(postgres_migrations());
 }
 
-store_status migrate(connection& conn, std::int64_t now_ms) {
+store_status migrate(connection& conn, std::int64_t now_ms, std::int64_t target_version) {
   auto locked = conn.exec("SELECT pg_advisory_lock(" + std::string{lock_key} + ")",
                           "take the migration lock");
   if (!locked) return fail(std::move(locked).error());
@@ -69,7 +69,9 @@ store_status migrate(connection& conn, std::int64_t now_ms) {
   if (!current) return fail(std::move(current).error());
   if (auto newer = check_schema_not_newer(*current, known_schema_version()); !newer) return newer;
   for (const auto& migration : postgres_migrations()) {
-    if (migration_version(migration.name) <= *current) continue;
+    auto version = migration_version(migration.name);
+    if (version <= *current) continue;
+    if (target_version >= 0 && version > target_version) break;
     if (auto done = apply(conn, migration, now_ms); !done) return done;
   }
   return std::monostate{};

@@ -12,6 +12,7 @@ std::int64_t known_schema_version();
 
 /// Applies every missing migration in order while holding the migration advisory lock, so
 /// nodes starting together do not race; refuses a schema newer than the binary knows.
-store_status migrate(connection& conn, std::int64_t now_ms);
+/// `target_version` >= 0 stops after that version (tests build a database of an old release).
+store_status migrate(connection& conn, std::int64_t now_ms, std::int64_t target_version = -1);
 
 }  // namespace auraos::persistence::postgres

@@ -21,6 +21,8 @@ store_result<planned_op> plan_op(const put_snapshot_op& op, const clock_fn& cloc
 store_result<planned_op> plan_op(const put_timer_op& op, const clock_fn& clock);
 /// Plans a delete_timer_op.
 store_result<planned_op> plan_op(const delete_timer_op& op, const clock_fn& clock);
+/// Plans a set_workflow_status_op.
+store_result<planned_op> plan_op(const set_workflow_status_op& op, const clock_fn& clock);
 /// Plans an acquire_shard_op.
 store_result<planned_op> plan_op(const acquire_shard_op& op, const clock_fn& clock);
 

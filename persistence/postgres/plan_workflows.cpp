@@ -14,13 +14,33 @@ store_result<planned_op> plan_op(const put_workflow_op& op, const clock_fn& cloc
   if (d.id.empty()) return store_fail(store_errc::invalid, "put workflow: empty id");
   auto now = clock();
   planned_op planned{{}, {}, "put workflow '" + d.id + "'"};
+  std::optional<std::string> status;
+  if (d.status) status = std::string{to_string(*d.status)};
   params values;
   values.add(d.id).add(d.name).add(d.description).add(d.version).add(d.definition);
-  values.add(tags_to_json(d.tags)).add(now);
+  values.add(tags_to_json(d.tags)).add(now).add(status).add(d.metadata);
   planned.commands.push_back({"workflow_put", std::move(values)});
   planned.read = [d, now](const pg_result& rows) -> store_result<op_result> {
+    auto status = parse_workflow_status(rows.text(0, 2));
+    if (!status) return fail(std::move(status).error());
+    std::optional<std::string> metadata;
+    if (d.metadata) metadata = compact_json(*d.metadata);
     return op_result{workflow_record{d.id, d.name, d.description, d.version, rows.integer(0, 0),
-                                     d.definition, d.tags, rows.integer(0, 1), now}};
+                                     d.definition, d.tags, rows.integer(0, 1), now, *status,
+                                     std::move(metadata)}};
+  };
+  return planned;
+}
+
+store_result<planned_op> plan_op(const set_workflow_status_op& op, const clock_fn&) {
+  params values;
+  values.add(op.id).add(std::string{to_string(op.status)});
+  planned_op planned{
+      {{"workflow_set_status", std::move(values)}}, {}, "set status of workflow '" + op.id + "'"};
+  planned.read = [](const pg_result& rows) -> store_result<op_result> {
+    auto w = read_workflow(rows, 0);
+    if (!w) return fail(std::move(w).error());
+    return op_result{std::move(w).value()};
   };
   return planned;
 }
@@ -40,12 +60,12 @@ store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& 
   params values;
   values.add(e.id).add(e.workflow_id).add(e.revision).add(std::string{to_string(e.status)});
   values.add(e.input).add(e.output).add(e.error).add(e.created_at).add(e.started_at);
-  values.add(e.completed_at).add(e.idempotency_key);
+  values.add(e.completed_at).add(e.idempotency_key).add(e.metrics);
   planned_op planned{{{"execution_create", std::move(values)}}, {}, "create execution"};
   planned.read = [](const pg_result& rows) -> store_result<op_result> {
     auto stored = read_execution(rows, 0);
     if (!stored) return fail(std::move(stored).error());
-    return op_result{created_execution{std::move(stored).value(), rows.boolean(0, 11)}};
+    return created_result(std::move(stored).value(), rows.boolean(0, 14));
   };
   return planned;
 }
@@ -58,6 +78,7 @@ store_result<planned_op> plan_op(const update_execution_op& op, const clock_fn&)
   if (u.status) status = std::string{to_string(*u.status)};
   params values;
   values.add(u.id).add(status).add(u.output).add(u.error).add(u.started_at).add(u.completed_at);
+  values.add(u.metrics);
   return planned_op{{{"execution_update", std::move(values)}}, {}, "update execution"};
 }
 

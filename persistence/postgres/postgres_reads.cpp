@@ -95,9 +95,28 @@ store_result<page<workflow_record>> postgres_store::list_workflows(const workflo
   values.add(filter.name).add(filter.tag);
   if (auto added = add_page(values, page, "list workflows"); !added)
     return fail(std::move(added).error());
+  std::optional<std::string> status;
+  if (filter.status) status = std::string{to_string(*filter.status)};
+  values.add(status);
   return make_page(
       fetch_all<workflow_record>(*pool_, "workflow_list", values, "list workflows", read_workflow),
       page);
+}
+
+store_result<page<workflow_record>> postgres_store::list_workflow_revisions(
+    const std::string& id, const page_request& page) {
+  constexpr std::string_view place = "list workflow revisions";
+  if (auto ok = check_page_limit(page, place); !ok) return fail(std::move(ok).error());
+  auto after = decode_revision_cursor(page.cursor, place);
+  if (!after) return fail(std::move(after).error());
+  params values;
+  values.add(id).add(*after).add(page.limit + 1);
+  auto rows = fetch_all<workflow_record>(*pool_, "workflow_revisions", values,
+                                         std::string{place} + " '" + id + "'", read_workflow);
+  if (!rows) return fail(std::move(rows).error());
+  if (rows->empty() && *after == 0)
+    return store_fail(store_errc::not_found, std::string{place} + ": no workflow '" + id + "'");
+  return make_revision_page(std::move(rows).value(), page);
 }
 
 store_result<execution_record> postgres_store::get_execution(const std::string& id) {

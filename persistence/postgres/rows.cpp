@@ -37,6 +37,12 @@ store_result<workflow_record> read_workflow(const pg_result& rows, int row) {
   w.tags = std::move(tags).value();
   w.created_at = rows.integer(row, 7);
   w.updated_at = rows.integer(row, 8);
+  auto status = parse_workflow_status(rows.text(row, 9));
+  if (!status)
+    return fail(store_error{store_errc::internal,
+                            "read workflow '" + w.id + "': " + status.error().message});
+  w.status = *status;
+  w.metadata = compact_optional(rows.optional_text(row, 10));
   return w;
 }
 
@@ -57,6 +63,9 @@ store_result<execution_record> read_execution(const pg_result& rows, int row) {
   e.started_at = rows.optional_integer(row, 8);
   e.completed_at = rows.optional_integer(row, 9);
   e.idempotency_key = rows.optional_text(row, 10);
+  e.metrics = compact_optional(rows.optional_text(row, 11));
+  e.error_message = rows.optional_text(row, 12);
+  e.execution_time_ms = rows.optional_integer(row, 13);
   return e;
 }
 

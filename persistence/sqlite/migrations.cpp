@@ -47,12 +47,14 @@ store_result<std::int64_t> schema_version(database& db) {
   return version;
 }
 
-store_status migrate(database& db, std::int64_t now_ms) {
+store_status migrate(database& db, std::int64_t now_ms, std::int64_t target_version) {
   auto current = schema_version(db);
   if (!current) return fail(std::move(current).error());
   if (auto newer = check_schema_not_newer(*current, known_schema_version()); !newer) return newer;
   for (const auto& migration : sqlite_migrations()) {
-    if (migration_version(migration.name) <= *current) continue;
+    auto version = migration_version(migration.name);
+    if (version <= *current) continue;
+    if (target_version >= 0 && version > target_version) break;
     if (auto done = apply(db, migration, now_ms); !done) return done;
   }
   return std::monostate{};

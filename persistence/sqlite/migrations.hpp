@@ -14,6 +14,7 @@ std::int64_t known_schema_version();
 store_result<std::int64_t> schema_version(database& db);
 
 /// Applies every missing migration in order; refuses a schema newer than the binary knows.
-store_status migrate(database& db, std::int64_t now_ms);
+/// `target_version` >= 0 stops after that version (tests build a database of an old release).
+store_status migrate(database& db, std::int64_t now_ms, std::int64_t target_version = -1);
 
 }  // namespace auraos::persistence::sqlite

@@ -17,6 +17,12 @@ store_result<workflow_record> read_workflow(const statement& row) {
   w.tags = std::move(tags).value();
   w.created_at = row.integer(7);
   w.updated_at = row.integer(8);
+  auto status = parse_workflow_status(row.text(9));
+  if (!status)
+    return fail(store_error{store_errc::internal,
+                            "read workflow '" + w.id + "': " + status.error().message});
+  w.status = *status;
+  w.metadata = row.optional_text(10);
   return w;
 }
 
@@ -37,6 +43,9 @@ store_result<execution_record> read_execution(const statement& row) {
   e.started_at = row.optional_integer(8);
   e.completed_at = row.optional_integer(9);
   e.idempotency_key = row.optional_text(10);
+  e.metrics = row.optional_text(11);
+  e.error_message = row.optional_text(12);
+  e.execution_time_ms = row.optional_integer(13);
   return e;
 }
 

@@ -11,7 +11,8 @@
 
 namespace auraos::persistence::sqlite {
 
-/// A workflow row: id, name, description, version, revision, definition, tags, created, updated.
+/// A workflow row: id, name, description, version, revision, definition, tags, created, updated,
+/// status, metadata.
 store_result<workflow_record> read_workflow(const statement& row);
 
 /// An execution row in the column order of execution_get.sql.

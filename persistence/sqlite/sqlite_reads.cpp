@@ -55,11 +55,29 @@ store_result<page<workflow_record>> sqlite_store::list_workflows(const workflow_
                                                                  const page_request& page) {
   auto& query = queries_["workflow_list"];
   query.bind(1, filter.name).bind(2, filter.tag);
+  std::optional<std::string> status;
+  if (filter.status) status = std::string{to_string(*filter.status)};
+  query.bind(6, status);
   if (auto bound = bind_page(query, page, "list workflows"); !bound)
     return fail(std::move(bound).error());
   auto rows = fetch_all<workflow_record>(query, read_workflow);
   if (!rows) return fail(std::move(rows).error());
   return make_page(std::move(rows).value(), page);
+}
+
+store_result<page<workflow_record>> sqlite_store::list_workflow_revisions(
+    const std::string& id, const page_request& page) {
+  constexpr std::string_view place = "list workflow revisions";
+  if (auto ok = check_page_limit(page, place); !ok) return fail(std::move(ok).error());
+  auto after = decode_revision_cursor(page.cursor, place);
+  if (!after) return fail(std::move(after).error());
+  auto& query = queries_["workflow_revisions"];
+  query.bind(1, id).bind(2, *after).bind(3, page.limit + 1);
+  auto rows = fetch_all<workflow_record>(query, read_workflow);
+  if (!rows) return fail(std::move(rows).error());
+  if (rows->empty() && *after == 0)
+    return store_fail(store_errc::not_found, std::string{place} + ": no workflow '" + id + "'");
+  return make_revision_page(std::move(rows).value(), page);
 }
 
 store_result<execution_record> sqlite_store::get_execution(const std::string& id) {

@@ -28,6 +28,8 @@ class sqlite_store final : public store {
                                              std::optional<std::int64_t> revision) override;
   store_result<page<workflow_record>> list_workflows(const workflow_filter& filter,
                                                      const page_request& page) override;
+  store_result<page<workflow_record>> list_workflow_revisions(const std::string& id,
+                                                              const page_request& page) override;
   store_result<execution_record> get_execution(const std::string& id) override;
   store_result<page<execution_record>> list_executions(const execution_filter& filter,
                                                        const page_request& page) override;

@@ -26,6 +26,7 @@ class writer {
   store_result<op_result> apply_op(const put_timer_op& op);
   store_result<op_result> apply_op(const delete_timer_op& op);
   store_result<op_result> apply_op(const acquire_shard_op& op);
+  store_result<op_result> apply_op(const set_workflow_status_op& op);
   store_status check_fence(const append_history_op& op);
   store_status check_next_seq(const append_history_op& op);
   store_status store_tags(const workflow_record& workflow);

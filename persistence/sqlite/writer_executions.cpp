@@ -33,6 +33,7 @@ store_status insert(query_cache& queries, const execution_record& e) {
   query.bind(1, e.id).bind(2, e.workflow_id).bind(3, e.revision).bind(4, to_string(e.status));
   query.bind(5, e.input).bind(6, e.output).bind(7, e.error).bind(8, e.created_at);
   query.bind(9, e.started_at).bind(10, e.completed_at).bind(11, e.idempotency_key);
+  query.bind(12, e.metrics);
   auto done = query.run();
   if (!done) done.error().message = "create execution '" + e.id + "': " + done.error().message;
   return done;
@@ -43,7 +44,7 @@ store_status insert(query_cache& queries, const execution_record& e) {
 store_result<op_result> writer::apply_op(const create_execution_op& op) {
   auto existing = find_by_key(queries_, op.execution);
   if (!existing) return fail(std::move(existing).error());
-  if (*existing) return op_result{created_execution{std::move(**existing), true}};
+  if (*existing) return created_result(std::move(**existing), true);
   execution_record e = op.execution;
   if (e.id.empty()) e.id = new_uuid();
   if (e.created_at == 0) e.created_at = clock_();
@@ -53,7 +54,11 @@ store_result<op_result> writer::apply_op(const create_execution_op& op) {
     e.revision = *revision;
   }
   if (auto done = insert(queries_, e); !done) return fail(std::move(done).error());
-  return op_result{created_execution{std::move(e), false}};
+  auto& stored = queries_["execution_get"];  // with the columns the store derives
+  stored.bind(1, e.id);
+  auto row = fetch_one<execution_record>(stored, read_execution);
+  if (!row) return fail(std::move(row).error());
+  return created_result(std::move(**row), false);
 }
 
 store_result<op_result> writer::apply_op(const update_execution_op& op) {
@@ -62,7 +67,7 @@ store_result<op_result> writer::apply_op(const update_execution_op& op) {
   std::optional<std::string> status;
   if (u.status) status = std::string{to_string(*u.status)};
   query.bind(1, u.id).bind(2, status).bind(3, u.output).bind(4, u.error);
-  query.bind(5, u.started_at).bind(6, u.completed_at);
+  query.bind(5, u.started_at).bind(6, u.completed_at).bind(7, u.metrics);
   if (auto done = query.run(); !done) return fail(std::move(done).error());
   if (query.changes() == 0)
     return store_fail(store_errc::not_found, "update execution: no execution '" + u.id + "'");

@@ -23,6 +23,11 @@ inline std::ostream& operator<<(std::ostream& out, execution_status status) {
   return out << to_string(status);
 }
 
+/// Prints a workflow status in test failure messages.
+inline std::ostream& operator<<(std::ostream& out, workflow_status status) {
+  return out << to_string(status);
+}
+
 }  // namespace auraos::persistence
 
 namespace auraos::test {
@@ -36,6 +41,13 @@ class store_factory {
       persistence::clock_fn clock) = 0;
   /// Records a schema version newer than the binary knows, as a later release would.
   virtual void record_future_schema_version() = 0;
+  /// Makes the database as release 1 left it: migration 0001 only, holding the rows that
+  /// store_conformance_upgrade.hpp describes (written with release 1's columns).
+  virtual void create_version_1_database() = 0;
+  /// True when `table` has a column named `column`.
+  virtual bool has_column(const std::string& table, const std::string& column) = 0;
+  /// True when an index named `name` exists.
+  virtual bool has_index(const std::string& name) = 0;
 };
 
 /// Defined once per backend test executable.

@@ -47,4 +47,6 @@ store_errc error_code(const store_result<T>& r) {
 
 #include "tests/support/store_conformance_executions.hpp"
 #include "tests/support/store_conformance_history.hpp"
+#include "tests/support/store_conformance_seed_schema.hpp"
+#include "tests/support/store_conformance_upgrade.hpp"
 #include "tests/support/store_conformance_workflows.hpp"

@@ -83,6 +83,10 @@ class outage_store final : public p::store {
                                                               const p::page_request& pg) override {
     return real_->list_workflows(f, pg);
   }
+  p::store_result<p::page<p::workflow_record>> list_workflow_revisions(
+      const std::string& id, const p::page_request& pg) override {
+    return real_->list_workflow_revisions(id, pg);
+  }
   p::store_result<p::execution_record> get_execution(const std::string& id) override {
     return real_->get_execution(id);
   }

@@ -1,12 +1,41 @@
 // The store conformance cases, run on the SQLite backend (a file in a temp directory).
 #include "tests/support/store_conformance.hpp"
 #include "persistence/sqlite/database.hpp"
+#include "persistence/sqlite/migrations.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
+#include "persistence/sqlite/statement.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace auraos::test {
 
 namespace {
+
+/// The rows store_conformance_upgrade.hpp describes, in release 1's SQLite columns.
+constexpr std::string_view version_1_rows = R"sql(
+INSERT INTO workflows VALUES ('orders', 'orders', '', '1.0', 2, '{"v":2}', '["shop","eu"]',
+                              1000, 2000, NULL);
+INSERT INTO workflows VALUES ('old', 'old', '', '1.0', 1, '{}', '[]', 1500, 1500, 3000);
+INSERT INTO workflow_revisions VALUES
+  ('orders', 1, 'orders', '', '1.0', '{"v":1}', '["shop"]', 1000, 1000),
+  ('orders', 2, 'orders', '', '1.0', '{"v":2}', '["shop","eu"]', 1000, 2000),
+  ('old', 1, 'old', '', '1.0', '{}', '[]', 1500, 1500);
+INSERT INTO workflow_tags VALUES ('orders', 'shop'), ('orders', 'eu');
+INSERT INTO workflow_executions VALUES
+  ('11111111-1111-4111-8111-111111111111', 'orders', 1, 'completed', '{"n":1}', '{"ok":true}',
+   NULL, 1100, 1200, 1700, 'k1'),
+  ('22222222-2222-4222-8222-222222222222', 'orders', 2, 'failed', '{}', NULL,
+   '{"type":"shell","message":"boom","retryable":false,"attempts":1}', 2100, 2200, 2300, NULL),
+  ('33333333-3333-4333-8333-333333333333', 'orders', 2, 'running', '{}', NULL, NULL, 2400, 2500,
+   NULL, NULL);
+INSERT INTO execution_history VALUES
+  ('11111111-1111-4111-8111-111111111111', 1, 1200, 'execution_started', '', 0, X'7000ff'),
+  ('11111111-1111-4111-8111-111111111111', 2, 1300, 'node_completed', 'a', 1, X'7000ff'),
+  ('11111111-1111-4111-8111-111111111111', 3, 1700, 'execution_completed', '', 0, X'7000ff'),
+  ('33333333-3333-4333-8333-333333333333', 1, 2500, 'execution_started', '', 0, X'7000ff');
+INSERT INTO execution_snapshots VALUES ('11111111-1111-4111-8111-111111111111', 3, X'00');
+INSERT INTO timers VALUES ('33333333-3333-4333-8333-333333333333', 't1', 9000);
+INSERT INTO shard_leases VALUES (0, 'node-a', 4, 100);
+)sql";
 
 /// SQLite databases in a fresh temp directory.
 class sqlite_factory final : public store_factory {
@@ -26,8 +55,39 @@ class sqlite_factory final : public store_factory {
     BOOST_REQUIRE_MESSAGE(done.has_value(), (done ? "" : done.error().message));
   }
 
+  void create_version_1_database() override {
+    auto db = persistence::sqlite::database::open(path());
+    BOOST_REQUIRE(db.has_value());
+    auto migrated = persistence::sqlite::migrate(*db, 100, 1);
+    BOOST_REQUIRE_MESSAGE(migrated.has_value(), (migrated ? "" : migrated.error().message));
+    auto filled = db->exec(version_1_rows, "write release 1 rows");
+    BOOST_REQUIRE_MESSAGE(filled.has_value(), (filled ? "" : filled.error().message));
+  }
+
+  bool has_column(const std::string& table, const std::string& column) override {
+    return exists("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", table, column);
+  }
+
+  bool has_index(const std::string& name) override {
+    return exists("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1", name, "");
+  }
+
  private:
   std::string path() const { return dir_.file("auraos.db"); }
+
+  /// True when `sql` (with ?1 = `a` and, if it names it, ?2 = `b`) returns a row.
+  bool exists(std::string_view sql, const std::string& a, const std::string& b) {
+    auto db = persistence::sqlite::database::open(path());
+    BOOST_REQUIRE(db.has_value());
+    auto query = persistence::sqlite::statement::prepare(db->handle(), sql, "schema probe");
+    BOOST_REQUIRE_MESSAGE(query.has_value(), (query ? "" : query.error().message));
+    query->bind(1, a);
+    if (!b.empty()) query->bind(2, b);
+    bool found = false;
+    auto read = query->for_each_row([&](const persistence::sqlite::statement&) { found = true; });
+    BOOST_REQUIRE(read.has_value());
+    return found;
+  }
   temp_dir dir_;
 };
 

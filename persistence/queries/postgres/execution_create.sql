@@ -1,3 +1,4 @@
 -- Columns as in execution_get.sql, then `existing`.
 SELECT * FROM auraos_create_execution($1::uuid, $2, $3::bigint, $4, $5::jsonb, $6::jsonb,
-                                      $7::jsonb, $8::bigint, $9::bigint, $10::bigint, $11)
+                                      $7::jsonb, $8::bigint, $9::bigint, $10::bigint, $11,
+                                      $12::jsonb)

@@ -1,6 +1,7 @@
 -- $1 workflow_id or NULL, $2 status or NULL, $3/$4 keyset (created_at ms, id) or NULL, $5 limit
-SELECT id::text, workflow_id, revision, status, input::text, output::text, error::text,
-       auraos_ms(created_at), auraos_ms(started_at), auraos_ms(completed_at), idempotency_key
+SELECT id::text, workflow_id, revision, status, input_data::text, output_data::text,
+       error::text, auraos_ms(created_at), auraos_ms(started_at), auraos_ms(completed_at),
+       idempotency_key, metrics::text, error_message, execution_time
 FROM workflow_executions
 WHERE ($1::text IS NULL OR workflow_id = $1::text)
   AND ($2::text IS NULL OR status = $2::text)

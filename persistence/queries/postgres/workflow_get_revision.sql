@@ -1,3 +1,6 @@
-SELECT workflow_id, name, description, version, revision, definition::text,
-       array_to_json(tags)::text, auraos_ms(created_at), auraos_ms(updated_at)
-FROM workflow_revisions WHERE workflow_id = $1 AND revision = $2::bigint
+-- A stored revision with the workflow's current status.
+SELECT r.workflow_id, r.name, r.description, r.version, r.revision, r.definition::text,
+       array_to_json(r.tags)::text, auraos_ms(r.created_at), auraos_ms(r.updated_at), w.status,
+       r.metadata::text
+FROM workflow_revisions r JOIN workflows w ON w.id = r.workflow_id
+WHERE r.workflow_id = $1 AND r.revision = $2::bigint

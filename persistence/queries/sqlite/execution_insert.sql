@@ -1,3 +1,6 @@
-INSERT INTO workflow_executions (id, workflow_id, revision, status, input, output, error,
-                                 created_at, started_at, completed_at, idempotency_key)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+-- The store derives error_message (the error's message) and execution_time (ms).
+INSERT INTO workflow_executions (id, workflow_id, revision, status, input_data, output_data, error,
+                                 created_at, started_at, completed_at, idempotency_key, metrics,
+                                 error_message, execution_time)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+        CASE WHEN json_valid(?7) THEN json_extract(?7, '$.message') END, ?10 - ?9)

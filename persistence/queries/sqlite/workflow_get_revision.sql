@@ -1,2 +1,5 @@
-SELECT workflow_id, name, description, version, revision, definition, tags, created_at, updated_at
-FROM workflow_revisions WHERE workflow_id = ?1 AND revision = ?2
+-- A stored revision with the workflow's current status.
+SELECT r.workflow_id, r.name, r.description, r.version, r.revision, r.definition, r.tags,
+       r.created_at, r.updated_at, w.status, r.metadata
+FROM workflow_revisions r JOIN workflows w ON w.id = r.workflow_id
+WHERE r.workflow_id = ?1 AND r.revision = ?2

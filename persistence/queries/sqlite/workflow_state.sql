@@ -1,2 +1,2 @@
--- The latest revision and first creation time of a workflow, deleted or not.
-SELECT revision, created_at FROM workflows WHERE id = ?1
+-- The latest revision, first creation time, status and liveness of a workflow, deleted or not.
+SELECT revision, created_at, status, deleted_at IS NOT NULL FROM workflows WHERE id = ?1
