@@ -350,12 +350,19 @@ BOOST_AUTO_TEST_CASE(shell_command_is_required_non_empty_string_or_argv) {
 
 BOOST_AUTO_TEST_CASE(shell_env_cwd_stdin_have_their_shapes) {
   auto config =
-      json::parse(R"({"command": "ls", "env": {"A": 1}, "cwd": 2, "stdin": [], "shell": 1})");
+      json::parse(R"({"command": "ls", "env": {"A": [1]}, "cwd": 2, "stdin": [], "shell": 1})");
   BOOST_TEST(errors_of(with_config("shell", config)) ==
              (strings{n_at + "config.shell: unknown field",
-                      n_at + "config.env: must be an object of strings",
+                      n_at + "config.env: must be an object of strings, numbers or booleans",
                       n_at + "config.cwd: must be a string, found 2",
                       n_at + "config.stdin: must be a string, found array"}));
+}
+
+BOOST_AUTO_TEST_CASE(shell_env_takes_numbers_and_booleans) {
+  auto config = json::parse(R"({"command": "ls", "env": {"N": 7, "F": 1.5, "B": true, "S": "x"}})");
+  BOOST_TEST(errors_of(with_config("shell", config)) == strings{});
+  BOOST_TEST(errors_of(with_config("shell", {{"command", "ls"}, {"env", {{"N", nullptr}}}})) ==
+             strings{n_at + "config.env: must be an object of strings, numbers or booleans"});
 }
 
 BOOST_AUTO_TEST_CASE(whole_value_template_stands_for_any_type) {
