@@ -14,6 +14,7 @@
 
 #include "actors/actor_system_setup.hpp"
 #include "actors/local_engine.hpp"
+#include "gateway/http_server.hpp"
 #include "gateway/http_service.hpp"
 #include "gateway/node_context.hpp"
 #include "persistence/open_store.hpp"
@@ -73,6 +74,11 @@ bool supervise(caf::actor_system& system, const caf::actor& root) {
 }  // namespace
 
 node_exit run_node(const runtime::node_config& config) {
+  // A taken port or a bad host is one line, not a supervisor giving up on the http service.
+  if (auto refused = check_listen_address(config.http_host, config.http_port)) {
+    spdlog::error("{}", *refused);
+    return 1;
+  }
   auto store = persistence::open_store(config.database);
   if (!store) {
     spdlog::error("{}", store.error());
