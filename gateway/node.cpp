@@ -29,7 +29,13 @@ actors::executions_options engine_options(const runtime::node_config& config) {
   options.passivate_after = config.passivate_after;
   options.definitions_dir = config.definitions_dir;
   options.test_faults = config.enable_fault_hook;
-  options.on_record = [](const std::string& line) { spdlog::info("{}", line); };
+  // Info: execution starts and ends; warn: failures; debug: every other transition.
+  options.on_record = [](actors::record_weight weight, const std::string& line) {
+    auto level = weight == actors::record_weight::milestone ? spdlog::level::info
+                 : weight == actors::record_weight::failure ? spdlog::level::warn
+                                                            : spdlog::level::debug;
+    spdlog::log(level, "{}", line);
+  };
   return options;
 }
 
