@@ -24,10 +24,6 @@ execution_failure failure(execution_errc code, std::string message,
 
 /// Every reason the workflow cannot run this input; empty when it can.
 std::optional<execution_failure> check(const runtime::workflow& wf, const nlohmann::json& input) {
-  auto unsupported = engine::unsupported_node_types(wf);
-  if (!unsupported.empty())
-    return failure(execution_errc::invalid_input,
-                   "workflow " + wf.id + " uses node types the runtime cannot run", unsupported);
   std::vector<std::string> details;
   for (const auto& e : runtime::check_input(wf, input)) details.push_back(e.to_string());
   if (!details.empty())
@@ -75,10 +71,16 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
               nullptr);
         if (!rec) return done(fail(store_failure(rec.error())), nullptr);
         auto wf = runtime::parse_workflow(rec->definition);
-        if (!wf)
-          return done(fail(failure(execution_errc::internal,
-                                   "stored workflow " + workflow_id + " is invalid")),
+        if (!wf) {
+          // Stored by an older version, e.g. with a node type this version does not run.
+          std::vector<std::string> details;
+          for (const auto& e : wf.error()) details.push_back(e.to_string());
+          return done(fail(failure(execution_errc::invalid_input,
+                                   "stored workflow " + workflow_id +
+                                       " is not valid in this version; update it",
+                                   std::move(details))),
                       nullptr);
+        }
         auto input = nlohmann::json::parse(input_json, nullptr, false);
         if (input.is_discarded())
           return done(fail(failure(execution_errc::invalid_input, "input is not valid JSON")),
