@@ -84,6 +84,16 @@ BOOST_AUTO_TEST_CASE(the_level_can_come_from_the_config_file_and_the_flag_wins) 
   BOOST_TEST(count(flag_wins, " node_completed| debug ") == 0u, flag_wins);
 }
 
+BOOST_AUTO_TEST_CASE(a_restart_is_one_line_at_the_default_level) {
+  auraos::test::temp_dir data;
+  auraos::test::serve_process node{
+      {"--http", "127.0.0.1:0", "--data-dir", data.path().string(), "--test-faults"}};
+  auto port = node.wait_for_port();
+  BOOST_REQUIRE(auraos::test::wait_ready(port, 10s));
+  BOOST_REQUIRE(api_call(port, "POST", "/api/v1/_test/crash/executions-service").status == 202);
+  node.wait_for_line("supervisor 'node' restarts 'executions-service' in \\d+ ms after: ", 10s);
+}
+
 BOOST_AUTO_TEST_CASE(an_unknown_level_is_one_line_and_exit_2) {
   auto run = auraos::test::run_process(
       {auraos::test::auraos_binary(), "serve", "--log-level", "verbose", "--http", "127.0.0.1:0"});
