@@ -49,7 +49,7 @@ void take_records(execution_actor* self, engine::execution_state after,
   s.row.status = to_row_status(s.st.status);
   if (engine::is_finished(s.st.status) && !s.row.completed_at) s.row.completed_at = now;
   if (s.args.options.on_record)
-    for (const auto& r : records) s.args.options.on_record(log_line(s.args.id, r));
+    for (const auto& r : records) s.args.options.on_record(weight_of(r), log_line(s.args.id, r));
   report_counts(self, records);
 }
 

@@ -16,6 +16,7 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "actors/record_weight.hpp"
 #include "actors/store_actor.hpp"
 #include "actors/supervisor.hpp"
 #include "runtime/result.hpp"
@@ -129,8 +130,8 @@ struct executions_options {
   std::string definitions_dir = ".";
   /// Records between snapshots of an execution's state.
   std::int64_t snapshot_every = 50;
-  /// Called (from an actor thread) with the log line of every stored history record.
-  std::function<void(const std::string& line)> on_record;
+  /// Called (from an actor thread) with the weight and log line of every stored history record.
+  std::function<void(record_weight weight, const std::string& line)> on_record;
   /// Called (from an actor thread) once per service start, when recovery has ended.
   std::function<void(const recovery_report& report)> on_recovered;
   /// Called (from an actor thread) when an execution ended, with its REST view as JSON text.

@@ -25,10 +25,6 @@ execution_failure failure(execution_errc code, std::string message,
 
 /// Every reason the workflow cannot run this input; empty when it can.
 std::optional<execution_failure> check(const runtime::workflow& wf, const nlohmann::json& input) {
-  auto unsupported = engine::unsupported_node_types(wf);
-  if (!unsupported.empty())
-    return failure(execution_errc::invalid_input,
-                   "workflow " + wf.id + " uses node types the runtime cannot run", unsupported);
   std::vector<std::string> details;
   for (const auto& e : runtime::check_input(wf, input)) details.push_back(e.to_string());
   if (!details.empty())
@@ -82,10 +78,16 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
                                        "status to active to start it again")),
                       nullptr);
         auto wf = runtime::parse_workflow(rec->definition);
-        if (!wf)
-          return done(fail(failure(execution_errc::internal,
-                                   "stored workflow " + workflow_id + " is invalid")),
+        if (!wf) {
+          // Stored by an older version, e.g. with a node type this version does not run.
+          std::vector<std::string> details;
+          for (const auto& e : wf.error()) details.push_back(e.to_string());
+          return done(fail(failure(execution_errc::invalid_input,
+                                   "stored workflow " + workflow_id +
+                                       " is not valid in this version; update it",
+                                   std::move(details))),
                       nullptr);
+        }
         auto input = runtime::parse_json(input_json);
         if (!input)
           return done(fail(failure(execution_errc::bad_request,

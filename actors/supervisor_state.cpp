@@ -4,6 +4,7 @@
 #include <exception>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <caf/all.hpp>
 
 namespace auraos::actors::detail {
@@ -74,6 +75,8 @@ void restart_group(supervisor_actor* self, std::size_t failed, const sv::restart
   if (!st.intensity->record_restart()) return escalate(self, kids[failed]);
   auto token = st.next_token++;
   auto delay = next_delay(self, kids[failed]);
+  spdlog::warn("supervisor '{}' restarts '{}' in {} ms after: {}", st.config.name,
+               kids[failed].spec.name, delay.count(), kids[failed].last_failure.value_or("exit"));
   for (auto i : plan.stop)
     if (kids[i].handle && kids[i].status == child_status::running) stop_child(self, kids[i]);
   for (auto i : plan.restart) {

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/version.hpp"
 
 namespace auraos::cli {
 namespace {
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
   using namespace auraos::cli;
   CLI::App app{"AuraOS Runtime: durable workflows, tasks and event streams", "auraos"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", version_text(), "Print the version and exit");
   int exit_code = exit_ok;
   for (const auto& install : registered_commands()) install(app, exit_code);
   if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
@@ -62,6 +64,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::fprintf(stderr, "auraos: %s (run 'auraos --help' for usage)\n", e.what());

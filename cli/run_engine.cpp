@@ -33,7 +33,7 @@ bool shown(const std::string& line) {
 a::executions_options options(const std::filesystem::path& dir, run_completion& done) {
   a::executions_options o;
   o.definitions_dir = dir.empty() ? "." : dir.string();
-  o.on_record = [](const std::string& line) {
+  o.on_record = [](a::record_weight, const std::string& line) {
     if (shown(line)) std::fprintf(stderr, "%s\n", line.c_str());
   };
   o.on_finished = [&done](const std::string& id, const std::string& view) { done.add(id, view); };

@@ -24,6 +24,7 @@ struct serve_flags {
   std::string db;
   std::string http;
   std::string config_file;
+  std::string log_level;
   bool test_faults = false;
 };
 
@@ -47,13 +48,26 @@ result<runtime::node_config, std::string> settings_from(const serve_flags& flags
     if (!address) return fail(address.error());
     std::tie(config.http_host, config.http_port) = *address;
   }
+  if (!flags.log_level.empty()) {
+    auto level = runtime::parse_log_level(flags.log_level);
+    if (!level) return fail("--log-level: " + level.error());
+    config.log_level = *level;
+  }
   const char* env = std::getenv("AURAOS_TEST_FAULTS");
   config.enable_fault_hook = flags.test_faults || (env && std::string{env} == "1");
   return runtime::finalize(config);
 }
 
-void use_stderr_logger() {
+/// The spdlog level of a level name that parse_log_level accepted.
+spdlog::level::level_enum spdlog_level(const std::string& name) {
+  if (name == "warn") return spdlog::level::warn;
+  if (name == "error") return spdlog::level::err;
+  return spdlog::level::from_str(name);
+}
+
+void use_stderr_logger(const std::string& level) {
   auto logger = spdlog::stderr_logger_mt("auraos");
+  logger->set_level(spdlog_level(level));
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
 }
@@ -64,7 +78,7 @@ int serve(const serve_flags& flags) {
     std::fprintf(stderr, "auraos serve: %s\n", config.error().c_str());
     return exit_invalid;
   }
-  use_stderr_logger();
+  use_stderr_logger(config->log_level);
   actors::block_stop_signals();
   return gateway::run_node(*config);
 }
@@ -78,6 +92,9 @@ void install(CLI::App& app, int& exit_code) {
                       "Store: sqlite:PATH (default sqlite:DATA_DIR/auraos.db) or postgresql://");
   command->add_option("--http", flags->http, "Listen address HOST:PORT (default 127.0.0.1:8080)");
   command->add_option("--config", flags->config_file, "JSON config file (camelCase keys)");
+  command->add_option("--log-level", flags->log_level,
+                      "trace, debug, info, warn, error or off (default info: execution starts "
+                      "and ends, failures; debug: every transition and request)");
   command->add_flag("--test-faults", flags->test_faults, "")->group("");
   command->callback([flags, &exit_code] { exit_code = serve(*flags); });
 }

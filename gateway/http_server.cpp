@@ -2,6 +2,7 @@
 
 #include "gateway/http_server.hpp"
 
+#include <cctype>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -39,7 +40,41 @@ void run_loop(net::io_context& io) {
   }
 }
 
+/// An error message as a clause: "Address already in use" -> "address already in use".
+std::string clause(const boost::system::error_code& ec) {
+  auto text = ec.message();
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+/// Resolves `host`, then opens, binds and listens `acceptor`; the bound port or an error
+/// naming the address.
+result<std::uint16_t, std::string> bind_listener(net::io_context& io, tcp::acceptor& acceptor,
+                                                 const std::string& host, std::uint16_t port) {
+  auto place = fmt::format("{}:{}", host, port);
+  boost::beast::error_code ec;
+  tcp::resolver resolver{io};
+  auto endpoints = resolver.resolve(host, std::to_string(port),
+                                    tcp::resolver::passive | tcp::resolver::numeric_service, ec);
+  if (ec || endpoints.empty()) return fail(fmt::format("cannot resolve {}: {}", place, clause(ec)));
+  auto endpoint = endpoints.begin()->endpoint();
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return fail(fmt::format("cannot listen on {}: {}", place, clause(ec)));
+  return acceptor.local_endpoint().port();
+}
+
 }  // namespace
+
+std::optional<std::string> check_listen_address(const std::string& host, std::uint16_t port) {
+  net::io_context io;
+  tcp::acceptor acceptor{io};
+  auto bound = bind_listener(io, acceptor, host, port);
+  if (!bound) return bound.error();
+  return std::nullopt;
+}
 
 struct http_server::impl {
   impl(server_options options, http_handler handler)
@@ -66,21 +101,9 @@ struct http_server::impl {
 
 result<std::uint16_t, std::string> http_server::impl::listen() {
   const auto& options = context->options();
-  auto place = fmt::format("{}:{}", options.host, options.port);
-  boost::beast::error_code ec;
-  tcp::resolver resolver{io};
-  auto endpoints = resolver.resolve(options.host, std::to_string(options.port),
-                                    tcp::resolver::passive | tcp::resolver::numeric_service, ec);
-  if (ec || endpoints.empty())
-    return fail(fmt::format("cannot resolve {}: {}", place, ec.message()));
-  auto endpoint = endpoints.begin()->endpoint();
-  acceptor.open(endpoint.protocol(), ec);
-  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
-  if (!ec) acceptor.bind(endpoint, ec);
-  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
-  if (ec) return fail(fmt::format("cannot listen on {}: {}", place, ec.message()));
-  port = acceptor.local_endpoint().port();
-  return port;
+  auto bound = bind_listener(io, acceptor, options.host, options.port);
+  if (bound) port = *bound;
+  return bound;
 }
 
 void http_server::impl::accept() {

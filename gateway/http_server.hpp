@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "gateway/responder.hpp"
@@ -31,6 +32,10 @@ struct server_options {
   /// Whether each request is logged (method, path, status, duration) through spdlog.
   bool access_log = true;
 };
+
+/// Binds and releases `host`:`port` once; nullopt when a server could listen there, else the
+/// reason ("cannot listen on 127.0.0.1:8080: address already in use").
+std::optional<std::string> check_listen_address(const std::string& host, std::uint16_t port);
 
 /// An asynchronous HTTP/1.1 server with keep-alive. Handlers run on the server's threads and
 /// may answer later from any thread; they must not block those threads for long.

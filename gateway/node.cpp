@@ -14,6 +14,7 @@
 
 #include "actors/actor_system_setup.hpp"
 #include "actors/local_engine.hpp"
+#include "gateway/http_server.hpp"
 #include "gateway/http_service.hpp"
 #include "gateway/node_context.hpp"
 #include "persistence/open_store.hpp"
@@ -28,7 +29,13 @@ actors::executions_options engine_options(const runtime::node_config& config) {
   options.passivate_after = config.passivate_after;
   options.definitions_dir = config.definitions_dir;
   options.test_faults = config.enable_fault_hook;
-  options.on_record = [](const std::string& line) { spdlog::info("{}", line); };
+  // Info: execution starts and ends; warn: failures; debug: every other transition.
+  options.on_record = [](actors::record_weight weight, const std::string& line) {
+    auto level = weight == actors::record_weight::milestone ? spdlog::level::info
+                 : weight == actors::record_weight::failure ? spdlog::level::warn
+                                                            : spdlog::level::debug;
+    spdlog::log(level, "{}", line);
+  };
   options.on_recovered = [](const actors::recovery_report& r) {
     spdlog::info("recovery: {} unfinished execution{} re-activated in {} ms{}", r.recovered,
                  r.recovered == 1 ? "" : "s", r.took.count(),
@@ -78,6 +85,11 @@ bool supervise(caf::actor_system& system, const caf::actor& root) {
 }  // namespace
 
 node_exit run_node(const runtime::node_config& config) {
+  // A taken port or a bad host is one line, not a supervisor giving up on the http service.
+  if (auto refused = check_listen_address(config.http_host, config.http_port)) {
+    spdlog::error("{}", *refused);
+    return 1;
+  }
   auto store = persistence::open_store(config.database);
   if (!store) {
     spdlog::error("{}", store.error());

@@ -96,11 +96,14 @@ void router::dispatch(const http_request& request, responder respond) const {
   for (const auto& candidate : routes_) {
     auto params = match(candidate.segments, *segments);
     if (!params) continue;
-    if (candidate.method == request.method) {
+    // HEAD is served by the GET route; the session drops the body (RFC 9110, 9.3.2).
+    if (candidate.method == request.method ||
+        (request.method == "HEAD" && candidate.method == "GET")) {
       candidate.handler(request, *params, std::move(respond));
       return;
     }
     allow.insert(candidate.method);
+    if (candidate.method == "GET") allow.insert("HEAD");
   }
   if (!allow.empty()) {
     respond(method_not_allowed(request, allow));

@@ -19,6 +19,7 @@ using path_params = std::map<std::string, std::string>;
 using route_handler = std::function<void(const http_request&, const path_params&, responder)>;
 
 /// A table of routes; unknown paths answer 404, known paths with another method 405 + Allow.
+/// A HEAD request is dispatched to the path's GET route.
 class router {
  public:
   /// Adds a route; `pattern` is literal segments and `{name}` segments matching one segment.

@@ -12,7 +12,7 @@ struct history_event {
   std::string execution_id;       ///< The execution it belongs to.
   std::int64_t seq = 0;           ///< 1, 2, 3, ... per execution, no gaps.
   std::int64_t timestamp_ms = 0;  ///< When it happened, milliseconds since the epoch.
-  std::string kind;               ///< What happened, e.g. "node_started".
+  std::string kind;               ///< What happened, e.g. "attempt_started" (history.proto).
   std::string node_id;            ///< The node it concerns, empty for the execution itself.
   std::int64_t attempt = 0;       ///< The attempt number, 0 when not about an attempt.
   std::string payload;            ///< Serialized message bytes (may hold any byte).

@@ -92,6 +92,13 @@ const std::map<std::string, field_setter>& field_setters() {
          std::tie(c.http_host, c.http_port) = *address;
          return true;
        }},
+      {"logLevel",
+       [](node_config& c, const nlohmann::json& v) -> result<bool, std::string> {
+         auto level = parse_log_level(v.get<std::string>());
+         if (!level) return fail("config: logLevel: " + level.error());
+         c.log_level = *level;
+         return true;
+       }},
       {"maxBodyBytes",
        counted("maxBodyBytes", [](node_config& c, std::uint32_t n) { c.max_body_bytes = n; })},
       {"passivateAfterMs",
@@ -115,6 +122,12 @@ result<bool, std::string> apply_field(node_config& config, const std::string& ke
 }
 
 }  // namespace
+
+result<std::string, std::string> parse_log_level(const std::string& text) {
+  for (const char* level : {"trace", "debug", "info", "warn", "error", "off"})
+    if (text == level) return text;
+  return fail("unknown log level '" + text + "' (levels: trace, debug, info, warn, error, off)");
+}
 
 result<node_config, std::string> apply_config_file(node_config base, const std::string& json_text) {
   auto parsed = parse_json(json_text);

@@ -35,6 +35,8 @@ struct node_config {
   int max_restarts = 1;
   /// ... within this period.
   std::chrono::milliseconds restart_period{std::chrono::seconds(5)};
+  /// Least severe log level written: trace, debug, info, warn, error or off.
+  std::string log_level = "info";
   /// Enables the test-only fault hook (crash a runtime actor on request).
   bool enable_fault_hook = false;
 };
@@ -45,6 +47,10 @@ result<database_location, std::string> parse_database_url(const std::string& url
 /// Parses `HOST:PORT` (IPv6 hosts in brackets: `[::1]:8080`).
 result<std::pair<std::string, std::uint16_t>, std::string> parse_listen_address(
     const std::string& text);
+
+/// `text` when it names a log level (trace, debug, info, warn, error, off), else an error
+/// naming the levels.
+result<std::string, std::string> parse_log_level(const std::string& text);
 
 /// Applies a JSON config file's text (same keys as the flags, camelCase) over `base`.
 result<node_config, std::string> apply_config_file(node_config base, const std::string& json_text);

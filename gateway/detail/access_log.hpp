@@ -6,7 +6,7 @@
 
 namespace auraos::gateway::detail {
 
-/// Logs "METHOD PATH STATUS DURATIONms" at info level through spdlog.
+/// Logs "METHOD PATH STATUS DURATIONms" at debug level through spdlog.
 void log_access(std::string_view method, std::string_view path, int status,
                 std::chrono::steady_clock::duration elapsed);
 

@@ -35,7 +35,8 @@ result<http_request, api_error> to_http_request(beast_request&& request) {
   return plain;
 }
 
-beast_response to_beast_response(http_response&& response, unsigned version, bool keep_alive) {
+beast_response to_beast_response(http_response&& response, unsigned version, bool keep_alive,
+                                 bool head) {
   beast_response out{static_cast<http::status>(response.status), version};
   out.set(http::field::server, "auraos");
   for (const auto& [name, value] : response.headers.fields()) out.set(name, value);
@@ -45,6 +46,10 @@ beast_response to_beast_response(http_response&& response, unsigned version, boo
   if (!bodiless) out.body() = std::move(response.body);
   out.keep_alive(keep_alive);
   out.prepare_payload();
+  if (head && !bodiless) {
+    // prepare_payload set Content-Length from the body; the header stays, the body goes.
+    out.body().clear();
+  }
   return out;
 }
 

@@ -17,7 +17,9 @@ using beast_response = boost::beast::http::response<boost::beast::http::string_b
 /// The plain request; a 400 error when the query holds a malformed escape.
 result<http_request, api_error> to_http_request(beast_request&& request);
 
-/// The Beast response for `response` in HTTP `version`, keeping the connection or not.
-beast_response to_beast_response(http_response&& response, unsigned version, bool keep_alive);
+/// The Beast response for `response` in HTTP `version`, keeping the connection or not; for a
+/// HEAD request (`head`), the same header fields (Content-Length of the body) and no body.
+beast_response to_beast_response(http_response&& response, unsigned version, bool keep_alive,
+                                 bool head = false);
 
 }  // namespace auraos::gateway::detail

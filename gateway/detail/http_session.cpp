@@ -129,7 +129,7 @@ void http_session::reject(const api_error& error) {
 
 void http_session::write(http_response response, bool keep_alive) {
   phase_ = phase::writing;
-  response_ = to_beast_response(std::move(response), version_, keep_alive);
+  response_ = to_beast_response(std::move(response), version_, keep_alive, method_ == "HEAD");
   stream_.expires_after(context_->options().read_timeout);
   http::async_write(
       stream_, response_,

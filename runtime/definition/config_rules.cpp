@@ -19,7 +19,7 @@ void check_shell(const scope& at, const json& config) {
   } else {
     at.report("command", "required");
   }
-  typed_field(at, config, "env", is_string_object, "an object of strings");
+  typed_field(at, config, "env", is_scalar_object, "an object of strings, numbers or booleans");
   typed_field(at, config, "cwd", is_string, "a string");
   typed_field(at, config, "stdin", is_string, "a string");
 }

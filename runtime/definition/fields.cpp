@@ -99,6 +99,12 @@ bool is_string_object(const json& value) {
          std::all_of(value.begin(), value.end(), [](const json& e) { return e.is_string(); });
 }
 
+bool is_scalar_object(const json& value) {
+  return value.is_object() && std::all_of(value.begin(), value.end(), [](const json& e) {
+           return e.is_string() || e.is_number() || e.is_boolean();
+         });
+}
+
 std::optional<std::string> optional_string(const scope& at, const json& object,
                                            std::string_view key) {
   const json* value = member(object, key);

@@ -42,6 +42,10 @@ bool is_string_array(const nlohmann::json& value);
 /// True for an object whose every value is a string.
 bool is_string_object(const nlohmann::json& value);
 
+/// True for an object whose every value is a string, a number or a boolean (a shell node's
+/// `env`: numbers and booleans are passed as their JSON text).
+bool is_scalar_object(const nlohmann::json& value);
+
 /// An optional string member; reports a value of another type.
 std::optional<std::string> optional_string(const scope& at, const nlohmann::json& object,
                                            std::string_view key);

@@ -63,6 +63,8 @@ void read_type_and_config(const scope& at, const json& value, node& n) {
     if (!type)
       at.report("type",
                 "unknown node type \"" + *spelled + "\" (known: " + known_node_types() + ")");
+    else if (auto reason = unavailable_reason(*type))
+      at.report("type", *reason);
   }
   const json* config = member(value, "config");
   if (config && !expect(at, "config", *config, config->is_object(), "an object")) return;

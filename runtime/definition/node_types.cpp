@@ -24,4 +24,24 @@ std::string known_node_types() {
   return list;
 }
 
+std::optional<std::string> unavailable_reason(node_type type) {
+  std::string needs;
+  switch (type) {
+    case node_type::wait_event:
+    case node_type::publish_event:
+      needs = "the event service";
+      break;
+    case node_type::task:
+      needs = "the task service";
+      break;
+    case node_type::decision:
+      needs = "the decision engine";
+      break;
+    default:
+      return std::nullopt;
+  }
+  return "node type \"" + std::string{to_string(type)} +
+         "\" is not available in this version (it needs " + needs + ")";
+}
+
 }  // namespace auraos::runtime::definition

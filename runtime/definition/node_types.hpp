@@ -15,4 +15,8 @@ std::optional<node_type> parse_node_type(std::string_view name);
 /// Every known node type, comma-separated, for messages.
 std::string known_node_types();
 
+/// Why this version cannot run nodes of `type` (the service they need does not exist yet);
+/// nullopt for the types it runs.
+std::optional<std::string> unavailable_reason(node_type type);
+
 }  // namespace auraos::runtime::definition

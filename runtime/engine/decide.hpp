@@ -129,7 +129,4 @@ struct decide_context {
 result<decision, engine_error> decide(const workflow& wf, const execution_state& state,
                                       const event& ev, const decide_context& context);
 
-/// The node types of `wf` the runtime cannot run yet (wait_event, publish_event, task, decision).
-std::vector<std::string> unsupported_node_types(const workflow& wf);
-
 }  // namespace auraos::engine

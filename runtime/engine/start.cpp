@@ -1,4 +1,5 @@
-// Starting an execution: refuse what cannot run, record the start, schedule the start nodes.
+// Starting an execution: refuse input that does not fit, record the start, schedule the start
+// nodes.
 #include <cmath>
 
 #include "runtime/definition/parse.hpp"
@@ -9,13 +10,6 @@
 namespace auraos::engine {
 namespace {
 
-using runtime::node_type;
-
-bool is_unsupported(node_type type) {
-  return type == node_type::wait_event || type == node_type::publish_event ||
-         type == node_type::task || type == node_type::decision;
-}
-
 std::string joined(const std::vector<std::string>& parts) {
   std::string text;
   for (const auto& part : parts) text += (text.empty() ? "" : "; ") + part;
@@ -23,8 +17,6 @@ std::string joined(const std::vector<std::string>& parts) {
 }
 
 std::optional<engine_error> refuse_input(const workflow& wf, const nlohmann::json& input) {
-  if (auto unsupported = unsupported_node_types(wf); !unsupported.empty())
-    return engine_error{refusal::invalid, "this runtime cannot run yet: " + joined(unsupported)};
   std::vector<std::string> problems;
   for (const auto& e : runtime::check_input(wf, input))
     problems.push_back("input: " + e.to_string());
@@ -33,14 +25,6 @@ std::optional<engine_error> refuse_input(const workflow& wf, const nlohmann::jso
 }
 
 }  // namespace
-
-std::vector<std::string> unsupported_node_types(const workflow& wf) {
-  std::vector<std::string> found;
-  for (const auto& n : wf.nodes)
-    if (is_unsupported(n.type))
-      found.push_back("node \"" + n.id + "\" has type \"" + std::string(to_string(n.type)) + "\"");
-  return found;
-}
 
 namespace detail {
 

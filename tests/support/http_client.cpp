@@ -24,6 +24,8 @@ struct http_connection::impl {
   beast::flat_buffer buffer;
   std::string place;
   std::chrono::milliseconds timeout;
+  /// The last request sent was HEAD: its response has header fields only.
+  bool head_sent = false;
 
   /// Runs the pending operation to completion; throws naming `step` on failure.
   void finish(const beast::error_code& ec, const char* step) {
@@ -67,6 +69,7 @@ void http_connection::send(const http_call& call) {
   for (const auto& [name, value] : call.headers) request.set(name, value);
   request.body() = call.body;
   request.prepare_payload();
+  impl_->head_sent = call.method == "HEAD";
   beast::error_code ec;
   impl_->stream.expires_after(impl_->timeout);
   http::async_write(impl_->stream, request, [&](beast::error_code e, std::size_t) { ec = e; });
@@ -76,6 +79,7 @@ void http_connection::send(const http_call& call) {
 http_reply http_connection::receive() {
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);
+  parser.skip(impl_->head_sent);
   beast::error_code ec;
   impl_->stream.expires_after(impl_->timeout);
   http::async_read(impl_->stream, impl_->buffer, parser,

@@ -68,6 +68,12 @@ strings errors_of_text(const std::string& text) {
 
 const std::string n_at = "nodes[0] (id \"n\"): ";
 
+/// The error of a node type this version cannot run yet.
+std::string unavailable(const std::string& type, const std::string& needs) {
+  return n_at + "type: node type \"" + type + "\" is not available in this version (it needs " +
+         needs + ")";
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(definition_rules)
@@ -142,7 +148,7 @@ BOOST_AUTO_TEST_CASE(model_holds_every_field) {
     "nodes": [{"id": "a", "type": "noop", "name": "A", "timeoutSeconds": 2, "join": "any"},
               {"id": "b", "type": "noop", "retry": {"maxAttempts": 2}}],
     "connections": [{"from": "a", "to": "b", "on": "always", "when": "true"}],
-    "output": "${nodes.a.output}", "triggers": [{"event": {"type": "x", "source": "s"}}]})");
+    "output": "${nodes.a.output}"})");
   auto wf = parse_workflow(doc);
   BOOST_TEST_REQUIRE(wf.has_value());
   BOOST_TEST(wf->id == "w1");
@@ -162,8 +168,6 @@ BOOST_AUTO_TEST_CASE(model_holds_every_field) {
   BOOST_TEST((wf->connections.at(0).on == auraos::runtime::edge_condition::always));
   BOOST_TEST(wf->connections.at(0).when.has_value());
   BOOST_TEST(wf->output.has_value());
-  BOOST_TEST(wf->triggers.at(0).event_type == "x");
-  BOOST_TEST(*wf->triggers.at(0).event_source == "s");
 }
 
 BOOST_AUTO_TEST_CASE(version_defaults_and_must_be_a_string) {
@@ -351,12 +355,19 @@ BOOST_AUTO_TEST_CASE(shell_command_is_required_non_empty_string_or_argv) {
 
 BOOST_AUTO_TEST_CASE(shell_env_cwd_stdin_have_their_shapes) {
   auto config =
-      json::parse(R"({"command": "ls", "env": {"A": 1}, "cwd": 2, "stdin": [], "shell": 1})");
+      json::parse(R"({"command": "ls", "env": {"A": [1]}, "cwd": 2, "stdin": [], "shell": 1})");
   BOOST_TEST(errors_of(with_config("shell", config)) ==
              (strings{n_at + "config.shell: unknown field",
-                      n_at + "config.env: must be an object of strings",
+                      n_at + "config.env: must be an object of strings, numbers or booleans",
                       n_at + "config.cwd: must be a string, found 2",
                       n_at + "config.stdin: must be a string, found array"}));
+}
+
+BOOST_AUTO_TEST_CASE(shell_env_takes_numbers_and_booleans) {
+  auto config = json::parse(R"({"command": "ls", "env": {"N": 7, "F": 1.5, "B": true, "S": "x"}})");
+  BOOST_TEST(errors_of(with_config("shell", config)) == strings{});
+  BOOST_TEST(errors_of(with_config("shell", {{"command", "ls"}, {"env", {{"N", nullptr}}}})) ==
+             strings{n_at + "config.env: must be an object of strings, numbers or booleans"});
 }
 
 BOOST_AUTO_TEST_CASE(whole_value_template_stands_for_any_type) {
@@ -364,7 +375,8 @@ BOOST_AUTO_TEST_CASE(whole_value_template_stands_for_any_type) {
       json::parse(R"({"command": "${vars.argv}", "env": "${vars.env}", "cwd": "${vars.dir}"})");
   BOOST_TEST(errors_of(with_config("shell", config)) == strings{});
   BOOST_TEST(errors_of(with_config("delay", {{"seconds", "${vars.wait}"}})) == strings{});
-  BOOST_TEST(errors_of(with_config("decision", {{"options", "${vars.options}"}})) == strings{});
+  BOOST_TEST(errors_of(with_config("http", {{"url", "${vars.url}"}, {"headers", "${vars.h}"}})) ==
+             strings{});
 }
 
 BOOST_AUTO_TEST_CASE(http_url_required_and_method_known) {
@@ -413,7 +425,8 @@ BOOST_AUTO_TEST_CASE(wait_event_type_required_where_is_an_expression) {
   BOOST_TEST(
       errors_of(with_config("wait_event", config)) ==
       (strings{
-          n_at + "config.type: required", n_at + "config.source: must be a string, found 1",
+          unavailable("wait_event", "the event service"), n_at + "config.type: required",
+          n_at + "config.source: must be a string, found 1",
           n_at + "config.correlationId: must be a string, found 2",
           n_at +
               "config.where: syntax error at position 10: expected an operand, found end of input",
@@ -421,9 +434,10 @@ BOOST_AUTO_TEST_CASE(wait_event_type_required_where_is_an_expression) {
 }
 
 BOOST_AUTO_TEST_CASE(publish_event_type_required_data_any) {
-  BOOST_TEST(errors_of(with_config("publish_event", {{"data", {1, 2}}, {"source", true}})) ==
-             (strings{n_at + "config.type: required",
-                      n_at + "config.source: must be a string, found boolean"}));
+  BOOST_TEST(
+      errors_of(with_config("publish_event", {{"data", {1, 2}}, {"source", true}})) ==
+      (strings{unavailable("publish_event", "the event service"), n_at + "config.type: required",
+               n_at + "config.source: must be a string, found boolean"}));
 }
 
 BOOST_AUTO_TEST_CASE(subworkflow_has_exactly_one_of_workflow_id_or_file) {
@@ -437,15 +451,17 @@ BOOST_AUTO_TEST_CASE(subworkflow_has_exactly_one_of_workflow_id_or_file) {
 
 BOOST_AUTO_TEST_CASE(task_id_is_required) {
   BOOST_TEST(errors_of(with_config("task", {{"input", {}}})) ==
-             strings{n_at + "config.taskId: required"});
+             (strings{unavailable("task", "the task service"), n_at + "config.taskId: required"}));
 }
 
 BOOST_AUTO_TEST_CASE(decision_options_non_empty_strings_context_object) {
-  BOOST_TEST(errors_of(with_config("decision", {{"context", 1}})) ==
-             (strings{n_at + "config.options: required",
-                      n_at + "config.context: must be an object, found 1"}));
+  BOOST_TEST(
+      errors_of(with_config("decision", {{"context", 1}})) ==
+      (strings{unavailable("decision", "the decision engine"), n_at + "config.options: required",
+               n_at + "config.context: must be an object, found 1"}));
   BOOST_TEST(errors_of(with_config("decision", {{"options", json::array()}})) ==
-             strings{n_at + "config.options: must be a non-empty array of strings"});
+             (strings{unavailable("decision", "the decision engine"),
+                      n_at + "config.options: must be a non-empty array of strings"}));
 }
 
 BOOST_AUTO_TEST_CASE(fail_error_and_message_are_strings) {
@@ -539,7 +555,8 @@ BOOST_AUTO_TEST_CASE(triggers_need_an_event_type_and_valid_expressions) {
   doc["triggers"] = json::parse(
       R"([{"event": {"where": "1 +"}, "input": "${"}, {"input": 1}, {"event": {"type": "t"}}])");
   BOOST_TEST(errors_of(doc) ==
-             (strings{"triggers[0].event.type: required",
+             (strings{"triggers: not available in this version (triggers need the event service)",
+                      "triggers[0].event.type: required",
                       "triggers[0].event.where: syntax error at position 3: expected an operand, "
                       "found end of input",
                       "triggers[0].input: syntax error at position 0: unterminated '${'",
@@ -578,6 +595,29 @@ BOOST_AUTO_TEST_CASE(subworkflow_files_of_a_loaded_child_are_rebased_on_its_fold
   BOOST_TEST(nodes[3]["config"]["file"] == "sub/dir/${vars.f}.json");
   BOOST_TEST(nodes[4]["config"]["file"] == "keep.json");
   BOOST_TEST(auraos::runtime::rebase_subworkflow_files(doc, "") == doc);
+}
+
+BOOST_AUTO_TEST_CASE(node_types_and_triggers_without_their_service_are_not_available) {
+  auto doc = json::parse(R"({"name": "w", "nodes": [
+    {"id": "a", "type": "wait_event", "config": {"type": "paid"}},
+    {"id": "b", "type": "publish_event", "config": {"type": "shipped"}},
+    {"id": "c", "type": "task", "config": {"taskId": "t"}},
+    {"id": "d", "type": "decision", "config": {"options": ["x", "y"]}}],
+    "triggers": [{"event": {"type": "order.created"}}]})");
+  BOOST_TEST(
+      errors_of(doc) ==
+      (strings{"nodes[0] (id \"a\"): type: node type \"wait_event\" is not available in "
+               "this version (it needs the event service)",
+               "nodes[1] (id \"b\"): type: node type \"publish_event\" is not available in "
+               "this version (it needs the event service)",
+               "nodes[2] (id \"c\"): type: node type \"task\" is not available in this "
+               "version (it needs the task service)",
+               "nodes[3] (id \"d\"): type: node type \"decision\" is not available in this "
+               "version (it needs the decision engine)",
+               "triggers: not available in this version (triggers need the event service)"}));
+  auto empty = minimal();
+  empty["triggers"] = json::array();
+  BOOST_TEST(errors_of(empty) == strings{});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(known_path_with_wrong_method_answers_405_with_allow) {
   api_server api;
   auto reply = api.call("POST", "/api/v1/workflows/w1");
   BOOST_TEST(reply.status == 405);
-  BOOST_TEST(reply.headers["allow"] == "DELETE, GET");
+  BOOST_TEST(reply.headers["allow"] == "DELETE, GET, HEAD");
   BOOST_TEST(json::parse(reply.body)["error"]["code"] == "method_not_allowed");
   BOOST_TEST(api.call("DELETE", "/api/v1/workflows/w1").status == 204);
 }

@@ -78,4 +78,16 @@ BOOST_AUTO_TEST_CASE(config_file_errors_name_the_field) {
   BOOST_TEST(syntax.error().find("line 2") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(log_level_defaults_to_info_and_the_config_file_sets_it) {
+  BOOST_TEST(node_config{}.log_level == "info");
+  auto c = apply_config_file({}, R"({"logLevel":"debug"})");
+  BOOST_REQUIRE(c);
+  BOOST_TEST(c->log_level == "debug");
+  auto bad = apply_config_file({}, R"({"logLevel":"loud"})");
+  BOOST_REQUIRE(!bad);
+  BOOST_TEST(bad.error() ==
+             "config: logLevel: unknown log level 'loud' (levels: trace, debug, info, warn, "
+             "error, off)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
