@@ -120,6 +120,16 @@ class outage_store final : public p::store {
   std::shared_ptr<p::store> real_;
 };
 
+/// A prepared database behind an outage_store, and an actor system for the store actor.
+struct outage_fixture {
+  test::temp_dir dir;
+  caf::actor_system_config cfg;
+  caf::actor_system system{cfg};
+  std::shared_ptr<p::store> real = open_store(dir);
+  std::vector<std::string> ids = prepare(*real);
+  std::shared_ptr<outage_store> db = std::make_shared<outage_store>(real);
+};
+
 }  // namespace
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(writer_reply)
@@ -192,13 +202,8 @@ BOOST_AUTO_TEST_CASE(reads_are_answered_with_the_stored_records) {
   self->send_exit(store, caf::exit_reason::user_shutdown);
 }
 
-BOOST_AUTO_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writes_are_refused) {
-  test::temp_dir dir;
-  caf::actor_system_config cfg;
-  caf::actor_system system{cfg};
-  std::shared_ptr<p::store> real = open_store(dir);
-  auto ids = prepare(*real);
-  auto db = std::make_shared<outage_store>(real);
+BOOST_FIXTURE_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writes_are_refused,
+                        outage_fixture) {
   db->down = true;
   auto store = actors::spawn_store_actor(system, db);
   caf::scoped_actor self{system};
@@ -230,13 +235,7 @@ BOOST_AUTO_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writ
   self->send_exit(store, caf::exit_reason::user_shutdown);
 }
 
-BOOST_AUTO_TEST_CASE(api_writes_are_stored_again_once_the_database_is_back) {
-  test::temp_dir dir;
-  caf::actor_system_config cfg;
-  caf::actor_system system{cfg};
-  std::shared_ptr<p::store> real = open_store(dir);
-  auto ids = prepare(*real);
-  auto db = std::make_shared<outage_store>(real);
+BOOST_FIXTURE_TEST_CASE(api_writes_are_stored_again_once_the_database_is_back, outage_fixture) {
   auto store = actors::spawn_store_actor(system, db);
   caf::scoped_actor self{system};
   auto api_write = [&](int i) {
