@@ -7,6 +7,7 @@
 #include "actors/execution_state.hpp"
 #include "actors/execution_view.hpp"
 #include "runtime/engine/json_text.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::actors {
 
@@ -102,7 +103,7 @@ std::int64_t now_ms() {
 }
 
 std::string view_text(const execution_actor_state& state) {
-  return execution_view(state.row, state.st).dump();
+  return runtime::dump_json(execution_view(state.row, state.st));
 }
 
 void process_next(execution_actor* self) {

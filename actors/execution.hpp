@@ -78,8 +78,9 @@ struct child_request {
   std::string idempotency_key;
 };
 
-/// The child's id, or why it could not start.
-using child_reply = result<std::string, std::string>;
+/// The child's id, or why it could not start (with every detail, e.g. each input error); the
+/// same type as execution_reply, whose message type declaration covers it.
+using child_reply = result<std::string, execution_failure>;
 
 /// The workers an execution hands attempts to (shared by every execution of a service).
 struct work_runners {
@@ -118,4 +119,3 @@ inline constexpr const char* child_key_prefix = "child:";
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::attempt_outcome)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_end)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::child_request)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::child_reply)

@@ -13,14 +13,15 @@ namespace {
 /// The end of an attempt as the engine sees it.
 attempt_outcome to_outcome(const std::string& node, int attempt, const handlers::work_result& r) {
   attempt_outcome outcome{node, attempt, r.ok, r.output, {}};
-  if (!r.ok) outcome.error = {r.error.type, r.error.message, r.error.retryable, attempt};
+  if (!r.ok)
+    outcome.error = {r.error.type, r.error.message, r.error.retryable, attempt, r.error.fields};
   return outcome;
 }
 
 /// Fails an attempt that could not even start (a bad rendered config).
 void fail_now(execution_actor* self, const std::string& node, int attempt,
               const handlers::work_error& error) {
-  engine::node_error e{error.type, error.message, error.retryable, attempt};
+  engine::node_error e{error.type, error.message, error.retryable, attempt, error.fields};
   self->state.queue.push_back({engine::attempt_failed_event{node, attempt, e}, std::nullopt});
 }
 
@@ -58,7 +59,9 @@ void start_child(execution_actor* self, const engine::start_child_execution& c) 
         if (it == running.end() || it->second.attempt != attempt) return;
         if (!reply) {
           running.erase(it);
-          engine::node_error e{"subworkflow", reply.error(), false, attempt};
+          engine::node_error e{"subworkflow", reply.error().message, false, attempt};
+          if (!reply.error().details.empty())
+            e.fields = engine::share_json({{"details", reply.error().details}});
           self->state.queue.push_back({engine::attempt_failed_event{node, attempt, e}, {}});
           return process_next(self);
         }

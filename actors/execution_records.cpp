@@ -6,6 +6,7 @@
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/record_json.hpp"
 #include "runtime/engine/snapshot.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::actors {
 
@@ -51,11 +52,9 @@ p::execution_status to_row_status(engine::execution_status status) {
 }
 
 std::string error_json(const engine::node_error& error) {
-  nlohmann::json j{{"type", error.type},
-                   {"message", error.message},
-                   {"retryable", error.retryable},
-                   {"attempts", error.attempts}};
-  return j.dump();
+  auto j = engine::error_object(error);
+  j["retryable"] = error.retryable;
+  return runtime::dump_json(j);
 }
 
 namespace {

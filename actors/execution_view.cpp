@@ -7,6 +7,7 @@
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/record_json.hpp"
 #include "runtime/engine/time_text.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::actors {
 
@@ -18,7 +19,8 @@ nlohmann::json time_or_null(const std::optional<std::int64_t>& ms) {
 
 nlohmann::json error_or_null(const std::optional<engine::node_error>& error) {
   if (!error) return nullptr;
-  return nlohmann::json::parse(error_json(*error));
+  auto parsed = runtime::parse_json(error_json(*error), runtime::max_stored_json_depth);
+  return parsed ? std::move(*parsed) : nlohmann::json(nullptr);
 }
 
 /// A node time (0: not yet) as RFC 3339 text or null.
@@ -44,6 +46,27 @@ nlohmann::json node_views(const engine::execution_state& state, nlohmann::json& 
   return nodes;
 }
 
+/// Characters of one error field a log line shows (the whole value is in the history).
+constexpr std::size_t log_field_cap = 4096;
+
+/// A value as log text: JSON, cut at `log_field_cap` (not inside a UTF-8 sequence).
+std::string capped_text(const nlohmann::json& value) {
+  auto text = runtime::dump_json(value);
+  if (text.size() <= log_field_cap) return text;
+  auto cut = log_field_cap;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "... (" + std::to_string(text.size()) + " bytes)";
+}
+
+/// `; exitCode: 3; stderr: "boom\n"; ...`: an error's extra fields, for its log line.
+std::string fields_text(const messages::NodeError& error) {
+  auto fields = runtime::parse_json(error.fields_json(), runtime::max_stored_json_depth);
+  if (!fields || !fields->is_object()) return {};
+  std::string text;
+  for (const auto& [key, value] : fields->items()) text += "; " + key + ": " + capped_text(value);
+  return text;
+}
+
 }  // namespace
 
 nlohmann::json execution_view(const persistence::execution_record& row,
@@ -53,7 +76,7 @@ nlohmann::json execution_view(const persistence::execution_record& row,
                       {"workflowId", row.workflow_id},
                       {"revision", row.revision},
                       {"status", std::string(persistence::to_string(row.status))},
-                      {"input", nlohmann::json::parse(row.input, nullptr, false)},
+                      {"input", engine::json_or_null(engine::parse_json_text(row.input))},
                       {"output", engine::json_or_null(state.output)},
                       {"error", error_or_null(state.error)},
                       {"startedAt", time_or_null(row.started_at)},
@@ -85,9 +108,12 @@ std::string log_line(const std::string& execution_id, const messages::HistoryEve
   line += " " + std::string(engine::record_kind(record));
   if (record.has_attempt_failed())
     line += ": " + record.attempt_failed().error().type() + ": " +
-            record.attempt_failed().error().message();
+            record.attempt_failed().error().message() +
+            fields_text(record.attempt_failed().error());
   if (record.has_node_failed()) line += ": " + record.node_failed().error().message();
   if (record.has_execution_failed()) line += ": " + record.execution_failed().error().message();
+  if (record.has_execution_timed_out() && record.execution_timed_out().has_error())
+    line += ": " + record.execution_timed_out().error().message();
   if (record.has_retry_scheduled())
     line += " in " + std::to_string(record.retry_scheduled().delay_ms()) + " ms";
   return line;

@@ -7,6 +7,7 @@
 
 #include "actors/fault_hook.hpp"
 #include "actors/service_state.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::actors {
 
@@ -24,7 +25,7 @@ std::string counters_json(const service_state& s) {
                    {"activeActors", s.live.size() + s.stopping.size()},
                    {"activations", s.counters.activations},
                    {"passivations", s.counters.passivations}};
-  return j.dump();
+  return runtime::dump_json(j);
 }
 
 void register_service(service_actor* self) {
@@ -59,20 +60,38 @@ using recover_atom = caf::atom_constant<caf::atom("recover")>;
 /// restart with many unfinished executions (waiting ones passivate again right after loading).
 constexpr std::size_t recovery_window = 256;
 
+/// Tells `on_recovered` how recovery went, once every queued activation has ended.
+void report_recovery(service_actor* self) {
+  auto& s = self->state;
+  if (!s.recovery_listed || !s.recovery_queue.empty() || s.recovery_in_flight > 0) return;
+  s.recovery_listed = false;
+  s.recovery.took = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - s.recovery_began);
+  if (s.options.on_recovered) s.options.on_recovered(s.recovery);
+}
+
 /// Re-activates the next queued unfinished execution; its activation starts the one after.
 void recover_next(service_actor* self) {
   auto& queue = self->state.recovery_queue;
-  if (queue.empty()) return;
+  if (queue.empty()) return report_recovery(self);
   auto id = std::move(queue.front());
   queue.pop_front();
+  ++self->state.recovery_in_flight;
+  auto ended = [self](bool ok) {
+    auto& s = self->state;
+    --s.recovery_in_flight;
+    ++(ok ? s.recovery.recovered : s.recovery.failed);
+    recover_next(self);
+  };
   with_actor(
-      self, id, [self](caf::actor) { recover_next(self); },
-      [self](execution_failure) { recover_next(self); });
+      self, id, [ended](caf::actor) { ended(true); }, [ended](execution_failure) { ended(false); });
 }
 
 /// Re-activates every unfinished execution (recovery after a (re)start); while the database
 /// is unavailable it tries again every second.
 void recover(service_actor* self) {
+  if (self->state.recovery_began == std::chrono::steady_clock::time_point{})
+    self->state.recovery_began = std::chrono::steady_clock::now();
   self->request(self->state.store, caf::infinite, unfinished_executions_query{})
       .then([self](p::store_result<std::vector<p::execution_record>>& rows) {
         if (!rows && rows.error().code == p::store_errc::unavailable)
@@ -80,6 +99,8 @@ void recover(service_actor* self) {
         if (!rows)
           return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
         for (const auto& row : *rows) self->state.recovery_queue.push_back(row.id);
+        self->state.recovery_listed = true;
+        if (rows->empty()) return report_recovery(self);
         for (std::size_t i = 0; i < recovery_window; ++i) recover_next(self);
       });
 }
@@ -125,14 +146,14 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
       routed<pause_atom>(self),
       routed<resume_atom>(self),
       routed<cancel_atom>(self),
-      [self](history_atom, const std::string& id) {
+      [self](history_atom, const std::string& id, std::int64_t after, std::int64_t limit) {
         auto promise = self->make_response_promise();
-        read_history(self, false, id, promise);
+        read_history(self, {id, after, limit}, false, promise);
         return promise;
       },
-      [self](logs_atom, const std::string& id) {
+      [self](logs_atom, const std::string& id, std::int64_t after, std::int64_t limit) {
         auto promise = self->make_response_promise();
-        read_history(self, true, id, promise);
+        read_history(self, {id, after, limit}, true, promise);
         return promise;
       },
       [self](locate_atom, const std::string& id) {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,17 @@ struct start_execution_command {
   std::string input_json = "null";
   /// A repeat with the same key answers the first execution.
   std::string idempotency_key;
+};
+
+/// How one recovery went: unfinished executions re-activated, those that could not be, and
+/// how long it took from reading them to the last activation.
+struct recovery_report {
+  /// Executions whose actor started.
+  std::size_t recovered = 0;
+  /// Executions that could not be activated.
+  std::size_t failed = 0;
+  /// From the start of recovery to its last activation.
+  std::chrono::milliseconds took{0};
 };
 
 /// Why a request about an execution was refused.
@@ -60,6 +72,17 @@ struct execution_brief {
   std::string status;
 };
 
+/// A page of an execution's history records or log lines.
+struct history_page {
+  /// The items as JSON text: an array of records, or of log lines.
+  std::string items_json = "[]";
+  /// The seq the next page starts after; absent on the last page.
+  std::optional<std::int64_t> next_after;
+};
+
+/// A page of history, or why there is none.
+using history_reply = result<history_page, execution_failure>;
+
 /// The live actor of an execution (activated when needed), or why there is none.
 using locate_reply = result<caf::actor, execution_failure>;
 
@@ -74,9 +97,10 @@ using pause_atom = caf::atom_constant<caf::atom("pause")>;
 using resume_atom = caf::atom_constant<caf::atom("resume")>;
 /// `(cancel_atom, id)`: stop running attempts, status cancelled.
 using cancel_atom = caf::atom_constant<caf::atom("cancel")>;
-/// `(history_atom, id)`: every stored transition, as a JSON array.
+/// `(history_atom, id, after_seq, limit)`: a page of at most `limit` stored transitions with a
+/// seq above `after_seq`, as a JSON array.
 using history_atom = caf::atom_constant<caf::atom("history")>;
-/// `(logs_atom, id)`: human-readable log lines, as a JSON array of strings.
+/// `(logs_atom, id, after_seq, limit)`: the same page as human-readable log lines (strings).
 using logs_atom = caf::atom_constant<caf::atom("logs")>;
 /// `(counters_atom)`: the service's counters as a JSON object (for /metrics).
 using counters_atom = caf::atom_constant<caf::atom("counters")>;
@@ -84,16 +108,16 @@ using counters_atom = caf::atom_constant<caf::atom("counters")>;
 /// The service's interface. Every reply to start/get/pause/resume/cancel is the execution in
 /// the REST shape `{id, workflowId, revision, status, input, output, error, startedAt,
 /// completedAt, nodes: [{id, status, attempts, startedAt, completedAt, output, error}], metrics}`.
-using executions_actor =
-    caf::typed_actor<caf::replies_to<start_execution_command>::with<execution_reply>,
-                     caf::replies_to<caf::get_atom, std::string>::with<execution_reply>,
-                     caf::replies_to<pause_atom, std::string>::with<execution_reply>,
-                     caf::replies_to<resume_atom, std::string>::with<execution_reply>,
-                     caf::replies_to<cancel_atom, std::string>::with<execution_reply>,
-                     caf::replies_to<history_atom, std::string>::with<execution_reply>,
-                     caf::replies_to<logs_atom, std::string>::with<execution_reply>,
-                     caf::replies_to<locate_atom, std::string>::with<locate_reply>,
-                     caf::replies_to<counters_atom>::with<std::string>>;
+using executions_actor = caf::typed_actor<
+    caf::replies_to<start_execution_command>::with<execution_reply>,
+    caf::replies_to<caf::get_atom, std::string>::with<execution_reply>,
+    caf::replies_to<pause_atom, std::string>::with<execution_reply>,
+    caf::replies_to<resume_atom, std::string>::with<execution_reply>,
+    caf::replies_to<cancel_atom, std::string>::with<execution_reply>,
+    caf::replies_to<history_atom, std::string, std::int64_t, std::int64_t>::with<history_reply>,
+    caf::replies_to<logs_atom, std::string, std::int64_t, std::int64_t>::with<history_reply>,
+    caf::replies_to<locate_atom, std::string>::with<locate_reply>,
+    caf::replies_to<counters_atom>::with<std::string>>;
 
 /// Settings of the executions service.
 struct executions_options {
@@ -107,6 +131,8 @@ struct executions_options {
   std::int64_t snapshot_every = 50;
   /// Called (from an actor thread) with the log line of every stored history record.
   std::function<void(const std::string& line)> on_record;
+  /// Called (from an actor thread) once per service start, when recovery has ended.
+  std::function<void(const recovery_report& report)> on_recovered;
   /// Called (from an actor thread) when an execution ended, with its REST view as JSON text.
   std::function<void(const std::string& execution_id, const std::string& view)> on_finished;
 };
@@ -125,3 +151,4 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::start_execution_command)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_reply)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_brief)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::locate_reply)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::history_reply)

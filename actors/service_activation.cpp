@@ -6,6 +6,7 @@
 #include "actors/execution_view.hpp"
 #include "actors/service_state.hpp"
 #include "runtime/definition/parse.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::actors::detail {
 
@@ -71,7 +72,7 @@ void read_finished(service_actor* self, p::execution_record row, caf::response_p
               auto st = engine::initial_state(wf);
               for (const auto& r : *rows)
                 if (auto record = from_stored(r)) engine::apply(st, *record);
-              promise.deliver(execution_reply(execution_view(row, st).dump()));
+              promise.deliver(execution_reply(runtime::dump_json(execution_view(row, st))));
             });
       });
 }
@@ -193,22 +194,29 @@ void locate(service_actor* self, const std::string& id, caf::response_promise pr
       });
 }
 
-void read_history(service_actor* self, bool logs, const std::string& id,
+void read_history(service_actor* self, read_history_query page, bool logs,
                   caf::response_promise promise) {
-  self->request(self->state.store, caf::infinite, get_execution_query{id})
-      .then([self, logs, id, promise](p::store_result<p::execution_record>& row) mutable {
+  self->request(self->state.store, caf::infinite, get_execution_query{page.execution_id})
+      .then([self, page, logs, promise](p::store_result<p::execution_record>& row) mutable {
+        const auto& id = page.execution_id;
         if (!row && row.error().code == p::store_errc::not_found)
-          return promise.deliver(execution_reply(
+          return promise.deliver(history_reply(
               fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
-        if (!row) return promise.deliver(execution_reply(fail(store_failure(row.error()))));
-        self->request(self->state.store, caf::infinite, read_history_query{id, 0})
-            .then(
-                [logs, id, promise](p::store_result<std::vector<p::history_event>>& rows) mutable {
-                  if (!rows)
-                    return promise.deliver(execution_reply(fail(store_failure(rows.error()))));
-                  auto view = logs ? logs_view(id, *rows) : history_view(*rows);
-                  promise.deliver(execution_reply(view.dump()));
-                });
+        if (!row) return promise.deliver(history_reply(fail(store_failure(row.error()))));
+        auto limit = page.limit;
+        if (limit > 0) ++page.limit;  // one more than asked: tells whether a next page exists
+        self->request(self->state.store, caf::infinite, page)
+            .then([logs, id, limit,
+                   promise](p::store_result<std::vector<p::history_event>>& rows) mutable {
+              if (!rows) return promise.deliver(history_reply(fail(store_failure(rows.error()))));
+              history_page out;
+              if (limit > 0 && static_cast<std::int64_t>(rows->size()) > limit) {
+                rows->resize(static_cast<std::size_t>(limit));
+                out.next_after = rows->back().seq;
+              }
+              out.items_json = runtime::dump_json(logs ? logs_view(id, *rows) : history_view(*rows));
+              promise.deliver(history_reply(std::move(out)));
+            });
       });
 }
 

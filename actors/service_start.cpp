@@ -8,6 +8,7 @@
 #include "runtime/definition/load_file.hpp"
 #include "runtime/engine/decide.hpp"
 #include "runtime/engine/json_text.hpp"
+#include "runtime/json_parse.hpp"
 #include "runtime/uuid.hpp"
 
 namespace auraos::actors::detail {
@@ -43,7 +44,7 @@ void create(service_actor* self, std::shared_ptr<const runtime::workflow> wf, st
   row.id = runtime::random_uuid();
   row.workflow_id = wf->id;
   row.revision = revision;
-  row.input = input.dump();
+  row.input = runtime::dump_json(input);
   if (!key.empty()) row.idempotency_key = key;
   p::write_request request{{p::create_execution_op{std::move(row)}}};
   request.wait_for_database = key.rfind(child_key_prefix, 0) == 0;
@@ -79,13 +80,14 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
           return done(fail(failure(execution_errc::internal,
                                    "stored workflow " + workflow_id + " is invalid")),
                       nullptr);
-        auto input = nlohmann::json::parse(input_json, nullptr, false);
-        if (input.is_discarded())
-          return done(fail(failure(execution_errc::invalid_input, "input is not valid JSON")),
+        auto input = runtime::parse_json(input_json);
+        if (!input)
+          return done(fail(failure(execution_errc::bad_request,
+                                   "input is not valid JSON: " + input.error().to_string())),
                       nullptr);
-        if (auto refused = check(*wf, input)) return done(fail(std::move(*refused)), nullptr);
+        if (auto refused = check(*wf, *input)) return done(fail(std::move(*refused)), nullptr);
         create(self, std::make_shared<const runtime::workflow>(std::move(*wf)), rec->revision,
-               input, key, done);
+               *input, key, done);
       });
 }
 
@@ -111,10 +113,14 @@ execution_end end_of(const p::execution_record& row) {
   if (auto status = engine::parse_execution_status(p::to_string(row.status))) end.status = *status;
   if (row.output) end.output = engine::parse_json_text(*row.output);
   if (row.error) {
-    auto j = nlohmann::json::parse(*row.error, nullptr, false);
-    if (j.is_object())
+    auto parsed = runtime::parse_json(*row.error, runtime::max_stored_json_depth);
+    auto j = parsed ? std::move(*parsed) : nlohmann::json();
+    if (j.is_object()) {
       end.error = engine::node_error{j.value("type", "subworkflow"), j.value("message", ""),
                                      j.value("retryable", false), 0};
+      for (const char* known : {"type", "message", "retryable", "attempts"}) j.erase(known);
+      if (!j.empty()) end.error->fields = engine::share_json(std::move(j));
+    }
   }
   return end;
 }
@@ -131,16 +137,22 @@ void child_created(service_actor* self, const p::execution_record& child,
 void start_from_file(service_actor* self, child_request request, caf::response_promise promise) {
   auto file = std::filesystem::path(self->state.options.definitions_dir) / request.file;
   auto wf = runtime::load_workflow_file(file);
-  if (!wf)
+  if (!wf) {
+    std::vector<std::string> details;
+    for (const auto& e : wf.error()) details.push_back(e.to_string());
+    auto message = "subworkflow file " + file.string() + ": " + details.front();
     return promise.deliver(child_reply(
-        fail("subworkflow file " + file.string() + ": " + wf.error().front().to_string())));
-  p::workflow_draft draft{
-      wf->id,  wf->name, wf->description, wf->version, engine::json_or_null(wf->document).dump(),
-      wf->tags};
+        fail(failure(execution_errc::invalid_input, std::move(message), std::move(details)))));
+  }
+  // The child's own children are named relative to its file, as `validate` checks them.
+  auto document = runtime::rebase_subworkflow_files(
+      engine::json_or_null(wf->document), std::filesystem::path(request.file).parent_path());
+  p::workflow_draft draft{wf->id,      wf->name,        wf->description,
+                          wf->version, runtime::dump_json(document), wf->tags};
   p::write_request put{{p::put_workflow_op{std::move(draft)}}, true};
   self->request(self->state.store, caf::infinite, std::move(put))
       .then([self, request, promise](p::write_outcome& outcome) mutable {
-        if (!outcome) return promise.deliver(child_reply(fail(outcome.error().message)));
+        if (!outcome) return promise.deliver(child_reply(fail(store_failure(outcome.error()))));
         request.workflow_id = std::get<p::workflow_record>(outcome->at(0)).id;
         start_child(self, std::move(request), promise);
       });
@@ -184,7 +196,7 @@ void start_child(service_actor* self, child_request request, caf::response_promi
                  child_key_prefix + request.idempotency_key,
                  [self, promise](result<p::created_execution, execution_failure> created,
                                  std::shared_ptr<execution_preload>) mutable {
-                   if (!created) return promise.deliver(child_reply(fail(created.error().message)));
+                   if (!created) return promise.deliver(child_reply(fail(created.error())));
                    child_created(self, created->execution, promise);
                  });
 }

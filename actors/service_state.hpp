@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the executions service: its state and the steps its behaviour is made of.
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -49,6 +50,12 @@ struct service_state {
   std::unordered_map<caf::actor_addr, std::string> monitored;
   /// Unfinished executions still to re-activate after a (re)start, a window at a time.
   std::deque<std::string> recovery_queue;
+  /// Recovery activations under way, what was counted so far, and when recovery began.
+  std::size_t recovery_in_flight = 0;
+  recovery_report recovery;
+  std::chrono::steady_clock::time_point recovery_began;
+  /// Set once the unfinished executions were read, until recovery was reported.
+  bool recovery_listed = false;
   /// Activations in progress.
   std::map<std::string, std::vector<activation_waiter>> activating;
   /// Execution actors the service let passivate, until they are down (requests wait for that).
@@ -77,8 +84,8 @@ void route(service_actor* self, caf::atom_value action, const std::string& id,
            caf::response_promise promise, bool retry = true);
 /// Answers the live actor of an unfinished execution (activating it when needed).
 void locate(service_actor* self, const std::string& id, caf::response_promise promise);
-/// Answers history or logs from the store.
-void read_history(service_actor* self, bool logs, const std::string& id,
+/// Answers a page of history records (or their log lines) from the store.
+void read_history(service_actor* self, read_history_query page, bool logs,
                   caf::response_promise promise);
 /// Checks and stores a new execution, then answers its view.
 void start(service_actor* self, start_execution_command command, caf::response_promise promise);

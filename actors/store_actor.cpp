@@ -164,7 +164,7 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
         return observed(self, s.count_executions_by_status());
       },
       [self, &s](const read_history_query& q) {
-        return observed(self, s.read_history(q.execution_id, q.after_seq));
+        return observed(self, s.read_history(q.execution_id, q.after_seq, q.limit));
       },
       [self, &s](const latest_snapshot_query& q) {
         return observed(self, s.latest_snapshot(q.execution_id));

@@ -46,6 +46,7 @@ struct unfinished_executions_query {};
 struct read_history_query {
   std::string execution_id;    ///< The execution.
   std::int64_t after_seq = 0;  ///< Records with a higher seq.
+  std::int64_t limit = 0;      ///< At most this many (0: all).
 };
 
 /// Asks for an execution's latest snapshot.

@@ -1,9 +1,7 @@
 // `auraos eval EXPR [--context JSON or @file]`: evaluates one expression and prints its JSON value.
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -11,6 +9,8 @@
 
 #include "cli/command.hpp"
 #include "runtime/expr/expression.hpp"
+#include "runtime/json_parse.hpp"
+#include "runtime/text_file.hpp"
 
 namespace auraos::cli {
 namespace {
@@ -23,40 +23,21 @@ struct eval_arguments {
 /// The context text: the argument itself, or the contents of the file named after '@'.
 result<std::string, std::string> context_text(const std::string& argument) {
   if (!argument.starts_with('@')) return argument;
-  std::ifstream file(argument.substr(1), std::ios::binary);
-  if (!file) return fail("--context: cannot read file '" + argument.substr(1) + "'");
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
-}
-
-/// The 1-based line and column of byte `offset` in `text`.
-std::string line_and_column(const std::string& text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  auto text = runtime::read_text_file(argument.substr(1));
+  if (!text)
+    return fail("--context: cannot read file '" + argument.substr(1) + "': " + text.error());
+  return std::move(*text);
 }
 
 result<nlohmann::json, std::string> parse_context(const std::string& argument) {
   if (argument.empty()) return nlohmann::json::object();
   auto text = context_text(argument);
   if (!text) return fail(std::move(text).error());
-  try {
-    auto context = nlohmann::json::parse(text.value());
-    if (!context.is_object())
-      return fail(std::string("--context: must be a JSON object, not ") + context.type_name());
-    return context;
-  } catch (const nlohmann::json::parse_error& e) {
-    std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-    return fail("--context: invalid JSON at " + line_and_column(text.value(), offset));
-  }
+  auto context = runtime::parse_json(text.value());
+  if (!context) return fail("--context: invalid JSON at " + context.error().to_string());
+  if (!context->is_object())
+    return fail(std::string("--context: must be a JSON object, not ") + context->type_name());
+  return std::move(*context);
 }
 
 int run_eval(const eval_arguments& args) {
@@ -70,12 +51,12 @@ int run_eval(const eval_arguments& args) {
     std::fprintf(stderr, "auraos eval: syntax error at %s\n", parsed.error().describe().c_str());
     return exit_invalid;
   }
-  auto value = parsed.value().evaluate(context.value());
+  auto value = parsed.value().evaluate_json(context.value());
   if (!value) {
     std::fprintf(stderr, "auraos eval: %s\n", value.error().message.c_str());
     return exit_failed;
   }
-  std::cout << value.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  std::cout << runtime::dump_json(value.value()) << '\n';
   return exit_ok;
 }
 

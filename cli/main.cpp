@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <utility>
 
 #include <CLI/CLI.hpp>
@@ -53,7 +54,7 @@ int main(int argc, char** argv) {
   int exit_code = exit_ok;
   for (const auto& install : registered_commands()) install(app, exit_code);
   if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
-    std::fprintf(stderr, "auraos: unknown command '%s'\nRun 'auraos --help' for usage.\n", argv[1]);
+    std::fprintf(stderr, "auraos: unknown command '%s' (run 'auraos --help' for usage)\n", argv[1]);
     return exit_invalid;
   }
   try {
@@ -63,8 +64,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "auraos: %s\n", e.what());
-    std::fprintf(stderr, "Run 'auraos --help' for usage.\n");
+    std::fprintf(stderr, "auraos: %s (run 'auraos --help' for usage)\n", e.what());
+    return exit_invalid;
+  } catch (const std::exception& e) {  // a bug: still one line and a clean exit, never an abort
+    std::fprintf(stderr, "auraos: unexpected error: %s\n", e.what());
     return exit_invalid;
   }
   return exit_code;

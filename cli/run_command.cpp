@@ -1,9 +1,10 @@
 // `auraos run FILE [--input JSON or @file] [--data-dir DIR]`: one workflow to its end.
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -12,31 +13,32 @@
 #include "cli/command.hpp"
 #include "cli/run_engine.hpp"
 #include "runtime/definition/load_file.hpp"
+#include "runtime/json_parse.hpp"
+#include "runtime/text_file.hpp"
 
 namespace auraos::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-/// The input text of `--input`: JSON, or `@file`; nullopt (after an error line) when unreadable.
+/// The input of `--input`: JSON, or `@file`; nullopt (after an error line) when unusable.
 std::optional<nlohmann::json> read_input(const std::string& given) {
   std::string text = given.empty() ? "null" : given;
-  if (!text.empty() && text[0] == '@') {
-    std::ifstream in(text.substr(1));
-    if (!in) {
-      std::fprintf(stderr, "--input: cannot read file %s\n", text.substr(1).c_str());
+  if (text[0] == '@') {
+    auto contents = runtime::read_text_file(text.substr(1));
+    if (!contents) {
+      std::fprintf(stderr, "--input: cannot read file '%s': %s\n", text.substr(1).c_str(),
+                   contents.error().c_str());
       return std::nullopt;
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
+    text = std::move(*contents);
   }
-  auto input = nlohmann::json::parse(text, nullptr, false);
-  if (input.is_discarded()) {
-    std::fprintf(stderr, "--input: not valid JSON\n");
+  auto input = runtime::parse_json(text);
+  if (!input) {
+    std::fprintf(stderr, "--input: invalid JSON at %s\n", input.error().to_string().c_str());
     return std::nullopt;
   }
-  return input;
+  return std::move(*input);
 }
 
 /// Checks the definition and the input; prints every problem.
@@ -55,17 +57,29 @@ std::optional<std::pair<runtime::workflow, nlohmann::json>> checked(const run_re
   return std::make_pair(std::move(*wf), std::move(*input));
 }
 
-/// A data directory: the given one, or a fresh temporary one removed at exit.
+/// A data directory: the given one, or a fresh temporary one removed at exit; an empty path
+/// (after an error line) when it cannot be had.
 class data_dir {
  public:
   explicit data_dir(const std::string& given) : keep_(!given.empty()) {
+    std::error_code ec;
     if (keep_) {
-      path_ = given;
-      fs::create_directories(path_);
+      fs::create_directories(given, ec);
+      if (!ec && !fs::is_directory(given, ec))
+        ec = std::make_error_code(std::errc::not_a_directory);
+      if (ec)
+        std::fprintf(stderr, "--data-dir: cannot use '%s': %s\n", given.c_str(),
+                     ec.message().c_str());
+      else
+        path_ = given;
       return;
     }
-    std::string pattern = (fs::temp_directory_path() / "auraos-run-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+    auto temp = fs::temp_directory_path(ec);
+    std::string pattern = ((ec ? fs::path("/tmp") : temp) / "auraos-run-XXXXXX").string();
+    if (mkdtemp(pattern.data()) != nullptr)
+      path_ = pattern;
+    else
+      std::fprintf(stderr, "cannot create a temporary data directory: %s\n", std::strerror(errno));
   }
   ~data_dir() {
     std::error_code ignored;
@@ -84,10 +98,7 @@ int run(const run_request& request) {
   auto ready = checked(request);
   if (!ready) return exit_invalid;
   data_dir dir(request.data_dir);
-  if (dir.path().empty()) {
-    std::fprintf(stderr, "cannot create a temporary data directory\n");
-    return exit_failed;
-  }
+  if (dir.path().empty()) return exit_invalid;
   return run_workflow(ready->first, ready->second, fs::path(request.file).parent_path(),
                       dir.path() / "auraos.db");
 }

@@ -14,6 +14,7 @@
 #include "cli/run_completion.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
 #include "runtime/engine/json_text.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::cli {
 namespace {
@@ -40,19 +41,19 @@ a::executions_options options(const std::filesystem::path& dir, run_completion& 
 }
 
 p::workflow_draft draft_of(const runtime::workflow& wf) {
-  return {wf.id,  wf.name, wf.description, wf.version, engine::json_or_null(wf.document).dump(),
-          wf.tags};
+  return {wf.id, wf.name, wf.description, wf.version, engine::json_text(wf.document), wf.tags};
 }
 
 /// Prints the result of a finished execution's view; the exit code.
 int report(const std::string& view_text) {
-  auto view = nlohmann::json::parse(view_text, nullptr, false);
+  auto parsed = runtime::parse_json(view_text, runtime::max_stored_json_depth);
+  auto view = parsed && parsed->is_object() ? std::move(*parsed) : nlohmann::json::object();
   if (view.value("status", "") == "completed") {
-    std::printf("%s\n", view["output"].dump(2).c_str());
+    std::printf("%s\n", runtime::dump_json(view["output"], 2).c_str());
     return exit_ok;
   }
   nlohmann::json error{{"status", view.value("status", "")}, {"error", view["error"]}};
-  std::fprintf(stderr, "%s\n", error.dump().c_str());
+  std::fprintf(stderr, "%s\n", runtime::dump_json(error).c_str());
   return exit_failed;
 }
 
@@ -64,7 +65,8 @@ std::variant<std::string, int> start(caf::scoped_actor& self, const caf::actor& 
       .receive(
           [&](a::execution_reply& reply) {
             if (reply) {
-              out = nlohmann::json::parse(*reply).value("id", "");
+              auto view = runtime::parse_json(*reply, runtime::max_stored_json_depth);
+              out = view && view->is_object() ? view->value("id", "") : "";
               return;
             }
             std::fprintf(stderr, "%s\n", reply.error().message.c_str());
@@ -101,7 +103,7 @@ int drive(a::local_engine& engine, const runtime::workflow& wf, const nlohmann::
   auto service = engine.service();
   if (!service) return std::fprintf(stderr, "the executions service did not start\n"), exit_failed;
   caf::scoped_actor self{engine.system()};
-  auto started = start(self, service, {wf.id, 0, input.dump(), ""});
+  auto started = start(self, service, {wf.id, 0, runtime::dump_json(input), ""});
   if (auto* exit = std::get_if<int>(&started)) return *exit;
   return report(await_end(service, std::get<std::string>(started), done));
 }

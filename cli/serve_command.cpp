@@ -2,9 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <tuple>
 
@@ -16,6 +14,7 @@
 #include "cli/command.hpp"
 #include "gateway/node.hpp"
 #include "runtime/node_config.hpp"
+#include "runtime/text_file.hpp"
 
 namespace auraos::cli {
 namespace {
@@ -28,19 +27,11 @@ struct serve_flags {
   bool test_faults = false;
 };
 
-result<std::string, std::string> read_file(const std::string& path) {
-  std::ifstream in{path};
-  if (!in) return fail("--config: cannot read '" + path + "'");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 result<runtime::node_config, std::string> settings_from(const serve_flags& flags) {
   runtime::node_config config;
   if (!flags.config_file.empty()) {
-    auto text = read_file(flags.config_file);
-    if (!text) return fail(text.error());
+    auto text = runtime::read_text_file(flags.config_file);
+    if (!text) return fail("--config: cannot read '" + flags.config_file + "': " + text.error());
     auto applied = runtime::apply_config_file(config, *text);
     if (!applied) return fail(flags.config_file + ": " + applied.error());
     config = *applied;

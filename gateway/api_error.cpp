@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runtime/json_parse.hpp"
+
 namespace auraos::gateway {
 
 int http_status(error_code code) {
@@ -75,7 +77,7 @@ http_response error_response(const api_error& error) {
 http_response json_response(int status, const nlohmann::json& body) {
   http_response response;
   response.status = status;
-  response.body = body.dump();
+  response.body = runtime::dump_json(body);
   return response;
 }
 

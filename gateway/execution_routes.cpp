@@ -1,5 +1,7 @@
 // REST routes of executions: start through the executions service, lists from the store.
 
+#include <charconv>
+
 #include <nlohmann/json.hpp>
 
 #include "gateway/api_routes.hpp"
@@ -7,6 +9,7 @@
 #include "gateway/json_body.hpp"
 #include "gateway/pagination.hpp"
 #include "gateway/resource_json.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
 namespace {
@@ -30,7 +33,7 @@ result<std::string, api_error> start_input(const http_request& request) {
   if (!body->is_object())
     return fail(make_error(error_code::bad_request, "the body must be an object {\"input\": ...}"));
   auto input = body->find("input");
-  return input == body->end() ? std::string{"null"} : input->dump();
+  return input == body->end() ? std::string{"null"} : runtime::dump_json(*input);
 }
 
 void start_execution(const ctx& node, const http_request& request, const path_params& params,
@@ -41,6 +44,9 @@ void start_execution(const ctx& node, const http_request& request, const path_pa
   command.workflow_id = params.at("id");
   command.input_json = std::move(*input);
   command.idempotency_key = request.headers.get("Idempotency-Key").value_or("");
+  if (!runtime::is_valid_utf8(command.idempotency_key))
+    return void(respond(error_response(
+        make_error(error_code::bad_request, "header Idempotency-Key is not valid UTF-8"))));
   detail::ask<execution_reply>(node->system(), node->executions(), std::move(respond),
                                reply_with(202), command);
 }
@@ -76,6 +82,40 @@ void list_executions(const ctx& node, const http_request& request, responder res
       *query);
 }
 
+/// The seq a history cursor resumes after; a 400 error when the cursor is not one of ours.
+result<std::int64_t, api_error> history_position(const page_request& page) {
+  if (page.position.empty()) return std::int64_t{0};
+  std::int64_t seq = -1;
+  const auto& text = page.position;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seq);
+  if (ec != std::errc{} || end != text.data() + text.size() || seq < 0)
+    return fail(make_error(error_code::bad_request,
+                           "query parameter 'cursor' is not a valid history cursor"));
+  return seq;
+}
+
+// A route that sends `(Atom, id, after_seq, limit)` to the service and answers a page of
+// history records or log lines.
+template <class Atom>
+route_handler history_route(const ctx& node) {
+  return [node](const http_request& request, const path_params& params, responder respond) {
+    // As Temporal's history pages: one page holds a whole ordinary execution.
+    auto page = parse_page_request(request, max_page_limit);
+    if (!page) return void(respond(error_response(page.error())));
+    auto after = history_position(*page);
+    if (!after) return void(respond(error_response(after.error())));
+    detail::ask<actors::history_reply>(
+        node->system(), node->executions(), std::move(respond),
+        [](actors::history_reply& reply) {
+          if (!reply) return error_response(execution_api_error(reply.error()));
+          std::optional<std::string> next;
+          if (reply->next_after) next = std::to_string(*reply->next_after);
+          return page_text_response(reply->items_json, next);
+        },
+        Atom::value, params.at("id"), *after, std::int64_t{page->limit});
+  };
+}
+
 // A route that sends `(Atom, id)` to the service and answers `status`.
 template <class Atom>
 route_handler service_route(const ctx& node, int status) {
@@ -101,9 +141,8 @@ void add_execution_routes(router& routes, std::shared_ptr<node_context> node) {
              service_route<actors::resume_atom>(node, 202));
   routes.add("POST", "/api/v1/executions/{id}/cancel",
              service_route<actors::cancel_atom>(node, 202));
-  routes.add("GET", "/api/v1/executions/{id}/history",
-             service_route<actors::history_atom>(node, 200));
-  routes.add("GET", "/api/v1/executions/{id}/logs", service_route<actors::logs_atom>(node, 200));
+  routes.add("GET", "/api/v1/executions/{id}/history", history_route<actors::history_atom>(node));
+  routes.add("GET", "/api/v1/executions/{id}/logs", history_route<actors::logs_atom>(node));
 }
 
 }  // namespace auraos::gateway

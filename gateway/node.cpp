@@ -29,6 +29,11 @@ actors::executions_options engine_options(const runtime::node_config& config) {
   options.definitions_dir = config.definitions_dir;
   options.test_faults = config.enable_fault_hook;
   options.on_record = [](const std::string& line) { spdlog::info("{}", line); };
+  options.on_recovered = [](const actors::recovery_report& r) {
+    spdlog::info("recovery: {} unfinished execution{} re-activated in {} ms{}", r.recovered,
+                 r.recovered == 1 ? "" : "s", r.took.count(),
+                 r.failed == 0 ? "" : fmt::format(", {} could not be activated", r.failed));
+  };
   return options;
 }
 

@@ -7,6 +7,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "persistence/cursor.hpp"
+#include "runtime/json_parse.hpp"
+
 namespace auraos::gateway {
 namespace {
 
@@ -23,8 +26,8 @@ api_error bad_cursor(std::string_view cursor) {
                     fmt::format("query parameter 'cursor' is not a valid cursor: '{}'", cursor));
 }
 
-result<int, api_error> parse_limit(const std::optional<std::string>& text) {
-  if (!text) return default_page_limit;
+result<int, api_error> parse_limit(const std::optional<std::string>& text, int default_limit) {
+  if (!text) return default_limit;
   int limit = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
   if (ec != std::errc{} || end != text->data() + text->size() || limit < 1 ||
@@ -74,14 +77,18 @@ result<std::string, api_error> decode_cursor(std::string_view cursor) {
   return out;
 }
 
-result<page_request, api_error> parse_page_request(const http_request& request) {
-  auto limit = parse_limit(request.query_param("limit"));
+result<page_request, api_error> parse_page_request(const http_request& request,
+                                                   int default_limit) {
+  auto limit = parse_limit(request.query_param("limit"), default_limit);
   if (!limit) return fail(std::move(limit).error());
   page_request page;
   page.limit = *limit;
   if (auto cursor = request.query_param("cursor"); cursor && !cursor->empty()) {
     auto position = decode_cursor(*cursor);
     if (!position) return fail(std::move(position).error());
+    // Only positions the store made: a decodable cursor of other bytes is as bad as none.
+    if (!runtime::is_valid_utf8(*position) || !persistence::decode_cursor(*position, "cursor"))
+      return fail(bad_cursor(*cursor));
     page.position = std::move(*position);
   }
   return page;
@@ -89,9 +96,17 @@ result<page_request, api_error> parse_page_request(const http_request& request) 
 
 http_response page_response(const nlohmann::json& items,
                             const std::optional<std::string>& next_position) {
+  return page_text_response(runtime::dump_json(items), next_position);
+}
+
+http_response page_text_response(const std::string& items_json,
+                                 const std::optional<std::string>& next_position) {
   nlohmann::json next = nullptr;
   if (next_position) next = encode_cursor(*next_position);
-  return json_response(200, {{"items", items}, {"nextCursor", next}});
+  http_response response;
+  response.status = 200;
+  response.body = "{\"items\":" + items_json + ",\"nextCursor\":" + next.dump() + "}";
+  return response;
 }
 
 }  // namespace auraos::gateway

@@ -32,11 +32,17 @@ std::string encode_cursor(std::string_view position);
 /// Decodes a cursor made by encode_cursor; a 400 error when it is not one.
 result<std::string, api_error> decode_cursor(std::string_view cursor);
 
-/// Reads `limit` (integer 1..1000, default 50) and `cursor` from the query; 400 on bad values.
-result<page_request, api_error> parse_page_request(const http_request& request);
+/// Reads `limit` (integer 1..1000, default `default_limit`) and `cursor` from the query; 400 on
+/// bad values.
+result<page_request, api_error> parse_page_request(const http_request& request,
+                                                   int default_limit = default_page_limit);
 
 /// The list answer: {"items": items, "nextCursor": cursor of `next_position` or null}.
 http_response page_response(const nlohmann::json& items,
                             const std::optional<std::string>& next_position);
+
+/// The same answer for items already rendered as the JSON text of an array.
+http_response page_text_response(const std::string& items_json,
+                                 const std::optional<std::string>& next_position);
 
 }  // namespace auraos::gateway

@@ -5,12 +5,15 @@
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
+#include "runtime/json_parse.hpp"
+
 namespace auraos::gateway {
 namespace {
 
+/// A stored JSON column; a corrupt one (never written by this runtime) reads as its text.
 nlohmann::json parse_or_text(const std::string& text) {
-  auto parsed = nlohmann::json::parse(text, nullptr, false);
-  return parsed.is_discarded() ? nlohmann::json(text) : parsed;
+  auto parsed = runtime::parse_json(text, runtime::max_stored_json_depth);
+  return parsed ? std::move(*parsed) : nlohmann::json(runtime::valid_utf8(text));
 }
 
 nlohmann::json optional_json(const std::optional<std::string>& text) {
@@ -53,49 +56,6 @@ nlohmann::json execution_summary_json(const persistence::execution_record& recor
           {"completedAt", optional_time(record.completed_at)},
           {"idempotencyKey", record.idempotency_key ? nlohmann::json(*record.idempotency_key)
                                                     : nlohmann::json(nullptr)}};
-}
-
-api_error store_api_error(const persistence::store_error& error) {
-  using persistence::store_errc;
-  switch (error.code) {
-    case store_errc::not_found:
-      return make_error(error_code::not_found, error.message);
-    case store_errc::conflict:
-      return make_error(error_code::conflict, error.message);
-    case store_errc::invalid:
-      return make_error(error_code::bad_request, error.message);
-    case store_errc::unavailable:
-      return make_error(error_code::unavailable, error.message);
-    default:
-      return make_error(error_code::internal, error.message);
-  }
-}
-
-api_error execution_api_error(const actors::execution_failure& failure) {
-  using actors::execution_errc;
-  auto code = error_code::internal;
-  switch (failure.code) {
-    case execution_errc::not_found:
-      code = error_code::not_found;
-      break;
-    case execution_errc::conflict:
-      code = error_code::conflict;
-      break;
-    case execution_errc::invalid_input:
-      code = error_code::invalid_input;
-      break;
-    case execution_errc::bad_request:
-      code = error_code::bad_request;
-      break;
-    case execution_errc::unavailable:
-      code = error_code::unavailable;
-      break;
-    case execution_errc::internal:
-      break;
-  }
-  auto error = make_error(code, failure.message);
-  error.details = std::make_shared<const nlohmann::json>(failure.details);
-  return error;
 }
 
 http_response json_text_response(int status, std::string json_text) {

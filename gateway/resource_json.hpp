@@ -1,15 +1,14 @@
 #pragma once
-// The REST shapes of stored records, and API errors made from store and service failures.
+// The REST shapes of stored records (their errors: gateway/error_mapping.hpp).
 
 #include <cstdint>
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "actors/executions_service.hpp"
 #include "gateway/api_error.hpp"
+#include "gateway/error_mapping.hpp"
 #include "persistence/execution_record.hpp"
-#include "persistence/store_error.hpp"
 #include "persistence/workflow_record.hpp"
 
 namespace auraos::gateway {
@@ -23,12 +22,6 @@ nlohmann::json workflow_json(const persistence::workflow_record& record);
 /// `{id, workflowId, revision, status, input, output, error, createdAt, startedAt,
 /// completedAt, idempotencyKey}` of a stored execution (lists answer this shape).
 nlohmann::json execution_summary_json(const persistence::execution_record& record);
-
-/// The API error for a store failure (not_found 404, conflict 409, invalid 400, else 503/500).
-api_error store_api_error(const persistence::store_error& error);
-
-/// The API error for a refusal of the executions service.
-api_error execution_api_error(const actors::execution_failure& failure);
 
 /// A response carrying JSON text the service produced, with `status`.
 http_response json_text_response(int status, std::string json_text);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "gateway/api_error.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
 namespace {
@@ -43,14 +44,23 @@ std::optional<path_params> match(const std::vector<std::string>& pattern,
   return params;
 }
 
+/// The decoded path segments, or nullopt for a bad escape or bytes that are not UTF-8.
 std::optional<std::vector<std::string>> decoded_segments(std::string_view path) {
   auto segments = split_path(path);
   for (auto& segment : segments) {
     auto decoded = percent_decode(segment);
-    if (!decoded) return std::nullopt;
+    if (!decoded || !runtime::is_valid_utf8(*decoded)) return std::nullopt;
     segment = std::move(*decoded);
   }
   return segments;
+}
+
+/// The first query parameter whose name or value is not UTF-8, if any.
+std::optional<std::string> non_utf8_query_param(const http_request& request) {
+  for (const auto& [name, value] : request.query)
+    if (!runtime::is_valid_utf8(name) || !runtime::is_valid_utf8(value))
+      return runtime::valid_utf8(name);
+  return std::nullopt;
 }
 
 http_response method_not_allowed(const http_request& request, const std::set<std::string>& allow) {
@@ -72,9 +82,14 @@ router& router::add(std::string method, std::string_view pattern, route_handler 
 void router::dispatch(const http_request& request, responder respond) const {
   auto segments = decoded_segments(request.path);
   if (!segments) {
-    respond(error_response(
-        make_error(error_code::bad_request,
-                   fmt::format("malformed percent-encoding in path {}", request.path))));
+    respond(error_response(make_error(
+        error_code::bad_request,
+        fmt::format("malformed percent-encoding (or not UTF-8) in path {}", request.path))));
+    return;
+  }
+  if (auto name = non_utf8_query_param(request)) {
+    respond(error_response(make_error(
+        error_code::bad_request, fmt::format("query parameter '{}' is not valid UTF-8", *name))));
     return;
   }
   std::set<std::string> allow;

@@ -9,6 +9,7 @@
 #include "gateway/detail/ask.hpp"
 #include "gateway/prometheus_text.hpp"
 #include "gateway/test_fault_route.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
 namespace {
@@ -88,8 +89,10 @@ void finish_metrics(std::shared_ptr<metrics_job> job) {
   detail::ask_from<std::string>(
       job->self, service, job->respond,
       [job, done](std::string& text) {
-        job->counters = nlohmann::json::parse(text, nullptr, false);
-        if (!job->counters.is_discarded()) job->snapshot.service_counters = &job->counters;
+        auto counters = runtime::parse_json(text, runtime::max_stored_json_depth);
+        if (!counters) return done();
+        job->counters = std::move(*counters);
+        job->snapshot.service_counters = &job->counters;
         done();
       },
       actors::counters_atom::value);

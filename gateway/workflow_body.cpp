@@ -4,6 +4,7 @@
 
 #include "gateway/json_body.hpp"
 #include "runtime/definition/parse.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
 namespace {
@@ -32,7 +33,7 @@ result<persistence::workflow_draft, api_error> workflow_draft_from(
                                      wf.name,
                                      wf.description,
                                      wf.version,
-                                     wf.document ? wf.document->dump() : document->dump(),
+                                     runtime::dump_json(wf.document ? *wf.document : *document),
                                      wf.tags};
 }
 

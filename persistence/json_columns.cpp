@@ -2,18 +2,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runtime/json_parse.hpp"
+
 namespace auraos::persistence {
 
 std::string tags_to_json(const std::vector<std::string>& tags) {
-  return nlohmann::json(tags).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return runtime::dump_json(nlohmann::json(tags));
 }
 
 store_result<std::vector<std::string>> tags_from_json(const std::string& text,
                                                       const std::string& workflow_id) {
-  auto parsed = nlohmann::json::parse(text, nullptr, false);
+  auto parsed = runtime::parse_json(text, runtime::max_stored_json_depth);
   std::vector<std::string> tags;
-  bool valid = parsed.is_array();
-  for (const auto& tag : valid ? parsed : nlohmann::json::array()) {
+  bool valid = parsed && parsed->is_array();
+  for (const auto& tag : valid ? *parsed : nlohmann::json::array()) {
     if (!tag.is_string()) valid = false;
     if (valid) tags.push_back(tag.get<std::string>());
   }
@@ -23,9 +25,8 @@ store_result<std::vector<std::string>> tags_from_json(const std::string& text,
 }
 
 std::string compact_json(const std::string& text) {
-  auto parsed = nlohmann::json::parse(text, nullptr, false);
-  if (parsed.is_discarded()) return text;
-  return parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  auto parsed = runtime::parse_json(text, runtime::max_stored_json_depth);
+  return parsed ? runtime::dump_json(*parsed) : text;
 }
 
 }  // namespace auraos::persistence

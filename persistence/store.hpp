@@ -41,9 +41,10 @@ class store {
   virtual store_result<status_counts> count_executions_by_status() = 0;
   /// Every pending, running or paused execution, in creation order (for recovery).
   virtual store_result<std::vector<execution_record>> unfinished_executions() = 0;
-  /// History records with seq > after_seq, in seq order.
+  /// History records with seq > after_seq, in seq order; at most `limit` of them (0: all).
   virtual store_result<std::vector<history_event>> read_history(const std::string& execution_id,
-                                                                std::int64_t after_seq = 0) = 0;
+                                                                std::int64_t after_seq = 0,
+                                                                std::int64_t limit = 0) = 0;
   /// The snapshot with the highest seq, if any.
   virtual store_result<std::optional<snapshot_record>> latest_snapshot(
       const std::string& execution_id) = 0;

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runtime/json_parse.hpp"
+
 namespace auraos::runtime {
 namespace {
 
@@ -115,12 +117,9 @@ result<bool, std::string> apply_field(node_config& config, const std::string& ke
 }  // namespace
 
 result<node_config, std::string> apply_config_file(node_config base, const std::string& json_text) {
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(json_text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return fail(std::string("config: ") + e.what());
-  }
+  auto parsed = parse_json(json_text);
+  if (!parsed) return fail("config: " + parsed.error().to_string());
+  auto& doc = *parsed;
   if (!doc.is_object()) return fail(std::string("config: must be a JSON object"));
   for (const auto& [key, value] : doc.items()) {
     try {

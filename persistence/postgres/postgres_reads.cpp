@@ -134,10 +134,10 @@ store_result<std::vector<execution_record>> postgres_store::unfinished_execution
 }
 
 store_result<std::vector<history_event>> postgres_store::read_history(
-    const std::string& execution_id, std::int64_t after_seq) {
+    const std::string& execution_id, std::int64_t after_seq, std::int64_t limit) {
   if (!is_uuid(execution_id)) return std::vector<history_event>{};
   params values;
-  values.add(execution_id).add(after_seq);
+  values.add(execution_id).add(after_seq).add(limit);
   return fetch_all<history_event>(*pool_, "history_read", values,
                                   "read history of execution '" + execution_id + "'",
                                   read_history_event);

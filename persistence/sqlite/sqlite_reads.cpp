@@ -87,9 +87,10 @@ store_result<std::vector<execution_record>> sqlite_store::unfinished_executions(
 }
 
 store_result<std::vector<history_event>> sqlite_store::read_history(const std::string& execution_id,
-                                                                    std::int64_t after_seq) {
+                                                                    std::int64_t after_seq,
+                                                                    std::int64_t limit) {
   auto& query = queries_["history_read"];
-  query.bind(1, execution_id).bind(2, after_seq);
+  query.bind(1, execution_id).bind(2, after_seq).bind(3, limit > 0 ? limit : std::int64_t{-1});
   return fetch_all<history_event>(query, read_history_event);
 }
 

@@ -33,7 +33,8 @@ class sqlite_store final : public store {
                                                        const page_request& page) override;
   store_result<std::vector<execution_record>> unfinished_executions() override;
   store_result<std::vector<history_event>> read_history(const std::string& execution_id,
-                                                        std::int64_t after_seq) override;
+                                                        std::int64_t after_seq,
+                                                        std::int64_t limit) override;
   store_result<std::optional<snapshot_record>> latest_snapshot(
       const std::string& execution_id) override;
   store_result<std::vector<timer_record>> due_timers(std::int64_t now_ms,

@@ -1,14 +1,11 @@
 #include "runtime/definition/load_file.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "runtime/definition/fields.hpp"
+#include "runtime/text_file.hpp"
 
 namespace auraos::runtime {
 namespace {
@@ -16,16 +13,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using definition_result = result<workflow, std::vector<definition_error>>;
-
-result<std::string, std::string> read_text(const fs::path& file) {
-  std::error_code ec;
-  if (fs::is_directory(file, ec)) return fail(std::string{"cannot read file: is a directory"});
-  std::ifstream in{file, std::ios::binary};
-  if (!in) return fail("cannot read file: " + std::string{std::strerror(errno)});
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string describe_chain(const std::vector<fs::path>& chain, const fs::path& again) {
   std::string text;
@@ -64,8 +51,9 @@ std::vector<definition_error> check_children(const workflow& wf, const fs::path&
 }
 
 definition_result load(const fs::path& file, std::vector<fs::path>& chain) {
-  auto text = read_text(file);
-  if (!text) return fail(std::vector<definition_error>{{"", "", "", text.error()}});
+  auto text = read_text_file(file);
+  if (!text)
+    return fail(std::vector<definition_error>{{"", "", "", "cannot read file: " + text.error()}});
   auto parsed = parse_workflow(*text);
   if (!parsed) return parsed;
   std::error_code ec;
@@ -82,6 +70,25 @@ definition_result load(const fs::path& file, std::vector<fs::path>& chain) {
 definition_result load_workflow_file(const fs::path& file) {
   std::vector<fs::path> chain;
   return load(file, chain);
+}
+
+json rebase_subworkflow_files(const json& document, const fs::path& folder) {
+  auto rebased = document;
+  auto nodes = rebased.find("nodes");
+  if (folder.empty() || nodes == rebased.end() || !nodes->is_array()) return rebased;
+  for (auto& node : *nodes) {
+    if (!node.is_object() || node.value("type", "") != "subworkflow") continue;
+    auto config = node.find("config");
+    if (config == node.end() || !config->is_object()) continue;
+    auto file = config->find("file");
+    if (file == config->end() || !file->is_string()) continue;
+    auto name = file->get<std::string>();
+    if (definition::has_template(*file))
+      *file = name.starts_with('/') ? name : (folder / "").string() + name;
+    else
+      *file = (folder / name).lexically_normal().string();
+  }
+  return rebased;
 }
 
 }  // namespace auraos::runtime

@@ -14,4 +14,11 @@ namespace auraos::runtime {
 result<workflow, std::vector<definition_error>> load_workflow_file(
     const std::filesystem::path& file);
 
+/// The definition `document` with each `subworkflow` node's `config.file` made relative to the
+/// folder that `folder` is relative to: `folder / file` (a template gets `folder/` in front;
+/// an absolute path stays). A child loaded from `sub/child.json` names its own children
+/// relative to `sub/`, as `load_workflow_file` checks them.
+nlohmann::json rebase_subworkflow_files(const nlohmann::json& document,
+                                        const std::filesystem::path& folder);
+
 }  // namespace auraos::runtime

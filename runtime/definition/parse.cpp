@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/definition/fields.hpp"
-#include "runtime/definition/json_text.hpp"
 #include "runtime/definition/rules.hpp"
+#include "runtime/json_parse.hpp"
 #include "runtime/uuid.hpp"
 
 namespace auraos::runtime {
@@ -82,8 +82,9 @@ result<workflow, std::vector<definition_error>> parse_workflow(const json& docum
 }
 
 result<workflow, std::vector<definition_error>> parse_workflow(std::string_view json_text) {
-  auto document = definition::parse_json_text(json_text);
-  if (!document) return fail(std::vector<definition_error>{{"", "", "", document.error()}});
+  auto document = parse_json(json_text);
+  if (!document)
+    return fail(std::vector<definition_error>{{"", "", "", document.error().to_string()}});
   return parse_workflow(*document);
 }
 

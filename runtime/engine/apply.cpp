@@ -1,5 +1,7 @@
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/state.hpp"
 
@@ -132,6 +134,9 @@ void apply_execution_record(execution_state& s, const HistoryEvent& r) {
       break;
     case HistoryEvent::kExecutionTimedOut:
       s.status = execution_status::timed_out;
+      s.error = r.execution_timed_out().has_error()
+                    ? from_message(r.execution_timed_out().error())
+                    : node_error{"timeout", "the execution timed out", false, 0};
       break;
     default:
       break;
@@ -146,11 +151,15 @@ messages::NodeError to_message(const node_error& e) {
   m.set_message(e.message);
   m.set_retryable(e.retryable);
   m.set_attempts(e.attempts);
+  if (e.fields && e.fields->is_object() && !e.fields->empty())
+    m.set_fields_json(json_text(e.fields));
   return m;
 }
 
 node_error from_message(const messages::NodeError& e) {
-  return {e.type(), e.message(), e.retryable(), e.attempts()};
+  node_error error{e.type(), e.message(), e.retryable(), e.attempts()};
+  if (!e.fields_json().empty()) error.fields = parse_json_text(e.fields_json());
+  return error;
 }
 
 void apply(execution_state& state, const HistoryEvent& record) {

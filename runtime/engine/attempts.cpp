@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "runtime/engine/json_text.hpp"
+#include "runtime/json_parse.hpp"
 #include "runtime/engine/retry.hpp"
 #include "runtime/engine/session.hpp"
 #include "runtime/engine/time_text.hpp"
@@ -29,7 +30,7 @@ void record_start(session& s, const std::string& id, int attempt, const nlohmann
   auto r = s.record(id, attempt);
   auto* a = r.mutable_attempt_started();
   a->set_idempotency_key(s.state().execution_id + "/" + id + "/" + std::to_string(attempt));
-  a->set_config_json(config.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  a->set_config_json(runtime::dump_json(config));
   if (is_external(n.type) && n.timeout_seconds)
     a->set_deadline_ms(s.now_ms() + seconds_to_ms(*n.timeout_seconds));
   s.emit(std::move(r));
@@ -105,7 +106,7 @@ void begin_attempt(session& s, const std::string& id, int attempt) {
 void attempt_succeeded(session& s, const std::string& id, const nlohmann::json& output) {
   int attempt = s.node_of(id).attempt;
   s.drop_timer(timer_id("timeout", id, attempt));
-  auto text = output.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  auto text = runtime::dump_json(output);
   auto done = s.record(id, attempt);
   done.mutable_attempt_completed()->set_output_json(text);
   s.emit(std::move(done));

@@ -24,6 +24,23 @@ bool is_current(const session& s, const std::string& node, int attempt) {
          it->second.attempt == attempt && is_external(s.node(node).type);
 }
 
+/// The error of an attempt whose `timeoutSeconds` passed.
+node_error attempt_timeout(const session& s, const std::string& node, int attempt) {
+  std::string limit;
+  if (auto t = s.node(node).timeout_seconds)
+    limit = " after " + seconds_text(*t) + " (timeoutSeconds)";
+  return {"timeout",
+          "node \"" + node + "\": attempt " + std::to_string(attempt) + " timed out" + limit, true};
+}
+
+/// The error of an execution whose `settings.timeoutSeconds` passed.
+node_error execution_timeout(const session& s) {
+  std::string limit;
+  if (auto t = s.wf().settings.timeout_seconds)
+    limit = " after " + seconds_text(*t) + " (settings.timeoutSeconds)";
+  return {"timeout", "the execution timed out" + limit, false, 0};
+}
+
 void on_timer(session& s, const std::string& id) {
   auto it = s.state().timers.find(id);
   if (it == s.state().timers.end()) return;
@@ -36,16 +53,12 @@ void on_timer(session& s, const std::string& id) {
       return attempt_succeeded(s, t.node, {{"firedAt", format_rfc3339_ms(s.now_ms())}});
     case messages::TIMER_ATTEMPT_TIMEOUT:
       s.act(cancel_attempt{t.node, t.attempt});
-      return attempt_failed(
-          s, t.node,
-          {"timeout",
-           "node \"" + t.node + "\": attempt " + std::to_string(t.attempt) + " timed out", true});
+      return attempt_failed(s, t.node, attempt_timeout(s, t.node, t.attempt));
     case messages::TIMER_EXECUTION_TIMEOUT: {
+      auto error = execution_timeout(s);
       auto end = s.record();
-      end.mutable_execution_timed_out();
-      return end_execution(s, std::move(end),
-                           {execution_status::timed_out, nullptr,
-                            node_error{"timeout", "the execution timed out", false, 0}});
+      *end.mutable_execution_timed_out()->mutable_error() = to_message(error);
+      return end_execution(s, std::move(end), {execution_status::timed_out, nullptr, error});
     }
     default:
       return;

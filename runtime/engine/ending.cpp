@@ -1,5 +1,6 @@
 // Running queued work, and the ways an execution ends.
 #include "runtime/engine/json_text.hpp"
+#include "runtime/json_parse.hpp"
 #include "runtime/engine/session.hpp"
 
 namespace auraos::engine::detail {
@@ -79,7 +80,7 @@ void finish_if_done(session& s) {
   }
   auto r = s.record();
   r.mutable_execution_completed()->set_output_json(
-      output.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      runtime::dump_json(output));
   s.emit(std::move(r));
   s.act(finished{execution_status::completed, share_json(std::move(output)), std::nullopt});
 }

@@ -3,6 +3,7 @@
 
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/session.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::engine::detail {
 namespace {
@@ -18,10 +19,6 @@ bool outcome_matches(edge_condition on, node_status status) {
 
 std::string describe(const connection& c) {
   return "connection " + c.from + " -> " + c.to;
-}
-
-nlohmann::json error_object(const node_error& e) {
-  return {{"type", e.type}, {"message", e.message}, {"attempts", e.attempts}};
 }
 
 /// What a node receives from one taken predecessor: its output, or its error when it failed.
@@ -46,7 +43,7 @@ nlohmann::json node_input(const session& s, const std::string& id) {
 
 void schedule(session& s, const std::string& id) {
   auto r = s.record(id);
-  r.mutable_node_scheduled()->set_input_json(node_input(s, id).dump());
+  r.mutable_node_scheduled()->set_input_json(runtime::dump_json(node_input(s, id)));
   s.emit(std::move(r));
 }
 
@@ -111,9 +108,12 @@ void node_ended(session& s, const std::string& id) {
   for (std::size_t i = 0; i < cs.size(); ++i)
     if (cs[i].from == id && !decide_connection(s, i, scope)) return;
   const auto& st = s.node_of(id);
-  if (st.status == node_status::failed && !failure_handled(s, id))
-    return fail_execution(s, {st.error->type, "node \"" + id + "\" failed: " + st.error->message,
-                              false, st.error->attempts});
+  if (st.status == node_status::failed && !failure_handled(s, id)) {
+    auto error = *st.error;
+    error.message = "node \"" + id + "\" failed: " + error.message;
+    error.retryable = false;
+    return fail_execution(s, std::move(error));
+  }
   for (const auto& n : s.wf().nodes) {
     if (is_finished(s.state().status)) return;
     if (std::any_of(cs.begin(), cs.end(),

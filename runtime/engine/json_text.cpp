@@ -2,12 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runtime/json_parse.hpp"
+
 namespace auraos::engine {
 
 runtime::json_ptr parse_json_text(std::string_view text) {
-  auto value = nlohmann::json::parse(text, nullptr, false);
-  if (value.is_discarded()) value = nullptr;
-  return share_json(std::move(value));
+  auto value = runtime::parse_json(text, runtime::max_stored_json_depth);
+  return share_json(value ? std::move(*value) : nlohmann::json());
 }
 
 runtime::json_ptr share_json(nlohmann::json value) {
@@ -20,7 +21,16 @@ const nlohmann::json& json_or_null(const runtime::json_ptr& value) {
 }
 
 std::string json_text(const runtime::json_ptr& value) {
-  return json_or_null(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return runtime::dump_json(json_or_null(value));
+}
+
+nlohmann::json error_object(const node_error& error) {
+  nlohmann::json object{
+      {"type", error.type}, {"message", error.message}, {"attempts", error.attempts}};
+  if (error.fields && error.fields->is_object())
+    for (const auto& [key, value] : error.fields->items())
+      if (!object.contains(key)) object[key] = value;
+  return object;
 }
 
 }  // namespace auraos::engine

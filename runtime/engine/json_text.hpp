@@ -7,6 +7,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "runtime/definition/workflow.hpp"
+#include "runtime/engine/state.hpp"
 
 namespace auraos::engine {
 
@@ -21,5 +22,8 @@ const nlohmann::json& json_or_null(const runtime::json_ptr& value);
 
 /// Compact JSON text of a value (null when the pointer is empty).
 std::string json_text(const runtime::json_ptr& value);
+
+/// `{type, message, attempts}` plus the error's extra `fields` (as `nodes.ID.error` shows it).
+nlohmann::json error_object(const node_error& error);
 
 }  // namespace auraos::engine

@@ -52,10 +52,7 @@ nlohmann::json build_scope(const session& s) {
   for (const auto& [id, n] : st.nodes) {
     auto entry =
         nlohmann::json{{"status", to_string(n.status)}, {"output", json_or_null(n.output)}};
-    entry["error"] = n.error ? nlohmann::json{{"type", n.error->type},
-                                              {"message", n.error->message},
-                                              {"attempts", n.error->attempts}}
-                             : nlohmann::json();
+    entry["error"] = n.error ? error_object(*n.error) : nlohmann::json();
     nodes[id] = std::move(entry);
   }
   return {{"input", json_or_null(st.input)},

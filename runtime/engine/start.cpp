@@ -4,6 +4,7 @@
 #include "runtime/definition/parse.hpp"
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/session.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::engine {
 namespace {
@@ -55,7 +56,7 @@ std::optional<engine_error> start_execution(session& s, const start_event& ev) {
   started->set_workflow_id(s.wf().id);
   started->set_revision(ev.revision);
   started->set_input_json(json_text(ev.input));
-  started->set_vars_json(runtime::variable_values(s.wf(), input).dump());
+  started->set_vars_json(runtime::dump_json(runtime::variable_values(s.wf(), input)));
   s.emit(std::move(r));
   if (auto t = s.wf().settings.timeout_seconds)
     s.arm_timer("execution", s.now_ms() + std::llround(*t * 1000.0),

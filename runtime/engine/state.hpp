@@ -38,6 +38,9 @@ struct node_error {
   bool retryable = false;
   /// Attempts made when the node ended.
   int attempts = 0;
+  /// A JSON object whose members are added to the error's JSON (a failed shell attempt's
+  /// `exitCode`, `stdout`, `stderr`; a refused child input's `details`); null when none.
+  json_ptr fields{};
 };
 
 /// One node's progress.

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include <date/date.h>
+#include <fmt/format.h>
 
 #include "runtime/rfc3339.hpp"
 
@@ -17,6 +18,10 @@ std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text) {
 std::string format_rfc3339_ms(std::int64_t ms) {
   using ms_point = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
   return date::format("%FT%TZ", ms_point(std::chrono::milliseconds(ms)));
+}
+
+std::string seconds_text(double seconds) {
+  return fmt::format("{:g} s", seconds);
 }
 
 }  // namespace auraos::engine

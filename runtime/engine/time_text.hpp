@@ -14,4 +14,7 @@ std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text);
 /// Formats ms since the epoch as RFC 3339 in UTC with milliseconds ("2030-01-01T00:00:00.000Z").
 std::string format_rfc3339_ms(std::int64_t ms);
 
+/// A duration in seconds as people write it: "2 s", "0.5 s".
+std::string seconds_text(double seconds);
+
 }  // namespace auraos::engine

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/expr/evaluator.hpp"
+#include "runtime/expr/finite_json.hpp"
 #include "runtime/expr/parser.hpp"
 #include "runtime/expr/values.hpp"
 
@@ -44,6 +45,18 @@ result<nlohmann::json, evaluation_error> expression::evaluate(
   auto value = run.eval(*root_);
   if (!value) return fail(evaluation_error{"expression \"" + *source_ + "\": " + value.error()});
   return std::move(value).value();
+}
+
+result<nlohmann::json, evaluation_error> expression::evaluate_json(
+    const nlohmann::json& scope, const evaluation_options& options) const {
+  auto value = evaluate(scope, options);
+  if (!value) return value;
+  if (auto bad = first_non_finite(value.value())) {
+    std::string where = bad->path.empty() ? "is " : "holds at " + bad->path + " ";
+    return fail(evaluation_error{"expression \"" + *source_ + "\": the result " + where +
+                                 bad->what + ", which JSON cannot carry"});
+  }
+  return value;
 }
 
 }  // namespace auraos::expr

@@ -66,6 +66,12 @@ class expression {
   result<nlohmann::json, evaluation_error> evaluate(const nlohmann::json& scope,
                                                     const evaluation_options& options = {}) const;
 
+  /// Evaluates like `evaluate`, for a result that leaves the language as JSON: a result that
+  /// is or holds infinity or NaN (`1.0/0.0`, `1e400`) is an evaluation error naming the
+  /// expression, since JSON cannot carry it.
+  result<nlohmann::json, evaluation_error> evaluate_json(
+      const nlohmann::json& scope, const evaluation_options& options = {}) const;
+
   /// The source text it was parsed from.
   const std::string& source() const { return *source_; }
 

@@ -52,7 +52,7 @@ rendered render_node(const template_node& node, const nlohmann::json& scope,
     case type::constant:
       return node.constant;
     case type::whole:
-      return node.parts[0].value->evaluate(scope, options);
+      return node.parts[0].value->evaluate_json(scope, options);
     case type::interpolated:
       return render_string(node, scope, options);
     case type::array: {

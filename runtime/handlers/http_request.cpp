@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/handlers/json_text.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::handlers {
 namespace {
@@ -105,7 +106,7 @@ result<http_request, work_error> parse_http_config(const json& config, attempt_i
   if (body.is_string()) {
     request.body = body.get<std::string>();
   } else if (!body.is_null()) {
-    request.body = body.dump();
+    request.body = runtime::dump_json(body);
     bool typed = std::any_of(request.headers.begin(), request.headers.end(),
                              [](const auto& h) { return lower(h.first) == "content-type"; });
     if (!typed) request.headers["Content-Type"] = "application/json";

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/handlers/json_text.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::handlers {
 namespace {
@@ -30,8 +31,8 @@ work_result http_result_of(const http_response& response, const std::string& wha
   json output = {{"status", response.status},
                  {"headers", header_object(response.headers)},
                  {"body", text_value(response.body)}};
-  auto parsed = parse_if_json(response.body);
-  if (!parsed.is_discarded()) output["json"] = std::move(parsed);
+  auto parsed = runtime::parse_json(response.body);
+  if (parsed) output["json"] = std::move(*parsed);
   if (response.status < 400) return work_succeeded(std::move(output));
   bool server_side = response.status >= 500;
   return work_failed(

@@ -2,20 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runtime/json_parse.hpp"
+
 namespace auraos::handlers {
 
 using nlohmann::json;
 
-json text_value(std::string_view bytes) {
-  // Dumping with the replace handler turns invalid UTF-8 into U+FFFD; parsing it back gives the
-  // clean string.
-  auto dumped = json(std::string(bytes)).dump(-1, ' ', false, json::error_handler_t::replace);
-  return json::parse(dumped);
-}
-
-json parse_if_json(std::string_view bytes) {
-  return json::parse(bytes.begin(), bytes.end(), nullptr, false);
-}
+json text_value(std::string_view bytes) { return runtime::valid_utf8(bytes); }
 
 work_error config_error(const std::string& where, const std::string& problem) {
   return {"config", where + ": " + problem, false};

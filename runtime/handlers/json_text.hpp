@@ -15,9 +15,6 @@ namespace auraos::handlers {
 /// A JSON string holding `bytes`, with invalid UTF-8 replaced by U+FFFD.
 nlohmann::json text_value(std::string_view bytes);
 
-/// `bytes` parsed as JSON, or a discarded value (`is_discarded()`) when it does not parse.
-nlohmann::json parse_if_json(std::string_view bytes);
-
 /// A config scalar as text: strings as they are, numbers and booleans as JSON text.
 /// Fails with error type `config` naming `where` for null, objects and arrays.
 result<std::string, work_error> scalar_text(const nlohmann::json& value, const std::string& where);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/handlers/json_text.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::handlers {
 namespace {
@@ -20,8 +21,8 @@ json output_of(const shell_outcome& outcome) {
   if (outcome.out.truncated) output["stdoutTruncated"] = true;
   if (outcome.err.truncated) output["stderrTruncated"] = true;
   if (!outcome.out.truncated) {
-    auto parsed = parse_if_json(outcome.out.bytes);
-    if (!parsed.is_discarded()) output["json"] = std::move(parsed);
+    auto parsed = runtime::parse_json(outcome.out.bytes);
+    if (parsed) output["json"] = std::move(*parsed);
   }
   return output;
 }
@@ -38,16 +39,24 @@ work_error exit_error(int status, const shell_request& request) {
   return {"exit_code", command_name(request) + " " + what, true};
 }
 
+/// A failure that keeps the output, and shows it (but for `json`) in the error's fields.
+work_result failed_with(work_error error, json output) {
+  auto fields = output;
+  fields.erase("json");
+  error.fields = std::make_shared<const json>(std::move(fields));
+  return work_failed(std::move(error), std::move(output));
+}
+
 }  // namespace
 
 work_result shell_result_of(const shell_outcome& outcome, const shell_request& request) {
   auto output = output_of(outcome);
   switch (outcome.reason) {
     case stop_reason::cancelled:
-      return work_failed({"cancelled", command_name(request) + " was cancelled", false},
+      return failed_with({"cancelled", command_name(request) + " was cancelled", false},
                          std::move(output));
     case stop_reason::timeout:
-      return work_failed({"timeout",
+      return failed_with({"timeout",
                           command_name(request) + " timed out after " +
                               std::to_string(request.timeout.count()) + " ms",
                           true},
@@ -57,7 +66,7 @@ work_result shell_result_of(const shell_outcome& outcome, const shell_request& r
   }
   const int status = outcome.wait_status;
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return work_succeeded(std::move(output));
-  return work_failed(exit_error(status, request), std::move(output));
+  return failed_with(exit_error(status, request), std::move(output));
 }
 
 }  // namespace auraos::handlers

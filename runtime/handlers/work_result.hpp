@@ -19,6 +19,9 @@ struct work_error {
   std::string message;
   /// Whether a retry policy with `retryOn: ["*"]` may run the attempt again.
   bool retryable = false;
+  /// Members added to the node error's JSON, e.g. a shell command's `{exitCode, stdout,
+  /// stderr}`; null when none.
+  json_ptr fields{};
 };
 
 /// The end of one attempt: its output on success, an error (and whatever output there was) else.

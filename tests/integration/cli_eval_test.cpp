@@ -49,17 +49,32 @@ BOOST_AUTO_TEST_CASE(evaluation_error_exits_1_naming_the_expression) {
                     "auraos eval: expression \"'a' < 1\": no such overload: string < int\n");
 }
 
+BOOST_AUTO_TEST_CASE(a_non_finite_result_exits_1_instead_of_printing_null) {
+  auto run = run_process({auraos_binary(), "eval", "1.0 / 0.0"});
+  BOOST_CHECK_EQUAL(run.exit_code, 1);
+  BOOST_CHECK(run.out.empty());
+  BOOST_CHECK_EQUAL(
+      run.err,
+      "auraos eval: expression \"1.0 / 0.0\": the result is +infinity, which JSON cannot carry\n");
+  auto nested = run_process({auraos_binary(), "eval", "{'x': [0.0 / 0.0]}"});
+  BOOST_CHECK_EQUAL(nested.exit_code, 1);
+  BOOST_CHECK_MESSAGE(nested.err.find("holds at [\"x\"][0] NaN") != std::string::npos, nested.err);
+}
+
 BOOST_AUTO_TEST_CASE(bad_context_exits_2_with_one_line) {
   auto bad_json = run_process({auraos_binary(), "eval", "1", "--context", "{\"a\":\n  [1,}"});
   BOOST_CHECK_EQUAL(bad_json.exit_code, 2);
-  BOOST_CHECK_EQUAL(bad_json.err, "auraos eval: --context: invalid JSON at line 2, column 6\n");
+  BOOST_TEST(
+      bad_json.err.starts_with("auraos eval: --context: invalid JSON at line 2, column 6: "));
   auto not_object = run_process({auraos_binary(), "eval", "1", "--context", "[1]"});
   BOOST_CHECK_EQUAL(not_object.exit_code, 2);
   BOOST_CHECK_EQUAL(not_object.err, "auraos eval: --context: must be a JSON object, not array\n");
   auto missing = run_process({auraos_binary(), "eval", "1", "--context", "@/nonexistent/ctx.json"});
   BOOST_CHECK_EQUAL(missing.exit_code, 2);
-  BOOST_CHECK_EQUAL(missing.err,
-                    "auraos eval: --context: cannot read file '/nonexistent/ctx.json'\n");
+  BOOST_CHECK_EQUAL(
+      missing.err,
+      "auraos eval: --context: cannot read file '/nonexistent/ctx.json': No such file "
+      "or directory\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

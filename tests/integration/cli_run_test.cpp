@@ -105,6 +105,84 @@ BOOST_AUTO_TEST_CASE(failing_workflow_exits_1_with_error_json) {
              r.err);
 }
 
+BOOST_AUTO_TEST_CASE(a_transform_yielding_infinity_fails_the_node_naming_the_expression) {
+  auraos::test::temp_dir dir;
+  std::ofstream{dir.file("inf.json")}
+      << R"({"id": "inf", "name": "inf", "nodes": [{"id": "ratio", "type": "transform", "config": {"output": {"r": "${1.0 / 0.0}"}}}]})";
+  auto r = run({dir.file("inf.json")});
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(r.out.empty());
+  BOOST_TEST(r.err.find("expression \\\"1.0 / 0.0\\\": the result is +infinity, which JSON "
+                        "cannot carry") != std::string::npos,
+             r.err);
+}
+
+BOOST_AUTO_TEST_CASE(an_input_integer_beyond_64_bits_exits_2_naming_it) {
+  auto r = run({example("diamond.json"), "--input",
+                R"({"n": 18446744073709551616, "m": 9223372036854775808})"});
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.err.find("input.m: integer 9223372036854775808 is outside the 64-bit range") !=
+                 std::string::npos,
+             r.err);
+}
+
+BOOST_AUTO_TEST_CASE(failed_shell_error_json_keeps_exit_code_stdout_and_stderr) {
+  auraos::test::temp_dir dir;
+  std::ofstream{dir.file("fail.json")}
+      << R"({"id": "fail", "name": "fail", "nodes": [{"id": "boom", "type": "shell", "config": {"command": "echo out; echo boom >&2; exit 3"}}]})";
+  auto r = run({dir.file("fail.json")});
+  BOOST_TEST(r.exit_code == 1);
+  auto trimmed = r.err.substr(0, r.err.find_last_not_of('\n') + 1);
+  auto error = json::parse(trimmed.substr(trimmed.rfind('\n') + 1)).at("error");
+  BOOST_TEST(error.at("exitCode") == 3, r.err);
+  BOOST_TEST(error.at("stdout") == "out\n", r.err);
+  BOOST_TEST(error.at("stderr") == "boom\n", r.err);
+}
+
+/// Writes parent.json -> sub/child.json -> sub/grandchild.json (each naming the next relative
+/// to its own folder); returns the parent's path.
+std::string nested_files(auraos::test::temp_dir& dir, const std::string& grandchild_variables) {
+  fs::create_directories(dir.file("sub"));
+  std::ofstream{dir.file("parent.json")} << R"({"id": "parent", "name": "parent", "nodes": [
+      {"id": "call", "type": "subworkflow", "config": {"file": "sub/child.json"}}],
+      "output": "${nodes.call.output}"})";
+  std::ofstream{dir.file("sub/child.json")} << R"({"id": "child", "name": "child", "nodes": [
+      {"id": "call", "type": "subworkflow", "config": {"file": "grandchild.json", "input": {"n": 7}}}],
+      "output": "${nodes.call.output}"})";
+  std::ofstream{dir.file("sub/grandchild.json")}
+      << R"({"id": "grandchild", "name": "grandchild", "variables": )" << grandchild_variables
+      << R"(, "nodes": [{"id": "t", "type": "transform", "config": {"output": {"got": "${vars.n}"}}}],
+      "output": "${nodes.t.output}"})";
+  return dir.file("parent.json");
+}
+
+BOOST_AUTO_TEST_CASE(
+    nested_subworkflow_files_resolve_relative_to_the_naming_file_as_validate_does) {
+  auraos::test::temp_dir dir;
+  auto parent = nested_files(dir, R"([{"name": "n", "type": "number"}])");
+  auto checked = run_process({auraos_binary(), "validate", parent}, {});
+  BOOST_TEST_REQUIRE(checked.exit_code == 0, checked.err);
+  auto r = run({parent});
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  BOOST_TEST(json::parse(r.out).at("got") == 7, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(refused_child_input_passes_every_detail_up_to_the_parent_error) {
+  auraos::test::temp_dir dir;
+  nested_files(
+      dir,
+      R"([{"name": "n", "type": "string"}, {"name": "m", "type": "string", "required": true}])");
+  std::ofstream{dir.file("direct.json")} << R"({"id": "direct", "name": "direct", "nodes": [
+      {"id": "call", "type": "subworkflow", "config": {"file": "sub/grandchild.json", "input": {"n": 7}}}]})";
+  auto r = run({dir.file("direct.json")});
+  BOOST_TEST(r.exit_code == 1, r.err);
+  auto trimmed = r.err.substr(0, r.err.find_last_not_of('\n') + 1);
+  auto error = json::parse(trimmed.substr(trimmed.rfind('\n') + 1)).at("error");
+  auto details = error.at("details").dump();
+  BOOST_TEST(details.find("input.n: must be of type string") != std::string::npos, r.err);
+  BOOST_TEST(details.find("input.m: required") != std::string::npos, r.err);
+}
+
 BOOST_AUTO_TEST_CASE(interrupt_signal_cancels_the_run_and_kills_its_command) {
   auraos::test::temp_dir dir;
   std::ofstream{dir.file("sleepy.json")}

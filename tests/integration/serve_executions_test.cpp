@@ -21,18 +21,6 @@ namespace {
 struct serve_node : auraos::test::serve_node {
   bool ready = auraos::test::wait_ready(port, 30s);
 
-  /// Polls the execution until its status is `status`; its last view.
-  json wait_status(const std::string& id, const std::string& status, std::chrono::seconds limit) {
-    json view;
-    auraos::test::wait_until(
-        [&] {
-          view = call("GET", "/api/v1/executions/" + id).json;
-          return view["status"] == status;
-        },
-        limit);
-    return view;
-  }
-
   /// Stores examples/FILE, starts it with no input and waits for `status`; its last view.
   json run_example(const std::string& file, const std::string& status) {
     auto text = auraos::test::example_text(file);
@@ -84,11 +72,11 @@ BOOST_AUTO_TEST_CASE(diamond_execution_started_by_rest_completes) {
   BOOST_TEST(done["nodes"].size() == 4u);
   auto history = node.call("GET", "/api/v1/executions/" + id + "/history");
   BOOST_TEST(history.status == 200);
-  BOOST_TEST_REQUIRE(history.json.is_array());
-  BOOST_TEST(history.json.front()["seq"] == 1);
+  BOOST_TEST_REQUIRE(history.json["items"].is_array());
+  BOOST_TEST(history.json["items"].front()["seq"] == 1);
   auto logs = node.call("GET", "/api/v1/executions/" + id + "/logs");
   BOOST_TEST(logs.status == 200);
-  BOOST_TEST(!logs.json.empty(), logs.body);
+  BOOST_TEST(!logs.json["items"].empty(), logs.body);
   auto listed = node.call("GET", "/api/v1/executions?workflowId=diamond&status=completed");
   BOOST_TEST(listed.json["items"].size() == 1u, listed.body);
   auto metrics = node.call("GET", "/api/v1/workflows/diamond/metrics");

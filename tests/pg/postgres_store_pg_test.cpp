@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(batch_with_many_rejections_commits_every_other_request_in_o
     bool rejected = i % 3 == 1;
     BOOST_TEST((*outcomes)[i].has_value() == !rejected, "request " << i);
     if (rejected) BOOST_TEST((*outcomes)[i].error().code == store_errc::conflict);
-    BOOST_TEST(db->read_history(ids[i], 0)->size() == (rejected ? 0u : 1u), "request " << i);
+    BOOST_TEST(db->read_history(ids[i], 0, 0)->size() == (rejected ? 0u : 1u), "request " << i);
   }
 }
 
@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(store_is_unavailable_while_the_server_is_down_and_carries_o
   auto down_write = db->append(one_event(id, 2));
   BOOST_REQUIRE(!down_write.has_value());
   BOOST_TEST(down_write.error().code == store_errc::unavailable, down_write.error().message);
-  auto down_read = db->read_history(id, 0);
+  auto down_read = db->read_history(id, 0, 0);
   BOOST_REQUIRE(!down_read.has_value());
   BOOST_TEST(down_read.error().code == store_errc::unavailable, down_read.error().message);
   auto down_ping = db->ping();
@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(store_is_unavailable_while_the_server_is_down_and_carries_o
   BOOST_REQUIRE(server->start().has_value());
   auto resumed = until_ok([&] { return db->append(one_event(id, 2)); }, 30s);
   BOOST_REQUIRE_MESSAGE(resumed.has_value(), (resumed ? "" : resumed.error().message));
-  auto history = db->read_history(id, 0);
+  auto history = db->read_history(id, 0, 0);
   BOOST_REQUIRE(history.has_value());
   BOOST_TEST(history->size() == 2u);
   BOOST_TEST(db->ping().has_value());
@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(server_restart_under_load_loses_no_acknowledged_append) {
   std::atomic<bool> restarted{false};
   int failures = 0;
   auto resync = [&](std::size_t i) {  // an unanswered commit may have landed
-    if (auto history = db->read_history(ids[i], 0))
+    if (auto history = db->read_history(ids[i], 0, 0))
       next[i] = static_cast<std::int64_t>(history->size()) + 1;
   };
   auto writer = std::async(std::launch::async, [&] {
@@ -173,7 +173,7 @@ BOOST_AUTO_TEST_CASE(server_restart_under_load_loses_no_acknowledged_append) {
   BOOST_TEST(failures > 0);
   BOOST_TEST(progress.load() >= 50);
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    auto history = db->read_history(ids[i], 0);
+    auto history = db->read_history(ids[i], 0, 0);
     BOOST_REQUIRE(history.has_value());
     BOOST_TEST(static_cast<std::int64_t>(history->size()) >= acked[i]);
     for (std::size_t k = 0; k < history->size(); ++k)
@@ -190,7 +190,7 @@ BOOST_AUTO_TEST_CASE(history_text_with_quotes_backslashes_and_braces_reads_back_
   std::string odd = "say \"hi\" \\ {x,y} NULL";
   append_history_op op{id, 1, {{"", 0, 7, odd, odd, 2, odd}, {"", 0, 8, "", "", 0, ""}}, {}};
   BOOST_REQUIRE(db->append(op).has_value());
-  auto history = db->read_history(id, 0);
+  auto history = db->read_history(id, 0, 0);
   BOOST_REQUIRE(history.has_value());
   BOOST_REQUIRE_EQUAL(history->size(), 2u);
   BOOST_TEST(history->front().kind == odd);

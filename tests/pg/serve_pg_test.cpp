@@ -72,8 +72,8 @@ BOOST_AUTO_TEST_CASE(execution_started_over_rest_completes_and_outlives_the_node
   BOOST_TEST(view.status == 200, view.body);
   BOOST_TEST(view.json["status"] == "completed", view.body);
   auto history = again.call("GET", "/api/v1/executions/" + id + "/history");
-  BOOST_TEST_REQUIRE(history.json.is_array(), history.body);
-  BOOST_TEST(history.json.front()["seq"] == 1);
+  BOOST_TEST_REQUIRE(history.json["items"].is_array(), history.body);
+  BOOST_TEST(history.json["items"].front()["seq"] == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -33,6 +33,19 @@ struct serve_node {
                  std::map<std::string, std::string> headers = {}) {
     return api_call(port, method, target, body, std::move(headers));
   }
+
+  /// Polls execution `id` until its status is `status` or `limit` passed; its last view.
+  nlohmann::json wait_status(const std::string& id, const std::string& status,
+                             std::chrono::milliseconds limit = std::chrono::seconds(60)) {
+    nlohmann::json view;
+    wait_until(
+        [&] {
+          view = call("GET", "/api/v1/executions/" + id).json;
+          return view["status"] == status;
+        },
+        limit);
+    return view;
+  }
 };
 
 }  // namespace auraos::test

@@ -26,6 +26,23 @@ BOOST_AUTO_TEST_CASE(appended_history_reads_back_in_seq_order_with_payload_bytes
   BOOST_TEST(later->front().seq == 3);
 }
 
+BOOST_AUTO_TEST_CASE(history_reads_a_page_of_at_most_limit_records_after_a_seq) {
+  add_workflow("wf");
+  auto e = add_execution("wf");
+  AURAOS_REQUIRE_OK(db->append(appending(e.id, 1, 5)));
+  auto first = db->read_history(e.id, 0, 2);
+  AURAOS_REQUIRE_OK(first);
+  BOOST_REQUIRE_EQUAL(first->size(), 2u);
+  BOOST_TEST(first->back().seq == 2);
+  auto middle = db->read_history(e.id, 2, 2);
+  AURAOS_REQUIRE_OK(middle);
+  BOOST_REQUIRE_EQUAL(middle->size(), 2u);
+  BOOST_TEST(middle->front().seq == 3);
+  BOOST_TEST(db->read_history(e.id, 4, 2)->size() == 1u);
+  BOOST_TEST(db->read_history(e.id, 5, 2)->empty());
+  BOOST_TEST(db->read_history(e.id, 0, 0)->size() == 5u);
+}
+
 BOOST_AUTO_TEST_CASE(append_at_an_already_used_seq_is_a_conflict) {
   add_workflow("wf");
   auto e = add_execution("wf");

@@ -67,4 +67,22 @@ BOOST_AUTO_TEST_CASE(vars_take_the_input_value_else_the_default) {
   BOOST_TEST((variable_values(wf, nullptr) == json{{"currency", "EUR"}}));
 }
 
+BOOST_AUTO_TEST_CASE(integers_outside_the_signed_64_bit_range_are_refused_with_their_path) {
+  auto input = json::parse(R"({"amount": 18446744073709551615,
+                               "extra": {"ids": [1, 9223372036854775808]}})");
+  BOOST_TEST(texts(check_input(sample(), input)) ==
+             (std::vector<std::string>{
+                 "input.amount: integer 18446744073709551615 is outside the 64-bit range of "
+                 "integers (-9223372036854775808 to 9223372036854775807); pass it as a string "
+                 "or a decimal number",
+                 "input.extra.ids[1]: integer 9223372036854775808 is outside the 64-bit range of "
+                 "integers (-9223372036854775808 to 9223372036854775807); pass it as a string "
+                 "or a decimal number"}));
+}
+
+BOOST_AUTO_TEST_CASE(integers_at_the_ends_of_the_signed_64_bit_range_are_accepted) {
+  auto input = json::parse(R"({"amount": 9223372036854775807, "low": -9223372036854775808})");
+  BOOST_TEST(check_input(sample(), input).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

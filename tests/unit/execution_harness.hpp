@@ -95,11 +95,19 @@ class execution_harness {
     return json::parse(*reply);
   }
 
-  /// The stored history as the REST array.
+  /// The stored history as the REST array (every record: one page without a limit).
   json history(const std::string& id) {
-    auto reply = ask(a::history_atom::value, id);
-    BOOST_REQUIRE(reply.has_value());
-    return json::parse(*reply);
+    caf::scoped_actor self{engine_->system()};
+    json out;
+    self->request(service(), std::chrono::seconds(10), a::history_atom::value, id, std::int64_t{0},
+                  std::int64_t{0})
+        .receive(
+            [&](a::history_reply& reply) {
+              BOOST_REQUIRE(reply.has_value());
+              out = json::parse(reply->items_json);
+            },
+            [&](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
+    return out;
   }
 
   /// The service's counters.

@@ -161,6 +161,27 @@ BOOST_AUTO_TEST_CASE(nonzero_exit_fails_with_exit_code_and_keeps_output) {
   BOOST_TEST(output(r)["stderr"] == "oops\n");
 }
 
+BOOST_AUTO_TEST_CASE(nonzero_exit_error_carries_exit_code_and_both_capped_streams) {
+  auto request =
+      request_for(json{{"command", "echo out; head -c 5000 /dev/zero | tr '\\0' e >&2; exit 3"}});
+  request.output_cap = 1000;
+  auto r = run(request);
+  BOOST_REQUIRE(!r.ok);
+  BOOST_REQUIRE(r.error.fields);
+  const auto& fields = *r.error.fields;
+  BOOST_TEST(fields["exitCode"] == 3);
+  BOOST_TEST(fields["stdout"] == "out\n");
+  BOOST_TEST(fields["stderr"].get<std::string>() == std::string(1000, 'e'));
+  BOOST_TEST(fields["stderrTruncated"] == true);
+  BOOST_TEST(!fields.contains("json"));
+}
+
+BOOST_AUTO_TEST_CASE(success_has_no_error_fields) {
+  auto r = run(json{{"command", "echo fine"}});
+  BOOST_REQUIRE(r.ok);
+  BOOST_TEST(!r.error.fields);
+}
+
 BOOST_AUTO_TEST_CASE(output_beyond_the_cap_is_truncated_and_flagged) {
   auto request = request_for(json{{"command", "head -c 100000 /dev/zero | tr '\\0' a"}});
   request.output_cap = 1000;

@@ -95,8 +95,9 @@ class outage_store final : public p::store {
     return real_->unfinished_executions();
   }
   p::store_result<std::vector<p::history_event>> read_history(const std::string& id,
-                                                              std::int64_t after) override {
-    return real_->read_history(id, after);
+                                                              std::int64_t after,
+                                                              std::int64_t limit) override {
+    return real_->read_history(id, after, limit);
   }
   p::store_result<std::optional<p::snapshot_record>> latest_snapshot(
       const std::string& id) override {
@@ -174,7 +175,8 @@ BOOST_AUTO_TEST_CASE(concurrent_writes_are_group_committed_with_one_outcome_each
   }
   auto reopened = open_store(dir);
   for (int i = 0; i < writers; ++i)
-    BOOST_TEST(reopened->read_history(ids[i], 0)->size() == (i % 2 == 0 ? 1u : 0u), "writer " << i);
+    BOOST_TEST(reopened->read_history(ids[i], 0, 0)->size() == (i % 2 == 0 ? 1u : 0u),
+               "writer " << i);
 }
 
 BOOST_AUTO_TEST_CASE(reads_are_answered_with_the_stored_records) {
