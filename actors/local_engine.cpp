@@ -82,6 +82,7 @@ local_engine::local_engine(std::shared_ptr<p::store> store, executions_options o
   supervisor_config node;
   node.name = "node";
   node.strategy = sv::strategy::rest_for_one;
+  node.intensity = sv::node_intensity;
   node.children = engine_children(std::move(store), std::move(options),
                                   [slot = store_](store_actor s) { slot->set(std::move(s)); });
   supervisor_ = spawn_supervisor(runtime_->system(), std::move(node));

@@ -1,17 +1,17 @@
 #include "actors/store_actor.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <utility>
 #include <vector>
 
+#include <spdlog/spdlog.h>
 #include <caf/all.hpp>
+
+#include "actors/store_health.hpp"
 
 namespace auraos::actors {
 
 namespace {
-
-using namespace std::chrono_literals;
 
 /// A write waiting for the next flush, and where its outcome goes.
 struct pending_write {
@@ -24,39 +24,77 @@ struct store_state {
   std::shared_ptr<p::store> db;
   std::vector<pending_write> pending;
   commit_stats stats;
-  /// Set while the database is unavailable: the delay before the next retry.
-  std::chrono::milliseconds retry_delay{0};
+  store_health health;
+  /// True while a probe_atom is on its way: never more than one probe chain.
+  bool probe_armed = false;
 };
 
 using store_pointer = store_actor::stateful_pointer<store_state>;
 
-constexpr std::chrono::milliseconds first_retry_delay = 100ms;
-constexpr std::chrono::milliseconds max_retry_delay = 5s;
+void flush(store_pointer self);
 
-bool database_down(const store_state& s) {
-  return s.retry_delay.count() > 0;
-}
-
-/// Answers the writes that do not wait; keeps the others and arms the next retry.
-void hold_for_retry(store_pointer self, std::vector<pending_write> failed, p::write_batch& batch,
-                    const p::store_error& e) {
+/// Schedules the next probe of a database that is down, unless one is already scheduled.
+void arm_probe(store_pointer self) {
   auto& s = self->state;
-  for (std::size_t i = 0; i < failed.size(); ++i) {
-    auto& write = failed[i];
-    write.request = std::move(batch.requests[i]);
-    if (write.request.wait_for_database)
-      s.pending.push_back(std::move(write));
-    else
-      write.promise.deliver(p::write_outcome{fail(e)});
-  }
-  s.retry_delay = std::min(max_retry_delay, std::max(first_retry_delay, s.retry_delay * 2));
-  self->delayed_send(self, s.retry_delay, flush_atom::value);
+  if (s.probe_armed) return;
+  s.probe_armed = true;
+  self->delayed_send(self, s.health.next_probe_delay(), probe_atom::value);
 }
 
-/// Commits every pending write in one transaction and answers each requester.
+/// Notes an `unavailable` failure: the first of an outage logs it and starts the probes.
+void note_failure(store_pointer self, const p::store_error& error) {
+  if (error.code != p::store_errc::unavailable) return;
+  if (self->state.health.mark_down(error.message))
+    spdlog::warn("the store is unavailable: {}; probing the database until it answers",
+                 error.message);
+  arm_probe(self);
+}
+
+/// Notes that the database answered: ends an outage (logged once) and commits held writes.
+void note_success(store_pointer self) {
+  auto lasted = self->state.health.mark_up();
+  if (!lasted) return;
+  spdlog::info("the store is available again after {:.1f} s",
+               std::chrono::duration<double>(*lasted).count());
+  flush(self);
+}
+
+/// Passes a read's result through, noting an unavailable database.
+template <class T>
+p::store_result<T> observed(store_pointer self, p::store_result<T> result) {
+  if (!result) note_failure(self, result.error());
+  return result;
+}
+
+/// Pings the database now; the answer moves the health either way.
+p::store_status probe(store_pointer self) {
+  auto pinged = self->state.db->ping();
+  if (pinged)
+    note_success(self);
+  else
+    note_failure(self, pinged.error());
+  return pinged;
+}
+
+/// Answers `write` with `outcome`, or keeps it for the probe that ends the outage when it is
+/// a runtime write that met an unavailable database (whole batch, or one request's lock wait).
+void answer(store_pointer self, pending_write& write, p::write_request& request,
+            p::write_outcome outcome) {
+  if (!outcome && outcome.error().code == p::store_errc::unavailable) {
+    note_failure(self, outcome.error());
+    if (request.wait_for_database) {
+      write.request = std::move(request);
+      return self->state.pending.push_back(std::move(write));
+    }
+  }
+  write.promise.deliver(std::move(outcome));
+}
+
+/// Commits every pending write in one transaction and answers each requester. While the
+/// database is down it does nothing: the probe that sees it back flushes.
 void flush(store_pointer self) {
+  if (!self->state.health.up() || self->state.pending.empty()) return;
   auto pending = std::exchange(self->state.pending, {});
-  if (pending.empty()) return;
   p::write_batch batch;
   batch.requests.reserve(pending.size());
   for (auto& write : pending) batch.requests.push_back(std::move(write.request));
@@ -65,31 +103,35 @@ void flush(store_pointer self) {
   auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - started);
   self->state.stats.record(pending.size(), latency, outcomes.has_value());
-  if (!outcomes && outcomes.error().code == p::store_errc::unavailable)
-    return hold_for_retry(self, std::move(pending), batch, outcomes.error());
-  self->state.retry_delay = 0ms;
-  for (std::size_t i = 0; i < pending.size(); ++i) {
-    if (outcomes)
-      pending[i].promise.deliver(std::move((*outcomes)[i]));
-    else
-      pending[i].promise.deliver(p::write_outcome{fail(outcomes.error())});
-  }
+  for (std::size_t i = 0; i < pending.size(); ++i)
+    answer(self, pending[i], batch.requests[i],
+           outcomes ? std::move((*outcomes)[i]) : p::write_outcome{fail(outcomes.error())});
 }
 
 /// Queues a write; the first pending write schedules a flush behind everything already queued.
 /// While the database is down, writes that do not wait are refused at once and the others
-/// wait for the armed retry.
+/// wait for the probe that sees the database back.
 caf::typed_response_promise<p::write_outcome> enqueue(store_pointer self, p::write_request& req) {
   auto promise = self->make_response_promise<p::write_outcome>();
   auto& s = self->state;
-  if (database_down(s) && !req.wait_for_database) {
+  if (!s.health.up() && !req.wait_for_database) {
     promise.deliver(p::write_outcome{p::store_fail(
-        p::store_errc::unavailable, "the database is unavailable; retrying the connection")});
+        p::store_errc::unavailable,
+        "the database is unavailable (" + s.health.reason() + "); retrying the connection")});
     return promise;
   }
-  if (s.pending.empty() && !database_down(s)) self->send(self, flush_atom::value);
+  if (s.pending.empty() && s.health.up()) self->send(self, flush_atom::value);
   s.pending.push_back({std::move(req), promise});
   return promise;
+}
+
+/// A scheduled probe: pings a database that is still down, and schedules the next one.
+void on_probe(store_pointer self) {
+  auto& s = self->state;
+  s.probe_armed = false;
+  if (s.health.up()) return;
+  probe(self);
+  if (!s.health.up()) arm_probe(self);
 }
 
 store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p::store> db,
@@ -99,25 +141,44 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
   return {
       [self](p::write_request& req) { return enqueue(self, req); },
       [self](flush_atom) { flush(self); },
+      [self](probe_atom) { on_probe(self); },
       [self](stats_atom) { return self->state.stats; },
       [self, test_faults](crash_atom) {
         if (test_faults) self->quit(injected_fault());
       },
-      [&s](const ping_query&) { return s.ping(); },
-      [&s](const get_workflow_query& q) { return s.get_workflow(q.id, q.revision); },
-      [&s](const list_workflows_query& q) { return s.list_workflows(q.filter, q.page); },
-      [&s](const list_revisions_query& q) { return s.list_workflow_revisions(q.id, q.page); },
-      [&s](const get_execution_query& q) { return s.get_execution(q.id); },
-      [&s](const list_executions_query& q) { return s.list_executions(q.filter, q.page); },
-      [&s](const unfinished_executions_query&) { return s.unfinished_executions(); },
-      [&s](const count_executions_query&) { return s.count_executions_by_status(); },
-      [&s](const read_history_query& q) {
-        return s.read_history(q.execution_id, q.after_seq, q.limit);
+      [self](const ping_query&) { return probe(self); },
+      [self, &s](const get_workflow_query& q) {
+        return observed(self, s.get_workflow(q.id, q.revision));
       },
-      [&s](const latest_snapshot_query& q) { return s.latest_snapshot(q.execution_id); },
-      [&s](const due_timers_query& q) { return s.due_timers(q.now_ms, q.limit); },
-      [&s](const next_timer_deadline_query&) { return s.next_timer_deadline(); },
-      [&s](const shard_lease_query& q) { return s.get_shard_lease(q.shard); },
+      [self, &s](const list_workflows_query& q) {
+        return observed(self, s.list_workflows(q.filter, q.page));
+      },
+      [self, &s](const list_revisions_query& q) {
+        return observed(self, s.list_workflow_revisions(q.id, q.page));
+      },
+      [self, &s](const get_execution_query& q) { return observed(self, s.get_execution(q.id)); },
+      [self, &s](const list_executions_query& q) {
+        return observed(self, s.list_executions(q.filter, q.page));
+      },
+      [self, &s](const unfinished_executions_query&) {
+        return observed(self, s.unfinished_executions());
+      },
+      [self, &s](const count_executions_query&) {
+        return observed(self, s.count_executions_by_status());
+      },
+      [self, &s](const read_history_query& q) {
+        return observed(self, s.read_history(q.execution_id, q.after_seq, q.limit));
+      },
+      [self, &s](const latest_snapshot_query& q) {
+        return observed(self, s.latest_snapshot(q.execution_id));
+      },
+      [self, &s](const due_timers_query& q) {
+        return observed(self, s.due_timers(q.now_ms, q.limit));
+      },
+      [self, &s](const next_timer_deadline_query&) {
+        return observed(self, s.next_timer_deadline());
+      },
+      [self, &s](const shard_lease_query& q) { return observed(self, s.get_shard_lease(q.shard)); },
   };
 }
 

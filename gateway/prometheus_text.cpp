@@ -13,7 +13,8 @@ void header(std::string& out, std::string_view name, std::string_view type, std:
 }
 
 void executions(std::string& out, const metrics_snapshot& snapshot) {
-  header(out, "auraos_store_up", "gauge", "1 when the database answered this scrape, else 0.");
+  header(out, "auraos_store_up", "gauge",
+         "1 when the database took the /readyz probe at this scrape, else 0.");
   out += fmt::format("auraos_store_up {}\n", snapshot.database_up ? 1 : 0);
   header(out, "auraos_executions", "gauge", "Stored executions by status.");
   for (const auto& [status, count] : snapshot.executions_by_status)

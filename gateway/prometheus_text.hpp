@@ -15,7 +15,8 @@ namespace auraos::gateway {
 struct metrics_snapshot {
   /// Stored executions by status name ("running", "completed", ...).
   std::map<std::string, std::int64_t> executions_by_status;
-  /// Whether the database answered (false: executions_by_status is unknown, left empty).
+  /// Whether the database took the readiness probe and answered the counts (the counts are
+  /// left empty when it did not answer them).
   bool database_up = true;
   /// The store actor's group-commit numbers.
   actors::commit_stats commits;

@@ -101,7 +101,7 @@ void finish_metrics(std::shared_ptr<metrics_job> job) {
 void gather_metrics(std::shared_ptr<metrics_job> job) {
   auto store = job->node->store();
   auto on_counts = [job](p::store_result<p::status_counts>& counts) {
-    job->snapshot.database_up = counts.has_value();
+    job->snapshot.database_up = job->snapshot.database_up && counts.has_value();
     if (counts) job->snapshot.executions_by_status = std::move(*counts);
     finish_metrics(job);
   };
@@ -110,10 +110,16 @@ void gather_metrics(std::shared_ptr<metrics_job> job) {
     detail::ask_from<p::store_result<p::status_counts>>(job->self, store, job->respond, on_counts,
                                                         actors::count_executions_query{});
   };
-  auto on_tree = [job, store, on_stats](sv::supervision_tree_node& tree) {
-    job->snapshot.actor_restarts = restarts_in(tree);
+  // The same probe as /readyz: a locked database is down even when reads still work.
+  auto on_ping = [job, store, on_stats](p::store_status& pinged) {
+    job->snapshot.database_up = pinged.has_value();
     detail::ask_from<actors::commit_stats>(job->self, store, job->respond, on_stats,
                                            actors::stats_atom::value);
+  };
+  auto on_tree = [job, store, on_ping](sv::supervision_tree_node& tree) {
+    job->snapshot.actor_restarts = restarts_in(tree);
+    detail::ask_from<p::store_status>(job->self, store, job->respond, on_ping,
+                                      actors::ping_query{});
   };
   detail::ask_from<sv::supervision_tree_node>(job->self, job->node->root(), job->respond, on_tree,
                                               actors::tree_atom::value);

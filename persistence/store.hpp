@@ -58,7 +58,8 @@ class store {
   virtual store_result<std::optional<std::int64_t>> next_timer_deadline() = 0;
   /// The current lease of a shard.
   virtual store_result<shard_lease> get_shard_lease(std::int64_t shard) = 0;
-  /// Runs a trivial query: ok when the database answers (readiness probe).
+  /// Ok when the database would take a write now (readiness probe): takes the write locks
+  /// briefly and writes nothing; a locked or busy database answers unavailable.
   virtual store_status ping() = 0;
 
   /// Creates a workflow or stores its next revision.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runtime/result.hpp"
+#include "runtime/supervision/intensity.hpp"
 
 namespace auraos::runtime {
 
@@ -31,10 +32,10 @@ struct node_config {
   std::size_t max_body_bytes = 1 << 20;
   /// A waiting execution idle this long is passivated.
   std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
-  /// Restart intensity of the node's supervisors: at most this many restarts ...
-  int max_restarts = 1;
+  /// Restart intensity of the node supervisor: at most this many restarts ...
+  int max_restarts = static_cast<int>(supervision::node_intensity.max_restarts);
   /// ... within this period.
-  std::chrono::milliseconds restart_period{std::chrono::seconds(5)};
+  std::chrono::milliseconds restart_period = supervision::node_intensity.period;
   /// Least severe log level written: trace, debug, info, warn, error or off.
   std::string log_level = "info";
   /// Enables the test-only fault hook (crash a runtime actor on request).

@@ -31,6 +31,9 @@ store_result<connection_pool::lease> connection_pool::acquire() {
   slot.reset();
   auto opened = connection::open(url_);
   if (!opened) return fail(std::move(opened).error());
+  // A write waits at most as long for another session's lock as SQLite's busy timeout.
+  if (auto limited = (*opened)->exec("SET lock_timeout = '5s'", "set lock_timeout"); !limited)
+    return fail(std::move(limited).error());
   if (auto prepared = (*opened)->prepare_queries(); !prepared)
     return fail(std::move(prepared).error());
   slot = std::move(opened).value();

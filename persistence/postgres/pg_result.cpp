@@ -11,7 +11,7 @@ store_errc code_of(std::string_view state) {
   if (state == "23503" || state == "AUR01") return store_errc::not_found;
   if (state == "AUR03") return store_errc::fenced;
   if (state.starts_with("08") || state.starts_with("53") || state.starts_with("57P") ||
-      state == "40001" || state == "40P01")
+      state == "40001" || state == "40P01" || state == "55P03")
     return store_errc::unavailable;
   if (state.starts_with("22") || state.starts_with("23")) return store_errc::invalid;
   return store_errc::internal;

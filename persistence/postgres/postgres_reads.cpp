@@ -5,6 +5,7 @@
 #include "persistence/postgres/connection_pool.hpp"
 #include "persistence/postgres/postgres_store.hpp"
 #include "persistence/postgres/rows.hpp"
+#include "persistence/postgres/transaction.hpp"
 
 namespace auraos::persistence::postgres {
 
@@ -205,10 +206,21 @@ store_result<status_counts> postgres_store::count_executions_by_status() {
 }
 
 store_status postgres_store::ping() {
+  // Takes, and rolls back, the lock every write takes on each table of the schema: a table
+  // locked by another session for longer than 200 ms answers unavailable (55P03).
+  constexpr std::string_view lock_every_table = R"sql(
+    DO $$ DECLARE t text; BEGIN
+      FOR t IN SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema()
+      LOOP EXECUTE 'LOCK TABLE ' || t || ' IN ROW EXCLUSIVE MODE'; END LOOP;
+    END $$)sql";
   auto conn = pool_->acquire();
   if (!conn) return fail(std::move(conn).error());
-  auto answered = (*conn)->exec("SELECT 1", "ping");
-  if (!answered) return fail(std::move(answered).error());
+  auto tx = transaction::begin(**conn);
+  if (!tx) return fail(std::move(tx).error());
+  if (auto set = (*conn)->exec("SET LOCAL lock_timeout = '200ms'", "ping"); !set)
+    return fail(std::move(set).error());
+  auto locked = (*conn)->exec(lock_every_table, "ping (take the write locks)");
+  if (!locked) return fail(std::move(locked).error());
   return std::monostate{};
 }
 

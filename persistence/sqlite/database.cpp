@@ -76,6 +76,15 @@ store_status database::exec(std::string_view sql, std::string_view place) {
   return fail(std::move(error));
 }
 
+store_status database::probe_writable(int busy_ms) {
+  if (!autocommit()) return exec("SELECT 1", "ping");
+  sqlite3_busy_timeout(db_.get(), busy_ms);
+  auto began = exec("BEGIN IMMEDIATE", "ping (take the write lock)");
+  sqlite3_busy_timeout(db_.get(), busy_timeout_ms);
+  if (!began) return began;
+  return exec("ROLLBACK", "ping (release the write lock)");
+}
+
 bool database::autocommit() const noexcept {
   return sqlite3_get_autocommit(db_.get()) != 0;
 }

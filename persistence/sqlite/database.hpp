@@ -26,6 +26,10 @@ class database {
   /// Runs one or more SQL statements that return no rows.
   store_status exec(std::string_view sql, std::string_view place);
 
+  /// Takes and drops the write lock (`BEGIN IMMEDIATE; ROLLBACK`), waiting at most `busy_ms`
+  /// for another connection's lock: a locked database answers unavailable. Reads nothing.
+  store_status probe_writable(int busy_ms);
+
   /// True outside a transaction (SQLite's autocommit mode).
   bool autocommit() const noexcept;
 

@@ -151,7 +151,9 @@ store_result<status_counts> sqlite_store::count_executions_by_status() {
 }
 
 store_status sqlite_store::ping() {
-  return db_.exec("SELECT 1", "ping");
+  // Short: the store actor's thread waits, and a database locked for longer is not ready.
+  constexpr int ping_busy_ms = 200;
+  return db_.probe_writable(ping_busy_ms);
 }
 
 }  // namespace auraos::persistence::sqlite

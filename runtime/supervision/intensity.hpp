@@ -22,6 +22,10 @@ struct intensity_limit {
   std::chrono::milliseconds period{5000};
 };
 
+/// The node supervisor's default (see docs/supervision.md): a burst of 3 service restarts,
+/// so two unrelated faults never end the node, and at most one restart per 10 s sustained.
+inline constexpr intensity_limit node_intensity{3, std::chrono::seconds(30)};
+
 /// Counts restarts in a sliding window and says when the limit is exceeded.
 class restart_intensity {
  public:

@@ -60,4 +60,11 @@ inline bool wait_ready(std::uint16_t port, std::chrono::milliseconds deadline) {
   return wait_until([port] { return api_call(port, "GET", "/readyz").status == 200; }, deadline);
 }
 
+/// The value of the unlabelled series `name` in the node's /metrics, or -1 when it is absent.
+inline long long metric_value(std::uint16_t port, const std::string& name) {
+  auto body = api_call(port, "GET", "/metrics", "", {}, std::chrono::seconds(10)).body;
+  auto at = body.find("\n" + name + " ");
+  return at == std::string::npos ? -1 : std::stoll(body.substr(at + name.size() + 2));
+}
+
 }  // namespace auraos::test

@@ -46,12 +46,22 @@ BOOST_AUTO_TEST_CASE(bad_listen_addresses_are_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(config_file_overrides_defaults) {
-  auto c = apply_config_file({}, R"({"dataDir":"/d","http":"127.0.0.1:1","maxRestarts":3})");
+  auto c = apply_config_file({}, R"({"dataDir":"/d","http":"127.0.0.1:1","maxRestarts":7})");
   BOOST_REQUIRE(c);
   BOOST_TEST(c->data_dir == "/d");
   BOOST_TEST(c->http_port == 1);
-  BOOST_TEST(c->max_restarts == 3);
+  BOOST_TEST(c->max_restarts == 7);
   BOOST_TEST(finalize(*c).database.target == "/d/auraos.db");
+}
+
+BOOST_AUTO_TEST_CASE(node_supervisor_allows_three_restarts_in_30_s_by_default) {
+  node_config c;
+  BOOST_TEST(c.max_restarts == 3);
+  BOOST_TEST(c.restart_period.count() == 30000);
+  auto set = apply_config_file({}, R"({"maxRestarts":1,"restartPeriodMs":5000})");
+  BOOST_REQUIRE(set);
+  BOOST_TEST(set->max_restarts == 1);
+  BOOST_TEST(set->restart_period.count() == 5000);
 }
 
 BOOST_AUTO_TEST_CASE(definitions_dir_defaults_into_the_data_dir_and_can_be_set) {

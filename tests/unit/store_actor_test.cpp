@@ -4,6 +4,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <caf/all.hpp>
@@ -124,6 +125,16 @@ class outage_store final : public p::store {
   std::shared_ptr<p::store> real_;
 };
 
+/// A prepared database behind an outage_store, and an actor system for the store actor.
+struct outage_fixture {
+  test::temp_dir dir;
+  caf::actor_system_config cfg;
+  caf::actor_system system{cfg};
+  std::shared_ptr<p::store> real = open_store(dir);
+  std::vector<std::string> ids = prepare(*real);
+  std::shared_ptr<outage_store> db = std::make_shared<outage_store>(real);
+};
+
 }  // namespace
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(writer_reply)
@@ -197,13 +208,8 @@ BOOST_AUTO_TEST_CASE(reads_are_answered_with_the_stored_records) {
   self->send_exit(store, caf::exit_reason::user_shutdown);
 }
 
-BOOST_AUTO_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writes_are_refused) {
-  test::temp_dir dir;
-  caf::actor_system_config cfg;
-  caf::actor_system system{cfg};
-  std::shared_ptr<p::store> real = open_store(dir);
-  auto ids = prepare(*real);
-  auto db = std::make_shared<outage_store>(real);
+BOOST_FIXTURE_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writes_are_refused,
+                        outage_fixture) {
   db->down = true;
   auto store = actors::spawn_store_actor(system, db);
   caf::scoped_actor self{system};
@@ -232,6 +238,39 @@ BOOST_AUTO_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writ
           [] { BOOST_FAIL("the held write was never stored"); });
   BOOST_TEST(real->read_history(ids[0], 0)->size() == 1u);
   BOOST_TEST(real->read_history(ids[2], 0)->empty());
+  self->send_exit(store, caf::exit_reason::user_shutdown);
+}
+
+BOOST_FIXTURE_TEST_CASE(api_writes_are_stored_again_once_the_database_is_back, outage_fixture) {
+  auto store = actors::spawn_store_actor(system, db);
+  caf::scoped_actor self{system};
+  auto api_write = [&](int i) {
+    int code = -1;
+    self->request(store, infinite, request_of(i, ids[i]))
+        .receive(
+            [&](p::write_outcome& outcome) {
+              code = outcome ? 0 : static_cast<int>(outcome.error().code);
+            },
+            [&](caf::error& e) { BOOST_FAIL("write failed: " << system.render(e)); });
+    return code;
+  };
+  db->down = true;
+  BOOST_TEST(api_write(0) == static_cast<int>(p::store_errc::unavailable));
+  BOOST_TEST(api_write(2) == static_cast<int>(p::store_errc::unavailable));
+  db->down = false;
+  // Nothing else reaches the store: its own probes must notice the database is back.
+  auto back = std::chrono::steady_clock::now();
+  int code = -1;
+  while (code != 0 && std::chrono::steady_clock::now() - back < std::chrono::seconds(3)) {
+    code = api_write(4);
+    if (code != 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  auto took = std::chrono::steady_clock::now() - back;
+  BOOST_TEST(code == 0);
+  BOOST_TEST((took < std::chrono::seconds(1)));
+  self->request(store, infinite, actors::ping_query{})
+      .receive([&](const p::store_status& pinged) { BOOST_TEST(pinged.has_value()); },
+               [&](caf::error& e) { BOOST_FAIL("ping failed: " << system.render(e)); });
   self->send_exit(store, caf::exit_reason::user_shutdown);
 }
 
