@@ -155,8 +155,8 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
   // The child's own children are named relative to its file, as `validate` checks them.
   auto document = runtime::rebase_subworkflow_files(
       engine::json_or_null(wf->document), std::filesystem::path(request.file).parent_path());
-  p::workflow_draft draft{wf->id,      wf->name,        wf->description,
-                          wf->version, runtime::dump_json(document), wf->tags};
+  p::workflow_draft draft{
+      wf->id, wf->name, wf->description, wf->version, runtime::dump_json(document), wf->tags};
   if (wf->metadata) draft.metadata = runtime::dump_json(*wf->metadata);
   p::write_request put{{p::put_workflow_op{std::move(draft)}}, true};
   self->request(self->state.store, caf::infinite, std::move(put))
@@ -182,21 +182,33 @@ execution_failure store_failure(const p::store_error& error) {
   }
 }
 
+/// True when a repeated start asks for the input the stored execution has (as JSON values).
+bool same_input(const p::execution_record& stored, const std::string& input_json) {
+  auto asked = runtime::parse_json(input_json, runtime::max_stored_json_depth);
+  auto had = runtime::parse_json(stored.input, runtime::max_stored_json_depth);
+  return asked && had && *asked == *had;
+}
+
 void start(service_actor* self, start_execution_command command, caf::response_promise promise) {
   if (command.idempotency_key.rfind(child_key_prefix, 0) == 0)
     return promise.deliver(execution_reply(
         fail(failure(execution_errc::bad_request,
                      std::string{"Idempotency-Key: must not start with '"} + child_key_prefix +
                          "' (reserved for sub-workflow executions)"))));
-  checked_create(self, command.workflow_id, command.revision, command.input_json,
-                 command.idempotency_key,
-                 [self, promise](result<p::created_execution, execution_failure> created,
-                                 std::shared_ptr<execution_preload> preload) mutable {
-                   if (!created) return promise.deliver(execution_reply(fail(created.error())));
-                   if (preload)
-                     return route_created(self, created->execution.id, std::move(preload), promise);
-                   route(self, caf::get_atom::value, created->execution.id, promise);
-                 });
+  checked_create(
+      self, command.workflow_id, command.revision, command.input_json, command.idempotency_key,
+      [self, promise, key = command.idempotency_key, input = command.input_json](
+          result<p::created_execution, execution_failure> created,
+          std::shared_ptr<execution_preload> preload) mutable {
+        if (!created) return promise.deliver(execution_reply(fail(created.error())));
+        if (!preload && !same_input(created->execution, input))
+          return promise.deliver(execution_reply(fail(failure(
+              execution_errc::conflict,
+              "Idempotency-Key '" + key + "' was already used with another input for execution " +
+                  created->execution.id + "; repeat it with the same input, or use a new key"))));
+        if (preload) return route_created(self, created->execution.id, std::move(preload), promise);
+        route(self, caf::get_atom::value, created->execution.id, promise);
+      });
 }
 
 void start_child(service_actor* self, child_request request, caf::response_promise promise) {

@@ -18,6 +18,9 @@ namespace p = persistence;
 using ctx = std::shared_ptr<node_context>;
 using actors::execution_reply;
 
+/// The longest Idempotency-Key accepted (as Stripe's).
+constexpr std::size_t max_idempotency_key_bytes = 255;
+
 // Answers a service reply with `status`, or the API error of its refusal.
 auto reply_with(int status) {
   return [status](execution_reply& reply) {
@@ -32,6 +35,11 @@ result<std::string, api_error> start_input(const http_request& request) {
   if (!body) return fail(body.error());
   if (!body->is_object())
     return fail(make_error(error_code::bad_request, "the body must be an object {\"input\": ...}"));
+  for (const auto& item : body->items())
+    if (item.key() != "input")
+      return fail(make_error(
+          error_code::bad_request,
+          "unknown field '" + item.key() + "' in the body: it takes only {\"input\": ...}"));
   auto input = body->find("input");
   return input == body->end() ? std::string{"null"} : runtime::dump_json(*input);
 }
@@ -47,6 +55,10 @@ void start_execution(const ctx& node, const http_request& request, const path_pa
   if (!runtime::is_valid_utf8(command.idempotency_key))
     return void(respond(error_response(
         make_error(error_code::bad_request, "header Idempotency-Key is not valid UTF-8"))));
+  if (command.idempotency_key.size() > max_idempotency_key_bytes)
+    return void(respond(error_response(make_error(
+        error_code::bad_request, "header Idempotency-Key is longer than " +
+                                     std::to_string(max_idempotency_key_bytes) + " bytes"))));
   detail::ask<execution_reply>(node->system(), node->executions(), std::move(respond),
                                reply_with(202), command);
 }
@@ -100,7 +112,7 @@ template <class Atom>
 route_handler history_route(const ctx& node) {
   return [node](const http_request& request, const path_params& params, responder respond) {
     // As Temporal's history pages: one page holds a whole ordinary execution.
-    auto page = parse_page_request(request, max_page_limit);
+    auto page = parse_page_request(request, max_page_limit, cursor_kind::number);
     if (!page) return void(respond(error_response(page.error())));
     auto after = history_position(*page);
     if (!after) return void(respond(error_response(after.error())));

@@ -77,8 +77,18 @@ result<std::string, api_error> decode_cursor(std::string_view cursor) {
   return out;
 }
 
+/// True when `position` is one a list of `kind` makes.
+bool is_position(const std::string& position, cursor_kind kind) {
+  if (!runtime::is_valid_utf8(position)) return false;
+  if (kind == cursor_kind::keyset) return persistence::decode_cursor(position, "cursor").has_value();
+  std::int64_t number = -1;
+  const char* end = position.data() + position.size();
+  auto [stop, ec] = std::from_chars(position.data(), end, number);
+  return ec == std::errc{} && stop == end && number >= 0;
+}
+
 result<page_request, api_error> parse_page_request(const http_request& request,
-                                                   int default_limit) {
+                                                   int default_limit, cursor_kind kind) {
   auto limit = parse_limit(request.query_param("limit"), default_limit);
   if (!limit) return fail(std::move(limit).error());
   page_request page;
@@ -86,9 +96,8 @@ result<page_request, api_error> parse_page_request(const http_request& request,
   if (auto cursor = request.query_param("cursor"); cursor && !cursor->empty()) {
     auto position = decode_cursor(*cursor);
     if (!position) return fail(std::move(position).error());
-    // Only positions the store made: a decodable cursor of other bytes is as bad as none.
-    if (!runtime::is_valid_utf8(*position) || !persistence::decode_cursor(*position, "cursor"))
-      return fail(bad_cursor(*cursor));
+    // Only positions such a list made: a decodable cursor of other bytes is as bad as none.
+    if (!is_position(*position, kind)) return fail(bad_cursor(*cursor));
     page.position = std::move(*position);
   }
   return page;

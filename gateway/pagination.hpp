@@ -32,10 +32,17 @@ std::string encode_cursor(std::string_view position);
 /// Decodes a cursor made by encode_cursor; a 400 error when it is not one.
 result<std::string, api_error> decode_cursor(std::string_view cursor);
 
-/// Reads `limit` (integer 1..1000, default `default_limit`) and `cursor` from the query; 400 on
-/// bad values.
+/// What the positions of a list's cursors are, so that a cursor no such list made is a 400.
+enum class cursor_kind {
+  keyset,  ///< created_at and id (workflows, executions): persistence/cursor.hpp
+  number,  ///< a non-negative integer (history seq, revision)
+};
+
+/// Reads `limit` (integer 1..1000, default `default_limit`) and `cursor` (a position of `kind`)
+/// from the query; 400 on bad values.
 result<page_request, api_error> parse_page_request(const http_request& request,
-                                                   int default_limit = default_page_limit);
+                                                   int default_limit = default_page_limit,
+                                                   cursor_kind kind = cursor_kind::keyset);
 
 /// The list answer: {"items": items, "nextCursor": cursor of `next_position` or null}.
 http_response page_response(const nlohmann::json& items,

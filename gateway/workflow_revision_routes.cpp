@@ -27,7 +27,7 @@ result<std::int64_t, api_error> revision_number(const std::string& text) {
 
 void list_revisions(const ctx& node, const http_request& request, const path_params& params,
                     responder respond) {
-  auto page = parse_page_request(request);
+  auto page = parse_page_request(request, default_page_limit, cursor_kind::number);
   if (!page) return void(respond(error_response(page.error())));
   actors::list_revisions_query query{params.at("id"), {page->limit, std::nullopt}};
   if (!page->position.empty()) query.page.cursor = page->position;

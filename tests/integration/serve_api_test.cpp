@@ -102,6 +102,38 @@ BOOST_AUTO_TEST_CASE(errors_answer_the_envelope_with_their_status) {
   check_envelope(node.call("GET", "/api/v1/executions?status=sleeping"), 400, "bad_request");
 }
 
+BOOST_AUTO_TEST_CASE(a_start_body_with_an_unknown_field_is_refused) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(node.call("POST", "/api/v1/workflows", minimal_workflow("w")).status == 201);
+  auto typo = node.call("POST", "/api/v1/workflows/w/executions", R"({"inputs": {"a": 1}})");
+  check_envelope(typo, 400, "bad_request");
+  BOOST_TEST(typo.json["error"]["message"].get<std::string>().find("unknown field 'inputs'") !=
+             std::string::npos);
+  BOOST_TEST(node.call("GET", "/api/v1/executions").json["items"].empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_idempotency_key_repeated_with_another_input_is_a_conflict) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s), node.process.err());
+  BOOST_TEST_REQUIRE(node.call("POST", "/api/v1/workflows", minimal_workflow("w")).status == 201);
+  auto start = [&](const std::string& body, const std::string& key) {
+    return node.call("POST", "/api/v1/workflows/w/executions", body, {{"Idempotency-Key", key}});
+  };
+  auto first = start(R"({"input": {"n": 1}})", "k1");
+  BOOST_TEST_REQUIRE(first.status == 202, first.body);
+  auto same = start(R"({"input": {"n": 1.0}})", "k1");
+  BOOST_TEST(same.status == 202, same.body);
+  BOOST_TEST(same.json["id"] == first.json["id"]);
+  auto other = start(R"({"input": {"n": 2}})", "k1");
+  check_envelope(other, 409, "conflict");
+  BOOST_TEST(other.json["error"]["message"].get<std::string>().find(
+                 first.json["id"].get<std::string>()) != std::string::npos,
+             other.body);
+  check_envelope(start("{}", std::string(256, 'k')), 400, "bad_request");
+  BOOST_TEST(start("{}", std::string(255, 'k')).status == 202);
+  BOOST_TEST(node.call("GET", "/api/v1/executions").json["items"].size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(workflow_lists_page_with_cursors_and_filter) {
   serve_node node;
   for (int i = 0; i < 5; ++i)

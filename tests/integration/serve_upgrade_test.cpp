@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(a_release_1_store_keeps_its_executions_and_fills_the_new_co
   BOOST_TEST(completed.json["output"] == json::parse(R"({"total":14})"));
   BOOST_TEST(completed.json["input"] == json::parse(R"({"amount":7})"));
   auto history = node.call("GET", "/api/v1/executions/" + completed_id + "/history");
-  BOOST_TEST(history.json.size() == 6u, history.body);
+  BOOST_TEST(history.json["items"].size() == 6u, history.body);
   auto failed = node.call("GET", "/api/v1/executions/" + failed_id);
   BOOST_TEST(failed.json["status"] == "failed");
   BOOST_TEST(failed.json["error"]["message"].get<std::string>().find("code 3") !=
