@@ -70,14 +70,7 @@ struct release_1_node {
   }
 
   json wait_status(const std::string& id, const std::string& status) {
-    json view;
-    auraos::test::wait_until(
-        [&] {
-          view = call("GET", "/api/v1/executions/" + id).json;
-          return view["status"] == status;
-        },
-        30s);
-    return view;
+    return auraos::test::wait_execution_status(port, id, status, 30s);
   }
 };
 

@@ -27,14 +27,7 @@ struct pg_node {
 
   /// Polls the execution until its status is `status`; its last view.
   json wait_status(const std::string& id, const std::string& status) {
-    json view;
-    auraos::test::wait_until(
-        [&] {
-          view = call("GET", "/api/v1/executions/" + id).json;
-          return view["status"] == status;
-        },
-        60s);
-    return view;
+    return auraos::test::wait_execution_status(port, id, status, 60s);
   }
 
   auraos::test::temp_dir data;

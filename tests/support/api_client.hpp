@@ -60,6 +60,21 @@ inline bool wait_ready(std::uint16_t port, std::chrono::milliseconds deadline) {
   return wait_until([port] { return api_call(port, "GET", "/readyz").status == 200; }, deadline);
 }
 
+/// Polls execution `id` on the node at `port` until its status is `status` or `limit` passed;
+/// its last view.
+inline nlohmann::json wait_execution_status(std::uint16_t port, const std::string& id,
+                                            const std::string& status,
+                                            std::chrono::milliseconds limit) {
+  nlohmann::json view;
+  wait_until(
+      [&] {
+        view = api_call(port, "GET", "/api/v1/executions/" + id).json;
+        return view["status"] == status;
+      },
+      limit);
+  return view;
+}
+
 /// The value of the unlabelled series `name` in the node's /metrics, or -1 when it is absent.
 inline long long metric_value(std::uint16_t port, const std::string& name) {
   auto body = api_call(port, "GET", "/metrics", "", {}, std::chrono::seconds(10)).body;

@@ -37,14 +37,7 @@ struct serve_node {
   /// Polls execution `id` until its status is `status` or `limit` passed; its last view.
   nlohmann::json wait_status(const std::string& id, const std::string& status,
                              std::chrono::milliseconds limit = std::chrono::seconds(60)) {
-    nlohmann::json view;
-    wait_until(
-        [&] {
-          view = call("GET", "/api/v1/executions/" + id).json;
-          return view["status"] == status;
-        },
-        limit);
-    return view;
+    return wait_execution_status(port, id, status, limit);
   }
 };
 
