@@ -80,15 +80,16 @@ result<std::string, api_error> decode_cursor(std::string_view cursor) {
 /// True when `position` is one a list of `kind` makes.
 bool is_position(const std::string& position, cursor_kind kind) {
   if (!runtime::is_valid_utf8(position)) return false;
-  if (kind == cursor_kind::keyset) return persistence::decode_cursor(position, "cursor").has_value();
+  if (kind == cursor_kind::keyset)
+    return persistence::decode_cursor(position, "cursor").has_value();
   std::int64_t number = -1;
   const char* end = position.data() + position.size();
   auto [stop, ec] = std::from_chars(position.data(), end, number);
   return ec == std::errc{} && stop == end && number >= 0;
 }
 
-result<page_request, api_error> parse_page_request(const http_request& request,
-                                                   int default_limit, cursor_kind kind) {
+result<page_request, api_error> parse_page_request(const http_request& request, int default_limit,
+                                                   cursor_kind kind) {
   auto limit = parse_limit(request.query_param("limit"), default_limit);
   if (!limit) return fail(std::move(limit).error());
   page_request page;
