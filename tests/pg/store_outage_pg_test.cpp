@@ -4,6 +4,7 @@
 
 #include "tests/support/api_client.hpp"
 #include "tests/support/pg_server.hpp"
+#include "tests/support/sample_workflows.hpp"
 #include "tests/support/serve_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -14,19 +15,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int execution_count = 30;
-
-/// Waits `seconds`, then computes a value: each execution writes before and after the outage.
-std::string wait_then_compute(double seconds) {
-  return json{
-      {"id", "outage"},
-      {"name", "wait then compute"},
-      {"nodes",
-       {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", seconds}}}},
-        {{"id", "compute"}, {"type", "transform"}, {"config", {{"output", {{"v", "${1 + 2}"}}}}}}}},
-      {"connections", {{{"from", "wait"}, {"to", "compute"}}}},
-      {"output", "${nodes.compute.output}"}}
-      .dump();
-}
 
 int readyz_status(std::uint16_t port) {
   return api_call(port, "GET", "/readyz", "", {}, 10s).status;
@@ -50,8 +38,9 @@ BOOST_AUTO_TEST_CASE(database_restart_under_load_is_503_meanwhile_and_loses_noth
       {"--http", "127.0.0.1:0", "--data-dir", data.path().string(), "--db", (*server)->url()}};
   auto port = node.wait_for_port();
   BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 30s), node.err());
-  BOOST_TEST_REQUIRE(api_call(port, "POST", "/api/v1/workflows", wait_then_compute(2)).status ==
-                     201);
+  BOOST_TEST_REQUIRE(
+      api_call(port, "POST", "/api/v1/workflows", auraos::test::wait_then_compute("outage", 2))
+          .status == 201);
   for (int i = 0; i < execution_count; ++i)
     BOOST_TEST_REQUIRE(api_call(port, "POST", "/api/v1/workflows/outage/executions", "{}").status ==
                        202);

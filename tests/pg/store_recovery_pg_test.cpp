@@ -8,6 +8,7 @@
 
 #include "tests/support/api_client.hpp"
 #include "tests/support/pg_server.hpp"
+#include "tests/support/sample_workflows.hpp"
 #include "tests/support/serve_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -41,18 +42,6 @@ class admin_session {
   PGconn* conn_;
 };
 
-/// Waits `seconds`, then computes: each execution writes before and after the fault.
-std::string wait_then_compute(double seconds) {
-  return json{
-      {"id", "steady"},
-      {"name", "wait then compute"},
-      {"nodes",
-       {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", seconds}}}},
-        {{"id", "compute"}, {"type", "transform"}, {"config", {{"output", {{"v", "${1 + 2}"}}}}}}}},
-      {"connections", {{{"from", "wait"}, {"to", "compute"}}}}}
-      .dump();
-}
-
 std::string small_workflow(const std::string& id) {
   return json{{"id", id},
               {"name", id},
@@ -76,8 +65,9 @@ struct pg_node {
 
   std::vector<std::string> start_waiting(double seconds) {
     BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 30s), process.err());
-    BOOST_TEST_REQUIRE(
-        api_call(port, "POST", "/api/v1/workflows", wait_then_compute(seconds)).status == 201);
+    BOOST_TEST_REQUIRE(api_call(port, "POST", "/api/v1/workflows",
+                                auraos::test::wait_then_compute("steady", seconds))
+                           .status == 201);
     std::vector<std::string> ids;
     for (int i = 0; i < execution_count; ++i) {
       auto started = api_call(port, "POST", "/api/v1/workflows/steady/executions", "{}");
