@@ -1,3 +1,4 @@
+// The single-operation helpers of every concern's store: a batch of one through commit.
 #include "persistence/store.hpp"
 
 #include <utility>
@@ -14,7 +15,7 @@ store_result<T> take(store_result<op_result> r) {
 
 }  // namespace
 
-store_result<op_result> store::commit_one(write_op op) {
+store_result<op_result> batch_store::commit_one(write_op op) {
   write_batch batch;
   batch.requests.push_back(write_request{{std::move(op)}});
   auto outcomes = commit(batch);
@@ -24,44 +25,50 @@ store_result<op_result> store::commit_one(write_op op) {
   return std::move(outcome->front());
 }
 
-store_result<workflow_record> store::put_workflow(workflow_draft draft) {
+store_result<workflow_record> workflow_store::put_workflow(workflow_draft draft) {
   return take<workflow_record>(commit_one(put_workflow_op{std::move(draft)}));
 }
 
-store_result<workflow_record> store::set_workflow_status(const std::string& id,
-                                                         workflow_status status) {
+store_result<workflow_record> workflow_store::create_workflow(workflow_draft draft) {
+  return take<workflow_record>(commit_one(create_workflow_op{std::move(draft)}));
+}
+
+store_result<workflow_record> workflow_store::set_workflow_status(const std::string& id,
+                                                                  workflow_status status) {
   return take<workflow_record>(commit_one(set_workflow_status_op{id, status}));
 }
 
-store_status store::delete_workflow(const std::string& id) {
+store_status workflow_store::delete_workflow(const std::string& id) {
   return take<std::monostate>(commit_one(delete_workflow_op{id}));
 }
 
-store_result<created_execution> store::create_execution(execution_record execution) {
+store_result<created_execution> execution_store::create_execution(execution_record execution) {
   return take<created_execution>(commit_one(create_execution_op{std::move(execution)}));
 }
 
-store_status store::update_execution(execution_update update) {
-  return take<std::monostate>(commit_one(update_execution_op{std::move(update)}));
+store_status execution_store::update_execution(execution_update update,
+                                               std::optional<fence> lease) {
+  return take<std::monostate>(commit_one(update_execution_op{std::move(update), lease}));
 }
 
-store_status store::append(append_history_op op) {
+store_status execution_store::append(append_history_op op) {
   return take<std::monostate>(commit_one(std::move(op)));
 }
 
-store_status store::put_snapshot(snapshot_record snapshot) {
-  return take<std::monostate>(commit_one(put_snapshot_op{std::move(snapshot)}));
+store_status execution_store::put_snapshot(snapshot_record snapshot, std::optional<fence> lease) {
+  return take<std::monostate>(commit_one(put_snapshot_op{std::move(snapshot), lease}));
 }
 
-store_status store::put_timer(timer_record timer) {
-  return take<std::monostate>(commit_one(put_timer_op{std::move(timer)}));
+store_status timer_store::put_timer(timer_record timer, std::optional<fence> lease) {
+  return take<std::monostate>(commit_one(put_timer_op{std::move(timer), lease}));
 }
 
-store_status store::delete_timer(const std::string& execution_id, const std::string& timer_id) {
-  return take<std::monostate>(commit_one(delete_timer_op{execution_id, timer_id}));
+store_status timer_store::delete_timer(const std::string& execution_id, const std::string& timer_id,
+                                       std::optional<fence> lease) {
+  return take<std::monostate>(commit_one(delete_timer_op{execution_id, timer_id, lease}));
 }
 
-store_result<shard_lease> store::acquire_shard(std::int64_t shard, const std::string& owner) {
+store_result<shard_lease> lease_store::acquire_shard(std::int64_t shard, const std::string& owner) {
   return take<shard_lease>(commit_one(acquire_shard_op{shard, owner}));
 }
 

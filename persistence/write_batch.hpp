@@ -1,79 +1,39 @@
 #pragma once
-// Group commit: many requesters' writes applied in one transaction.
+// Group commit: many requesters' writes, of every concern, applied in one transaction. Each
+// concern's store declares its operation kinds (workflow_ops.hpp, execution_ops.hpp,
+// timer_ops.hpp, lease_ops.hpp); a new concern (tasks, events) adds its NAME_ops.hpp and its
+// kinds to write_op, and its reads in NAME_store.hpp.
 
 #include <optional>
-#include <string>
 #include <utility>
 #include <variant>
 #include <vector>
 
-#include "persistence/execution_record.hpp"
-#include "persistence/history_record.hpp"
+#include "persistence/execution_ops.hpp"
+#include "persistence/lease_ops.hpp"
 #include "persistence/store_error.hpp"
-#include "persistence/workflow_record.hpp"
+#include "persistence/timer_ops.hpp"
+#include "persistence/workflow_ops.hpp"
 
 namespace auraos::persistence {
 
-/// Creates a workflow, or stores a new revision of an existing one.
-struct put_workflow_op {
-  workflow_draft draft;  ///< The definition to store.
-};
-
-/// Deletes a workflow (soft: its revisions stay for the executions that run them).
-struct delete_workflow_op {
-  std::string id;  ///< The workflow.
-};
-
-/// Moves a workflow to another status (draft, active, archived); no new revision.
-struct set_workflow_status_op {
-  std::string id;                                   ///< The live workflow.
-  workflow_status status = workflow_status::draft;  ///< Its new status.
-};
-
-/// Creates an execution; a repeated idempotency key returns the first one instead.
-struct create_execution_op {
-  execution_record execution;  ///< Created_at is stamped by the store when 0.
-};
-
-/// Changes an execution's mutable fields.
-struct update_execution_op {
-  execution_update update;  ///< The change.
-};
-
-/// Appends history records, numbered from `expected_next_seq`, if nobody appended first.
-struct append_history_op {
-  std::string execution_id;            ///< The execution.
-  std::int64_t expected_next_seq = 1;  ///< The seq the first event gets; 1 for a new history.
-  std::vector<history_event> events;   ///< Their execution_id and seq are set by the store.
-  std::optional<fence> lease;          ///< When present, rejected unless the epoch is current.
-};
-
-/// Stores (or replaces) the snapshot of an execution at a seq.
-struct put_snapshot_op {
-  snapshot_record snapshot;  ///< The snapshot.
-};
-
-/// Creates or moves a durable timer.
-struct put_timer_op {
-  timer_record timer;  ///< The timer.
-};
-
-/// Removes a durable timer (fired or cancelled); absent timers are fine.
-struct delete_timer_op {
-  std::string execution_id;  ///< The owner.
-  std::string timer_id;      ///< The timer.
-};
-
-/// Takes a shard for an owner and bumps its epoch, fencing out the previous holder.
-struct acquire_shard_op {
-  std::int64_t shard = 0;  ///< The shard.
-  std::string owner;       ///< The new holder.
-};
-
 /// One write operation.
-using write_op = std::variant<put_workflow_op, delete_workflow_op, create_execution_op,
-                              update_execution_op, append_history_op, put_snapshot_op, put_timer_op,
-                              delete_timer_op, acquire_shard_op, set_workflow_status_op>;
+using write_op =
+    std::variant<put_workflow_op, delete_workflow_op, create_execution_op, update_execution_op,
+                 append_history_op, put_snapshot_op, put_timer_op, delete_timer_op,
+                 acquire_shard_op, set_workflow_status_op, create_workflow_op>;
+
+/// The fence an operation carries (every write of an execution has one), if any.
+inline std::optional<fence> lease_of(const write_op& op) {
+  return std::visit(
+      [](const auto& one) -> std::optional<fence> {
+        if constexpr (requires { one.lease; })
+          return one.lease;
+        else
+          return std::nullopt;
+      },
+      op);
+}
 
 /// What one operation produced: nothing, a workflow, an execution or a lease.
 using op_result = std::variant<std::monostate, workflow_record, created_execution, shard_lease>;

@@ -83,11 +83,46 @@ store_result<planned_op> plan(const write_op& op, const clock_fn& clock) {
   return std::visit([&](const auto& one) { return plan_op(one, clock); }, op);
 }
 
+namespace {
+
+/// Fences already checked in one request (it commits as a whole, so once is enough) until an
+/// acquisition in the same request moves that shard.
+class checked_fences {
+ public:
+  /// True when `op` carries a fence no earlier operation of the request checked; notes it.
+  bool needs_check(const write_op& op) {
+    if (const auto* acquire = std::get_if<acquire_shard_op>(&op)) {
+      std::erase_if(checked_, [&](const fence& f) { return f.shard == acquire->shard; });
+      return false;
+    }
+    auto lease = lease_of(op);
+    if (!lease) return false;
+    for (const auto& f : checked_)
+      if (f.shard == lease->shard && f.epoch == lease->epoch) return false;
+    checked_.push_back(*lease);
+    return true;
+  }
+
+ private:
+  std::vector<fence> checked_;
+};
+
+}  // namespace
+
 planned_request plan(const write_request& request, const clock_fn& clock) {
   std::vector<planned_op> ops;
+  checked_fences fences;
   for (const auto& op : request.ops) {
     auto planned = plan(op, clock);
     if (!planned) return fail(std::move(planned).error());
+    // An append checks its fence in auraos_append_history; other kinds get a lease_check first.
+    if (fences.needs_check(op) && !std::holds_alternative<append_history_op>(op)) {
+      auto lease = *lease_of(op);
+      params values;
+      values.add(lease.shard).add(lease.epoch);
+      auto& commands = planned->commands;
+      commands.insert(commands.begin(), command{"lease_check", std::move(values)});
+    }
     ops.push_back(std::move(planned).value());
   }
   return ops;

@@ -7,6 +7,8 @@ namespace auraos::persistence::postgres {
 
 /// Plans a put_workflow_op.
 store_result<planned_op> plan_op(const put_workflow_op& op, const clock_fn& clock);
+/// Plans a create_workflow_op (conflict in the database when the id is live).
+store_result<planned_op> plan_op(const create_workflow_op& op, const clock_fn& clock);
 /// Plans a delete_workflow_op.
 store_result<planned_op> plan_op(const delete_workflow_op& op, const clock_fn& clock);
 /// Plans a create_execution_op.

@@ -9,17 +9,19 @@
 
 namespace auraos::persistence::postgres {
 
-store_result<planned_op> plan_op(const put_workflow_op& op, const clock_fn& clock) {
-  const auto& d = op.draft;
+namespace {
+
+/// Plans a put (workflow_put) or a create (workflow_create: conflict when the id is live).
+store_result<planned_op> plan_put(const workflow_draft& d, const clock_fn& clock, bool create) {
   if (d.id.empty()) return store_fail(store_errc::invalid, "put workflow: empty id");
   auto now = clock();
-  planned_op planned{{}, {}, "put workflow '" + d.id + "'"};
+  planned_op planned{{}, {}, (create ? "create workflow '" : "put workflow '") + d.id + "'"};
   std::optional<std::string> status;
   if (d.status) status = std::string{to_string(*d.status)};
   params values;
   values.add(d.id).add(d.name).add(d.description).add(d.version).add(d.definition);
   values.add(tags_to_json(d.tags)).add(now).add(status).add(d.metadata);
-  planned.commands.push_back({"workflow_put", std::move(values)});
+  planned.commands.push_back({create ? "workflow_create" : "workflow_put", std::move(values)});
   planned.read = [d, now](const pg_result& rows) -> store_result<op_result> {
     auto status = parse_workflow_status(rows.text(0, 2));
     if (!status) return fail(std::move(status).error());
@@ -30,6 +32,16 @@ store_result<planned_op> plan_op(const put_workflow_op& op, const clock_fn& cloc
                                      std::move(metadata)}};
   };
   return planned;
+}
+
+}  // namespace
+
+store_result<planned_op> plan_op(const put_workflow_op& op, const clock_fn& clock) {
+  return plan_put(op.draft, clock, false);
+}
+
+store_result<planned_op> plan_op(const create_workflow_op& op, const clock_fn& clock) {
+  return plan_put(op.draft, clock, true);
 }
 
 store_result<planned_op> plan_op(const set_workflow_status_op& op, const clock_fn&) {

@@ -27,7 +27,11 @@ class writer {
   store_result<op_result> apply_op(const delete_timer_op& op);
   store_result<op_result> apply_op(const acquire_shard_op& op);
   store_result<op_result> apply_op(const set_workflow_status_op& op);
-  store_status check_fence(const append_history_op& op);
+  store_result<op_result> apply_op(const create_workflow_op& op);
+  store_result<op_result> put(const workflow_draft& draft, bool create_only);
+  /// Fenced unless `lease` is absent or current; the message names "WHAT 'ID'".
+  store_status check_fence(const std::optional<fence>& lease, const char* what,
+                           const std::string& id);
   store_status check_next_seq(const append_history_op& op);
   store_status store_tags(const workflow_record& workflow);
 

@@ -63,6 +63,8 @@ store_result<op_result> writer::apply_op(const create_execution_op& op) {
 
 store_result<op_result> writer::apply_op(const update_execution_op& op) {
   const auto& u = op.update;
+  if (auto fenced = check_fence(op.lease, "update execution", u.id); !fenced)
+    return fail(std::move(fenced).error());
   auto& query = queries_["execution_update"];
   std::optional<std::string> status;
   if (u.status) status = std::string{to_string(*u.status)};

@@ -7,22 +7,23 @@
 
 namespace auraos::persistence::sqlite {
 
-store_status writer::check_fence(const append_history_op& op) {
-  if (!op.lease) return std::monostate{};
+store_status writer::check_fence(const std::optional<fence>& lease, const char* what,
+                                 const std::string& id) {
+  if (!lease) return std::monostate{};
   auto& query = queries_["lease_get"];
-  query.bind(1, op.lease->shard);
-  auto lease = fetch_one<shard_lease>(query, read_lease);
-  if (!lease) return fail(std::move(lease).error());
-  if (*lease && (*lease)->epoch == op.lease->epoch) return std::monostate{};
-  auto place = "append history to execution '" + op.execution_id + "'";
-  if (!*lease)
+  query.bind(1, lease->shard);
+  auto held = fetch_one<shard_lease>(query, read_lease);
+  if (!held) return fail(std::move(held).error());
+  if (*held && (*held)->epoch == lease->epoch) return std::monostate{};
+  auto place = std::string{what} + " '" + id + "'";
+  if (!*held)
     return store_fail(store_errc::fenced,
-                      place + ": shard " + std::to_string(op.lease->shard) + " has no lease");
+                      place + ": shard " + std::to_string(lease->shard) + " has no lease");
   return store_fail(store_errc::fenced, place + ": lease lost, shard " +
-                                            std::to_string(op.lease->shard) + " is at epoch " +
-                                            std::to_string((*lease)->epoch) + " (owner '" +
-                                            (*lease)->owner + "'), the writer holds epoch " +
-                                            std::to_string(op.lease->epoch));
+                                            std::to_string(lease->shard) + " is at epoch " +
+                                            std::to_string((*held)->epoch) + " (owner '" +
+                                            (*held)->owner + "'), the writer holds epoch " +
+                                            std::to_string(lease->epoch));
 }
 
 store_status writer::check_next_seq(const append_history_op& op) {
@@ -42,7 +43,8 @@ store_result<op_result> writer::apply_op(const append_history_op& op) {
   if (op.events.empty())
     return store_fail(store_errc::invalid,
                       "append history to execution '" + op.execution_id + "': no events");
-  if (auto fenced = check_fence(op); !fenced) return fail(std::move(fenced).error());
+  if (auto fenced = check_fence(op.lease, "append history to execution", op.execution_id); !fenced)
+    return fail(std::move(fenced).error());
   if (auto ordered = check_next_seq(op); !ordered) return fail(std::move(ordered).error());
   auto seq = op.expected_next_seq;
   for (const auto& e : op.events) {
@@ -55,14 +57,18 @@ store_result<op_result> writer::apply_op(const append_history_op& op) {
 }
 
 store_result<op_result> writer::apply_op(const put_snapshot_op& op) {
-  auto& query = queries_["snapshot_put"];
   const auto& s = op.snapshot;
+  if (auto fenced = check_fence(op.lease, "put snapshot of execution", s.execution_id); !fenced)
+    return fail(std::move(fenced).error());
+  auto& query = queries_["snapshot_put"];
   query.bind(1, s.execution_id).bind(2, s.seq).bind_blob(3, s.payload);
   if (auto done = query.run(); !done) return fail(std::move(done).error());
   return op_result{};
 }
 
 store_result<op_result> writer::apply_op(const put_timer_op& op) {
+  if (auto fenced = check_fence(op.lease, "put timer of execution", op.timer.execution_id); !fenced)
+    return fail(std::move(fenced).error());
   auto& query = queries_["timer_put"];
   query.bind(1, op.timer.execution_id).bind(2, op.timer.timer_id).bind(3, op.timer.deadline_ms);
   if (auto done = query.run(); !done) return fail(std::move(done).error());
@@ -70,6 +76,8 @@ store_result<op_result> writer::apply_op(const put_timer_op& op) {
 }
 
 store_result<op_result> writer::apply_op(const delete_timer_op& op) {
+  if (auto fenced = check_fence(op.lease, "delete timer of execution", op.execution_id); !fenced)
+    return fail(std::move(fenced).error());
   auto& query = queries_["timer_delete"];
   query.bind(1, op.execution_id).bind(2, op.timer_id);
   if (auto done = query.run(); !done) return fail(std::move(done).error());

@@ -43,12 +43,21 @@ store_result<op_result> writer::apply(const write_op& op) {
 }
 
 store_result<op_result> writer::apply_op(const put_workflow_op& op) {
-  const auto& draft = op.draft;
+  return put(op.draft, false);
+}
+
+store_result<op_result> writer::apply_op(const create_workflow_op& op) {
+  return put(op.draft, true);
+}
+
+store_result<op_result> writer::put(const workflow_draft& draft, bool create_only) {
   if (draft.id.empty()) return store_fail(store_errc::invalid, "put workflow: empty id");
   auto& state_query = queries_["workflow_state"];
   state_query.bind(1, draft.id);
   auto state = fetch_one<workflow_state>(state_query, read_state);
   if (!state) return fail(std::move(state).error());
+  if (create_only && *state && !(*state)->deleted)
+    return store_fail(store_errc::conflict, "create workflow: workflow '" + draft.id + "' exists");
   auto now = clock_();
   auto status = status_after_put(draft, *state);
   if (!status) return fail(std::move(status).error());
