@@ -1,6 +1,7 @@
 // The execution actor's behaviour: queue events, decide one at a time, store, then act.
 #include "actors/execution.hpp"
 
+#include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
 #include "actors/execution_records.hpp"
@@ -53,6 +54,18 @@ void take_records(execution_actor* self, engine::execution_state after,
   report_counts(self, records);
 }
 
+/// Another node holds the shard now: stops at once, without writing or retrying (the running
+/// attempts are killed; their results would not be stored) and without a supervisor restart.
+void stop_fenced(execution_actor* self, const p::store_error& error) {
+  auto& s = self->state;
+  spdlog::warn("execution {} stops: {}", s.args.id, error.message);
+  s.stopping = true;
+  for (auto& [node, run] : s.running)
+    if (!run.child) run.cancel();
+  s.running.clear();
+  self->quit(caf::exit_reason::user_shutdown);
+}
+
 /// Writes a decision; acts on it only once the store acknowledged it.
 void store_decision(execution_actor* self, engine::decision decision, queued_event item) {
   auto& s = self->state;
@@ -65,9 +78,11 @@ void store_decision(execution_actor* self, engine::decision decision, queued_eve
   auto shared = std::make_shared<std::pair<engine::decision, queued_event>>(std::move(decision),
                                                                             std::move(item));
   self->request(s.args.store, caf::infinite,
-                decision_write(s.st, after, shared->first.records, snapshot))
+                decision_write(s.st, after, shared->first.records, snapshot, s.args.fence))
       .then(
           [self, shared, after](p::write_outcome& outcome) mutable {
+            if (!outcome && outcome.error().code == p::store_errc::fenced)
+              return stop_fenced(self, outcome.error());
             if (!outcome)
               return self->quit(caf::make_error(caf::sec::runtime_error, outcome.error().message));
             take_records(self, std::move(after), shared->first.records);

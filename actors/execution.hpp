@@ -106,6 +106,9 @@ struct execution_args {
   executions_options options;
   /// Set for an execution created just now (no history yet).
   std::shared_ptr<execution_preload> preload;
+  /// The lease of the execution's shard this node held when it activated it: every write
+  /// carries it, and a write the store fences stops the actor.
+  std::optional<persistence::fence> fence = std::nullopt;
 };
 
 /// Spawns the actor of one execution (it loads its history from the store first).

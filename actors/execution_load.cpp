@@ -132,7 +132,8 @@ void stop_gracefully(execution_actor* self, caf::error reason) {
   if (!s.loaded || s.writing || records.empty()) return self->quit(std::move(reason));
   auto after = s.st;
   for (const auto& r : records) engine::apply(after, r);
-  self->request(s.args.store, std::chrono::seconds(2), decision_write(s.st, after, records, false))
+  self->request(s.args.store, std::chrono::seconds(2),
+                decision_write(s.st, after, records, false, s.args.fence))
       .then([self, reason](p::write_outcome&) mutable { self->quit(std::move(reason)); },
             [self, reason](caf::error&) mutable { self->quit(std::move(reason)); });
 }

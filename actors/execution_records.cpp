@@ -86,35 +86,38 @@ std::optional<p::execution_update> row_change(const engine::execution_state& bef
 
 /// Timer rows: put the ones `after` has and `before` had not, delete the ones gone.
 void timer_changes(const engine::execution_state& before, const engine::execution_state& after,
-                   std::vector<p::write_op>& ops) {
+                   const std::optional<p::fence>& lease, std::vector<p::write_op>& ops) {
   for (const auto& [id, t] : after.timers) {
     auto old = before.timers.find(id);
     if (old == before.timers.end() || old->second.deadline_ms != t.deadline_ms)
-      ops.emplace_back(p::put_timer_op{{after.execution_id, id, t.deadline_ms}});
+      ops.emplace_back(p::put_timer_op{{after.execution_id, id, t.deadline_ms}, lease});
   }
   for (const auto& [id, t] : before.timers)
-    if (!after.timers.count(id)) ops.emplace_back(p::delete_timer_op{after.execution_id, id});
+    if (!after.timers.count(id))
+      ops.emplace_back(p::delete_timer_op{after.execution_id, id, lease});
 }
 
 }  // namespace
 
 p::write_request decision_write(const engine::execution_state& before,
                                 const engine::execution_state& after,
-                                const std::vector<messages::HistoryEvent>& records, bool snapshot) {
+                                const std::vector<messages::HistoryEvent>& records, bool snapshot,
+                                std::optional<p::fence> lease) {
   p::write_request request;
   request.wait_for_database = true;  // a decision is stored before it acts, however long that takes
   p::append_history_op append;
   append.execution_id = after.execution_id;
   append.expected_next_seq = before.seq + 1;
+  append.lease = lease;
   for (const auto& r : records) append.events.push_back(to_stored(r));
   std::int64_t now_ms = records.empty() ? 0 : records.back().at_ms();
   request.ops.emplace_back(std::move(append));
   if (auto change = row_change(before, after, now_ms))
-    request.ops.emplace_back(p::update_execution_op{std::move(*change)});
-  timer_changes(before, after, request.ops);
+    request.ops.emplace_back(p::update_execution_op{std::move(*change), lease});
+  timer_changes(before, after, lease, request.ops);
   if (snapshot)
     request.ops.emplace_back(p::put_snapshot_op{
-        {after.execution_id, after.seq, engine::to_snapshot(after).SerializeAsString()}});
+        {after.execution_id, after.seq, engine::to_snapshot(after).SerializeAsString()}, lease});
   return request;
 }
 

@@ -28,10 +28,11 @@ std::string error_json(const engine::node_error& error);
 
 /// Everything one decision writes: the history append (expected seq = before.seq + 1), the row
 /// change when the status moved, timer rows set or removed, and a snapshot of `after` when
-/// `snapshot` is true. All in one request.
+/// `snapshot` is true. All in one request; every operation carries `lease` (the fence).
 persistence::write_request decision_write(const engine::execution_state& before,
                                           const engine::execution_state& after,
                                           const std::vector<messages::HistoryEvent>& records,
-                                          bool snapshot);
+                                          bool snapshot,
+                                          std::optional<persistence::fence> lease = std::nullopt);
 
 }  // namespace auraos::actors

@@ -1,6 +1,8 @@
 // The executions service actor: supervisor of execution actors, registry, counters.
 #include "actors/executions_service.hpp"
 
+#include <unistd.h>
+
 #include <caf/actor_registry.hpp>
 #include <caf/actor_system.hpp>
 #include <nlohmann/json.hpp>
@@ -105,6 +107,37 @@ void recover(service_actor* self) {
       });
 }
 
+/// The owner name of this node's shard leases: its host name.
+std::string lease_owner() {
+  char name[256] = {};
+  if (gethostname(name, sizeof(name) - 1) != 0 || name[0] == '\0') return "localhost";
+  return name;
+}
+
+/// Takes every shard's lease for this node (the bumped epochs fence out any earlier holder,
+/// such as a previous run of this node), then starts the activations that waited for them,
+/// recovery and the timer wake-up.
+void acquire_leases(service_actor* self) {
+  self->request(self->state.store, caf::infinite, p::acquire_all_shards(lease_owner()))
+      .then(
+          [self](p::write_outcome& outcome) {
+            std::optional<p::held_leases> held;
+            if (outcome) held = p::leases_from(*outcome);
+            if (!held)
+              return self->quit(caf::make_error(
+                  caf::sec::runtime_error,
+                  "acquire the shard leases: " +
+                      (outcome ? std::string{"not a lease"} : outcome.error().message)));
+            auto& s = self->state;
+            s.leases = std::move(held);
+            for (auto& [id, preload] : std::exchange(s.awaiting_leases, {}))
+              activate(self, id, std::move(preload));
+            recover(self);
+            arm_from_store(self);
+          },
+          [self](caf::error& e) { self->quit(std::move(e)); });
+}
+
 /// Stops the execution supervisor (executions record their interrupted attempts), then quits.
 void stop(service_actor* self, caf::error reason) {
   auto supervisor = self->state.supervisor;
@@ -134,8 +167,7 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
   self->set_exit_handler([self](caf::exit_msg& msg) { stop(self, std::move(msg.reason)); });
   register_service(self);
   start_supervisor(self);
-  recover(self);
-  arm_from_store(self);
+  acquire_leases(self);
   caf::behavior bhvr{
       [self](start_execution_command& command) {
         auto promise = self->make_response_promise();

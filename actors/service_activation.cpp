@@ -25,7 +25,8 @@ child_spec execution_child(service_actor* self, const std::string& id,
                       caf::actor_cast<caf::actor>(self),
                       self->state.runners,
                       self->state.options,
-                      std::move(preload)};
+                      std::move(preload),
+                      self->state.leases->fence_for(id)};
   child_spec spec;
   spec.name = id;
   spec.kind = "execution";
@@ -42,14 +43,22 @@ void activation_failed(service_actor* self, const std::string& id, const std::st
         failure(execution_errc::unavailable, "execution " + id + " cannot be activated: " + why));
 }
 
+}  // namespace
+
 void activate(service_actor* self, const std::string& id,
-              std::shared_ptr<execution_preload> preload = nullptr) {
+              std::shared_ptr<execution_preload> preload) {
+  if (!self->state.leases) {
+    self->state.awaiting_leases.emplace_back(id, std::move(preload));
+    return;
+  }
   ++self->state.counters.activations;
   self->request(self->state.supervisor, caf::infinite, add_child_atom::value,
                 execution_child(self, id, std::move(preload)))
       .then([self, id](caf::actor& actor) { on_live(self, id, actor); },
             [self, id](caf::error& e) { activation_failed(self, id, self->system().render(e)); });
 }
+
+namespace {
 
 /// The view of a finished execution, folded from its stored history.
 void read_finished(service_actor* self, p::execution_record row, caf::response_promise promise) {
@@ -214,7 +223,8 @@ void read_history(service_actor* self, read_history_query page, bool logs,
                 rows->resize(static_cast<std::size_t>(limit));
                 out.next_after = rows->back().seq;
               }
-              out.items_json = runtime::dump_json(logs ? logs_view(id, *rows) : history_view(*rows));
+              out.items_json =
+                  runtime::dump_json(logs ? logs_view(id, *rows) : history_view(*rows));
               promise.deliver(history_reply(std::move(out)));
             });
       });

@@ -17,6 +17,7 @@
 #include <caf/typed_response_promise.hpp>
 
 #include "actors/execution.hpp"
+#include "persistence/shards.hpp"
 
 namespace auraos::actors::detail {
 
@@ -64,12 +65,19 @@ struct service_state {
   std::int64_t armed_deadline = -1;
   std::uint64_t wake_generation = 0;
   service_counters counters;
+  /// The shard leases this node acquired at start (none yet: activations wait in
+  /// `awaiting_leases`); every execution writes under its shard's epoch.
+  std::optional<p::held_leases> leases;
+  std::vector<std::pair<std::string, std::shared_ptr<execution_preload>>> awaiting_leases;
   static inline const char* name = "executions-service";
 };
 
 /// The service actor.
 using service_actor = caf::stateful_actor<service_state>;
 
+/// Starts the actor of `id` under its shard's fence (after the leases were acquired).
+void activate(service_actor* self, const std::string& id,
+              std::shared_ptr<execution_preload> preload = nullptr);
 /// Runs `ready` with the live actor of `id`, activating it from the store when needed.
 void with_actor(service_actor* self, const std::string& id, std::function<void(caf::actor)> ready,
                 std::function<void(execution_failure)> failed,

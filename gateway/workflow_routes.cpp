@@ -20,23 +20,24 @@ http_response stored_workflow_response(int status, p::write_outcome& outcome) {
   return json_response(status, workflow_json(std::get<p::workflow_record>(outcome->front())));
 }
 
-// Stores `draft` once the existence check agrees: POST needs a new id, PUT an existing one.
-void put_after_check(const ctx& node, p::workflow_draft draft, bool must_exist, int status,
-                     responder respond) {
+/// The 409 of a POST whose id is taken (PUT stores a new revision instead).
+api_error workflow_exists(const std::string& id) {
+  return make_error(error_code::conflict, "workflow '" + id + "' exists; PUT /api/v1/workflows/" +
+                                              id + " stores a new revision");
+}
+
+// Stores `draft` once the existence check agrees: PUT needs an existing, not archived workflow.
+void put_after_check(const ctx& node, p::workflow_draft draft, int status, responder respond) {
   detail::spawn_asker(node->system(), [=](caf::event_based_actor* self) {
     auto store = node->store();
     auto on_found = [=](p::store_result<p::workflow_record>& found) {
       bool exists = found.has_value();
       if (!exists && found.error().code != p::store_errc::not_found)
         return void(respond(error_response(store_api_error(found.error()))));
-      if (exists && !must_exist)
-        return void(respond(error_response(make_error(
-            error_code::conflict, "workflow '" + draft.id + "' exists; PUT /api/v1/workflows/" +
-                                      draft.id + " stores a new revision"))));
-      if (!exists && must_exist)
+      if (!exists)
         return void(respond(error_response(
             make_error(error_code::not_found, "no workflow with id '" + draft.id + "'"))));
-      if (exists && found->status == p::workflow_status::archived)
+      if (found->status == p::workflow_status::archived)
         return void(respond(error_response(make_error(
             error_code::conflict, "workflow '" + draft.id +
                                       "' is archived; PATCH its status to draft or active "
@@ -51,17 +52,26 @@ void put_after_check(const ctx& node, p::workflow_draft draft, bool must_exist, 
   });
 }
 
+// Creates the workflow in one write: the store refuses a live id inside its transaction.
 void create_workflow(const ctx& node, const http_request& request, responder respond) {
   auto draft = workflow_draft_from(request, std::nullopt);
   if (!draft) return void(respond(error_response(draft.error())));
-  put_after_check(node, std::move(*draft), false, 201, std::move(respond));
+  auto id = draft->id;
+  detail::ask<p::write_outcome>(
+      node->system(), node->store(), std::move(respond),
+      [id](p::write_outcome& outcome) {
+        if (!outcome && outcome.error().code == p::store_errc::conflict)
+          return error_response(workflow_exists(id));
+        return stored_workflow_response(201, outcome);
+      },
+      p::write_request{{p::create_workflow_op{std::move(*draft)}}});
 }
 
 void update_workflow(const ctx& node, const http_request& request, const path_params& params,
                      responder respond) {
   auto draft = workflow_draft_from(request, params.at("id"));
   if (!draft) return void(respond(error_response(draft.error())));
-  put_after_check(node, std::move(*draft), true, 200, std::move(respond));
+  put_after_check(node, std::move(*draft), 200, std::move(respond));
 }
 
 void patch_workflow(const ctx& node, const http_request& request, const path_params& params,
