@@ -45,8 +45,13 @@ store_errc error_code(const store_result<T>& r) {
 
 }  // namespace auraos::test::conformance
 
+// One file per store interface (workflow_store, execution_store, timer_store, lease_store,
+// batch_store), then the schema's own cases.
 #include "tests/support/store_conformance_executions.hpp"
 #include "tests/support/store_conformance_history.hpp"
+#include "tests/support/store_conformance_leases.hpp"
 #include "tests/support/store_conformance_seed_schema.hpp"
+#include "tests/support/store_conformance_timers.hpp"
+#include "tests/support/store_conformance_transactions.hpp"
 #include "tests/support/store_conformance_upgrade.hpp"
 #include "tests/support/store_conformance_workflows.hpp"

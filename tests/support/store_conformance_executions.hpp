@@ -1,5 +1,6 @@
 #pragma once
-// Conformance cases: executions, idempotency keys, updates, lists and recovery.
+// Conformance cases of the execution_store: executions, idempotency keys, updates, lists and
+// recovery.
 
 BOOST_FIXTURE_TEST_SUITE(store_conformance_executions, auraos::test::store_fixture)
 

@@ -1,5 +1,6 @@
 #pragma once
-// Conformance cases: workflows, revisions, list filters, pagination, reopening, schema version.
+// Conformance cases of the workflow_store: workflows, revisions, create-only, list filters,
+// pagination, reopening, schema version.
 
 BOOST_FIXTURE_TEST_SUITE(store_conformance_workflows, auraos::test::store_fixture)
 
@@ -27,6 +28,39 @@ BOOST_AUTO_TEST_CASE(put_workflow_twice_keeps_both_revisions) {
   AURAOS_REQUIRE_OK(old);
   BOOST_TEST(old->name == "first");
   BOOST_TEST(old->definition == R"({"nodes":[]})");
+}
+
+BOOST_AUTO_TEST_CASE(create_workflow_of_a_live_id_is_a_conflict_decided_in_the_write) {
+  auto made = db->create_workflow({"wf", "first", "", "1.0", R"({"v":1})", {}});
+  AURAOS_REQUIRE_OK(made);
+  BOOST_TEST(made->revision == 1);
+  BOOST_TEST(made->status == workflow_status::draft);
+  BOOST_TEST(error_code(db->create_workflow({"wf", "again", "", "1.0", R"({"v":2})", {}})) ==
+             store_errc::conflict);
+  auto kept = db->get_workflow("wf");
+  AURAOS_REQUIRE_OK(kept);
+  BOOST_TEST(kept->name == "first");
+  BOOST_TEST(kept->revision == 1);
+  BOOST_TEST(error_code(db->get_workflow("wf", 2)) == store_errc::not_found);
+  BOOST_TEST(error_code(db->create_workflow({"", "n", "", "", "{}", {}})) == store_errc::invalid);
+}
+
+BOOST_AUTO_TEST_CASE(create_workflow_revives_a_deleted_id_and_one_batch_creates_it_once) {
+  add_workflow("old");
+  AURAOS_REQUIRE_OK(db->delete_workflow("old"));
+  auto revived = db->create_workflow({"old", "back", "", "1.0", "{}", {}});
+  AURAOS_REQUIRE_OK(revived);
+  BOOST_TEST(revived->revision == 2);
+  // Two creates of one new id in one transaction: the second sees the first and is refused.
+  write_batch batch;
+  batch.requests.push_back({{create_workflow_op{{"new", "one", "", "1.0", "{}", {}}}}});
+  batch.requests.push_back({{create_workflow_op{{"new", "two", "", "1.0", "{}", {}}}}});
+  auto outcomes = db->commit(batch);
+  AURAOS_REQUIRE_OK(outcomes);
+  BOOST_REQUIRE_EQUAL(outcomes->size(), 2u);
+  BOOST_TEST((*outcomes)[0].has_value());
+  BOOST_TEST(error_code((*outcomes)[1]) == store_errc::conflict);
+  BOOST_TEST(db->get_workflow("new")->name == "one");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_workflow_or_revision_is_not_found) {
