@@ -56,9 +56,15 @@ void take_records(execution_actor* self, engine::execution_state after,
 
 /// Another node holds the shard now: stops at once, without writing or retrying (the running
 /// attempts are killed; their results would not be stored) and without a supervisor restart.
-void stop_fenced(execution_actor* self, const p::store_error& error) {
+/// Requests waiting here (`in_flight`, the queue) are answered `unavailable`.
+void stop_fenced(execution_actor* self, const p::store_error& error, queued_event& in_flight) {
   auto& s = self->state;
   spdlog::warn("execution {} stops: {}", s.args.id, error.message);
+  execution_failure refusal{
+      execution_errc::unavailable, "execution " + s.args.id + " is fenced: " + error.message, {}};
+  answer(in_flight, fail(refusal));
+  for (auto& item : s.queue) answer(item, fail(refusal));
+  s.queue.clear();
   s.stopping = true;
   for (auto& [node, run] : s.running)
     if (!run.child) run.cancel();
@@ -82,7 +88,7 @@ void store_decision(execution_actor* self, engine::decision decision, queued_eve
       .then(
           [self, shared, after](p::write_outcome& outcome) mutable {
             if (!outcome && outcome.error().code == p::store_errc::fenced)
-              return stop_fenced(self, outcome.error());
+              return stop_fenced(self, outcome.error(), shared->second);
             if (!outcome)
               return self->quit(caf::make_error(caf::sec::runtime_error, outcome.error().message));
             take_records(self, std::move(after), shared->first.records);
