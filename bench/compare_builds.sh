@@ -86,7 +86,7 @@ run_case() {
   fi
   local figures
   figures=$(extract "$kind" "$output")
-  echo "  $side: $(tr '\t\n' ' ;' <<<"$figures" | sed -E 's/ (higher|lower);/;/g')"
+  echo "  $side: $(tr '\t\n' ' ;' <<<"$figures" | sed -E 's/ (higher|lower);/; /g')"
   while IFS=$'\t' read -r metric value better; do
     [[ -n $metric ]] && printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$metric" "$better" "$side" "$value" >>"$results"
   done <<<"$figures"
@@ -111,6 +111,8 @@ for ((round = 1; round <= rounds; round++)); do
 done
 
 echo
+loads=$(sed -nE 's/^=== .*\(load ([0-9.]+)\).*/\1/p' "$log" | sort -n)
+echo "1-minute load average at the start of the runs: $(head -1 <<<"$loads")-$(tail -1 <<<"$loads")"
 echo "Medians over $rounds rounds (before $before, after $after):"
 python3 - "$results" <<'EOF'
 import statistics, sys
