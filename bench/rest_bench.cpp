@@ -4,6 +4,7 @@
 // completed (polled from /metrics). Exits 1 when an execution fails or the deadline passes.
 // Usage: rest_bench [-n N=5000] [-w W=64] [--binary PATH] [--postgres | --db URL]
 //                   [--deadline SECONDS=300]
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -80,10 +81,20 @@ int failure(const std::string& reason) {
   return 1;
 }
 
+/// How long to wait before the next poll: a quarter of the time the rest should take at the
+/// rate so far, between 10 and 200 ms (few polls, so the store's count query stays cheap).
+std::chrono::milliseconds poll_pause(std::int64_t completed, std::int64_t count,
+                                     clock_type::time_point began) {
+  std::chrono::duration<double> elapsed = clock_type::now() - began;
+  double rate = double(completed) / std::max(elapsed.count(), 1e-3);
+  double rest_ms = rate > 0 ? 1000.0 * double(count - completed) / rate : 200.0;
+  return std::chrono::milliseconds(std::clamp<long>(long(rest_ms / 4), 10, 200));
+}
+
 /// Polls /metrics until `count` executions completed; an error text when one ended otherwise,
 /// a client failed or the deadline passed.
 std::string wait_completed(b::rest_node& node, const b::rest_load& load, std::int64_t count,
-                           clock_type::time_point deadline) {
+                           clock_type::time_point began, clock_type::time_point deadline) {
   while (true) {
     auto by_status = node.executions_by_status();
     for (const char* bad : {"failed", "cancelled", "timed_out"})
@@ -93,7 +104,7 @@ std::string wait_completed(b::rest_node& node, const b::rest_load& load, std::in
     if (clock_type::now() > deadline)
       return fmt::format("deadline passed: {} of {} completed, {} started", by_status["completed"],
                          count, load.answered());
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(poll_pause(by_status["completed"], count, began));
   }
 }
 
@@ -124,8 +135,8 @@ int main(int argc, char** argv) {
                       202,
                       opts->count,
                       opts->clients};
-    auto error =
-        wait_completed(**node, load, opts->count, began + std::chrono::seconds(opts->deadline_s));
+    auto error = wait_completed(**node, load, opts->count, began,
+                                began + std::chrono::seconds(opts->deadline_s));
     std::chrono::duration<double> took = clock_type::now() - began;
     if (!error.empty()) load.stop();
     auto outcome = load.wait();
