@@ -12,25 +12,7 @@
 #include "bench/support/bench_database.hpp"
 #include "bench/support/bench_runtime.hpp"
 #include "bench/support/round_trips.hpp"
-
-namespace {
-
-using json = nlohmann::json;
-
-json transform(const std::string& id, json output) {
-  return {{"id", id}, {"type", "transform"}, {"config", {{"output", std::move(output)}}}};
-}
-
-json three_node_chain() {
-  return {{"id", "t3"},
-          {"name", "t3"},
-          {"nodes",
-           {transform("a", 1), transform("b", "${nodes.a.output + 1}"),
-            transform("c", "${nodes.b.output + 1}")}},
-          {"connections", {{{"from", "a"}, {"to", "b"}}, {{"from", "b"}, {"to", "c"}}}}};
-}
-
-}  // namespace
+#include "bench/support/three_node_chain.hpp"
 
 int main(int argc, char** argv) {
   auto args = auraos::bench::parse_bench_args(argc, argv);
@@ -46,7 +28,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   auraos::bench::bench_runtime rt(threads, std::chrono::seconds(30), {}, (*database)->location());
-  if (!rt.put_workflow(three_node_chain()) || !rt.service()) return 1;
+  if (!rt.put_workflow(auraos::bench::three_node_chain()) || !rt.service()) return 1;
   auto began = std::chrono::steady_clock::now();
   if (!auraos::bench::start_executions(rt.system(), rt.service(), "t3", count, int(window),
                                        [&] { return rt.finished(); }))
