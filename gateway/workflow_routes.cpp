@@ -31,14 +31,14 @@ void put_after_check(const ctx& node, p::workflow_draft draft, bool must_exist, 
         return void(respond(error_response(store_api_error(found.error()))));
       if (exists && !must_exist)
         return void(respond(error_response(make_error(
-            error_code::conflict, "workflow '" + draft.id + "' exists; PUT /api/v1/workflows/" +
+            errc::conflict, "workflow '" + draft.id + "' exists; PUT /api/v1/workflows/" +
                                       draft.id + " stores a new revision"))));
       if (!exists && must_exist)
         return void(respond(error_response(
-            make_error(error_code::not_found, "no workflow with id '" + draft.id + "'"))));
+            make_error(errc::not_found, "no workflow with id '" + draft.id + "'"))));
       if (exists && found->status == p::workflow_status::archived)
         return void(respond(error_response(make_error(
-            error_code::conflict, "workflow '" + draft.id +
+            errc::conflict, "workflow '" + draft.id +
                                       "' is archived; PATCH its status to draft or active "
                                       "before storing a new revision"))));
       detail::ask_from<p::write_outcome>(
