@@ -7,6 +7,8 @@
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 
+#include "actors/message_types.hpp"
+
 namespace auraos::actors {
 
 actor_runtime::actor_runtime(int scheduler_threads)
@@ -14,6 +16,7 @@ actor_runtime::actor_runtime(int scheduler_threads)
   if (scheduler_threads > 0)
     config_->set("scheduler.max-threads", static_cast<std::size_t>(scheduler_threads));
   config_->set("scheduler.policy", caf::atom("sharing"));
+  add_message_types(*config_);
   system_ = std::make_unique<caf::actor_system>(*config_);
 }
 

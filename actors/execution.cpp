@@ -18,18 +18,22 @@ namespace {
 
 /// The failure an engine refusal answers.
 execution_failure refusal_failure(const engine::engine_error& error) {
-  auto code = error.code == engine::refusal::conflict ? execution_errc::conflict
-                                                      : execution_errc::invalid_input;
+  auto code = error.code == engine::refusal::conflict ? errc::conflict : errc::invalid_input;
   return {code, error.message, {}};
 }
 
-/// Answers a queued request (if it has a promise).
-void answer(queued_event& item, execution_reply reply) {
-  if (item.promise) item.promise->deliver(std::move(reply));
+/// Answers a queued request with a refusal (if it has a promise).
+void refuse(queued_event& item, execution_failure failure) {
+  if (item.promise) item.promise->deliver(execution_reply(fail(std::move(failure))));
+}
+
+/// Answers a queued request with the current view; built only when someone waits for it.
+void answer_view(queued_event& item, const execution_actor_state& state) {
+  if (item.promise) item.promise->deliver(execution_reply(current_view(state)));
 }
 
 /// Counts started attempts and scheduled retries for the service's metrics.
-void report_counts(execution_actor* self, const std::vector<messages::HistoryEvent>& records) {
+void report_counts(execution_actor* self, const std::vector<v1::HistoryEvent>& records) {
   int attempts = 0;
   int retries = 0;
   for (const auto& r : records) {
@@ -42,7 +46,7 @@ void report_counts(execution_actor* self, const std::vector<messages::HistoryEve
 
 /// Takes a stored decision's records into the state and the row.
 void take_records(execution_actor* self, engine::execution_state after,
-                  const std::vector<messages::HistoryEvent>& records) {
+                  const std::vector<v1::HistoryEvent>& records) {
   auto& s = self->state;
   auto now = records.empty() ? now_ms() : records.back().at_ms();
   if (s.st.status == engine::execution_status::pending && !s.row.started_at) s.row.started_at = now;
@@ -61,7 +65,7 @@ void stop_fenced(execution_actor* self, const p::store_error& error, queued_even
   auto& s = self->state;
   spdlog::warn("execution {} stops: {}", s.args.id, error.message);
   execution_failure refusal{
-      execution_errc::unavailable, "execution " + s.args.id + " is fenced: " + error.message, {}};
+      errc::unavailable, "execution " + s.args.id + " is fenced: " + error.message, {}};
   answer(in_flight, fail(refusal));
   for (auto& item : s.queue) answer(item, fail(refusal));
   s.queue.clear();
@@ -94,7 +98,7 @@ void store_decision(execution_actor* self, engine::decision decision, queued_eve
             take_records(self, std::move(after), shared->first.records);
             self->state.writing = false;
             for (const auto& e : shared->first.effects) carry_out(self, e);
-            answer(shared->second, view_text(self->state));
+            answer_view(shared->second, self->state);
             process_next(self);
           },
           [self](caf::error& error) { self->quit(std::move(error)); });
@@ -103,15 +107,15 @@ void store_decision(execution_actor* self, engine::decision decision, queued_eve
 /// Decides one queued item; false when a write is now in flight.
 void decide_one(execution_actor* self, queued_event item) {
   auto& s = self->state;
-  if (!item.event) return answer(item, view_text(s));
+  if (!item.event) return answer_view(item, s);
   engine::decide_context context{
       now_ms(),
       [] { return static_cast<double>(std::rand()) / (static_cast<double>(RAND_MAX) + 1.0); }};
   auto decision = engine::decide(s.wf, s.st, *item.event, context);
-  if (!decision) return answer(item, fail(refusal_failure(decision.error())));
+  if (!decision) return refuse(item, refusal_failure(decision.error()));
   if (decision->records.empty()) {
     for (const auto& e : decision->effects) carry_out(self, e);
-    return answer(item, view_text(s));
+    return answer_view(item, s);
   }
   store_decision(self, std::move(*decision), std::move(item));
 }
@@ -123,8 +127,8 @@ std::int64_t now_ms() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-std::string view_text(const execution_actor_state& state) {
-  return runtime::dump_json(execution_view(state.row, state.st));
+execution_view current_view(const execution_actor_state& state) {
+  return view_of(state.row, state.st);
 }
 
 void process_next(execution_actor* self) {

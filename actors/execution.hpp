@@ -8,12 +8,12 @@
 #include <string>
 
 #include <caf/actor.hpp>
-#include <caf/allowed_unsafe_message_type.hpp>
 #include <caf/atom.hpp>
 #include <caf/fwd.hpp>
 
 #include "actors/executions_service.hpp"
 #include "actors/store_actor.hpp"
+#include "actors/wire.hpp"
 #include "runtime/engine/state.hpp"
 #include "runtime/handlers/http_client.hpp"
 #include "runtime/handlers/shell_runner.hpp"
@@ -76,10 +76,11 @@ struct child_request {
   std::string input_json = "null";
   /// The engine's `PARENT/NODE/ATTEMPT` key.
   std::string idempotency_key;
+  /// Equal when every field is.
+  bool operator==(const child_request&) const = default;
 };
 
-/// The child's id, or why it could not start (with every detail, e.g. each input error); the
-/// same type as execution_reply, whose message type declaration covers it.
+/// The child's id, or why it could not start (with every detail, e.g. each input error).
 using child_reply = result<std::string, execution_failure>;
 
 /// The workers an execution hands attempts to (shared by every execution of a service).
@@ -117,8 +118,27 @@ caf::actor spawn_execution(caf::local_actor* parent, execution_args args);
 /// Prefix of the idempotency key of a child execution: `child:PARENT/NODE/ATTEMPT`.
 inline constexpr const char* child_key_prefix = "child:";
 
-}  // namespace auraos::actors
+/// Inspects the end of an attempt (its output as JSON text).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, attempt_outcome& x) {
+  wire::json_field output{x.output};
+  return f(caf::meta::type_name("attempt_outcome"), x.node, x.attempt, x.ok, output, x.error);
+}
 
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::attempt_outcome)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_end)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::child_request)
+/// Inspects the end of an execution.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, execution_end& x) {
+  wire::json_field output{x.output};
+  wire::optional_field<engine::node_error> error{x.error};
+  return f(caf::meta::type_name("execution_end"), x.id, x.idempotency_key, x.status, output,
+           error);
+}
+
+/// Inspects a request for a child execution.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, child_request& x) {
+  return f(caf::meta::type_name("child_request"), x.parent_id, x.node, x.attempt, x.workflow_id,
+           x.file, x.input_json, x.idempotency_key);
+}
+
+}  // namespace auraos::actors

@@ -83,7 +83,7 @@ void end(execution_actor* self, const engine::finished& f) {
   auto& s = self->state;
   execution_end e{s.args.id, s.row.idempotency_key.value_or(""), f.status, f.output, f.error};
   self->send(s.args.service, ended_atom::value, std::move(e));
-  if (s.args.options.on_finished) s.args.options.on_finished(s.args.id, view_text(s));
+  if (s.args.options.on_finished) s.args.options.on_finished(s.args.id, current_view(s));
 }
 
 /// Dispatches one effect.

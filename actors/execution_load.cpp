@@ -68,7 +68,7 @@ void read_snapshot(execution_actor* self) {
             auto& s = self->state;
             s.st = engine::initial_state(s.wf);
             if (*snap) {
-              messages::ExecutionSnapshot message;
+              v1::ExecutionSnapshot message;
               if (!message.ParseFromString((*snap)->payload))
                 return self->quit(load_error("snapshot of " + s.args.id + " does not parse"));
               auto state = engine::from_snapshot(message);
@@ -117,10 +117,10 @@ void load(execution_actor* self) {
 
 void stop_gracefully(execution_actor* self, caf::error reason) {
   auto& s = self->state;
-  std::vector<messages::HistoryEvent> records;
+  std::vector<v1::HistoryEvent> records;
   for (auto& [node, run] : s.running) {
     if (run.child || !s.st.nodes.count(node) || !s.st.nodes.at(node).attempt_open) continue;
-    messages::HistoryEvent r;
+    v1::HistoryEvent r;
     r.set_at_ms(now_ms());
     r.set_node(node);
     r.set_attempt(run.attempt);

@@ -12,7 +12,7 @@ namespace auraos::actors {
 
 namespace p = persistence;
 
-p::history_event to_stored(const messages::HistoryEvent& record) {
+p::history_event to_stored(const v1::HistoryEvent& record) {
   p::history_event row;
   row.timestamp_ms = record.at_ms();
   row.kind = std::string(engine::record_kind(record));
@@ -22,8 +22,8 @@ p::history_event to_stored(const messages::HistoryEvent& record) {
   return row;
 }
 
-result<messages::HistoryEvent, std::string> from_stored(const p::history_event& row) {
-  messages::HistoryEvent record;
+result<v1::HistoryEvent, std::string> from_stored(const p::history_event& row) {
+  v1::HistoryEvent record;
   if (!record.ParseFromString(row.payload))
     return fail("history record " + std::to_string(row.seq) + " of execution " + row.execution_id +
                 " does not parse");
@@ -101,7 +101,7 @@ void timer_changes(const engine::execution_state& before, const engine::executio
 
 p::write_request decision_write(const engine::execution_state& before,
                                 const engine::execution_state& after,
-                                const std::vector<messages::HistoryEvent>& records, bool snapshot,
+                                const std::vector<v1::HistoryEvent>& records, bool snapshot,
                                 std::optional<p::fence> lease) {
   p::write_request request;
   request.wait_for_database = true;  // a decision is stored before it acts, however long that takes

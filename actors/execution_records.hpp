@@ -15,10 +15,10 @@
 namespace auraos::actors {
 
 /// The stored form of a record (kind, node and attempt as columns, the message as payload).
-persistence::history_event to_stored(const messages::HistoryEvent& record);
+persistence::history_event to_stored(const v1::HistoryEvent& record);
 
 /// The record a stored row holds; an error names the seq that does not parse.
-result<messages::HistoryEvent, std::string> from_stored(const persistence::history_event& row);
+result<v1::HistoryEvent, std::string> from_stored(const persistence::history_event& row);
 
 /// The execution row's status spelling for an engine status.
 persistence::execution_status to_row_status(engine::execution_status status);
@@ -31,7 +31,7 @@ std::string error_json(const engine::node_error& error);
 /// `snapshot` is true. All in one request; every operation carries `lease` (the fence).
 persistence::write_request decision_write(const engine::execution_state& before,
                                           const engine::execution_state& after,
-                                          const std::vector<messages::HistoryEvent>& records,
+                                          const std::vector<v1::HistoryEvent>& records,
                                           bool snapshot,
                                           std::optional<persistence::fence> lease = std::nullopt);
 

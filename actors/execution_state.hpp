@@ -79,7 +79,7 @@ void maybe_passivate(execution_actor* self);
 bool idle(const execution_actor_state& state);
 /// Records running attempts as interrupted, kills them, and stops the actor.
 void stop_gracefully(execution_actor* self, caf::error reason);
-/// The REST view of the execution as JSON text.
-std::string view_text(const execution_actor_state& state);
+/// The execution's view (built only when a request or a finished-listener asks).
+execution_view current_view(const execution_actor_state& state);
 
 }  // namespace auraos::actors::detail

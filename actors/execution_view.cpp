@@ -1,10 +1,9 @@
-// The REST shapes of an execution, its history and its log lines.
+// Typed views of an execution, its history and its log lines.
 #include "actors/execution_view.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include "actors/execution_records.hpp"
-#include "runtime/engine/json_text.hpp"
 #include "runtime/engine/record_json.hpp"
 #include "runtime/engine/time_text.hpp"
 #include "runtime/json_parse.hpp"
@@ -12,39 +11,6 @@
 namespace auraos::actors {
 
 namespace {
-
-nlohmann::json time_or_null(const std::optional<std::int64_t>& ms) {
-  return ms ? nlohmann::json(engine::format_rfc3339_ms(*ms)) : nlohmann::json();
-}
-
-nlohmann::json error_or_null(const std::optional<engine::node_error>& error) {
-  if (!error) return nullptr;
-  auto parsed = runtime::parse_json(error_json(*error), runtime::max_stored_json_depth);
-  return parsed ? std::move(*parsed) : nlohmann::json(nullptr);
-}
-
-/// A node time (0: not yet) as RFC 3339 text or null.
-nlohmann::json node_time_or_null(std::int64_t ms) {
-  return ms == 0 ? nlohmann::json() : nlohmann::json(engine::format_rfc3339_ms(ms));
-}
-
-nlohmann::json node_views(const engine::execution_state& state, nlohmann::json& metrics) {
-  auto nodes = nlohmann::json::array();
-  int attempts = 0;
-  for (const auto& [id, n] : state.nodes) {
-    attempts += n.attempt;
-    nodes.push_back({{"id", id},
-                     {"status", std::string(engine::to_string(n.status))},
-                     {"attempts", n.attempt},
-                     {"startedAt", node_time_or_null(n.started_ms)},
-                     {"completedAt", node_time_or_null(n.ended_ms)},
-                     {"output", engine::json_or_null(n.output)},
-                     {"error", error_or_null(n.error)}});
-  }
-  metrics["nodeAttempts"] = attempts;
-  metrics["historyRecords"] = state.seq;
-  return nodes;
-}
 
 /// Characters of one error field a log line shows (the whole value is in the history).
 constexpr std::size_t log_field_cap = 4096;
@@ -59,7 +25,7 @@ std::string capped_text(const nlohmann::json& value) {
 }
 
 /// `; exitCode: 3; stderr: "boom\n"; ...`: an error's extra fields, for its log line.
-std::string fields_text(const messages::NodeError& error) {
+std::string fields_text(const v1::NodeError& error) {
   auto fields = runtime::parse_json(error.fields_json(), runtime::max_stored_json_depth);
   if (!fields || !fields->is_object()) return {};
   std::string text;
@@ -69,39 +35,36 @@ std::string fields_text(const messages::NodeError& error) {
 
 }  // namespace
 
-nlohmann::json execution_view(const persistence::execution_record& row,
-                              const engine::execution_state& state) {
-  nlohmann::json metrics = nlohmann::json::object();
-  nlohmann::json view{{"id", row.id},
-                      {"workflowId", row.workflow_id},
-                      {"revision", row.revision},
-                      {"status", std::string(persistence::to_string(row.status))},
-                      {"input", engine::json_or_null(engine::parse_json_text(row.input))},
-                      {"output", engine::json_or_null(state.output)},
-                      {"error", error_or_null(state.error)},
-                      {"startedAt", time_or_null(row.started_at)},
-                      {"completedAt", time_or_null(row.completed_at)}};
-  view["nodes"] = node_views(state, metrics);
-  if (row.started_at && row.completed_at)
-    metrics["durationMs"] = *row.completed_at - *row.started_at;
-  view["metrics"] = std::move(metrics);
+execution_view view_of(const persistence::execution_record& row,
+                       const engine::execution_state& state) {
+  execution_view view{row.id,
+                      row.workflow_id,
+                      row.revision,
+                      std::string(persistence::to_string(row.status)),
+                      row.input,
+                      state.output,
+                      state.error,
+                      row.started_at,
+                      row.completed_at,
+                      {},
+                      state.seq};
+  view.nodes.reserve(state.nodes.size());
+  for (const auto& [id, n] : state.nodes)
+    view.nodes.push_back({id, std::string(engine::to_string(n.status)), n.attempt, n.started_ms,
+                          n.ended_ms, n.output, n.error});
   return view;
 }
 
-nlohmann::json history_view(const std::vector<persistence::history_event>& rows) {
-  auto out = nlohmann::json::array();
-  for (const auto& row : rows) {
-    auto record = from_stored(row);
-    if (!record) continue;
-    auto j = engine::record_to_json(*record);
-    j["seq"] = row.seq;
-    j["timestamp"] = engine::format_rfc3339_ms(row.timestamp_ms);
-    out.push_back(std::move(j));
-  }
+std::vector<history_entry> history_entries(const std::vector<persistence::history_event>& rows) {
+  std::vector<history_entry> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows)
+    if (auto record = from_stored(row))
+      out.push_back({row.seq, row.timestamp_ms, std::move(*record)});
   return out;
 }
 
-std::string log_line(const std::string& execution_id, const messages::HistoryEvent& record) {
+std::string log_line(const std::string& execution_id, const v1::HistoryEvent& record) {
   std::string line = engine::format_rfc3339_ms(record.at_ms()) + " " + execution_id;
   if (!record.node().empty()) line += " " + record.node();
   if (record.attempt() > 0) line += "#" + std::to_string(record.attempt());
@@ -119,9 +82,10 @@ std::string log_line(const std::string& execution_id, const messages::HistoryEve
   return line;
 }
 
-nlohmann::json logs_view(const std::string& execution_id,
-                         const std::vector<persistence::history_event>& rows) {
-  auto out = nlohmann::json::array();
+std::vector<std::string> log_lines(const std::string& execution_id,
+                                   const std::vector<persistence::history_event>& rows) {
+  std::vector<std::string> out;
+  out.reserve(rows.size());
   for (const auto& row : rows)
     if (auto record = from_stored(row)) out.push_back(log_line(execution_id, *record));
   return out;

@@ -5,11 +5,9 @@
 
 #include <caf/actor_registry.hpp>
 #include <caf/actor_system.hpp>
-#include <nlohmann/json.hpp>
 
 #include "actors/fault_hook.hpp"
 #include "actors/service_state.hpp"
-#include "runtime/json_parse.hpp"
 
 namespace auraos::actors {
 
@@ -19,15 +17,10 @@ namespace {
 
 namespace sv = runtime::supervision;
 
-std::string counters_json(const service_state& s) {
-  nlohmann::json by_status = s.counters.ended;
-  nlohmann::json j{{"executions", {{"started", s.counters.started}, {"ended", by_status}}},
-                   {"nodeAttempts", s.counters.attempts},
-                   {"retries", s.counters.retries},
-                   {"activeActors", s.live.size() + s.stopping.size()},
-                   {"activations", s.counters.activations},
-                   {"passivations", s.counters.passivations}};
-  return runtime::dump_json(j);
+executions_counters counters_of(const service_state& s) {
+  auto out = s.counters;
+  out.active_actors = static_cast<std::int64_t>(s.live.size() + s.stopping.size());
+  return out;
 }
 
 void register_service(service_actor* self) {
@@ -193,7 +186,7 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
         locate(self, id, promise);
         return promise;
       },
-      [self](counters_atom) { return counters_json(self->state); },
+      [self](counters_atom) { return counters_of(self->state); },
       [self](live_atom, const std::string& id, caf::actor& actor) { on_live(self, id, actor); },
       [self](passivated_atom, const std::string& id, std::int64_t deadline) {
         on_passivated(self, id, deadline);

@@ -5,20 +5,22 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <caf/actor.hpp>
-#include <caf/allowed_unsafe_message_type.hpp>
 #include <caf/atom.hpp>
 #include <caf/fwd.hpp>
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "actors/execution_view.hpp"
 #include "actors/record_weight.hpp"
 #include "actors/store_actor.hpp"
 #include "actors/supervisor.hpp"
+#include "runtime/error.hpp"
 #include "runtime/result.hpp"
 
 namespace auraos::actors {
@@ -31,6 +33,8 @@ struct start_execution_command {
   std::string input_json = "null";
   /// A repeat with the same key answers the first execution.
   std::string idempotency_key;
+  /// Equal when every field is.
+  bool operator==(const start_execution_command&) const = default;
 };
 
 /// How one recovery went: unfinished executions re-activated, those that could not be, and
@@ -44,26 +48,18 @@ struct recovery_report {
   std::chrono::milliseconds took{0};
 };
 
-/// Why a request about an execution was refused.
-enum class execution_errc {
-  not_found,
-  conflict,
-  invalid_input,
-  bad_request,
-  unavailable,
-  internal
-};
-
 /// A refused request, with a message naming the problem.
 struct execution_failure {
-  execution_errc code = execution_errc::internal;
-  std::string message;
+  errc code = errc::internal;  ///< The kind of refusal.
+  std::string message;          ///< A sentence naming the problem.
   /// Further lines, e.g. every input error.
   std::vector<std::string> details;
+  /// Equal when every field is.
+  bool operator==(const execution_failure&) const = default;
 };
 
-/// JSON text in the REST API's shape, or a failure.
-using execution_reply = result<std::string, execution_failure>;
+/// The execution (its view), or why the request was refused.
+using execution_reply = result<execution_view, execution_failure>;
 
 /// A cheap answer about a live execution, read from its actor's state (no view rendered).
 struct execution_brief {
@@ -71,14 +67,21 @@ struct execution_brief {
   std::int64_t seq = 0;
   /// The status name ("running", "paused", ...).
   std::string status;
+  /// Equal when every field is.
+  bool operator==(const execution_brief&) const = default;
 };
 
-/// A page of an execution's history records or log lines.
-struct history_page {
-  /// The items as JSON text: an array of records, or of log lines.
-  std::string items_json = "[]";
-  /// The seq the next page starts after; absent on the last page.
-  std::optional<std::int64_t> next_after;
+/// The service's counters (for /metrics).
+struct executions_counters {
+  std::int64_t started = 0;                     ///< Executions created.
+  std::map<std::string, std::int64_t> ended;    ///< Executions ended, by status name.
+  std::int64_t attempts = 0;                    ///< Node attempts started.
+  std::int64_t retries = 0;                     ///< Retries scheduled.
+  std::int64_t active_actors = 0;               ///< Live and stopping execution actors.
+  std::int64_t activations = 0;                 ///< Execution actors activated.
+  std::int64_t passivations = 0;                ///< Execution actors passivated.
+  /// Equal when every field is.
+  bool operator==(const executions_counters&) const = default;
 };
 
 /// A page of history, or why there is none.
@@ -99,16 +102,16 @@ using resume_atom = caf::atom_constant<caf::atom("resume")>;
 /// `(cancel_atom, id)`: stop running attempts, status cancelled.
 using cancel_atom = caf::atom_constant<caf::atom("cancel")>;
 /// `(history_atom, id, after_seq, limit)`: a page of at most `limit` stored transitions with a
-/// seq above `after_seq`, as a JSON array.
+/// seq above `after_seq` (`history_page::records`).
 using history_atom = caf::atom_constant<caf::atom("history")>;
-/// `(logs_atom, id, after_seq, limit)`: the same page as human-readable log lines (strings).
+/// `(logs_atom, id, after_seq, limit)`: the same page as human-readable log lines
+/// (`history_page::lines`).
 using logs_atom = caf::atom_constant<caf::atom("logs")>;
-/// `(counters_atom)`: the service's counters as a JSON object (for /metrics).
+/// `(counters_atom)`: the service's `executions_counters` (for /metrics).
 using counters_atom = caf::atom_constant<caf::atom("counters")>;
 
-/// The service's interface. Every reply to start/get/pause/resume/cancel is the execution in
-/// the REST shape `{id, workflowId, revision, status, input, output, error, startedAt,
-/// completedAt, nodes: [{id, status, attempts, startedAt, completedAt, output, error}], metrics}`.
+/// The service's interface. Every reply to start/get/pause/resume/cancel is the execution's
+/// `execution_view` (gateway/execution_json.hpp renders it).
 using executions_actor = caf::typed_actor<
     caf::replies_to<start_execution_command>::with<execution_reply>,
     caf::replies_to<caf::get_atom, std::string>::with<execution_reply>,
@@ -118,7 +121,7 @@ using executions_actor = caf::typed_actor<
     caf::replies_to<history_atom, std::string, std::int64_t, std::int64_t>::with<history_reply>,
     caf::replies_to<logs_atom, std::string, std::int64_t, std::int64_t>::with<history_reply>,
     caf::replies_to<locate_atom, std::string>::with<locate_reply>,
-    caf::replies_to<counters_atom>::with<std::string>>;
+    caf::replies_to<counters_atom>::with<executions_counters>>;
 
 /// Settings of the executions service.
 struct executions_options {
@@ -134,8 +137,9 @@ struct executions_options {
   std::function<void(record_weight weight, const std::string& line)> on_record;
   /// Called (from an actor thread) once per service start, when recovery has ended.
   std::function<void(const recovery_report& report)> on_recovered;
-  /// Called (from an actor thread) when an execution ended, with its REST view as JSON text.
-  std::function<void(const std::string& execution_id, const std::string& view)> on_finished;
+  /// Called (from an actor thread) when an execution ended, with its view (built only when
+  /// this is set).
+  std::function<void(const std::string& execution_id, const execution_view& view)> on_finished;
 };
 
 /// The name under which the live service is found in the actor registry.
@@ -146,10 +150,30 @@ inline constexpr caf::atom_value executions_registry_name = caf::atom("execution
 /// store and registers itself as `executions_registry_name`.
 child_spec executions_service_child(store_actor store, executions_options options);
 
-}  // namespace auraos::actors
+/// Inspects a start command.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, start_execution_command& x) {
+  return f(caf::meta::type_name("start_execution_command"), x.workflow_id, x.revision,
+           x.input_json, x.idempotency_key);
+}
 
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::start_execution_command)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_reply)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::execution_brief)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::locate_reply)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::history_reply)
+/// Inspects a refusal.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, execution_failure& x) {
+  return f(caf::meta::type_name("execution_failure"), x.code, x.message, x.details);
+}
+
+/// Inspects a brief.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, execution_brief& x) {
+  return f(caf::meta::type_name("execution_brief"), x.seq, x.status);
+}
+
+/// Inspects the counters.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, executions_counters& x) {
+  return f(caf::meta::type_name("executions_counters"), x.started, x.ended, x.attempts,
+           x.retries, x.active_actors, x.activations, x.passivations);
+}
+
+}  // namespace auraos::actors

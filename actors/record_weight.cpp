@@ -4,8 +4,8 @@
 
 namespace auraos::actors {
 
-record_weight weight_of(const messages::HistoryEvent& record) {
-  using kind = messages::HistoryEvent::KindCase;
+record_weight weight_of(const v1::HistoryEvent& record) {
+  using kind = v1::HistoryEvent::KindCase;
   switch (record.kind_case()) {
     case kind::kExecutionStarted:
     case kind::kExecutionCompleted:

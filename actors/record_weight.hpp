@@ -1,7 +1,7 @@
 #pragma once
 // How much one stored history record matters to the node's log (spec/interfaces.md, serve).
 
-namespace auraos::messages {
+namespace auraos::v1 {
 class HistoryEvent;
 }
 
@@ -19,6 +19,6 @@ enum class record_weight {
 };
 
 /// The weight of `record`.
-record_weight weight_of(const messages::HistoryEvent& record);
+record_weight weight_of(const v1::HistoryEvent& record);
 
 }  // namespace auraos::actors

@@ -1,12 +1,10 @@
 // Activation on demand, request routing and reads from the store.
 #include <caf/actor_system.hpp>
-#include <nlohmann/json.hpp>
 
 #include "actors/execution_records.hpp"
 #include "actors/execution_view.hpp"
 #include "actors/service_state.hpp"
 #include "runtime/definition/parse.hpp"
-#include "runtime/json_parse.hpp"
 
 namespace auraos::actors::detail {
 
@@ -14,7 +12,7 @@ namespace {
 
 namespace sv = runtime::supervision;
 
-execution_failure failure(execution_errc code, std::string message) {
+execution_failure failure(errc code, std::string message) {
   return {code, std::move(message), {}};
 }
 
@@ -40,7 +38,7 @@ void activation_failed(service_actor* self, const std::string& id, const std::st
   self->state.activating.erase(id);
   for (auto& w : waiters)
     w.failed(
-        failure(execution_errc::unavailable, "execution " + id + " cannot be activated: " + why));
+        failure(errc::unavailable, "execution " + id + " cannot be activated: " + why));
 }
 
 }  // namespace
@@ -67,21 +65,21 @@ void read_finished(service_actor* self, p::execution_record row, caf::response_p
       .then([self, store, row, promise](p::store_result<p::workflow_record>& wf) mutable {
         if (!wf)
           return promise.deliver(
-              execution_reply(fail(failure(execution_errc::internal, wf.error().message))));
+              execution_reply(fail(failure(errc::internal, wf.error().message))));
         auto parsed = runtime::parse_workflow(wf->definition);
         if (!parsed)
           return promise.deliver(execution_reply(
-              fail(failure(execution_errc::internal, "workflow of " + row.id + " is invalid"))));
+              fail(failure(errc::internal, "workflow of " + row.id + " is invalid"))));
         self->request(store, caf::infinite, read_history_query{row.id, 0})
             .then([row, promise, wf = std::move(*parsed)](
                       p::store_result<std::vector<p::history_event>>& rows) mutable {
               if (!rows)
                 return promise.deliver(
-                    execution_reply(fail(failure(execution_errc::internal, rows.error().message))));
+                    execution_reply(fail(failure(errc::internal, rows.error().message))));
               auto st = engine::initial_state(wf);
               for (const auto& r : *rows)
                 if (auto record = from_stored(r)) engine::apply(st, *record);
-              promise.deliver(execution_reply(runtime::dump_json(execution_view(row, st))));
+              promise.deliver(execution_reply(view_of(row, st)));
             });
       });
 }
@@ -95,7 +93,7 @@ void forward(service_actor* self, caf::actor actor, caf::atom_value action, cons
               if (it != self->state.live.end() && it->second == actor) self->state.live.erase(it);
               if (retry) return route(self, action, id, promise, false);
               promise.deliver(execution_reply(fail(
-                  failure(execution_errc::unavailable, "execution " + id + " is not reachable"))));
+                  failure(errc::unavailable, "execution " + id + " is not reachable"))));
             });
 }
 
@@ -165,12 +163,12 @@ void route(service_actor* self, caf::atom_value action, const std::string& id,
       .then([self, action, id, promise, retry](p::store_result<p::execution_record>& row) mutable {
         if (!row && row.error().code == p::store_errc::not_found)
           return promise.deliver(execution_reply(
-              fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+              fail(failure(errc::not_found, "execution " + id + " not found"))));
         if (!row) return promise.deliver(execution_reply(fail(store_failure(row.error()))));
         if (!p::is_unfinished(row->status)) {
           if (action == caf::get_atom::value) return read_finished(self, std::move(*row), promise);
           return promise.deliver(execution_reply(
-              fail(failure(execution_errc::conflict,
+              fail(failure(errc::conflict,
                            "execution " + id + " is " + std::string(p::to_string(row->status))))));
         }
         with_actor(
@@ -191,10 +189,10 @@ void locate(service_actor* self, const std::string& id, caf::response_promise pr
       .then([self, id, promise](p::store_result<p::execution_record>& row) mutable {
         if (!row)
           return promise.deliver(locate_reply(
-              fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+              fail(failure(errc::not_found, "execution " + id + " not found"))));
         if (!p::is_unfinished(row->status))
           return promise.deliver(locate_reply(fail(failure(
-              execution_errc::conflict, "execution " + id + " has ended: it has no actor"))));
+              errc::conflict, "execution " + id + " has ended: it has no actor"))));
         with_actor(
             self, id, [promise](caf::actor a) mutable { promise.deliver(locate_reply(a)); },
             [promise](execution_failure f) mutable {
@@ -210,7 +208,7 @@ void read_history(service_actor* self, read_history_query page, bool logs,
         const auto& id = page.execution_id;
         if (!row && row.error().code == p::store_errc::not_found)
           return promise.deliver(history_reply(
-              fail(failure(execution_errc::not_found, "execution " + id + " not found"))));
+              fail(failure(errc::not_found, "execution " + id + " not found"))));
         if (!row) return promise.deliver(history_reply(fail(store_failure(row.error()))));
         auto limit = page.limit;
         if (limit > 0) ++page.limit;  // one more than asked: tells whether a next page exists
@@ -223,8 +221,10 @@ void read_history(service_actor* self, read_history_query page, bool logs,
                 rows->resize(static_cast<std::size_t>(limit));
                 out.next_after = rows->back().seq;
               }
-              out.items_json =
-                  runtime::dump_json(logs ? logs_view(id, *rows) : history_view(*rows));
+              if (logs)
+                out.lines = log_lines(id, *rows);
+              else
+                out.records = history_entries(*rows);
               promise.deliver(history_reply(std::move(out)));
             });
       });

@@ -18,7 +18,7 @@ namespace {
 using created_fn = std::function<void(result<p::created_execution, execution_failure>,
                                       std::shared_ptr<execution_preload>)>;
 
-execution_failure failure(execution_errc code, std::string message,
+execution_failure failure(errc code, std::string message,
                           std::vector<std::string> details = {}) {
   return {code, std::move(message), std::move(details)};
 }
@@ -28,7 +28,7 @@ std::optional<execution_failure> check(const runtime::workflow& wf, const nlohma
   std::vector<std::string> details;
   for (const auto& e : runtime::check_input(wf, input)) details.push_back(e.to_string());
   if (!details.empty())
-    return failure(execution_errc::invalid_input,
+    return failure(errc::invalid_input,
                    "input does not match the variables of workflow " + wf.id, details);
   return std::nullopt;
 }
@@ -68,11 +68,11 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
       .then([self, workflow_id, input_json, key, done](p::store_result<p::workflow_record>& rec) {
         if (!rec && rec.error().code == p::store_errc::not_found)
           return done(
-              fail(failure(execution_errc::not_found, "workflow " + workflow_id + " not found")),
+              fail(failure(errc::not_found, "workflow " + workflow_id + " not found")),
               nullptr);
         if (!rec) return done(fail(store_failure(rec.error())), nullptr);
         if (rec->status == p::workflow_status::archived)
-          return done(fail(failure(execution_errc::conflict,
+          return done(fail(failure(errc::conflict,
                                    "workflow " + workflow_id +
                                        " is archived and starts no new executions; PATCH its "
                                        "status to active to start it again")),
@@ -82,7 +82,7 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
           // Stored by an older version, e.g. with a node type this version does not run.
           std::vector<std::string> details;
           for (const auto& e : wf.error()) details.push_back(e.to_string());
-          return done(fail(failure(execution_errc::invalid_input,
+          return done(fail(failure(errc::invalid_input,
                                    "stored workflow " + workflow_id +
                                        " is not valid in this version; update it",
                                    std::move(details))),
@@ -90,7 +90,7 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
         }
         auto input = runtime::parse_json(input_json);
         if (!input)
-          return done(fail(failure(execution_errc::bad_request,
+          return done(fail(failure(errc::invalid,
                                    "input is not valid JSON: " + input.error().to_string())),
                       nullptr);
         if (auto refused = check(*wf, *input)) return done(fail(std::move(*refused)), nullptr);
@@ -150,7 +150,7 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
     for (const auto& e : wf.error()) details.push_back(e.to_string());
     auto message = "subworkflow file " + file.string() + ": " + details.front();
     return promise.deliver(child_reply(
-        fail(failure(execution_errc::invalid_input, std::move(message), std::move(details)))));
+        fail(failure(errc::invalid_input, std::move(message), std::move(details)))));
   }
   // The child's own children are named relative to its file, as `validate` checks them.
   auto document = runtime::rebase_subworkflow_files(
@@ -171,14 +171,12 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
 
 execution_failure store_failure(const p::store_error& error) {
   switch (error.code) {
-    case p::store_errc::not_found:
-      return failure(execution_errc::not_found, error.message);
-    case p::store_errc::conflict:
-      return failure(execution_errc::conflict, error.message);
-    case p::store_errc::unavailable:
-      return failure(execution_errc::unavailable, error.message);
+    case errc::not_found:
+    case errc::conflict:
+    case errc::unavailable:
+      return failure(error.code, error.message);
     default:
-      return failure(execution_errc::internal, error.message);
+      return failure(errc::internal, error.message);
   }
 }
 
@@ -192,7 +190,7 @@ bool same_input(const p::execution_record& stored, const std::string& input_json
 void start(service_actor* self, start_execution_command command, caf::response_promise promise) {
   if (command.idempotency_key.rfind(child_key_prefix, 0) == 0)
     return promise.deliver(execution_reply(
-        fail(failure(execution_errc::bad_request,
+        fail(failure(errc::invalid,
                      std::string{"Idempotency-Key: must not start with '"} + child_key_prefix +
                          "' (reserved for sub-workflow executions)"))));
   checked_create(
@@ -203,7 +201,7 @@ void start(service_actor* self, start_execution_command command, caf::response_p
         if (!created) return promise.deliver(execution_reply(fail(created.error())));
         if (!preload && !same_input(created->execution, input))
           return promise.deliver(execution_reply(fail(failure(
-              execution_errc::conflict,
+              errc::conflict,
               "Idempotency-Key '" + key + "' was already used with another input for execution " +
                   created->execution.id + "; repeat it with the same input, or use a new key"))));
         if (preload) return route_created(self, created->execution.id, std::move(preload), promise);

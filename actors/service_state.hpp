@@ -27,16 +27,6 @@ struct activation_waiter {
   std::function<void(execution_failure)> failed;
 };
 
-/// The service's counters (for /metrics).
-struct service_counters {
-  std::int64_t started = 0;
-  std::map<std::string, std::int64_t> ended;
-  std::int64_t attempts = 0;
-  std::int64_t retries = 0;
-  std::int64_t activations = 0;
-  std::int64_t passivations = 0;
-};
-
 /// The executions service's state.
 struct service_state {
   service_state() = default;
@@ -64,7 +54,8 @@ struct service_state {
   /// The deadline the one armed wake-up is for (-1: none armed), and its generation.
   std::int64_t armed_deadline = -1;
   std::uint64_t wake_generation = 0;
-  service_counters counters;
+  /// The counters (active_actors is filled in when they are asked for).
+  executions_counters counters;
   /// The shard leases this node acquired at start (none yet: activations wait in
   /// `awaiting_leases`); every execution writes under its shard's epoch.
   std::optional<p::held_leases> leases;

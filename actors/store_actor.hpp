@@ -3,7 +3,6 @@
 
 #include <memory>
 
-#include <caf/allowed_unsafe_message_type.hpp>
 #include <caf/atom.hpp>
 #include <caf/fwd.hpp>
 #include <caf/replies_to.hpp>
@@ -55,41 +54,3 @@ store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::stor
                               bool test_faults = false);
 
 }  // namespace auraos::actors
-
-// Local-only messages: the store actor never crosses a process boundary.
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::write_request)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::write_outcome)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::commit_stats)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::ping_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_status)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::get_workflow_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_workflows_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_revisions_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::get_execution_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::list_executions_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::unfinished_executions_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::count_executions_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<auraos::persistence::status_counts>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::read_history_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::latest_snapshot_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::due_timers_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::next_timer_deadline_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::actors::shard_lease_query)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
-    auraos::persistence::store_result<auraos::persistence::workflow_record>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<
-                              auraos::persistence::page<auraos::persistence::workflow_record>>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
-    auraos::persistence::store_result<auraos::persistence::execution_record>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<
-                              auraos::persistence::page<auraos::persistence::execution_record>>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
-    auraos::persistence::store_result<std::vector<auraos::persistence::execution_record>>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
-    auraos::persistence::store_result<std::vector<auraos::persistence::history_event>>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
-    auraos::persistence::store_result<std::optional<auraos::persistence::snapshot_record>>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
-    auraos::persistence::store_result<std::vector<auraos::persistence::timer_record>>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<std::optional<std::int64_t>>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(auraos::persistence::store_result<auraos::persistence::shard_lease>)

@@ -1,12 +1,12 @@
 #pragma once
-// The read requests the store actor answers (plain data, no CAF).
+// The read requests the store actor answers (plain data, each with an `inspect` overload).
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
-#include "persistence/execution_record.hpp"
-#include "persistence/workflow_record.hpp"
+#include "actors/commit_stats.hpp"
+#include "actors/store_wire.hpp"
 
 namespace auraos::actors {
 
@@ -73,5 +73,91 @@ struct next_timer_deadline_query {};
 struct shard_lease_query {
   std::int64_t shard = 0;  ///< The shard.
 };
+
+/// Inspects a `ping_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, ping_query&) {
+  return f(caf::meta::type_name("ping_query"));
+}
+
+/// Inspects a `count_executions_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, count_executions_query&) {
+  return f(caf::meta::type_name("count_executions_query"));
+}
+
+/// Inspects a `unfinished_executions_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, unfinished_executions_query&) {
+  return f(caf::meta::type_name("unfinished_executions_query"));
+}
+
+/// Inspects a `next_timer_deadline_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, next_timer_deadline_query&) {
+  return f(caf::meta::type_name("next_timer_deadline_query"));
+}
+
+/// Inspects a `get_workflow_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_workflow_query& x) {
+  wire::optional_field<std::int64_t> revision{x.revision};
+  return f(caf::meta::type_name("get_workflow_query"), x.id, revision);
+}
+
+/// Inspects a `list_workflows_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, list_workflows_query& x) {
+  return f(caf::meta::type_name("list_workflows_query"), x.filter, x.page);
+}
+
+/// Inspects a `list_revisions_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, list_revisions_query& x) {
+  return f(caf::meta::type_name("list_revisions_query"), x.id, x.page);
+}
+
+/// Inspects a `get_execution_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_execution_query& x) {
+  return f(caf::meta::type_name("get_execution_query"), x.id);
+}
+
+/// Inspects a `list_executions_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, list_executions_query& x) {
+  return f(caf::meta::type_name("list_executions_query"), x.filter, x.page);
+}
+
+/// Inspects a `read_history_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, read_history_query& x) {
+  return f(caf::meta::type_name("read_history_query"), x.execution_id, x.after_seq, x.limit);
+}
+
+/// Inspects a `latest_snapshot_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, latest_snapshot_query& x) {
+  return f(caf::meta::type_name("latest_snapshot_query"), x.execution_id);
+}
+
+/// Inspects a `due_timers_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, due_timers_query& x) {
+  return f(caf::meta::type_name("due_timers_query"), x.now_ms, x.limit);
+}
+
+/// Inspects a `shard_lease_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, shard_lease_query& x) {
+  return f(caf::meta::type_name("shard_lease_query"), x.shard);
+}
+
+/// Inspects the commit statistics.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, commit_stats& x) {
+  return f(caf::meta::type_name("commit_stats"), x.commits, x.failed_commits, x.requests,
+           x.latency_sum_us, x.bucket_counts);
+}
 
 }  // namespace auraos::actors

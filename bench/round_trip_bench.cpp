@@ -46,7 +46,7 @@ std::string start_waiting(b::bench_runtime& rt) {
   std::string id;
   self->request(rt.service(), std::chrono::seconds(30),
                 a::start_execution_command{"wait", 0, "null", ""})
-      .receive([&](a::execution_reply& r) { id = r ? json::parse(*r).at("id") : ""; },
+      .receive([&](a::execution_reply& r) { id = r ? r->id : ""; },
                [](caf::error&) {});
   return id;
 }

@@ -8,19 +8,22 @@
 #include <optional>
 #include <string>
 
+#include "actors/execution_view.hpp"
+
 namespace auraos::cli {
 
-/// Thread-safe map of execution id -> final REST view (JSON text).
+/// Thread-safe map of execution id -> final view.
 class run_completion {
  public:
   /// Records that `id` ended with `view`.
-  void add(const std::string& id, const std::string& view) {
+  void add(const std::string& id, const actors::execution_view& view) {
     std::lock_guard lock(mutex_);
     ended_[id] = view;
     changed_.notify_all();
   }
   /// The view of `id` once it ended, waiting at most `wait`.
-  std::optional<std::string> wait_for(const std::string& id, std::chrono::milliseconds wait) {
+  std::optional<actors::execution_view> wait_for(const std::string& id,
+                                                std::chrono::milliseconds wait) {
     std::unique_lock lock(mutex_);
     changed_.wait_for(lock, wait, [&] { return ended_.count(id) > 0; });
     auto it = ended_.find(id);
@@ -31,7 +34,7 @@ class run_completion {
  private:
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::map<std::string, std::string> ended_;
+  std::map<std::string, actors::execution_view> ended_;
 };
 
 }  // namespace auraos::cli

@@ -12,6 +12,7 @@
 #include "actors/local_engine.hpp"
 #include "cli/command.hpp"
 #include "cli/run_completion.hpp"
+#include "gateway/execution_json.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
 #include "runtime/engine/json_text.hpp"
 #include "runtime/json_parse.hpp"
@@ -36,7 +37,9 @@ a::executions_options options(const std::filesystem::path& dir, run_completion& 
   o.on_record = [](a::record_weight, const std::string& line) {
     if (shown(line)) std::fprintf(stderr, "%s\n", line.c_str());
   };
-  o.on_finished = [&done](const std::string& id, const std::string& view) { done.add(id, view); };
+  o.on_finished = [&done](const std::string& id, const a::execution_view& view) {
+    done.add(id, view);
+  };
   return o;
 }
 
@@ -44,10 +47,9 @@ p::workflow_draft draft_of(const runtime::workflow& wf) {
   return {wf.id, wf.name, wf.description, wf.version, engine::json_text(wf.document), wf.tags};
 }
 
-/// Prints the result of a finished execution's view; the exit code.
-int report(const std::string& view_text) {
-  auto parsed = runtime::parse_json(view_text, runtime::max_stored_json_depth);
-  auto view = parsed && parsed->is_object() ? std::move(*parsed) : nlohmann::json::object();
+/// Prints the result of a finished execution's view (in its REST shape); the exit code.
+int report(const a::execution_view& finished) {
+  auto view = gateway::execution_json(finished);
   if (view.value("status", "") == "completed") {
     std::printf("%s\n", runtime::dump_json(view["output"], 2).c_str());
     return exit_ok;
@@ -65,14 +67,12 @@ std::variant<std::string, int> start(caf::scoped_actor& self, const caf::actor& 
       .receive(
           [&](a::execution_reply& reply) {
             if (reply) {
-              auto view = runtime::parse_json(*reply, runtime::max_stored_json_depth);
-              out = view && view->is_object() ? view->value("id", "") : "";
+              out = reply->id;
               return;
             }
             std::fprintf(stderr, "%s\n", reply.error().message.c_str());
             for (const auto& d : reply.error().details) std::fprintf(stderr, "  %s\n", d.c_str());
-            out =
-                reply.error().code == a::execution_errc::invalid_input ? exit_invalid : exit_failed;
+            out = reply.error().code == errc::invalid_input ? exit_invalid : exit_failed;
           },
           [&](caf::error& e) {
             std::fprintf(stderr, "start failed: %s\n", self->system().render(e).c_str());
@@ -81,7 +81,8 @@ std::variant<std::string, int> start(caf::scoped_actor& self, const caf::actor& 
 }
 
 /// Waits for the end of `id`; the first SIGINT/SIGTERM cancels it.
-std::string await_end(const caf::actor& service, const std::string& id, run_completion& done) {
+a::execution_view await_end(const caf::actor& service, const std::string& id,
+                            run_completion& done) {
   bool cancelled = false;
   while (true) {
     if (auto view = done.wait_for(id, std::chrono::milliseconds(50))) return *view;

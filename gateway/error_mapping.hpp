@@ -1,20 +1,29 @@
 #pragma once
-// The one mapping from the project's errors (store, executions service, JSON parsing) to API
-// errors; api_error.cpp gives each API error kind its HTTP status.
+// The one mapping from the project's error enum (runtime/error.hpp) to HTTP: status and wire
+// name of each code, and the API errors of store, executions service and JSON parsing.
 
 #include <string_view>
 
 #include "actors/executions_service.hpp"
 #include "gateway/api_error.hpp"
 #include "persistence/store_error.hpp"
+#include "runtime/error.hpp"
 #include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
 
-/// not_found 404, conflict 409, invalid 400, unavailable 503; fenced and internal 500.
+/// The HTTP status of an error code: invalid 400, not_found 404, method_not_allowed 405,
+/// conflict 409, payload_too_large 413, invalid_definition and invalid_input 422,
+/// headers_too_large 431, unavailable 503; fenced and internal 500.
+int http_status(errc code);
+
+/// The wire name of an error code, e.g. "not_found" (invalid: "bad_request"; fenced: "internal").
+std::string_view code_name(errc code);
+
+/// A store error as an API error (same code and message).
 api_error store_api_error(const persistence::store_error& error);
 
-/// not_found 404, conflict 409, invalid_input 422, bad_request 400, unavailable 503, internal 500.
+/// A refusal of the executions service as an API error (same code, message and details).
 api_error execution_api_error(const actors::execution_failure& failure);
 
 /// 400 naming `what` (e.g. "body"), the problem and its place; details `[{line, column}]`.

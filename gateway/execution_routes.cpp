@@ -6,6 +6,7 @@
 
 #include "gateway/api_routes.hpp"
 #include "gateway/detail/ask.hpp"
+#include "gateway/execution_json.hpp"
 #include "gateway/json_body.hpp"
 #include "gateway/pagination.hpp"
 #include "gateway/resource_json.hpp"
@@ -21,11 +22,12 @@ using actors::execution_reply;
 /// The longest Idempotency-Key accepted (as Stripe's).
 constexpr std::size_t max_idempotency_key_bytes = 255;
 
-// Answers a service reply with `status`, or the API error of its refusal.
+// Answers a service reply with `status` and the execution's JSON, or the API error of its
+// refusal.
 auto reply_with(int status) {
   return [status](execution_reply& reply) {
     if (!reply) return error_response(execution_api_error(reply.error()));
-    return json_text_response(status, std::move(*reply));
+    return json_response(status, execution_json(*reply));
   };
 }
 
@@ -34,11 +36,11 @@ result<std::string, api_error> start_input(const http_request& request) {
   auto body = parse_json_body(request.body);
   if (!body) return fail(body.error());
   if (!body->is_object())
-    return fail(make_error(error_code::bad_request, "the body must be an object {\"input\": ...}"));
+    return fail(make_error(errc::invalid, "the body must be an object {\"input\": ...}"));
   for (const auto& item : body->items())
     if (item.key() != "input")
       return fail(make_error(
-          error_code::bad_request,
+          errc::invalid,
           "unknown field '" + item.key() + "' in the body: it takes only {\"input\": ...}"));
   auto input = body->find("input");
   return input == body->end() ? std::string{"null"} : runtime::dump_json(*input);
@@ -54,10 +56,10 @@ void start_execution(const ctx& node, const http_request& request, const path_pa
   command.idempotency_key = request.headers.get("Idempotency-Key").value_or("");
   if (!runtime::is_valid_utf8(command.idempotency_key))
     return void(respond(error_response(
-        make_error(error_code::bad_request, "header Idempotency-Key is not valid UTF-8"))));
+        make_error(errc::invalid, "header Idempotency-Key is not valid UTF-8"))));
   if (command.idempotency_key.size() > max_idempotency_key_bytes)
     return void(respond(error_response(make_error(
-        error_code::bad_request, "header Idempotency-Key is longer than " +
+        errc::invalid, "header Idempotency-Key is longer than " +
                                      std::to_string(max_idempotency_key_bytes) + " bytes"))));
   detail::ask<execution_reply>(node->system(), node->executions(), std::move(respond),
                                reply_with(202), command);
@@ -71,7 +73,7 @@ result<actors::list_executions_query, api_error> list_query(const http_request& 
   if (auto status = request.query_param("status")) {
     auto parsed = p::parse_execution_status(*status);
     if (!parsed)
-      return fail(make_error(error_code::bad_request,
+      return fail(make_error(errc::invalid,
                              "status: '" + *status + "' is not an execution status"));
     query.filter.status = *parsed;
   }
@@ -101,7 +103,7 @@ result<std::int64_t, api_error> history_position(const page_request& page) {
   const auto& text = page.position;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seq);
   if (ec != std::errc{} || end != text.data() + text.size() || seq < 0)
-    return fail(make_error(error_code::bad_request,
+    return fail(make_error(errc::invalid,
                            "query parameter 'cursor' is not a valid history cursor"));
   return seq;
 }
@@ -122,7 +124,7 @@ route_handler history_route(const ctx& node) {
           if (!reply) return error_response(execution_api_error(reply.error()));
           std::optional<std::string> next;
           if (reply->next_after) next = std::to_string(*reply->next_after);
-          return page_text_response(reply->items_json, next);
+          return page_text_response(runtime::dump_json(history_json(*reply)), next);
         },
         Atom::value, params.at("id"), *after, std::int64_t{page->limit});
   };

@@ -22,7 +22,7 @@ int sextet(char c) {
 }
 
 api_error bad_cursor(std::string_view cursor) {
-  return make_error(error_code::bad_request,
+  return make_error(errc::invalid,
                     fmt::format("query parameter 'cursor' is not a valid cursor: '{}'", cursor));
 }
 
@@ -33,7 +33,7 @@ result<int, api_error> parse_limit(const std::optional<std::string>& text, int d
   if (ec != std::errc{} || end != text->data() + text->size() || limit < 1 ||
       limit > max_page_limit) {
     return fail(
-        make_error(error_code::bad_request,
+        make_error(errc::invalid,
                    fmt::format("query parameter 'limit' must be an integer from 1 to {}, got '{}'",
                                max_page_limit, *text)));
   }

@@ -19,7 +19,7 @@ struct responder::state {
     if (answered.exchange(true)) return;
     try {
       deliver(error_response(
-          make_error(error_code::internal, "the handler dropped the request without answering")));
+          make_error(errc::internal, "the handler dropped the request without answering")));
     } catch (const std::exception& e) {
       spdlog::error("gateway: answering a dropped request failed: {}", e.what());
     }

@@ -66,7 +66,7 @@ std::optional<std::string> non_utf8_query_param(const http_request& request) {
 http_response method_not_allowed(const http_request& request, const std::set<std::string>& allow) {
   std::string allowed = fmt::format("{}", fmt::join(allow, ", "));
   auto response = error_response(make_error(
-      error_code::method_not_allowed, fmt::format("method {} is not allowed on {}; allowed: {}",
+      errc::method_not_allowed, fmt::format("method {} is not allowed on {}; allowed: {}",
                                                   request.method, request.path, allowed)));
   response.headers.set("Allow", allowed);
   return response;
@@ -83,13 +83,13 @@ void router::dispatch(const http_request& request, responder respond) const {
   auto segments = decoded_segments(request.path);
   if (!segments) {
     respond(error_response(make_error(
-        error_code::bad_request,
+        errc::invalid,
         fmt::format("malformed percent-encoding (or not UTF-8) in path {}", request.path))));
     return;
   }
   if (auto name = non_utf8_query_param(request)) {
     respond(error_response(make_error(
-        error_code::bad_request, fmt::format("query parameter '{}' is not valid UTF-8", *name))));
+        errc::invalid, fmt::format("query parameter '{}' is not valid UTF-8", *name))));
     return;
   }
   std::set<std::string> allow;
@@ -110,7 +110,7 @@ void router::dispatch(const http_request& request, responder respond) const {
     return;
   }
   respond(error_response(
-      make_error(error_code::not_found, fmt::format("no resource at {}", request.path))));
+      make_error(errc::not_found, fmt::format("no resource at {}", request.path))));
 }
 
 http_handler router::handler() const {

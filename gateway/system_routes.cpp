@@ -7,6 +7,7 @@
 #include "actors/supervisor.hpp"
 #include "gateway/api_routes.hpp"
 #include "gateway/detail/ask.hpp"
+#include "gateway/execution_json.hpp"
 #include "gateway/prometheus_text.hpp"
 #include "gateway/test_fault_route.hpp"
 #include "runtime/json_parse.hpp"
@@ -86,12 +87,10 @@ void finish_metrics(std::shared_ptr<metrics_job> job) {
     job->respond(std::move(response));
   };
   if (!service) return done();
-  detail::ask_from<std::string>(
+  detail::ask_from<actors::executions_counters>(
       job->self, service, job->respond,
-      [job, done](std::string& text) {
-        auto counters = runtime::parse_json(text, runtime::max_stored_json_depth);
-        if (!counters) return done();
-        job->counters = std::move(*counters);
+      [job, done](actors::executions_counters& counters) {
+        job->counters = counters_json(counters);
         job->snapshot.service_counters = &job->counters;
         done();
       },

@@ -52,7 +52,7 @@ void crash(const std::shared_ptr<node_context>& node, std::string name, responde
       job->self = self;
       if (!path_to(tree, name, job->path))
         return void(respond(error_response(
-            make_error(error_code::not_found, "no actor named '" + name + "' in the tree"))));
+            make_error(errc::not_found, "no actor named '" + name + "' in the tree"))));
       walk(job, root);
     };
     detail::ask_from<sv::supervision_tree_node>(self, root, respond, on_tree,

@@ -13,7 +13,7 @@ api_error invalid_definition(const std::vector<runtime::definition_error>& error
   nlohmann::json details = nlohmann::json::array();
   for (const auto& error : errors) details.push_back(error.to_string());
   auto api = make_error(
-      error_code::invalid_definition,
+      errc::invalid_definition,
       "the workflow definition has " + std::to_string(errors.size()) + " error(s); see details");
   api.details = std::make_shared<const nlohmann::json>(std::move(details));
   return api;
@@ -43,7 +43,7 @@ result<persistence::workflow_status, api_error> workflow_status_patch_from(
     const http_request& request) {
   auto document = parse_json_body(request.body);
   if (!document) return fail(document.error());
-  auto bad = [](std::string message) { return fail(make_error(error_code::bad_request, message)); };
+  auto bad = [](std::string message) { return fail(make_error(errc::invalid, message)); };
   if (!document->is_object())
     return bad("the body must be a JSON object like {\"status\": \"active\"}");
   for (const auto& item : document->items())
@@ -65,7 +65,7 @@ result<std::optional<persistence::workflow_status>, api_error> workflow_status_f
   auto parsed = persistence::parse_workflow_status(*text);
   if (!parsed)
     return fail(
-        make_error(error_code::bad_request, "query parameter 'status': " + parsed.error().message));
+        make_error(errc::invalid, "query parameter 'status': " + parsed.error().message));
   return std::optional<persistence::workflow_status>{*parsed};
 }
 

@@ -20,7 +20,7 @@ result<std::int64_t, api_error> revision_number(const std::string& text) {
   std::int64_t n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc{} || end != text.data() + text.size() || n < 1)
-    return fail(make_error(error_code::bad_request,
+    return fail(make_error(errc::invalid,
                            "revision '" + text + "' is not a revision number (1, 2, ...)"));
   return n;
 }

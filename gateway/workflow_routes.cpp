@@ -22,7 +22,7 @@ http_response stored_workflow_response(int status, p::write_outcome& outcome) {
 
 /// The 409 of a POST whose id is taken (PUT stores a new revision instead).
 api_error workflow_exists(const std::string& id) {
-  return make_error(error_code::conflict, "workflow '" + id + "' exists; PUT /api/v1/workflows/" +
+  return make_error(errc::conflict, "workflow '" + id + "' exists; PUT /api/v1/workflows/" +
                                               id + " stores a new revision");
 }
 
@@ -36,10 +36,10 @@ void put_after_check(const ctx& node, p::workflow_draft draft, int status, respo
         return void(respond(error_response(store_api_error(found.error()))));
       if (!exists)
         return void(respond(error_response(
-            make_error(error_code::not_found, "no workflow with id '" + draft.id + "'"))));
+            make_error(errc::not_found, "no workflow with id '" + draft.id + "'"))));
       if (found->status == p::workflow_status::archived)
         return void(respond(error_response(make_error(
-            error_code::conflict, "workflow '" + draft.id +
+            errc::conflict, "workflow '" + draft.id +
                                       "' is archived; PATCH its status to draft or active "
                                       "before storing a new revision"))));
       detail::ask_from<p::write_outcome>(

@@ -7,22 +7,13 @@
 #include <utility>
 #include <variant>
 
+#include "runtime/error.hpp"
 #include "runtime/result.hpp"
 
 namespace auraos::persistence {
 
-/// What kind of failure a store operation met.
-enum class store_errc : std::uint8_t {
-  not_found = 1,  ///< No record with that key.
-  conflict,       ///< Another writer got there first (duplicate seq, duplicate id).
-  fenced,         ///< The writer's shard lease epoch is no longer current.
-  unavailable,    ///< The database is busy, locked or cannot be opened.
-  invalid,        ///< The request itself is malformed (bad cursor, bad value).
-  internal,       ///< Anything else: a bug or a corrupt database.
-};
-
-/// The name of an error code, e.g. "not_found".
-std::string_view to_string(store_errc code);
+/// What kind of failure a store operation met: the project's one error enum.
+using store_errc = auraos::errc;
 
 /// A failed store operation: what kind, and a message naming the place.
 struct store_error {

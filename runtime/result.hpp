@@ -23,6 +23,8 @@ failure<std::decay_t<E>> fail(E&& error) {
 template <class T, class E>
 class result {
  public:
+  /// Success with a default value (message types need a default constructor).
+  result() : state_(std::in_place_index<0>) {}
   /// Success.
   result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
   /// Failure.

@@ -9,6 +9,7 @@
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
+#include "gateway/execution_json.hpp"
 #include "persistence/open_store.hpp"
 
 namespace auraos::bench {
@@ -46,7 +47,8 @@ bench_runtime::bench_runtime(int threads, std::chrono::milliseconds passivate_af
   a::executions_options options;
   options.passivate_after = passivate_after;
   options.definitions_dir = dir_.path().string();
-  options.on_finished = [count = finished_, on_end](const std::string&, const std::string&) {
+  options.on_finished = [count = finished_, on_end](const std::string&,
+                                                    const a::execution_view&) {
     ++*count;
     if (on_end) on_end();
   };
@@ -82,7 +84,8 @@ nlohmann::json bench_runtime::counters() {
   caf::scoped_actor self{system()};
   nlohmann::json out;
   self->request(service(), std::chrono::seconds(10), a::counters_atom::value)
-      .receive([&](std::string& text) { out = nlohmann::json::parse(text); }, [](caf::error&) {});
+      .receive([&](a::executions_counters& c) { out = gateway::counters_json(c); },
+               [](caf::error&) {});
   return out;
 }
 

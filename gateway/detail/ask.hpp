@@ -19,7 +19,7 @@ inline constexpr std::chrono::seconds ask_timeout{15};
 
 /// The 503 answer for an actor that did not reply.
 inline http_response unavailable_response(const std::string& what) {
-  return error_response(make_error(error_code::unavailable, what));
+  return error_response(make_error(errc::unavailable, what));
 }
 
 /// From inside `self`: sends `msg...` to `target` and calls `on_reply(Reply&)` with the answer;

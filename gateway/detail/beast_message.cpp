@@ -24,7 +24,7 @@ result<http_request, api_error> to_http_request(beast_request&& request) {
     auto query = parse_query(std::string_view(plain.target).substr(question + 1));
     if (!query) {
       return fail(
-          make_error(error_code::bad_request,
+          make_error(errc::invalid,
                      fmt::format("malformed percent-encoding in the query of {}", plain.target)));
     }
     plain.query = std::move(*query);

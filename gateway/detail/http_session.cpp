@@ -23,15 +23,15 @@ bool is_http_error(const beast::error_code& ec) {
 api_error read_error(const beast::error_code& ec, const server_options& options) {
   if (ec == http::error::body_limit) {
     return make_error(
-        error_code::payload_too_large,
+        errc::payload_too_large,
         fmt::format("request body exceeds the limit of {} bytes", options.body_limit));
   }
   if (ec == http::error::header_limit) {
     return make_error(
-        error_code::headers_too_large,
+        errc::headers_too_large,
         fmt::format("request headers exceed the limit of {} bytes", options.header_limit));
   }
-  return make_error(error_code::bad_request,
+  return make_error(errc::invalid,
                     fmt::format("malformed HTTP request: {}", ec.message()));
 }
 
@@ -97,7 +97,7 @@ void http_session::handle_request() {
     context_->handler()(*plain, respond);
   } catch (const std::exception& e) {
     respond(error_response(
-        make_error(error_code::internal, fmt::format("the handler failed: {}", e.what()))));
+        make_error(errc::internal, fmt::format("the handler failed: {}", e.what()))));
   }
 }
 

@@ -6,8 +6,8 @@
 
 namespace auraos::runtime {
 
-result<messages::WorkflowDefinition, std::string> definition_from_json(std::string_view json_text) {
-  messages::WorkflowDefinition message;
+result<v1::WorkflowDefinition, std::string> definition_from_json(std::string_view json_text) {
+  v1::WorkflowDefinition message;
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   auto status = google::protobuf::util::JsonStringToMessage(
@@ -16,7 +16,7 @@ result<messages::WorkflowDefinition, std::string> definition_from_json(std::stri
   return message;
 }
 
-result<std::string, std::string> definition_to_json(const messages::WorkflowDefinition& message) {
+result<std::string, std::string> definition_to_json(const v1::WorkflowDefinition& message) {
   std::string text;
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = false;

@@ -8,7 +8,7 @@
 namespace auraos::engine {
 namespace {
 
-using messages::HistoryEvent;
+using v1::HistoryEvent;
 
 void dequeue(execution_state& s, const std::string& id) {
   auto& q = s.ready_queue;
@@ -32,13 +32,13 @@ void apply_attempt_started(execution_state& s, const HistoryEvent& r) {
 void apply_timer(execution_state& s, const HistoryEvent& r) {
   const auto& t = r.timer_set();
   s.timers[t.timer_id()] = {t.deadline_ms(), t.purpose(), r.node(), r.attempt()};
-  if (t.purpose() == messages::TIMER_DELAY) s.nodes[r.node()].status = node_status::waiting;
+  if (t.purpose() == v1::TIMER_DELAY) s.nodes[r.node()].status = node_status::waiting;
 }
 
 void apply_timer_fired(execution_state& s, const HistoryEvent& r) {
   auto it = s.timers.find(r.timer_fired().timer_id());
   if (it == s.timers.end()) return;
-  if (it->second.purpose == messages::TIMER_RETRY) s.nodes[it->second.node].retry_due = true;
+  if (it->second.purpose == v1::TIMER_RETRY) s.nodes[it->second.node].retry_due = true;
   s.timers.erase(it);
 }
 
@@ -145,8 +145,8 @@ void apply_execution_record(execution_state& s, const HistoryEvent& r) {
 
 }  // namespace
 
-messages::NodeError to_message(const node_error& e) {
-  messages::NodeError m;
+v1::NodeError to_message(const node_error& e) {
+  v1::NodeError m;
   m.set_type(e.type);
   m.set_message(e.message);
   m.set_retryable(e.retryable);
@@ -156,7 +156,7 @@ messages::NodeError to_message(const node_error& e) {
   return m;
 }
 
-node_error from_message(const messages::NodeError& e) {
+node_error from_message(const v1::NodeError& e) {
   node_error error{e.type(), e.message(), e.retryable(), e.attempts()};
   if (!e.fields_json().empty()) error.fields = parse_json_text(e.fields_json());
   return error;

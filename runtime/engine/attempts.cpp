@@ -47,7 +47,7 @@ void start_delay(session& s, const std::string& id, const nlohmann::json& config
         s, id,
         {"definition",
          "node \"" + id + "\": config: needs `seconds` (a number) or `until` (RFC 3339)"});
-  s.arm_timer(timer_id("delay", id, s.node_of(id).attempt), *deadline, messages::TIMER_DELAY, id,
+  s.arm_timer(timer_id("delay", id, s.node_of(id).attempt), *deadline, v1::TIMER_DELAY, id,
               s.node_of(id).attempt);
 }
 
@@ -98,7 +98,7 @@ void begin_attempt(session& s, const std::string& id, int attempt) {
         s, id, {"expression", "node \"" + id + "\": config: " + rendered.error().message});
   if (!is_external(n.type)) return run_inline(s, id, *rendered);
   if (auto deadline = s.node_of(id).deadline_ms)
-    s.arm_timer(timer_id("timeout", id, attempt), deadline, messages::TIMER_ATTEMPT_TIMEOUT, id,
+    s.arm_timer(timer_id("timeout", id, attempt), deadline, v1::TIMER_ATTEMPT_TIMEOUT, id,
                 attempt);
   issue_external(s, id);
 }
@@ -136,7 +136,7 @@ void attempt_failed(session& s, const std::string& id, const node_error& error) 
   retry.mutable_retry_scheduled()->set_delay_ms(delay);
   retry.mutable_retry_scheduled()->set_deadline_ms(s.now_ms() + delay);
   s.emit(std::move(retry));
-  s.arm_timer(timer_id("retry", id, attempt + 1), s.now_ms() + delay, messages::TIMER_RETRY, id,
+  s.arm_timer(timer_id("retry", id, attempt + 1), s.now_ms() + delay, v1::TIMER_RETRY, id,
               attempt + 1);
 }
 

@@ -49,12 +49,12 @@ void on_timer(session& s, const std::string& id) {
   r.mutable_timer_fired()->set_timer_id(id);
   s.emit(std::move(r));
   switch (t.purpose) {
-    case messages::TIMER_DELAY:
+    case v1::TIMER_DELAY:
       return attempt_succeeded(s, t.node, {{"firedAt", format_rfc3339_ms(s.now_ms())}});
-    case messages::TIMER_ATTEMPT_TIMEOUT:
+    case v1::TIMER_ATTEMPT_TIMEOUT:
       s.act(cancel_attempt{t.node, t.attempt});
       return attempt_failed(s, t.node, attempt_timeout(s, t.node, t.attempt));
-    case messages::TIMER_EXECUTION_TIMEOUT: {
+    case v1::TIMER_EXECUTION_TIMEOUT: {
       auto error = execution_timeout(s);
       auto end = s.record();
       *end.mutable_execution_timed_out()->mutable_error() = to_message(error);
@@ -84,11 +84,11 @@ struct handler {
   std::optional<engine_error> operator()(const start_event& ev) { return start_execution(s, ev); }
   std::optional<engine_error> operator()(const pause_event&) {
     return control("pause", execution_status::running,
-                   &messages::HistoryEvent::mutable_execution_paused);
+                   &v1::HistoryEvent::mutable_execution_paused);
   }
   std::optional<engine_error> operator()(const resume_event&) {
     return control("resume", execution_status::paused,
-                   &messages::HistoryEvent::mutable_execution_resumed);
+                   &v1::HistoryEvent::mutable_execution_resumed);
   }
   std::optional<engine_error> operator()(const cancel_event& ev) {
     if (is_finished(s.state().status)) return conflict("cancel", s.state().status);

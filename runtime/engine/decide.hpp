@@ -99,7 +99,7 @@ using effect = std::variant<start_attempt, cancel_attempt, set_timer, cancel_tim
 
 /// What follows from one event: records to store first, then effects to carry out.
 struct decision {
-  std::vector<messages::HistoryEvent> records;
+  std::vector<v1::HistoryEvent> records;
   std::vector<effect> effects;
 };
 

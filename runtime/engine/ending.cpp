@@ -85,7 +85,7 @@ void finish_if_done(session& s) {
   s.act(finished{execution_status::completed, share_json(std::move(output)), std::nullopt});
 }
 
-void end_execution(session& s, messages::HistoryEvent end, finished result) {
+void end_execution(session& s, v1::HistoryEvent end, finished result) {
   for (const auto& n : s.wf().nodes)
     if (!is_terminal(s.node_of(n.id).status)) cancel_node(s, n.id);
   std::vector<std::string> timers;

@@ -11,7 +11,7 @@ namespace {
 
 using google::protobuf::FieldDescriptor;
 
-const FieldDescriptor* kind_field(const messages::HistoryEvent& record) {
+const FieldDescriptor* kind_field(const v1::HistoryEvent& record) {
   const auto* oneof = record.GetDescriptor()->FindOneofByName("kind");
   return record.GetReflection()->GetOneofFieldDescriptor(record, oneof);
 }
@@ -65,7 +65,7 @@ nlohmann::json expand_json_text(nlohmann::json data, const google::protobuf::Des
   return result;
 }
 
-nlohmann::json payload(const messages::HistoryEvent& record, const FieldDescriptor* field) {
+nlohmann::json payload(const v1::HistoryEvent& record, const FieldDescriptor* field) {
   const auto& message = record.GetReflection()->GetMessage(record, field);
   std::string text;
   google::protobuf::util::JsonPrintOptions options;
@@ -79,12 +79,12 @@ nlohmann::json payload(const messages::HistoryEvent& record, const FieldDescript
 
 }  // namespace
 
-std::string_view record_kind(const messages::HistoryEvent& record) {
+std::string_view record_kind(const v1::HistoryEvent& record) {
   const auto* field = kind_field(record);
   return field ? std::string_view(field->name()) : std::string_view();
 }
 
-nlohmann::json record_to_json(const messages::HistoryEvent& record) {
+nlohmann::json record_to_json(const v1::HistoryEvent& record) {
   const auto* field = kind_field(record);
   return {{"kind", record_kind(record)},
           {"nodeId", record.node()},

@@ -10,9 +10,9 @@
 namespace auraos::engine {
 
 /// The record kind, as named in history.proto ("attempt_started"); empty when unset.
-std::string_view record_kind(const messages::HistoryEvent& record);
+std::string_view record_kind(const v1::HistoryEvent& record);
 
 /// `{kind, nodeId, attempt, atMs, data}`; JSON text payloads (`*_json`) become JSON values.
-nlohmann::json record_to_json(const messages::HistoryEvent& record);
+nlohmann::json record_to_json(const v1::HistoryEvent& record);
 
 }  // namespace auraos::engine

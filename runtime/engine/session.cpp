@@ -13,21 +13,21 @@ const runtime::node& session::node(const std::string& id) const {
   return wf_.nodes.at(static_cast<std::size_t>(runtime::find_node(wf_, id)));
 }
 
-messages::HistoryEvent session::record(const std::string& node, int attempt) const {
-  messages::HistoryEvent r;
+v1::HistoryEvent session::record(const std::string& node, int attempt) const {
+  v1::HistoryEvent r;
   r.set_at_ms(context_.now_ms);
   r.set_node(node);
   r.set_attempt(attempt);
   return r;
 }
 
-void session::emit(messages::HistoryEvent r) {
+void session::emit(v1::HistoryEvent r) {
   apply(state_, r);
   out_.records.push_back(std::move(r));
 }
 
 void session::arm_timer(const std::string& id, std::int64_t deadline_ms,
-                        messages::TimerPurpose purpose, const std::string& node, int attempt) {
+                        v1::TimerPurpose purpose, const std::string& node, int attempt) {
   auto r = record(node, attempt);
   auto* t = r.mutable_timer_set();
   t->set_timer_id(id);

@@ -27,13 +27,13 @@ class session {
   const node_state& node_of(const std::string& id) const { return state_.nodes.at(id); }
 
   /// A record stamped with now, the node and the attempt.
-  messages::HistoryEvent record(const std::string& node = {}, int attempt = 0) const;
+  v1::HistoryEvent record(const std::string& node = {}, int attempt = 0) const;
   /// Applies `r` to the working state and appends it to the decision.
-  void emit(messages::HistoryEvent r);
+  void emit(v1::HistoryEvent r);
   /// Appends an effect.
   void act(effect e) { out_.effects.push_back(std::move(e)); }
   /// Records a timer and asks for it.
-  void arm_timer(const std::string& id, std::int64_t deadline_ms, messages::TimerPurpose purpose,
+  void arm_timer(const std::string& id, std::int64_t deadline_ms, v1::TimerPurpose purpose,
                  const std::string& node, int attempt);
   /// Records that a pending timer is no longer needed.
   void drop_timer(const std::string& id);
@@ -76,7 +76,7 @@ void node_ended(session& s, const std::string& node_id);
 /// Completes the execution when every node ended.
 void finish_if_done(session& s);
 /// Ends the execution: cancels every unfinished node and attempt, records `end`.
-void end_execution(session& s, messages::HistoryEvent end, finished result);
+void end_execution(session& s, v1::HistoryEvent end, finished result);
 /// Fails the execution with `error` (cancelling what still runs).
 void fail_execution(session& s, node_error error);
 

@@ -5,7 +5,7 @@
 namespace auraos::engine {
 namespace {
 
-void write_node(messages::NodeSnapshot& out, const std::string& id, const node_state& n) {
+void write_node(v1::NodeSnapshot& out, const std::string& id, const node_state& n) {
   out.set_id(id);
   out.set_status(std::string(to_string(n.status)));
   out.set_queued(n.queued);
@@ -22,7 +22,7 @@ void write_node(messages::NodeSnapshot& out, const std::string& id, const node_s
   out.set_ended_ms(n.ended_ms);
 }
 
-result<node_state, std::string> read_node(const messages::NodeSnapshot& in) {
+result<node_state, std::string> read_node(const v1::NodeSnapshot& in) {
   auto status = parse_node_status(in.status());
   if (!status) return fail("node \"" + in.id() + "\": unknown status \"" + in.status() + "\"");
   node_state n;
@@ -42,7 +42,7 @@ result<node_state, std::string> read_node(const messages::NodeSnapshot& in) {
   return n;
 }
 
-void write_timers(messages::ExecutionSnapshot& out, const execution_state& state) {
+void write_timers(v1::ExecutionSnapshot& out, const execution_state& state) {
   for (const auto& [id, t] : state.timers) {
     auto* timer = out.add_timers();
     timer->set_id(id);
@@ -55,8 +55,8 @@ void write_timers(messages::ExecutionSnapshot& out, const execution_state& state
 
 }  // namespace
 
-messages::ExecutionSnapshot to_snapshot(const execution_state& state) {
-  messages::ExecutionSnapshot out;
+v1::ExecutionSnapshot to_snapshot(const execution_state& state) {
+  v1::ExecutionSnapshot out;
   out.set_seq(state.seq);
   out.set_execution_id(state.execution_id);
   out.set_workflow_id(state.workflow_id);
@@ -73,7 +73,7 @@ messages::ExecutionSnapshot to_snapshot(const execution_state& state) {
   return out;
 }
 
-result<execution_state, std::string> from_snapshot(const messages::ExecutionSnapshot& in) {
+result<execution_state, std::string> from_snapshot(const v1::ExecutionSnapshot& in) {
   auto status = parse_execution_status(in.status());
   if (!status) return fail("snapshot: unknown execution status \"" + in.status() + "\"");
   execution_state state;

@@ -10,9 +10,9 @@
 namespace auraos::engine {
 
 /// The state as a snapshot message (its `seq` is the number of records folded).
-messages::ExecutionSnapshot to_snapshot(const execution_state& state);
+v1::ExecutionSnapshot to_snapshot(const execution_state& state);
 
 /// The state a snapshot holds; an error names the first malformed field.
-result<execution_state, std::string> from_snapshot(const messages::ExecutionSnapshot& snapshot);
+result<execution_state, std::string> from_snapshot(const v1::ExecutionSnapshot& snapshot);
 
 }  // namespace auraos::engine

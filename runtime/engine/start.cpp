@@ -44,7 +44,7 @@ std::optional<engine_error> start_execution(session& s, const start_event& ev) {
   s.emit(std::move(r));
   if (auto t = s.wf().settings.timeout_seconds)
     s.arm_timer("execution", s.now_ms() + std::llround(*t * 1000.0),
-                messages::TIMER_EXECUTION_TIMEOUT, {}, 0);
+                v1::TIMER_EXECUTION_TIMEOUT, {}, 0);
   schedule_start_nodes(s);
   return std::nullopt;
 }

@@ -72,7 +72,7 @@ enum class edge_state { undecided, not_taken, taken };
 /// A pending durable timer.
 struct timer {
   std::int64_t deadline_ms = 0;
-  messages::TimerPurpose purpose = messages::TIMER_UNSPECIFIED;
+  v1::TimerPurpose purpose = v1::TIMER_UNSPECIFIED;
   std::string node;
   int attempt = 0;
 };
@@ -103,16 +103,16 @@ struct execution_state {
 execution_state initial_state(const workflow& wf);
 
 /// The record form of an error.
-messages::NodeError to_message(const node_error& error);
+v1::NodeError to_message(const node_error& error);
 
 /// An error from its record form.
-node_error from_message(const messages::NodeError& error);
+node_error from_message(const v1::NodeError& error);
 
 /// Folds one history record into `state`.
-void apply(execution_state& state, const messages::HistoryEvent& record);
+void apply(execution_state& state, const v1::HistoryEvent& record);
 
 /// Folds a whole history into the initial state of `wf`.
-execution_state fold(const workflow& wf, const std::vector<messages::HistoryEvent>& history);
+execution_state fold(const workflow& wf, const std::vector<v1::HistoryEvent>& history);
 
 /// True for completed, failed, skipped and cancelled.
 bool is_terminal(node_status status);

@@ -42,14 +42,14 @@ inline void check_fenced_execution_stops(std::shared_ptr<persistence::store> eng
   BOOST_REQUIRE(service);
   caf::scoped_actor self{engine.system()};
   auto ask = [&](auto... xs) {
-    a::execution_reply out = fail(a::execution_failure{a::execution_errc::internal, "none", {}});
+    a::execution_reply out = fail(a::execution_failure{errc::internal, "none", {}});
     self->request(service, std::chrono::seconds(30), xs...)
         .receive([&](a::execution_reply& r) { out = std::move(r); }, [](caf::error&) {});
     return out;
   };
   auto started = ask(a::start_execution_command{"fenced", 0, "null", ""});
   BOOST_REQUIRE_MESSAGE(started.has_value(), (started ? "" : started.error().message));
-  auto id = nlohmann::json::parse(*started).at("id").get<std::string>();
+  auto id = started->id;
   // The delay's timer row is written with the decision that set it: the execution now waits.
   BOOST_REQUIRE(poll_until([&] {
     auto next = other.next_timer_deadline();
@@ -67,7 +67,7 @@ inline void check_fenced_execution_stops(std::shared_ptr<persistence::store> eng
   auto active_actors = [&] {
     std::int64_t count = -1;
     self->request(service, std::chrono::seconds(10), a::counters_atom::value)
-        .receive([&](std::string& text) { count = nlohmann::json::parse(text)["activeActors"]; },
+        .receive([&](a::executions_counters& c) { count = c.active_actors; },
                  [](caf::error&) {});
     return count;
   };

@@ -13,11 +13,6 @@
 
 namespace auraos::persistence {
 
-/// Prints an error code in test failure messages.
-inline std::ostream& operator<<(std::ostream& out, store_errc code) {
-  return out << to_string(code);
-}
-
 /// Prints a status in test failure messages.
 inline std::ostream& operator<<(std::ostream& out, execution_status status) {
   return out << to_string(status);

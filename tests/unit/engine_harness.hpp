@@ -92,7 +92,7 @@ class harness {
   /// The current state.
   const execution_state& state() const { return state_; }
   /// Every record so far.
-  const std::vector<messages::HistoryEvent>& history() const { return history_; }
+  const std::vector<v1::HistoryEvent>& history() const { return history_; }
   /// The workflow.
   const runtime::workflow& wf() const { return wf_; }
   /// Sets the clock.
@@ -113,7 +113,7 @@ class harness {
   }
   runtime::workflow wf_;
   execution_state state_;
-  std::vector<messages::HistoryEvent> history_;
+  std::vector<v1::HistoryEvent> history_;
   std::int64_t now_ms_ = 1000;
   std::deque<double> randoms_;
 };
@@ -135,8 +135,8 @@ inline std::vector<std::string> started_nodes(const decision& d) {
 }
 
 /// How many records of `kind` name node `node` (any node when empty).
-inline int count_records(const std::vector<messages::HistoryEvent>& history,
-                         messages::HistoryEvent::KindCase kind, const std::string& node = {}) {
+inline int count_records(const std::vector<v1::HistoryEvent>& history,
+                         v1::HistoryEvent::KindCase kind, const std::string& node = {}) {
   int n = 0;
   for (const auto& r : history) n += r.kind_case() == kind && (node.empty() || r.node() == node);
   return n;

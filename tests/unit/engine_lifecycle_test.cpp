@@ -6,7 +6,7 @@
 using namespace auraos::engine;
 using namespace auraos::engine::test;
 using nlohmann::json;
-using kind = auraos::messages::HistoryEvent;
+using kind = auraos::v1::HistoryEvent;
 
 namespace {
 

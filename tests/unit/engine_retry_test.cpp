@@ -5,7 +5,7 @@
 using namespace auraos::engine;
 using namespace auraos::engine::test;
 using nlohmann::json;
-using kind = auraos::messages::HistoryEvent;
+using kind = auraos::v1::HistoryEvent;
 using auraos::runtime::jitter_mode;
 using auraos::runtime::retry_policy;
 

@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(start_refuses_unknown_workflows_and_bad_input_and_repeats_b
   namespace a = auraos::actors;
   auto unknown = h.ask(a::start_execution_command{"nope", 0, "null", ""});
   BOOST_REQUIRE(!unknown.has_value());
-  BOOST_TEST((unknown.error().code == a::execution_errc::not_found));
+  BOOST_TEST((unknown.error().code == auraos::errc::not_found));
   json wf =
       chain("vars", {{{"id", "a"}, {"type", "transform"}, {"config", {{"output", "${vars.n}"}}}}});
   wf["variables"] = json::array({{{"name", "n"}, {"type", "number"}, {"required", true}},
@@ -85,13 +85,13 @@ BOOST_AUTO_TEST_CASE(start_refuses_unknown_workflows_and_bad_input_and_repeats_b
   h.put_workflow(wf);
   auto bad = h.ask(a::start_execution_command{"vars", 0, R"({"n": "x"})", ""});
   BOOST_REQUIRE(!bad.has_value());
-  BOOST_TEST((bad.error().code == a::execution_errc::invalid_input));
+  BOOST_TEST((bad.error().code == auraos::errc::invalid_input));
   BOOST_TEST(bad.error().details.size() == 2u);
   auto first = h.ask(a::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
   auto again = h.ask(a::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
   BOOST_REQUIRE(first.has_value() && again.has_value());
-  auto id = json::parse(*first).at("id").get<std::string>();
-  BOOST_TEST(json::parse(*again).at("id") == id);
+  auto id = auraos::gateway::execution_json(*first).at("id").get<std::string>();
+  BOOST_TEST(auraos::gateway::execution_json(*again).at("id") == id);
   BOOST_TEST(h.wait_end(id).at("output").at("a") == 1);
   BOOST_TEST(execution_harness::eventually([&] { return h.counters().at("activeActors") == 0; }));
   BOOST_TEST(h.get(id).at("status") == "completed");
@@ -136,16 +136,16 @@ BOOST_AUTO_TEST_CASE(pause_resume_and_cancel_change_the_status) {
   auto id = h.start("ctl").at("id").get<std::string>();
   auto paused = h.ask(auraos::actors::pause_atom::value, id);
   BOOST_REQUIRE(paused.has_value());
-  BOOST_TEST(json::parse(*paused).at("status") == "paused");
+  BOOST_TEST(auraos::gateway::execution_json(*paused).at("status") == "paused");
   auto again = h.ask(auraos::actors::pause_atom::value, id);
   BOOST_REQUIRE(!again.has_value());
-  BOOST_TEST((again.error().code == auraos::actors::execution_errc::conflict));
+  BOOST_TEST((again.error().code == auraos::errc::conflict));
   auto resumed = h.ask(auraos::actors::resume_atom::value, id);
   BOOST_REQUIRE(resumed.has_value());
-  BOOST_TEST(json::parse(*resumed).at("status") == "running");
+  BOOST_TEST(auraos::gateway::execution_json(*resumed).at("status") == "running");
   auto cancelled = h.ask(auraos::actors::cancel_atom::value, id);
   BOOST_REQUIRE(cancelled.has_value());
-  BOOST_TEST(json::parse(*cancelled).at("status") == "cancelled");
+  BOOST_TEST(auraos::gateway::execution_json(*cancelled).at("status") == "cancelled");
   BOOST_TEST(h.wait_end(id).at("status") == "cancelled");
   BOOST_TEST(h.get(id).at("status") == "cancelled");
 }

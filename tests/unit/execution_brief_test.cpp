@@ -14,7 +14,7 @@ json workflow(const std::string& id, json node) {
 a::locate_reply locate(execution_harness& h, const std::string& id) {
   caf::scoped_actor self{h.system()};
   a::locate_reply out =
-      auraos::fail(a::execution_failure{a::execution_errc::internal, "no reply", {}});
+      auraos::fail(a::execution_failure{auraos::errc::internal, "no reply", {}});
   self->request(h.service(), std::chrono::seconds(10), a::locate_atom::value, id)
       .receive([&](a::locate_reply& r) { out = std::move(r); }, [](caf::error&) {});
   return out;
@@ -51,8 +51,8 @@ BOOST_AUTO_TEST_CASE(locate_refuses_unknown_and_finished_executions) {
   auto id = h.start("t").at("id").get<std::string>();
   h.wait_end(id);
   BOOST_REQUIRE(execution_harness::eventually([&] { return !locate(h, id).has_value(); }));
-  BOOST_TEST((locate(h, id).error().code == a::execution_errc::conflict));
-  BOOST_TEST((locate(h, "no-such-id").error().code == a::execution_errc::not_found));
+  BOOST_TEST((locate(h, id).error().code == auraos::errc::conflict));
+  BOOST_TEST((locate(h, "no-such-id").error().code == auraos::errc::not_found));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actors/local_engine.hpp"
+#include "gateway/execution_json.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -37,9 +38,9 @@ class execution_harness {
     a::executions_options options;
     options.passivate_after = passivate_after;
     options.definitions_dir = dir.path().string();
-    options.on_finished = [this](const std::string& id, const std::string& view) {
+    options.on_finished = [this](const std::string& id, const a::execution_view& view) {
       std::lock_guard lock(mutex_);
-      ended_[id] = json::parse(view);
+      ended_[id] = gateway::execution_json(view);
       changed_.notify_all();
     };
     engine_ = std::make_unique<a::local_engine>(std::move(opened).value(), options, 2);
@@ -71,12 +72,12 @@ class execution_harness {
   a::execution_reply ask(Ts... xs) {
     caf::scoped_actor self{engine_->system()};
     a::execution_reply out =
-        fail(a::execution_failure{a::execution_errc::internal, "no reply", {}});
+        fail(a::execution_failure{errc::internal, "no reply", {}});
     self->request(service(), std::chrono::seconds(30), xs...)
         .receive(
             [&](a::execution_reply& r) { out = std::move(r); },
             [&](caf::error& e) {
-              out = fail(a::execution_failure{a::execution_errc::internal, caf::to_string(e), {}});
+              out = fail(a::execution_failure{errc::internal, caf::to_string(e), {}});
             });
     return out;
   }
@@ -85,14 +86,14 @@ class execution_harness {
   json start(const std::string& workflow_id, const json& input = nullptr) {
     auto reply = ask(a::start_execution_command{workflow_id, 0, input.dump(), ""});
     BOOST_REQUIRE_MESSAGE(reply.has_value(), (reply ? "" : reply.error().message));
-    return json::parse(*reply);
+    return gateway::execution_json(*reply);
   }
 
   /// The execution's view (from its actor or the store).
   json get(const std::string& id) {
     auto reply = ask(caf::get_atom::value, id);
     BOOST_REQUIRE_MESSAGE(reply.has_value(), (reply ? "" : reply.error().message));
-    return json::parse(*reply);
+    return gateway::execution_json(*reply);
   }
 
   /// The stored history as the REST array (every record: one page without a limit).
@@ -104,7 +105,7 @@ class execution_harness {
         .receive(
             [&](a::history_reply& reply) {
               BOOST_REQUIRE(reply.has_value());
-              out = json::parse(reply->items_json);
+              out = gateway::history_json(*reply);
             },
             [&](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
     return out;
@@ -115,7 +116,7 @@ class execution_harness {
     caf::scoped_actor self{engine_->system()};
     json out;
     self->request(service(), std::chrono::seconds(10), a::counters_atom::value)
-        .receive([&](std::string& text) { out = json::parse(text); },
+        .receive([&](a::executions_counters& c) { out = gateway::counters_json(c); },
                  [&](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
     return out;
   }

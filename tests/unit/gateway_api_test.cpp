@@ -125,13 +125,13 @@ BOOST_AUTO_TEST_CASE(json_deeper_than_the_limit_answers_400_naming_the_limit) {
 }
 
 BOOST_AUTO_TEST_CASE(each_error_code_has_its_status) {
-  BOOST_TEST(gw::http_status(gw::error_code::bad_request) == 400);
-  BOOST_TEST(gw::http_status(gw::error_code::conflict) == 409);
-  BOOST_TEST(gw::http_status(gw::error_code::payload_too_large) == 413);
-  BOOST_TEST(gw::http_status(gw::error_code::invalid_definition) == 422);
-  BOOST_TEST(gw::http_status(gw::error_code::invalid_input) == 422);
-  BOOST_TEST(gw::http_status(gw::error_code::unavailable) == 503);
-  auto error = gw::make_error(gw::error_code::invalid_input, "input.x must be a number");
+  BOOST_TEST(gw::http_status(auraos::errc::invalid) == 400);
+  BOOST_TEST(gw::http_status(auraos::errc::conflict) == 409);
+  BOOST_TEST(gw::http_status(auraos::errc::payload_too_large) == 413);
+  BOOST_TEST(gw::http_status(auraos::errc::invalid_definition) == 422);
+  BOOST_TEST(gw::http_status(auraos::errc::invalid_input) == 422);
+  BOOST_TEST(gw::http_status(auraos::errc::unavailable) == 503);
+  auto error = gw::make_error(auraos::errc::invalid_input, "input.x must be a number");
   error.details = std::make_shared<const json>(json::array({{{"path", "input.x"}}}));
   auto response = gw::error_response(error);
   BOOST_TEST(response.status == 422);

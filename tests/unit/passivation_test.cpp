@@ -69,11 +69,11 @@ BOOST_AUTO_TEST_CASE(get_pause_resume_and_cancel_reach_a_passivated_execution) {
   BOOST_REQUIRE(all_passivated(h));
   BOOST_TEST(h.get(id).at("status") == "running");
   BOOST_REQUIRE(all_passivated(h));
-  BOOST_TEST(json::parse(*h.ask(a::pause_atom::value, id)).at("status") == "paused");
+  BOOST_TEST(auraos::gateway::execution_json(*h.ask(a::pause_atom::value, id)).at("status") == "paused");
   BOOST_REQUIRE(all_passivated(h));
-  BOOST_TEST(json::parse(*h.ask(a::resume_atom::value, id)).at("status") == "running");
+  BOOST_TEST(auraos::gateway::execution_json(*h.ask(a::resume_atom::value, id)).at("status") == "running");
   BOOST_REQUIRE(all_passivated(h));
-  BOOST_TEST(json::parse(*h.ask(a::cancel_atom::value, id)).at("status") == "cancelled");
+  BOOST_TEST(auraos::gateway::execution_json(*h.ask(a::cancel_atom::value, id)).at("status") == "cancelled");
   BOOST_TEST(h.wait_end(id).at("status") == "cancelled");
 }
 

@@ -1,0 +1,91 @@
+// The REST shapes of an execution, its history, its log lines and the service's counters.
+#include "gateway/execution_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "actors/execution_records.hpp"
+#include "runtime/engine/json_text.hpp"
+#include "runtime/engine/record_json.hpp"
+#include "runtime/engine/time_text.hpp"
+#include "runtime/json_parse.hpp"
+
+namespace auraos::gateway {
+
+namespace {
+
+nlohmann::json time_or_null(const std::optional<std::int64_t>& ms) {
+  return ms ? nlohmann::json(engine::format_rfc3339_ms(*ms)) : nlohmann::json();
+}
+
+nlohmann::json error_or_null(const std::optional<engine::node_error>& error) {
+  if (!error) return nullptr;
+  auto parsed = runtime::parse_json(actors::error_json(*error), runtime::max_stored_json_depth);
+  return parsed ? std::move(*parsed) : nlohmann::json(nullptr);
+}
+
+/// A node time (0: not yet) as RFC 3339 text or null.
+nlohmann::json node_time_or_null(std::int64_t ms) {
+  return ms == 0 ? nlohmann::json() : nlohmann::json(engine::format_rfc3339_ms(ms));
+}
+
+nlohmann::json node_views(const actors::execution_view& view, nlohmann::json& metrics) {
+  auto nodes = nlohmann::json::array();
+  int attempts = 0;
+  for (const auto& n : view.nodes) {
+    attempts += n.attempts;
+    nodes.push_back({{"id", n.id},
+                     {"status", n.status},
+                     {"attempts", n.attempts},
+                     {"startedAt", node_time_or_null(n.started_ms)},
+                     {"completedAt", node_time_or_null(n.ended_ms)},
+                     {"output", engine::json_or_null(n.output)},
+                     {"error", error_or_null(n.error)}});
+  }
+  metrics["nodeAttempts"] = attempts;
+  metrics["historyRecords"] = view.history_records;
+  return nodes;
+}
+
+}  // namespace
+
+nlohmann::json execution_json(const actors::execution_view& view) {
+  nlohmann::json metrics = nlohmann::json::object();
+  nlohmann::json out{{"id", view.id},
+                     {"workflowId", view.workflow_id},
+                     {"revision", view.revision},
+                     {"status", view.status},
+                     {"input", engine::json_or_null(engine::parse_json_text(view.input_json))},
+                     {"output", engine::json_or_null(view.output)},
+                     {"error", error_or_null(view.error)},
+                     {"startedAt", time_or_null(view.started_at)},
+                     {"completedAt", time_or_null(view.completed_at)}};
+  out["nodes"] = node_views(view, metrics);
+  if (view.started_at && view.completed_at)
+    metrics["durationMs"] = *view.completed_at - *view.started_at;
+  out["metrics"] = std::move(metrics);
+  return out;
+}
+
+nlohmann::json history_json(const actors::history_page& page) {
+  auto out = nlohmann::json::array();
+  for (const auto& line : page.lines) out.push_back(line);
+  for (const auto& entry : page.records) {
+    auto j = engine::record_to_json(entry.record);
+    j["seq"] = entry.seq;
+    j["timestamp"] = engine::format_rfc3339_ms(entry.timestamp_ms);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+nlohmann::json counters_json(const actors::executions_counters& counters) {
+  nlohmann::json by_status = counters.ended;
+  return {{"executions", {{"started", counters.started}, {"ended", by_status}}},
+          {"nodeAttempts", counters.attempts},
+          {"retries", counters.retries},
+          {"activeActors", counters.active_actors},
+          {"activations", counters.activations},
+          {"passivations", counters.passivations}};
+}
+
+}  // namespace auraos::gateway

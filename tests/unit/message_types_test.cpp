@@ -1,0 +1,248 @@
+// Every message that may cross a node goes through CAF's binary serializer and back unchanged,
+// under the stable name it is registered with.
+#include <boost/test/unit_test.hpp>
+
+#include <concepts>
+#include <functional>
+#include <set>
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <caf/binary_deserializer.hpp>
+#include <caf/binary_serializer.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/message.hpp>
+#include <nlohmann/json.hpp>
+
+#include "actors/actor_system_setup.hpp"
+#include "actors/execution.hpp"
+#include "actors/message_types.hpp"
+#include "runtime/engine/json_text.hpp"
+
+namespace a = auraos::actors;
+namespace p = auraos::persistence;
+namespace e = auraos::engine;
+using auraos::errc;
+using auraos::fail;
+
+namespace {
+
+/// One sample of a registered type: its stable name, the message, and whether a copy equals it.
+struct sample {
+  std::string name;
+  caf::message message;
+  std::function<bool(const caf::message&)> equals;
+};
+
+/// A sample of `value`; equality by `==` when T has one, else by CAF's rendering of the value.
+template <class T>
+sample of(std::string name, T value) {
+  auto message = caf::make_message(value);
+  std::function<bool(const caf::message&)> equals;
+  if constexpr (std::equality_comparable<T>)
+    equals = [value](const caf::message& other) {
+      return other.match_element<T>(0) && other.get_as<T>(0) == value;
+    };
+  else
+    equals = [text = caf::to_string(message)](const caf::message& other) {
+      return caf::to_string(other) == text;
+    };
+  return {std::move(name), std::move(message), std::move(equals)};
+}
+
+auraos::runtime::json_ptr json(const char* text) {
+  return e::share_json(nlohmann::json::parse(text));
+}
+
+e::node_error sample_error() {
+  return {"shell", "exit 3", true, 2, json(R"({"exitCode":3,"stderr":"boom\n"})")};
+}
+
+a::execution_view sample_view() {
+  a::execution_view view{"e1", "wf", 2, "completed", R"({"x":1})", json(R"({"y":[1,2]})"),
+                         sample_error(), 1000, 2500, {}, 9};
+  view.nodes.push_back({"fetch", "completed", 2, 1000, 2400, json(R"("ok")"), std::nullopt});
+  view.nodes.push_back({"send", "failed", 1, 1100, 0, nullptr, sample_error()});
+  return view;
+}
+
+a::history_page sample_history() {
+  a::history_page page;
+  a::history_entry entry{4, 1234, {}};
+  entry.record.set_node("fetch");
+  entry.record.set_attempt(2);
+  entry.record.set_at_ms(1234);
+  page.records.push_back(entry);
+  page.lines = {"2030-01-01T00:00:00.000Z e1 fetch#1 attempt_started"};
+  page.next_after = 4;
+  return page;
+}
+
+p::execution_record sample_row() {
+  p::execution_record row;
+  row.id = "e1";
+  row.workflow_id = "wf";
+  row.revision = 3;
+  row.status = p::execution_status::failed;
+  row.input = R"({"x":1})";
+  row.error = R"({"type":"shell"})";
+  row.created_at = 5;
+  row.started_at = 6;
+  row.idempotency_key = "k";
+  row.execution_time_ms = 7;
+  return row;
+}
+
+p::workflow_record sample_workflow() {
+  return {"wf", "name", "desc", "1.0", 2, R"({"id":"wf"})", {"a", "b"}, 10, 11,
+          p::workflow_status::active, R"({"m":1})"};
+}
+
+std::vector<sample> samples(caf::actor some_actor) {
+  p::write_request write;
+  write.ops.push_back(p::put_workflow_op{{"wf", "n", "", "1", "{}", {"t"}, std::nullopt,
+                                          p::workflow_status::draft}});
+  write.ops.push_back(p::create_execution_op{sample_row()});
+  write.ops.push_back(p::append_history_op{"e1", 3, {{"e1", 3, 9, "node_started", "fetch", 1,
+                                                      std::string("\0\x01", 2)}},
+                                           p::fence{1, 2}});
+  write.ops.push_back(p::delete_timer_op{"e1", "t1"});
+  write.wait_for_database = true;
+  std::vector<p::op_result> results{std::monostate{}, sample_workflow(),
+                                    p::created_result(sample_row(), true),
+                                    p::shard_lease{1, "node", 4}};
+  a::commit_stats stats;
+  stats.commits = 3;
+  stats.bucket_counts[2] = 5;
+  p::page<p::execution_record> executions{{sample_row()}, std::string("cursor")};
+  a::list_executions_query list_executions;
+  list_executions.filter.status = p::execution_status::running;
+  list_executions.page = {10, std::string("5:x")};
+  return {
+      of("auraos.start_execution_command",
+         a::start_execution_command{"wf", 2, R"({"a":1})", "key"}),
+      of("auraos.execution_reply", a::execution_reply(sample_view())),
+      of("auraos.execution_reply",
+         a::execution_reply(fail(a::execution_failure{errc::invalid_input, "bad", {"x", "y"}}))),
+      of("auraos.history_reply", a::history_reply(sample_history())),
+      of("auraos.locate_reply", a::locate_reply(some_actor)),
+      of("auraos.execution_brief", a::execution_brief{7, "running"}),
+      of("auraos.executions_counters",
+         a::executions_counters{1, {{"completed", 2}, {"failed", 1}}, 3, 4, 5, 6, 7}),
+      of("auraos.attempt_outcome",
+         a::attempt_outcome{"fetch", 2, false, json(R"({"o":1})"), sample_error()}),
+      of("auraos.execution_end", a::execution_end{"e1", "child:p/n/1",
+                                                  e::execution_status::timed_out, nullptr,
+                                                  sample_error()}),
+      of("auraos.child_request",
+         a::child_request{"p", "n", 1, "wf", "child.json", R"({"a":1})", "p/n/1"}),
+      of("auraos.child_reply", a::child_reply(std::string("child-id"))),
+      of("auraos.store.write_request", write),
+      of("auraos.store.ping_query", a::ping_query{}),
+      of("auraos.store.get_workflow_query", a::get_workflow_query{"wf", 3}),
+      of("auraos.store.list_workflows_query",
+         a::list_workflows_query{{std::string("n"), std::nullopt, p::workflow_status::archived},
+                                 {50, std::nullopt}}),
+      of("auraos.store.list_revisions_query", a::list_revisions_query{"wf", {20, "2"}}),
+      of("auraos.store.get_execution_query", a::get_execution_query{"e1"}),
+      of("auraos.store.list_executions_query", list_executions),
+      of("auraos.store.count_executions_query", a::count_executions_query{}),
+      of("auraos.store.unfinished_executions_query", a::unfinished_executions_query{}),
+      of("auraos.store.read_history_query", a::read_history_query{"e1", 4, 100}),
+      of("auraos.store.latest_snapshot_query", a::latest_snapshot_query{"e1"}),
+      of("auraos.store.due_timers_query", a::due_timers_query{99, 10}),
+      of("auraos.store.next_timer_deadline_query", a::next_timer_deadline_query{}),
+      of("auraos.store.shard_lease_query", a::shard_lease_query{3}),
+      of("auraos.store.write_outcome", p::write_outcome(results)),
+      of("auraos.store.commit_stats", stats),
+      of("auraos.store.status", p::store_status(p::store_fail(errc::fenced, "stale epoch"))),
+      of("auraos.store.status_counts",
+         p::store_result<p::status_counts>(p::status_counts{{"running", 2}})),
+      of("auraos.store.workflow", p::store_result<p::workflow_record>(sample_workflow())),
+      of("auraos.store.workflow_page",
+         p::store_result<p::page<p::workflow_record>>(p::page<p::workflow_record>{
+             {sample_workflow()}, std::nullopt})),
+      of("auraos.store.execution", p::store_result<p::execution_record>(sample_row())),
+      of("auraos.store.execution_page",
+         p::store_result<p::page<p::execution_record>>(executions)),
+      of("auraos.store.executions",
+         p::store_result<std::vector<p::execution_record>>(
+             p::store_fail(errc::unavailable, "down"))),
+      of("auraos.store.history", p::store_result<std::vector<p::history_event>>(
+                                     std::vector<p::history_event>{{"e1", 1, 2, "k", "", 0, "x"}})),
+      of("auraos.store.snapshot", p::store_result<std::optional<p::snapshot_record>>(
+                                      std::optional<p::snapshot_record>{{"e1", 5, "bytes"}})),
+      of("auraos.store.timers", p::store_result<std::vector<p::timer_record>>(
+                                    std::vector<p::timer_record>{{"e1", "t", 77}})),
+      of("auraos.store.timer_deadline",
+         p::store_result<std::optional<std::int64_t>>(std::optional<std::int64_t>{42})),
+      of("auraos.store.shard_lease", p::store_result<p::shard_lease>(p::shard_lease{1, "n", 2})),
+  };
+}
+
+std::vector<char> save(caf::actor_system& system, caf::message& message) {
+  std::vector<char> bytes;
+  caf::binary_serializer sink{system, bytes};
+  if (auto error = sink(message)) BOOST_FAIL("cannot serialize: " + system.render(error));
+  return bytes;
+}
+
+caf::message load(caf::actor_system& system, const std::vector<char>& bytes) {
+  caf::message out;
+  caf::binary_deserializer source{system, bytes};
+  if (auto error = source(out)) BOOST_FAIL("cannot deserialize: " + system.render(error));
+  return out;
+}
+
+struct registered_system {
+  registered_system() { a::add_message_types(config); }
+  caf::actor_system_config config;
+};
+
+/// A message type nobody registered.
+struct unregistered {
+  int value = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, unregistered& x) {
+  return f(x.value);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_registered_message_survives_the_binary_serializer_unchanged) {
+  registered_system registered;
+  caf::actor_system system{registered.config};
+  auto some_actor = system.spawn([]() -> caf::behavior { return {[](int) {}}; });
+  for (auto& s : samples(some_actor)) {
+    BOOST_TEST_CONTEXT(s.name) {
+      const auto* name = system.types().portable_name(s.message.cvals()->type(0));
+      BOOST_REQUIRE_MESSAGE(name != nullptr, "not registered: " << s.name);
+      BOOST_TEST(*name == s.name);
+      auto bytes = save(system, s.message);
+      auto copy = load(system, bytes);
+      BOOST_REQUIRE_EQUAL(copy.size(), 1u);
+      BOOST_TEST(s.equals(copy));
+      BOOST_TEST(save(system, copy) == bytes);
+    }
+  }
+  caf::anon_send_exit(some_actor, caf::exit_reason::user_shutdown);
+}
+
+BOOST_AUTO_TEST_CASE(every_registered_message_type_has_a_sample) {
+  registered_system registered;
+  std::set<std::string> sampled;
+  for (const auto& s : samples(caf::actor{})) sampled.insert(s.name);
+  for (const auto& [type, name] : registered.config.type_names_by_rtti)
+    if (name.rfind("auraos.", 0) == 0) BOOST_TEST(sampled.count(name) == 1u, name);
+}
+
+BOOST_AUTO_TEST_CASE(an_unregistered_message_type_does_not_serialize) {
+  registered_system registered;
+  caf::actor_system system{registered.config};
+  auto message = caf::make_message(unregistered{3});
+  std::vector<char> bytes;
+  caf::binary_serializer sink{system, bytes};
+  BOOST_TEST(static_cast<bool>(sink(message)));
+}
