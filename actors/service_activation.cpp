@@ -92,11 +92,6 @@ void forward(service_actor* self, caf::actor actor, caf::atom_value action, cons
 
 }  // namespace
 
-std::int64_t service_now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 void on_live(service_actor* self, const std::string& id, caf::actor actor) {
   auto& s = self->state;
   if (auto it = s.stopping.find(id); it != s.stopping.end() && it->second == actor) return;
@@ -214,7 +209,8 @@ void read_history(service_actor* self, read_history_query page, bool logs,
                 rows->resize(static_cast<std::size_t>(limit));
                 out.next_after = rows->back().seq;
               }
-              out.items_json = runtime::dump_json(logs ? logs_view(id, *rows) : history_view(*rows));
+              out.items_json =
+                  runtime::dump_json(logs ? logs_view(id, *rows) : history_view(*rows));
               promise.deliver(history_reply(std::move(out)));
             });
       });
