@@ -48,7 +48,7 @@ void report_counts(execution_actor* self, const std::vector<v1::HistoryEvent>& r
 void take_records(execution_actor* self, engine::execution_state after,
                   const std::vector<v1::HistoryEvent>& records) {
   auto& s = self->state;
-  auto now = records.empty() ? now_ms() : records.back().at_ms();
+  auto now = records.empty() ? now_ms(self->state) : records.back().at_ms();
   if (s.st.status == engine::execution_status::pending && !s.row.started_at) s.row.started_at = now;
   s.st = std::move(after);
   s.row.status = to_row_status(s.st.status);
@@ -108,9 +108,8 @@ void store_decision(execution_actor* self, engine::decision decision, queued_eve
 void decide_one(execution_actor* self, queued_event item) {
   auto& s = self->state;
   if (!item.event) return answer_view(item, s);
-  engine::decide_context context{
-      now_ms(),
-      [] { return static_cast<double>(std::rand()) / (static_cast<double>(RAND_MAX) + 1.0); }};
+  auto* env = s.args.options.env.get();  // outlives the actor: its options hold it
+  engine::decide_context context{env->now_ms(), [env] { return env->random(); }};
   auto decision = engine::decide(s.wf, s.st, *item.event, context);
   if (!decision) return refuse(item, refusal_failure(decision.error()));
   if (decision->records.empty()) {
@@ -122,9 +121,8 @@ void decide_one(execution_actor* self, queued_event item) {
 
 }  // namespace
 
-std::int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+std::int64_t now_ms(const execution_actor_state& state) {
+  return state.args.options.env->now_ms();
 }
 
 execution_view current_view(const execution_actor_state& state) {
@@ -188,7 +186,7 @@ void on_timer_due(execution_actor* self, const std::string& id, std::uint64_t ge
 /// Fires every armed timer whose deadline passed (the service's wake-up found it due).
 void on_timers_due(execution_actor* self) {
   auto& s = self->state;
-  auto now = now_ms();
+  auto now = now_ms(self->state);
   for (auto it = s.timers.begin(); it != s.timers.end();) {
     auto stored = s.st.timers.find(it->first);
     if (stored == s.st.timers.end() || stored->second.deadline_ms > now) {

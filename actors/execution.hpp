@@ -33,11 +33,9 @@ struct attempt_outcome {
 using attempt_done_atom = caf::atom_constant<caf::atom("attemptend")>;
 /// `(timer_due_atom, timer_id, generation)`: to the execution, its in-memory timer.
 using timer_due_atom = caf::atom_constant<caf::atom("timerdue")>;
-/// `(timers_due_atom)`: to the execution, from the service's wake-up: fire the due timers.
+/// `(timers_due_atom)`: to the execution, when the timer service found its timers due; and
+/// `(timers_due_atom, ids)`: to the service, from the timer service (wakes those executions).
 using timers_due_atom = caf::atom_constant<caf::atom("timersdue")>;
-/// `(timer_armed_atom, deadline_ms)`: to the service, for a timer the execution does not keep
-/// in memory (further away than `passivate_after`); the service's wake-up will fire it.
-using timer_armed_atom = caf::atom_constant<caf::atom("timerarmed")>;
 /// `(passivate_atom, generation)`: to the execution, when it may have waited long enough.
 using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
 /// `(live_atom, id, actor)`: to the service, sent by every execution actor when it starts.
@@ -49,8 +47,6 @@ using passivated_atom = caf::atom_constant<caf::atom("passivated")>;
 using ended_atom = caf::atom_constant<caf::atom("execended")>;
 /// `(child_atom_start, child_request)`: to the service; replies `child_reply`.
 using child_start_atom = caf::atom_constant<caf::atom("childstart")>;
-/// `(wake_atom, generation)`: to the service, its one timer wake-up.
-using wake_atom = caf::atom_constant<caf::atom("timerwake")>;
 /// `(count_atom, attempts_started, retries_scheduled)`: to the service, for /metrics.
 using count_atom = caf::atom_constant<caf::atom("count")>;
 /// `(reload_atom)`: an execution retries its load after the database was unavailable.

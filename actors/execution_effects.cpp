@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actors/execution_state.hpp"
+#include "actors/timer_service.hpp"
 #include "runtime/engine/json_text.hpp"
 #include "runtime/handlers/http_request.hpp"
 #include "runtime/handlers/shell_request.hpp"
@@ -107,12 +108,12 @@ void arm_timer(execution_actor* self, const std::string& id, std::int64_t deadli
   auto& s = self->state;
   auto generation = ++s.timer_generation;
   s.timers[id] = generation;
-  auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, deadline_ms - now_ms()));
-  // A delayed message holds its receiver until it fires: a far timer would keep a passivated
-  // actor in memory, so the service's store-armed wake-up fires those.
+  auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, deadline_ms - now_ms(s)));
+  // A scheduled message holds its receiver until it fires: a far timer would keep a passivated
+  // actor in memory, so the node's timer service, armed from the store, fires those.
   if (delay > s.args.options.passivate_after)
-    return self->send(s.args.service, timer_armed_atom::value, deadline_ms);
-  self->delayed_send(self, delay, timer_due_atom::value, id, generation);
+    return arm_node_timer(self, execution_owner, s.args.id, deadline_ms);
+  s.args.options.env->send_after(self, delay, timer_due_atom::value, id, generation);
 }
 
 bool idle(const execution_actor_state& s) {
@@ -127,7 +128,7 @@ void maybe_passivate(execution_actor* self) {
   if (!waits || s.passivating) return;
   auto idle_time = s.cold_start ? std::chrono::milliseconds(0) : s.args.options.passivate_after;
   s.cold_start = false;
-  self->delayed_send(self, idle_time, passivate_atom::value, s.passivate_generation);
+  s.args.options.env->send_after(self, idle_time, passivate_atom::value, s.passivate_generation);
 }
 
 }  // namespace auraos::actors::detail

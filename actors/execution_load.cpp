@@ -26,7 +26,7 @@ void load_failed(execution_actor* self, const p::store_error& error) {
   auto& delay = self->state.reload_delay;
   delay = std::min<std::chrono::milliseconds>(
       5s, std::max<std::chrono::milliseconds>(200ms, delay * 2));
-  self->delayed_send(self, delay, reload_atom::value);
+  self->state.args.options.env->send_after(self, delay, reload_atom::value);
 }
 
 /// Folds the records after the snapshot, then queues the first event and starts.
@@ -121,7 +121,7 @@ void stop_gracefully(execution_actor* self, caf::error reason) {
   for (auto& [node, run] : s.running) {
     if (run.child || !s.st.nodes.count(node) || !s.st.nodes.at(node).attempt_open) continue;
     v1::HistoryEvent r;
-    r.set_at_ms(now_ms());
+    r.set_at_ms(now_ms(s));
     r.set_node(node);
     r.set_attempt(run.attempt);
     r.mutable_attempt_interrupted()->set_reason("shutdown");

@@ -13,6 +13,7 @@
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "actors/env.hpp"
 #include "actors/execution.hpp"
 #include "actors/execution_view.hpp"
 #include "runtime/engine/decide.hpp"
@@ -63,8 +64,8 @@ struct execution_actor_state {
 /// The execution actor.
 using execution_actor = caf::stateful_actor<execution_actor_state>;
 
-/// Now in ms since the epoch.
-std::int64_t now_ms();
+/// Now in ms since the epoch, on the execution's env clock.
+std::int64_t now_ms(const execution_actor_state& state);
 /// Loads row, workflow, snapshot and history, then queues the first event.
 void load(execution_actor* self);
 /// Decides the next queued event unless a write is in flight.

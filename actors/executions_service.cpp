@@ -44,6 +44,7 @@ void start_supervisor(service_actor* self) {
   // failures in a few seconds restart the whole service.
   config.intensity = {execution_restarts_per_period, std::chrono::seconds(5)};
   config.test_faults = self->state.options.test_faults;
+  config.env = self->state.options.env;
   self->state.supervisor = spawn_supervisor(self->system(), std::move(config));
   self->link_to(self->state.supervisor);
 }
@@ -61,7 +62,7 @@ void report_recovery(service_actor* self) {
   if (!s.recovery_listed || !s.recovery_queue.empty() || s.recovery_in_flight > 0) return;
   s.recovery_listed = false;
   s.recovery.took = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - s.recovery_began);
+      s.options.env->steady_now() - s.recovery_began.value_or(s.options.env->steady_now()));
   if (s.options.on_recovered) s.options.on_recovered(s.recovery);
 }
 
@@ -85,12 +86,13 @@ void recover_next(service_actor* self) {
 /// Re-activates every unfinished execution (recovery after a (re)start); while the database
 /// is unavailable it tries again every second.
 void recover(service_actor* self) {
-  if (self->state.recovery_began == std::chrono::steady_clock::time_point{})
-    self->state.recovery_began = std::chrono::steady_clock::now();
+  auto& s = self->state;
+  if (!s.recovery_began) s.recovery_began = s.options.env->steady_now();
   self->request(self->state.store, caf::infinite, unfinished_executions_query{})
       .then([self](p::store_result<std::vector<p::execution_record>>& rows) {
         if (!rows && rows.error().code == p::store_errc::unavailable)
-          return void(self->delayed_send(self, std::chrono::seconds(1), recover_atom::value));
+          return self->state.options.env->send_after(self, std::chrono::seconds(1),
+                                                     recover_atom::value);
         if (!rows)
           return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
         for (const auto& row : *rows) self->state.recovery_queue.push_back(row.id);
@@ -126,7 +128,6 @@ void acquire_leases(service_actor* self) {
             for (auto& [id, preload] : std::exchange(s.awaiting_leases, {}))
               activate(self, id, std::move(preload));
             recover(self);
-            arm_from_store(self);
           },
           [self](caf::error& e) { self->quit(std::move(e)); });
 }
@@ -155,6 +156,7 @@ auto routed(service_actor* self) {
 caf::behavior service(service_actor* self, store_actor store, executions_options options) {
   self->state.store = std::move(store);
   self->state.options = std::move(options);
+  self->state.options.env = env_or_real(self->state.options.env);
   self->state.runners = std::make_shared<work_runners>();
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
   self->set_exit_handler([self](caf::exit_msg& msg) { stop(self, std::move(msg.reason)); });
@@ -192,7 +194,6 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
         on_passivated(self, id, deadline);
         return caf::ok_atom::value;
       },
-      [self](timer_armed_atom, std::int64_t deadline) { on_timer_armed(self, deadline); },
       [self](ended_atom, execution_end& end) { on_ended(self, std::move(end)); },
       [self](count_atom, int attempts, int retries) {
         self->state.counters.attempts += attempts;
@@ -203,7 +204,7 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
         start_child(self, std::move(request), promise);
         return promise;
       },
-      [self](wake_atom, std::uint64_t generation) { on_wake(self, generation); },
+      [self](timers_due_atom, const std::vector<std::string>& ids) { on_timers_due(self, ids); },
       [self](tree_atom) { return collect_service_tree(self); },
       [self](recover_atom) { recover(self); },
       [self](child_atom, const std::string& name) { return service_child(self, name); },

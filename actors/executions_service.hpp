@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,9 +22,12 @@
 #include "actors/store_actor.hpp"
 #include "actors/supervisor.hpp"
 #include "runtime/error.hpp"
+#include "actors/timer_service.hpp"
 #include "runtime/result.hpp"
 
 namespace auraos::actors {
+
+class env;
 
 /// Starts an execution of a stored workflow (revision 0: the latest).
 struct start_execution_command {
@@ -125,6 +129,8 @@ using executions_actor = caf::typed_actor<
 
 /// Settings of the executions service.
 struct executions_options {
+  /// Clock, randomness, timers and file loading (null: the real environment).
+  std::shared_ptr<actors::env> env;
   /// An execution that only waits (timers) this long is stopped; its timer re-activates it.
   std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
   /// Accept the test-only fault hook.
@@ -149,6 +155,11 @@ inline constexpr caf::atom_value executions_registry_name = caf::atom("execution
 /// under a node supervisor; on every (re)start it re-activates unfinished executions from the
 /// store and registers itself as `executions_registry_name`.
 child_spec executions_service_child(store_actor store, executions_options options);
+
+/// How the node's timer service wakes executions: it tells the registered executions service,
+/// which activates the passivated ones.
+timer_owner_fn execution_timer_owner();
+
 
 /// Inspects a start command.
 template <class Inspector>

@@ -11,6 +11,7 @@
 #include <caf/send.hpp>
 
 #include "actors/actor_system_setup.hpp"
+#include "actors/timer_service.hpp"
 
 namespace auraos::actors {
 
@@ -68,11 +69,16 @@ std::vector<child_spec> engine_children(std::shared_ptr<p::store> store, executi
     if (on_store_started) on_store_started(actor);
     return caf::actor_cast<caf::actor>(actor);
   };
+  timer_service_options timers{options.env, {{execution_owner, execution_timer_owner()}}};
+  auto timers_spec = timer_service_child(store_actor{}, timers);
+  timers_spec.start = [current, timers](caf::local_actor* parent) {
+    return timer_service_child(current->get(), timers).start(parent);
+  };
   auto service_spec = executions_service_child(store_actor{}, options);
   service_spec.start = [current, options](caf::local_actor* parent) {
     return executions_service_child(current->get(), options).start(parent);
   };
-  return {std::move(store_spec), std::move(service_spec)};
+  return {std::move(store_spec), std::move(timers_spec), std::move(service_spec)};
 }
 
 local_engine::local_engine(std::shared_ptr<p::store> store, executions_options options,
@@ -83,6 +89,7 @@ local_engine::local_engine(std::shared_ptr<p::store> store, executions_options o
   node.name = "node";
   node.strategy = sv::strategy::rest_for_one;
   node.intensity = sv::node_intensity;
+  node.env = options.env;
   node.children = engine_children(std::move(store), std::move(options),
                                   [slot = store_](store_actor s) { slot->set(std::move(s)); });
   supervisor_ = spawn_supervisor(runtime_->system(), std::move(node));

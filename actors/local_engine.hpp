@@ -27,8 +27,9 @@ class store_slot;
 /// Called with the store actor after each (re)start of the store child.
 using store_started_fn = std::function<void(store_actor)>;
 
-/// The store child and the executions service child, in start order, for a `rest_for_one`
-/// supervisor: the service is restarted with the new store actor when the store restarts.
+/// The store child, the node's timer service and the executions service child, in start
+/// order, for a `rest_for_one` supervisor: the later ones restart with the new store actor when
+/// the store restarts. Every child takes its clock and timers from `options.env`.
 std::vector<child_spec> engine_children(std::shared_ptr<persistence::store> store,
                                         executions_options options,
                                         store_started_fn on_store_started = {});
@@ -36,7 +37,8 @@ std::vector<child_spec> engine_children(std::shared_ptr<persistence::store> stor
 /// An actor system running the engine children under a supervisor named "node".
 class local_engine {
  public:
-  /// Starts a system with `scheduler_threads` workers (0: CAF's default) over `store`.
+  /// Starts a system with `scheduler_threads` workers (0: CAF's default) over `store`; clocks,
+  /// timers and files come from `options.env` (null: the real environment).
   local_engine(std::shared_ptr<persistence::store> store, executions_options options,
                int scheduler_threads = 0);
   /// Stops everything (see `stop`).

@@ -99,11 +99,6 @@ void forward(service_actor* self, caf::actor actor, caf::atom_value action, cons
 
 }  // namespace
 
-std::int64_t service_now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 void on_live(service_actor* self, const std::string& id, caf::actor actor) {
   auto& s = self->state;
   if (auto it = s.stopping.find(id); it != s.stopping.end() && it->second == actor) return;

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "actors/env.hpp"
+#include "actors/env_files.hpp"
 #include "actors/execution_records.hpp"
 #include "actors/service_state.hpp"
 #include "runtime/definition/load_file.hpp"
@@ -142,9 +144,10 @@ void child_created(service_actor* self, const p::execution_record& child,
   on_ended(self, end_of(child));
 }
 
-void start_from_file(service_actor* self, child_request request, caf::response_promise promise) {
-  auto file = std::filesystem::path(self->state.options.definitions_dir) / request.file;
-  auto wf = runtime::load_workflow_file(file);
+using loaded_workflow = result<runtime::workflow, std::vector<runtime::definition_error>>;
+
+void start_loaded(service_actor* self, child_request request, caf::response_promise promise,
+                  const std::filesystem::path& file, loaded_workflow& wf) {
   if (!wf) {
     std::vector<std::string> details;
     for (const auto& e : wf.error()) details.push_back(e.to_string());
@@ -164,6 +167,21 @@ void start_from_file(service_actor* self, child_request request, caf::response_p
         if (!outcome) return promise.deliver(child_reply(fail(store_failure(outcome.error()))));
         request.workflow_id = std::get<p::workflow_record>(outcome->at(0)).id;
         start_child(self, std::move(request), promise);
+      });
+}
+
+/// Loads the definition file through the env off the scheduler, then starts the child.
+void start_from_file(service_actor* self, child_request request, caf::response_promise promise) {
+  auto file = std::filesystem::path(self->state.options.definitions_dir) / request.file;
+  auto env = self->state.options.env;
+  run_blocking<loaded_workflow>(
+      self,
+      [env, file] {
+        return runtime::load_workflow_file(
+            file, [env](const std::filesystem::path& f) { return env->read_file(f); });
+      },
+      [self, request = std::move(request), promise, file](loaded_workflow& wf) mutable {
+        start_loaded(self, std::move(request), promise, file, wf);
       });
 }
 

@@ -6,6 +6,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -16,6 +17,7 @@
 #include <caf/stateful_actor.hpp>
 #include <caf/typed_response_promise.hpp>
 
+#include "actors/env.hpp"
 #include "actors/execution.hpp"
 #include "persistence/shards.hpp"
 
@@ -44,16 +46,13 @@ struct service_state {
   /// Recovery activations under way, what was counted so far, and when recovery began.
   std::size_t recovery_in_flight = 0;
   recovery_report recovery;
-  std::chrono::steady_clock::time_point recovery_began;
+  std::optional<std::chrono::steady_clock::time_point> recovery_began;
   /// Set once the unfinished executions were read, until recovery was reported.
   bool recovery_listed = false;
   /// Activations in progress.
   std::map<std::string, std::vector<activation_waiter>> activating;
   /// Execution actors the service let passivate, until they are down (requests wait for that).
   std::map<std::string, caf::actor> stopping;
-  /// The deadline the one armed wake-up is for (-1: none armed), and its generation.
-  std::int64_t armed_deadline = -1;
-  std::uint64_t wake_generation = 0;
   /// The counters (active_actors is filled in when they are asked for).
   executions_counters counters;
   /// The shard leases this node acquired at start (none yet: activations wait in
@@ -92,17 +91,14 @@ void start(service_actor* self, start_execution_command command, caf::response_p
 void start_child(service_actor* self, child_request request, caf::response_promise promise);
 /// Counts an ended execution and tells its parent, if any.
 void on_ended(service_actor* self, execution_end end);
-/// Lets a live execution actor stop: no request goes to it any more; arms the wake-up for its
-/// earliest timer deadline when that is earlier than the armed one.
+/// Lets a live execution actor stop: no request goes to it any more; hands its earliest timer
+/// deadline (if any) to the node's timer service.
 void on_passivated(service_actor* self, const std::string& id, std::int64_t deadline_ms);
-/// Arms the wake-up for a timer a live execution does not keep in memory.
-void on_timer_armed(service_actor* self, std::int64_t deadline_ms);
+/// Tells each execution of `ids` (from the timer service) that its timers are due, activating
+/// it when it is not live.
+void on_timers_due(service_actor* self, const std::vector<std::string>& ids);
 /// Forgets a stopped execution actor; activates it again when requests wait for it.
 void on_down(service_actor* self, const caf::down_msg& msg);
-/// Arms the wake-up for the store's earliest timer deadline.
-void arm_from_store(service_actor* self);
-/// Re-activates the executions whose timers are due in the store, then re-arms from the store.
-void on_wake(service_actor* self, std::uint64_t generation);
 /// Replies the service's subtree: the execution supervisor and its live executions.
 caf::typed_response_promise<runtime::supervision::supervision_tree_node> collect_service_tree(
     service_actor* self);
@@ -110,7 +106,5 @@ caf::typed_response_promise<runtime::supervision::supervision_tree_node> collect
 caf::result<caf::actor> service_child(service_actor* self, const std::string& name);
 /// The refusal a failed store request means to a client (unavailable: 503, ...).
 execution_failure store_failure(const p::store_error& error);
-/// Now in ms since the epoch.
-std::int64_t service_now_ms();
 
 }  // namespace auraos::actors::detail

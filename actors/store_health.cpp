@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <utility>
 
+#include "actors/env.hpp"
+
 namespace auraos::actors {
 
-store_health::store_health(runtime::supervision::clock_source clock) : clock_(std::move(clock)) {}
+store_health::store_health(runtime::supervision::clock_source clock)
+    : clock_(clock ? std::move(clock) : steady_source(real_env())) {}
 
 bool store_health::mark_down(std::string reason) {
   reason_ = std::move(reason);

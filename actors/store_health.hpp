@@ -17,9 +17,8 @@ class store_health {
   /// Longest delay between two probes: recovery is seen within this plus one probe.
   static constexpr std::chrono::milliseconds max_probe_delay{500};
 
-  /// A healthy store whose outages are timed with `clock`.
-  explicit store_health(
-      runtime::supervision::clock_source clock = runtime::supervision::steady_clock_source());
+  /// A healthy store whose outages are timed with `clock` (the real env's when empty).
+  explicit store_health(runtime::supervision::clock_source clock = {});
 
   /// True unless the last probe or write found the database unavailable.
   bool up() const noexcept { return !down_since_; }

@@ -47,9 +47,9 @@ caf::result<caf::actor> live_child(supervisor_actor* self, const std::string& na
 /// Fills in the defaults and the intensity and backoff counters.
 void init_state(supervisor_actor* self, supervisor_config config) {
   auto& st = self->state;
-  if (!config.clock) config.clock = sv::steady_clock_source();
-  if (!config.random) config.random = sv::default_random_source();
-  st.intensity.emplace(config.intensity, config.clock);
+  config.env = env_or_real(config.env);
+  if (!config.random) config.random = random_source(config.env);
+  st.intensity.emplace(config.intensity, steady_source(config.env));
   st.backoff.emplace(config.backoff, config.random);
   st.config = std::move(config);
 }

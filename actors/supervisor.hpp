@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@
 #include "runtime/supervision/tree.hpp"
 
 namespace auraos::actors {
+
+class env;
 
 /// Asks a supervisor for its live subtree; replies a `supervision_tree_node`.
 using tree_atom = caf::atom_constant<caf::atom("svtree")>;
@@ -60,9 +63,9 @@ struct supervisor_config {
   bool test_faults = false;
   /// Static children in start order.
   std::vector<child_spec> children;
-  /// Time source of the restart intensity.
-  runtime::supervision::clock_source clock = runtime::supervision::steady_clock_source();
-  /// Jitter source of the backoff; null means seeded from the system.
+  /// Clock of the restart intensity, jitter and timer of the backoff (null: the real env).
+  std::shared_ptr<actors::env> env;
+  /// Jitter source of the backoff; null means the env's.
   runtime::supervision::random_source random;
 };
 

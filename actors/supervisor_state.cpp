@@ -41,7 +41,8 @@ void remove_children(supervisor_actor* self, std::vector<std::size_t> indices) {
 
 std::chrono::milliseconds next_delay(supervisor_actor* self, child_record& child) {
   auto& st = self->state;
-  if (st.config.clock() - child.started_at >= st.config.intensity.period) child.attempt = 0;
+  if (st.config.env->steady_now() - child.started_at >= st.config.intensity.period)
+    child.attempt = 0;
   return st.backoff->delay(++child.attempt);
 }
 
@@ -56,7 +57,8 @@ void schedule_when_stopped(supervisor_actor* self, std::uint64_t token) {
   auto it = std::find_if(kids.begin(), kids.end(), [&](const child_record& c) {
     return in_group(c) && c.status == child_status::restarting;
   });
-  if (it != kids.end()) self->delayed_send(self, it->restart_delay, restart_due_atom::value, token);
+  if (it != kids.end())
+    self->state.config.env->send_after(self, it->restart_delay, restart_due_atom::value, token);
 }
 
 void escalate(supervisor_actor* self, const child_record& child) {
@@ -114,7 +116,7 @@ void start_child(supervisor_actor* self, child_record& child) {
   } catch (const std::exception& e) {
     child.last_failure = fmt::format("start of '{}' failed: {}", child.spec.name, e.what());
   }
-  child.started_at = self->state.config.clock();
+  child.started_at = self->state.config.env->steady_now();
   if (!child.handle) {
     if (!child.last_failure) child.last_failure = "start function returned no actor";
     child.status = child_status::restarting;

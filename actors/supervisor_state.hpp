@@ -11,6 +11,7 @@
 #include <caf/error.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "actors/env.hpp"
 #include "actors/supervisor.hpp"
 
 namespace auraos::actors::detail {

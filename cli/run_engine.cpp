@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actors/actor_system_setup.hpp"
+#include "actors/env.hpp"
 #include "actors/local_engine.hpp"
 #include "cli/command.hpp"
 #include "cli/run_completion.hpp"
@@ -113,14 +114,17 @@ int drive(a::local_engine& engine, const runtime::workflow& wf, const nlohmann::
 
 int run_workflow(const runtime::workflow& wf, const nlohmann::json& input,
                  const std::filesystem::path& definitions_dir, const std::filesystem::path& db) {
-  auto opened = p::sqlite::sqlite_store::open({db.string()});
+  auto env = a::real_env();
+  auto opened = p::sqlite::sqlite_store::open({db.string(), a::wall_source(env)});
   if (!opened) {
     std::fprintf(stderr, "cannot open store %s: %s\n", db.c_str(), opened.error().message.c_str());
     return exit_failed;
   }
   run_completion done;
   a::block_stop_signals();
-  a::local_engine engine(std::move(*opened), options(definitions_dir, done));
+  auto engine_options = options(definitions_dir, done);
+  engine_options.env = env;
+  a::local_engine engine(std::move(*opened), std::move(engine_options));
   return drive(engine, wf, input, done);
 }
 

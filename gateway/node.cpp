@@ -13,6 +13,7 @@
 #include <caf/send.hpp>
 
 #include "actors/actor_system_setup.hpp"
+#include "actors/env.hpp"
 #include "actors/local_engine.hpp"
 #include "gateway/http_server.hpp"
 #include "gateway/http_service.hpp"
@@ -24,8 +25,10 @@ namespace {
 
 namespace sv = runtime::supervision;
 
-actors::executions_options engine_options(const runtime::node_config& config) {
+actors::executions_options engine_options(const runtime::node_config& config,
+                                          std::shared_ptr<actors::env> env) {
   actors::executions_options options;
+  options.env = std::move(env);
   options.passivate_after = config.passivate_after;
   options.definitions_dir = config.definitions_dir;
   options.test_faults = config.enable_fault_hook;
@@ -45,7 +48,8 @@ actors::executions_options engine_options(const runtime::node_config& config) {
 }
 
 actors::supervisor_config root_config(const std::shared_ptr<node_context>& node,
-                                      std::shared_ptr<persistence::store> store) {
+                                      std::shared_ptr<persistence::store> store,
+                                      std::shared_ptr<actors::env> env) {
   const auto& config = node->config();
   actors::supervisor_config root;
   root.name = "node";
@@ -53,7 +57,8 @@ actors::supervisor_config root_config(const std::shared_ptr<node_context>& node,
   root.strategy = sv::strategy::rest_for_one;
   root.intensity = {static_cast<std::size_t>(config.max_restarts), config.restart_period};
   root.test_faults = config.enable_fault_hook;
-  root.children = actors::engine_children(std::move(store), engine_options(config),
+  root.env = env;
+  root.children = actors::engine_children(std::move(store), engine_options(config, env),
                                           [node](actors::store_actor s) { node->set_store(s); });
   root.children.push_back(http_service_child(node));
   return root;
@@ -84,13 +89,14 @@ bool supervise(caf::actor_system& system, const caf::actor& root) {
 
 }  // namespace
 
-node_exit run_node(const runtime::node_config& config) {
+node_exit run_node(const runtime::node_config& config, std::shared_ptr<actors::env> env) {
+  env = actors::env_or_real(std::move(env));
   // A taken port or a bad host is one line, not a supervisor giving up on the http service.
   if (auto refused = check_listen_address(config.http_host, config.http_port)) {
     spdlog::error("{}", *refused);
     return 1;
   }
-  auto store = persistence::open_store(config.database);
+  auto store = persistence::open_store(config.database, {actors::wall_source(env)});
   if (!store) {
     spdlog::error("{}", store.error());
     return 1;
@@ -100,7 +106,7 @@ node_exit run_node(const runtime::node_config& config) {
   actors::actor_runtime runtime{0};
   auto& system = runtime.system();
   auto node = std::make_shared<node_context>(system, config);
-  auto root = actors::spawn_supervisor(system, root_config(node, std::move(*store)));
+  auto root = actors::spawn_supervisor(system, root_config(node, std::move(*store), env));
   node->set_root(root);
   spdlog::info("node started (data dir {})", config.data_dir);
   bool clean = supervise(system, root);

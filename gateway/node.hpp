@@ -1,7 +1,13 @@
 #pragma once
 // One `auraos serve` node: store, executions service and HTTP API under one supervisor.
 
+#include <memory>
+
 #include "runtime/node_config.hpp"
+
+namespace auraos::actors {
+class env;
+}  // namespace auraos::actors
 
 namespace auraos::gateway {
 
@@ -10,7 +16,8 @@ using node_exit = int;
 
 /// Opens the store and runs the node's supervision tree until SIGINT/SIGTERM or until the
 /// root supervisor gives up; then stops the tree in order. The caller must have blocked the
-/// stop signals (`actors::block_stop_signals`) before any thread was started.
-node_exit run_node(const runtime::node_config& config);
+/// stop signals (`actors::block_stop_signals`) before any thread was started. Clocks, timers
+/// and files come from `env` (null: the real environment).
+node_exit run_node(const runtime::node_config& config, std::shared_ptr<actors::env> env = nullptr);
 
 }  // namespace auraos::gateway

@@ -13,8 +13,8 @@ namespace auraos::persistence {
 
 /// What open_store needs beyond the location.
 struct open_store_options {
-  clock_fn clock = system_now_ms;  ///< Source of stored timestamps.
-  std::size_t pool_size = 1;       ///< PostgreSQL connections.
+  clock_fn clock;             ///< Source of stored timestamps (required: the env's wall clock).
+  std::size_t pool_size = 1;  ///< PostgreSQL connections.
 };
 
 /// Opens (and migrates) the SQLite file, creating its directory, or the PostgreSQL database;

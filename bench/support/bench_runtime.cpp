@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gateway/execution_json.hpp"
+#include "actors/env.hpp"
 #include "persistence/open_store.hpp"
 
 namespace auraos::bench {
@@ -41,10 +42,13 @@ bench_runtime::bench_runtime(int threads, std::chrono::milliseconds passivate_af
                              std::function<void()> on_end,
                              const std::optional<runtime::database_location>& db)
     : finished_(std::make_shared<std::atomic<std::int64_t>>(0)) {
+  auto env = a::real_env();
   auto opened =
-      p::open_store(db.value_or(runtime::database_location{"sqlite", dir_.file("auraos.db")}));
+      p::open_store(db.value_or(runtime::database_location{"sqlite", dir_.file("auraos.db")}),
+                    {a::wall_source(env)});
   if (!opened) throw std::runtime_error("cannot open the store: " + opened.error());
   a::executions_options options;
+  options.env = env;
   options.passivate_after = passivate_after;
   options.definitions_dir = dir_.path().string();
   options.on_finished = [count = finished_, on_end](const std::string&,

@@ -5,7 +5,7 @@
 #include "persistence/postgres/plan.hpp"
 #include "persistence/postgres/plan_ops.hpp"
 #include "persistence/postgres/rows.hpp"
-#include "persistence/uuid.hpp"
+#include "runtime/uuid.hpp"
 
 namespace auraos::persistence::postgres {
 
@@ -65,7 +65,7 @@ store_result<planned_op> plan_op(const delete_workflow_op& op, const clock_fn& c
 
 store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& clock) {
   execution_record e = op.execution;
-  if (e.id.empty()) e.id = new_uuid();
+  if (e.id.empty()) e.id = runtime::random_uuid();
   if (!is_uuid(e.id))
     return store_fail(store_errc::invalid, "create execution: id '" + e.id + "' is not a UUID");
   if (e.created_at == 0) e.created_at = clock();

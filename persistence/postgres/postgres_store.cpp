@@ -13,6 +13,7 @@ postgres_store::postgres_store(std::unique_ptr<connection_pool> pool, clock_fn c
 postgres_store::~postgres_store() = default;
 
 store_result<std::unique_ptr<postgres_store>> postgres_store::open(postgres_options options) {
+  if (!options.clock) return store_fail(store_errc::invalid, "no clock given");
   {
     auto conn = connection::open(options.url);
     if (!conn) return fail(std::move(conn).error());

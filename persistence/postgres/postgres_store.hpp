@@ -14,9 +14,9 @@ class connection_pool;
 
 /// How to open a PostgreSQL store.
 struct postgres_options {
-  std::string url;                 ///< postgresql://USER@HOST:PORT/DATABASE (any libpq URL).
-  clock_fn clock = system_now_ms;  ///< Source of created_at/updated_at stamps.
-  std::size_t pool_size = 1;       ///< Connections, for callers on several threads.
+  std::string url;  ///< postgresql://USER@HOST:PORT/DATABASE (any libpq URL).
+  clock_fn clock;   ///< Source of created_at/updated_at stamps (required: the env's wall clock).
+  std::size_t pool_size = 1;  ///< Connections, for callers on several threads.
 };
 
 /// A store in one PostgreSQL database; migrates the schema on open. A lost connection answers

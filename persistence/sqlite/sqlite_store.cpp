@@ -8,6 +8,7 @@
 namespace auraos::persistence::sqlite {
 
 store_result<std::unique_ptr<sqlite_store>> sqlite_store::open(sqlite_options options) {
+  if (!options.clock) return store_fail(store_errc::invalid, "no clock given");
   auto db = database::open(options.path);
   if (!db) return fail(std::move(db).error());
   if (auto migrated = migrate(*db, options.clock()); !migrated) {

@@ -13,8 +13,8 @@ namespace auraos::persistence::sqlite {
 
 /// How to open a SQLite store.
 struct sqlite_options {
-  std::string path;                ///< The database file, e.g. DATA_DIR/auraos.db.
-  clock_fn clock = system_now_ms;  ///< Source of created_at/updated_at stamps.
+  std::string path;  ///< The database file, e.g. DATA_DIR/auraos.db.
+  clock_fn clock;    ///< Source of created_at/updated_at stamps (required: the env's wall clock).
 };
 
 /// A store in one SQLite file; migrates the schema on open.

@@ -4,7 +4,7 @@
 #include "persistence/sqlite/fetch.hpp"
 #include "persistence/sqlite/rows.hpp"
 #include "persistence/sqlite/writer.hpp"
-#include "persistence/uuid.hpp"
+#include "runtime/uuid.hpp"
 
 namespace auraos::persistence::sqlite {
 
@@ -46,7 +46,7 @@ store_result<op_result> writer::apply_op(const create_execution_op& op) {
   if (!existing) return fail(std::move(existing).error());
   if (*existing) return created_result(std::move(**existing), true);
   execution_record e = op.execution;
-  if (e.id.empty()) e.id = new_uuid();
+  if (e.id.empty()) e.id = runtime::random_uuid();
   if (e.created_at == 0) e.created_at = clock_();
   if (e.revision == 0) {
     auto revision = latest_revision(queries_, e.workflow_id);

@@ -20,24 +20,25 @@ std::string describe_chain(const std::vector<fs::path>& chain, const fs::path& a
   return "reference cycle: " + text + again.filename().string();
 }
 
-definition_result load(const fs::path& file, std::vector<fs::path>& chain);
+definition_result load(const fs::path& file, std::vector<fs::path>& chain, const file_reader& read);
 
 void check_child(const definition::scope& at, const fs::path& parent, const std::string& name,
-                 std::vector<fs::path>& chain) {
+                 std::vector<fs::path>& chain, const file_reader& read) {
   auto child = parent.parent_path() / name;
   std::error_code ec;
   auto key = fs::weakly_canonical(child, ec);
   if (ec) key = child;
   if (std::find(chain.begin(), chain.end(), key) != chain.end())
     return at.report("config.file", describe_chain(chain, key));
-  auto loaded = load(child, chain);
+  auto loaded = load(child, chain, read);
   if (loaded) return;
   for (const auto& problem : loaded.error())
     at.report("config.file", "in \"" + name + "\": " + problem.to_string());
 }
 
 std::vector<definition_error> check_children(const workflow& wf, const fs::path& file,
-                                             std::vector<fs::path>& chain) {
+                                             std::vector<fs::path>& chain,
+                                             const file_reader& read) {
   std::vector<definition_error> errors;
   definition::scope root{errors};
   for (std::size_t i = 0; i < wf.nodes.size(); ++i) {
@@ -45,13 +46,14 @@ std::vector<definition_error> check_children(const workflow& wf, const fs::path&
     if (wf.nodes[i].type != node_type::subworkflow || !named || definition::has_template(*named))
       continue;
     auto at = root.element("nodes[" + std::to_string(i) + "]", wf.nodes[i].id);
-    check_child(at, file, named->get<std::string>(), chain);
+    check_child(at, file, named->get<std::string>(), chain, read);
   }
   return errors;
 }
 
-definition_result load(const fs::path& file, std::vector<fs::path>& chain) {
-  auto text = read_text_file(file);
+definition_result load(const fs::path& file, std::vector<fs::path>& chain,
+                       const file_reader& read) {
+  auto text = read ? read(file) : read_text_file(file);
   if (!text)
     return fail(std::vector<definition_error>{{"", "", "", "cannot read file: " + text.error()}});
   auto parsed = parse_workflow(*text);
@@ -59,7 +61,7 @@ definition_result load(const fs::path& file, std::vector<fs::path>& chain) {
   std::error_code ec;
   auto key = fs::weakly_canonical(file, ec);
   chain.push_back(ec ? file : key);
-  auto errors = check_children(*parsed, file, chain);
+  auto errors = check_children(*parsed, file, chain, read);
   chain.pop_back();
   if (!errors.empty()) return fail(std::move(errors));
   return parsed;
@@ -67,9 +69,9 @@ definition_result load(const fs::path& file, std::vector<fs::path>& chain) {
 
 }  // namespace
 
-definition_result load_workflow_file(const fs::path& file) {
+definition_result load_workflow_file(const fs::path& file, const file_reader& read) {
   std::vector<fs::path> chain;
-  return load(file, chain);
+  return load(file, chain, read);
 }
 
 json rebase_subworkflow_files(const json& document, const fs::path& folder) {

@@ -2,17 +2,24 @@
 // Definitions stored in files, with the sub-workflow files they name.
 
 #include <filesystem>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "runtime/definition/parse.hpp"
 
 namespace auraos::runtime {
 
+/// Reads a whole file: its bytes, or why it cannot be read.
+using file_reader =
+    std::function<result<std::string, std::string>(const std::filesystem::path& file)>;
+
 /// Reads and validates the definition in `file` and, recursively, each file a `subworkflow`
 /// node names in `config.file` (relative to the naming file's folder). A child's errors and
-/// reference cycles are reported at the naming node's `config.file`.
+/// reference cycles are reported at the naming node's `config.file`. Files are read with
+/// `read` (the file system when empty).
 result<workflow, std::vector<definition_error>> load_workflow_file(
-    const std::filesystem::path& file);
+    const std::filesystem::path& file, const file_reader& read = {});
 
 /// The definition `document` with each `subworkflow` node's `config.file` made relative to the
 /// folder that `folder` is relative to: `folder / file` (a template gets `folder/` in front;

@@ -2,16 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
-#include <random>
 #include <utility>
 
 namespace auraos::runtime::supervision {
-
-random_source default_random_source() {
-  auto engine = std::make_shared<std::mt19937_64>(std::random_device{}());
-  return [engine] { return std::uniform_real_distribution<double>{0.0, 1.0}(*engine); };
-}
 
 std::chrono::milliseconds backoff_ceiling(const backoff_policy& policy, std::size_t attempt) {
   auto ceiling = std::min(policy.base, policy.cap);

@@ -10,9 +10,6 @@ namespace auraos::runtime::supervision {
 /// A source of uniform numbers in [0, 1); injected so tests are deterministic.
 using random_source = std::function<double()>;
 
-/// A random source seeded from the system's entropy.
-random_source default_random_source();
-
 /// The shape of restart delays: base * 2^(n-1), capped.
 struct backoff_policy {
   /// Ceiling of the first restart's delay.

@@ -4,10 +4,6 @@
 
 namespace auraos::runtime::supervision {
 
-clock_source steady_clock_source() {
-  return [] { return std::chrono::steady_clock::now(); };
-}
-
 restart_intensity::restart_intensity(intensity_limit limit, clock_source clock)
     : limit_(limit), clock_(std::move(clock)) {}
 

@@ -11,9 +11,6 @@ namespace auraos::runtime::supervision {
 /// The time source of supervision decisions; injected so tests move time by hand.
 using clock_source = std::function<std::chrono::steady_clock::time_point()>;
 
-/// The real monotonic clock.
-clock_source steady_clock_source();
-
 /// The limit on restarts within a sliding window (OTP defaults: 1 within 5 s).
 struct intensity_limit {
   /// Restarts allowed inside one window.

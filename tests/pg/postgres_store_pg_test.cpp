@@ -8,6 +8,7 @@
 #include <future>
 #include <thread>
 
+#include "actors/env.hpp"
 #include "persistence/postgres/migrations.hpp"
 #include "persistence/postgres/postgres_store.hpp"
 #include "tests/support/api_client.hpp"
@@ -20,6 +21,9 @@ using namespace auraos::persistence;
 using auraos::test::pg_server;
 using namespace std::chrono_literals;
 
+/// The real env's wall clock, for stored stamps.
+const clock_fn wall_clock = auraos::actors::wall_source(auraos::actors::real_env());
+
 /// A server of its own for each case (the restart case stops it).
 struct server_fixture {
   server_fixture() {
@@ -29,7 +33,7 @@ struct server_fixture {
   }
 
   std::unique_ptr<postgres::postgres_store> open_store() {
-    auto opened = postgres::postgres_store::open({server->url()});
+    auto opened = postgres::postgres_store::open({server->url(), wall_clock});
     BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message));
     return std::move(opened).value();
   }
@@ -69,7 +73,7 @@ auto until_ok(F call, std::chrono::seconds deadline) {
 BOOST_FIXTURE_TEST_SUITE(postgres_store, server_fixture)
 
 BOOST_AUTO_TEST_CASE(two_nodes_opening_a_fresh_database_together_migrate_it_once) {
-  auto open = [this] { return postgres::postgres_store::open({server->url()}); };
+  auto open = [this] { return postgres::postgres_store::open({server->url(), wall_clock}); };
   auto first = std::async(std::launch::async, open);
   auto second = std::async(std::launch::async, open);
   auto a = first.get();

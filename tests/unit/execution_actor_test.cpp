@@ -213,12 +213,14 @@ BOOST_AUTO_TEST_CASE(passivated_execution_completes_when_its_timer_reactivates_i
   h.start_system(milliseconds(200));
   h.put_workflow(chain("nap", {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", 2}}}}}));
   auto id = h.start("nap").at("id").get<std::string>();
-  BOOST_TEST(execution_harness::eventually(
+  // It passivates after 200 ms of simulated time, well before its 2 s deadline.
+  BOOST_TEST(h.advance_until(
       [&] {
         auto c = h.counters();
         return c.at("passivations").get<int>() >= 1 && c.at("activeActors").get<int>() == 0;
       },
-      std::chrono::seconds(2)));
+      milliseconds(50), milliseconds(1500)));
+  BOOST_TEST(!h.ended(id));
   BOOST_TEST(h.wait_end(id).at("status") == "completed");
   BOOST_TEST(h.counters().at("activations").get<int>() >= 2);
 }

@@ -1,5 +1,6 @@
 #pragma once
-// A real actor system with the executions service on a SQLite store in a temp dir.
+// A real actor system with the executions service on a SQLite store in a temp dir, on a
+// simulated clock: timers fire only when a test moves it (`advance_until`, `wait_end`).
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -13,6 +14,7 @@
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
+#include "actors/env_simulated.hpp"
 #include "actors/local_engine.hpp"
 #include "gateway/execution_json.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
@@ -28,19 +30,21 @@ using std::chrono::milliseconds;
 /// The runtime under test; `start_system` and `stop_system` may be repeated on the same file.
 class execution_harness {
  public:
-  execution_harness() { start_system(); }
+  execution_harness() : env(std::make_shared<a::simulated_env>()) { start_system(); }
   ~execution_harness() { stop_system(); }
 
   /// Builds a fresh actor system, store actor and service on the same database file.
   void start_system(milliseconds passivate_after = std::chrono::seconds(30)) {
-    auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db")});
+    auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db"), a::wall_source(env)});
     BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message));
     a::executions_options options;
+    options.env = env;
     options.passivate_after = passivate_after;
     options.definitions_dir = dir.path().string();
     options.on_finished = [this](const std::string& id, const a::execution_view& view) {
       std::lock_guard lock(mutex_);
       ended_[id] = gateway::execution_json(view);
+      ended_at_[id] = env->now_ms();
       changed_.notify_all();
     };
     engine_ = std::make_unique<a::local_engine>(std::move(opened).value(), options, 2);
@@ -121,12 +125,47 @@ class execution_harness {
     return out;
   }
 
-  /// Waits until `id` ended (its final view), failing the test at the deadline.
-  json wait_end(const std::string& id, milliseconds deadline = std::chrono::seconds(20)) {
+  /// Waits until `id` ended (its final view), failing the test at the (real) deadline; while
+  /// waiting, the simulated clock moves by `step` every 10 ms (0: it stands still).
+  json wait_end(const std::string& id, milliseconds step = milliseconds(100),
+                milliseconds deadline = std::chrono::seconds(20)) {
+    auto until = std::chrono::steady_clock::now() + deadline;
     std::unique_lock lock(mutex_);
-    bool ended = changed_.wait_for(lock, deadline, [&] { return ended_.count(id) > 0; });
-    BOOST_REQUIRE_MESSAGE(ended, "execution " + id + " did not end in time");
+    while (!ended_.count(id) && std::chrono::steady_clock::now() < until) {
+      if (changed_.wait_for(lock, milliseconds(10), [&] { return ended_.count(id) > 0; })) break;
+      lock.unlock();
+      env->advance(step);
+      lock.lock();
+    }
+    BOOST_REQUIRE_MESSAGE(ended_.count(id), "execution " + id + " did not end in time");
     return ended_.at(id);
+  }
+
+  /// True when `id` has ended.
+  bool ended(const std::string& id) {
+    std::lock_guard lock(mutex_);
+    return ended_.count(id) > 0;
+  }
+
+  /// The simulated wall time at which `id` ended (it must have).
+  std::int64_t ended_at(const std::string& id) {
+    std::lock_guard lock(mutex_);
+    return ended_at_.at(id);
+  }
+
+  /// Moves the simulated clock by `step` (at most `budget` in all) until `condition()` holds,
+  /// checking every 10 ms; false at the (real) deadline.
+  template <class F>
+  bool advance_until(F condition, milliseconds step, milliseconds budget,
+                     milliseconds deadline = std::chrono::seconds(20)) {
+    auto until = std::chrono::steady_clock::now() + deadline;
+    auto limit = env->elapsed() + budget;
+    while (std::chrono::steady_clock::now() < until) {
+      if (condition()) return true;
+      if (env->elapsed() + step <= limit) env->advance(step);
+      std::this_thread::sleep_for(milliseconds(10));
+    }
+    return condition();
   }
 
   /// Waits until `condition()` holds, checking every 10 ms; false at the deadline.
@@ -141,12 +180,15 @@ class execution_harness {
   }
 
   temp_dir dir;
+  /// The clock, randomness and timers of every system the harness starts.
+  std::shared_ptr<a::simulated_env> env;
 
  private:
   std::unique_ptr<a::local_engine> engine_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::map<std::string, json> ended_;
+  std::map<std::string, std::int64_t> ended_at_;
 };
 
 }  // namespace auraos::test

@@ -1,5 +1,6 @@
 // Passivation of waiting executions: starts and requests racing with passivation, control of a
-// passivated execution, and timers re-activating executions from the store.
+// passivated execution, and timers re-activating executions from the store. Time is the
+// harness's simulated clock: no test waits in real time for a timer.
 #include <boost/test/unit_test.hpp>
 
 #include "tests/unit/execution_harness.hpp"
@@ -30,16 +31,14 @@ std::vector<a::execution_reply> start_at_once(execution_harness& h, const std::s
   return replies;
 }
 
-/// Milliseconds since `began`.
-long long since_ms(std::chrono::steady_clock::time_point began) {
-  return std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - began).count();
-}
-
+/// Lets simulated time pass (20 ms at a time, 500 ms at most) until no execution actor lives.
 bool all_passivated(execution_harness& h) {
-  return execution_harness::eventually([&] {
-    auto c = h.counters();
-    return c.at("activeActors").get<int>() == 0;
-  });
+  return h.advance_until(
+      [&] {
+        auto c = h.counters();
+        return c.at("activeActors").get<int>() == 0;
+      },
+      milliseconds(20), milliseconds(500));
 }
 
 }  // namespace
@@ -83,14 +82,22 @@ BOOST_AUTO_TEST_CASE(passivated_executions_wake_at_their_own_deadlines) {
   h.start_system(milliseconds(20));
   h.put_workflow(waiting("short", 1));
   h.put_workflow(waiting("long", 2));
-  auto began = std::chrono::steady_clock::now();
+  auto began = h.env->now_ms();
   auto late = h.start("long").at("id").get<std::string>();
   auto early = h.start("short").at("id").get<std::string>();
   BOOST_REQUIRE(all_passivated(h));
-  BOOST_TEST(h.wait_end(early).at("status") == "completed");
-  auto first = since_ms(began);
-  BOOST_TEST(h.wait_end(late).at("status") == "completed");
-  auto second = since_ms(began);
+  // Nothing fires before the earlier deadline: the one wake-up is armed for it.
+  h.env->advance_to(began + 999);
+  BOOST_TEST(execution_harness::eventually(
+      [&] { return h.env->next_deadline_ms() == std::optional<std::int64_t>(began + 1000); }));
+  BOOST_TEST(!h.ended(early));
+  h.env->advance_to(began + 1000);
+  BOOST_TEST(h.wait_end(early, milliseconds(0)).at("status") == "completed");
+  auto first = h.ended_at(early) - began;
+  BOOST_TEST(!h.ended(late));
+  h.env->advance_to(began + 2000);
+  BOOST_TEST(h.wait_end(late, milliseconds(0)).at("status") == "completed");
+  auto second = h.ended_at(late) - began;
   BOOST_TEST(first >= 1000);
   BOOST_TEST(first < 1900);
   BOOST_TEST(second >= 2000);
@@ -101,13 +108,13 @@ BOOST_AUTO_TEST_CASE(timer_of_an_execution_passivated_before_a_restart_fires_aft
   h.stop_system();
   h.start_system(milliseconds(20));
   h.put_workflow(waiting("w", 2));
-  auto began = std::chrono::steady_clock::now();
+  auto began = h.env->now_ms();
   auto id = h.start("w").at("id").get<std::string>();
   BOOST_REQUIRE(all_passivated(h));
   h.stop_system();
   h.start_system(milliseconds(20));
   BOOST_TEST(h.wait_end(id).at("status") == "completed");
-  BOOST_TEST(since_ms(began) >= 2000);
+  BOOST_TEST(h.ended_at(id) - began >= 2000);
 }
 
 BOOST_AUTO_TEST_CASE(recovered_waiting_executions_passivate_at_once_and_still_fire) {

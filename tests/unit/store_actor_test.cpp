@@ -9,6 +9,7 @@
 
 #include <caf/all.hpp>
 
+#include "actors/env.hpp"
 #include "actors/store_actor.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -25,7 +26,8 @@ using writer_reply = std::pair<int, int>;
 constexpr int writers = 60;
 
 std::unique_ptr<p::sqlite::sqlite_store> open_store(const test::temp_dir& dir) {
-  auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db")});
+  auto opened = p::sqlite::sqlite_store::open(
+      {dir.file("auraos.db"), actors::wall_source(actors::real_env())});
   BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message));
   return std::move(opened).value();
 }

@@ -1,6 +1,8 @@
 // Pure supervision decisions: intensity window, backoff, strategies, tree JSON.
 #include <boost/test/unit_test.hpp>
+
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "runtime/supervision/backoff.hpp"
 #include "runtime/supervision/intensity.hpp"
@@ -81,7 +83,9 @@ BOOST_AUTO_TEST_CASE(restart_backoff_never_exceeds_cap_after_jitter) {
       BOOST_TEST(delay <= backoff_ceiling(policy, n));
     }
   }
-  restart_backoff seeded{policy, default_random_source()};
+  std::mt19937_64 engine{7};
+  restart_backoff seeded{policy,
+                         [&engine] { return std::uniform_real_distribution<double>{}(engine); }};
   for (std::size_t n = 1; n < 1000; ++n) BOOST_TEST(seeded.delay(n) <= policy.cap);
 }
 

@@ -1,4 +1,5 @@
-// The supervisor actor in a real actor system: restarts, escalation, tree, shutdown.
+// The supervisor actor in a real actor system: restarts, escalation, tree, shutdown. Restart
+// backoff and intensity run on a simulated clock that the polls move.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include <caf/all.hpp>
 
+#include "actors/env_simulated.hpp"
 #include "actors/fault_hook.hpp"
 #include "actors/supervisor.hpp"
 
@@ -51,8 +53,15 @@ child_spec worker_spec(std::string name, restart_type restart = restart_type::pe
   return spec;
 }
 
+/// The clock of every supervisor of these tests.
+std::shared_ptr<simulated_env> sim() {
+  static auto env = std::make_shared<simulated_env>();
+  return env;
+}
+
 supervisor_config config(std::string name, strategy s, std::vector<child_spec> children) {
   supervisor_config cfg;
+  cfg.env = sim();
   cfg.name = std::move(name);
   cfg.strategy = s;
   cfg.intensity = {10, milliseconds{5000}};
@@ -93,12 +102,14 @@ struct fixture {
     return out;
   }
 
-  /// Polls the tree until `pred` holds or the deadline passes.
+  /// Polls the tree until `pred` holds or the (real) deadline passes; simulated time moves by
+  /// `step` between polls.
   template <class Pred>
-  bool wait_for(const caf::actor& sup, Pred pred) {
+  bool wait_for(const caf::actor& sup, Pred pred, milliseconds step = milliseconds{5}) {
     auto until = std::chrono::steady_clock::now() + deadline;
     while (std::chrono::steady_clock::now() < until) {
       if (pred(tree(sup))) return true;
+      sim()->advance(step);
       std::this_thread::sleep_for(milliseconds{5});
     }
     return false;
@@ -230,13 +241,17 @@ BOOST_AUTO_TEST_CASE(restart_waits_for_the_jittered_backoff) {
   cfg.backoff = {milliseconds{400}, milliseconds{400}};
   cfg.random = [] { return 0.75; };
   auto sup = start(std::move(cfg));
-  auto crashed_at = std::chrono::steady_clock::now();
+  auto crashed_at = sim()->elapsed();
   self->send(child(sup, "slow"), crash_atom::value);
-  BOOST_REQUIRE(wait_for(sup, [](const supervision_tree_node& t) {
+  auto restarting = [](const supervision_tree_node& t) {
     return node(t, "slow").status == child_status::restarting;
-  }));
-  BOOST_REQUIRE(wait_for(sup, restarted("slow", 1)));
-  BOOST_TEST((std::chrono::steady_clock::now() - crashed_at >= milliseconds{300}));
+  };
+  BOOST_REQUIRE(wait_for(sup, restarting, milliseconds{0}));
+  // 0.75 of the 400 ms ceiling: still waiting 1 ms before, restarted at 300 ms.
+  sim()->advance(milliseconds{299});
+  BOOST_TEST(restarting(tree(sup)));
+  BOOST_REQUIRE(wait_for(sup, restarted("slow", 1), milliseconds{1}));
+  BOOST_TEST((sim()->elapsed() - crashed_at >= milliseconds{300}));
 }
 
 BOOST_AUTO_TEST_CASE(supervisor_exits_with_an_intensity_error_when_restarts_exceed_the_limit) {
