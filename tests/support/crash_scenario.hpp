@@ -55,8 +55,9 @@ inline std::map<std::string, int> appended_keys(const std::string& file) {
 
 /// True when the execution's history shows its `append` attempt interrupted by the kill.
 inline bool was_interrupted(std::uint16_t port, const std::string& execution_id) {
-  auto history = api_call(port, "GET", "/api/v1/executions/" + execution_id + "/history");
-  for (const auto& record : history.json)
+  auto history =
+      api_call(port, "GET", "/api/v1/executions/" + execution_id + "/history?limit=1000");
+  for (const auto& record : history.json["items"])
     if (record["kind"] == "attempt_interrupted" && record["nodeId"] == "append") return true;
   return false;
 }
