@@ -15,8 +15,7 @@
 #include "actors/executions_service.hpp"
 #include "actors/store_actor.hpp"
 #include "runtime/engine/state.hpp"
-#include "runtime/handlers/http_client.hpp"
-#include "runtime/handlers/shell_runner.hpp"
+#include "runtime/handlers/node_handlers.hpp"
 
 namespace auraos::actors {
 
@@ -82,13 +81,6 @@ struct child_request {
 /// same type as execution_reply, whose message type declaration covers it.
 using child_reply = result<std::string, execution_failure>;
 
-/// The workers an execution hands attempts to (shared by every execution of a service).
-struct work_runners {
-  work_runners() = default;
-  handlers::shell_runner shell;
-  handlers::http_client http;
-};
-
 /// What the service already read for an execution it just created, so that the actor's first
 /// start skips loading it from the store (taken once: a restarted actor loads normally).
 struct execution_preload {
@@ -102,7 +94,8 @@ struct execution_args {
   std::string id;
   store_actor store;
   caf::actor service;
-  std::shared_ptr<work_runners> runners;
+  /// Where attempts run (shared by every execution of a service).
+  std::shared_ptr<handlers::node_handlers> runners;
   executions_options options;
   /// Set for an execution created just now (no history yet).
   std::shared_ptr<execution_preload> preload;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,10 @@
 #include "actors/store_actor.hpp"
 #include "actors/supervisor.hpp"
 #include "runtime/result.hpp"
+
+namespace auraos::handlers {
+class node_handlers;
+}  // namespace auraos::handlers
 
 namespace auraos::actors {
 
@@ -124,8 +129,6 @@ using executions_actor = caf::typed_actor<
 struct executions_options {
   /// An execution that only waits (timers) this long is stopped; its timer re-activates it.
   std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
-  /// Accept the test-only fault hook.
-  bool test_faults = false;
   /// Folder that subworkflow `config.file` paths are relative to.
   std::string definitions_dir = ".";
   /// Records between snapshots of an execution's state.
@@ -134,6 +137,8 @@ struct executions_options {
   std::function<void(record_weight weight, const std::string& line)> on_record;
   /// Called (from an actor thread) once per service start, when recovery has ended.
   std::function<void(const recovery_report& report)> on_recovered;
+  /// Where attempts of shell and http nodes run; null: the real handlers, made at each start.
+  std::shared_ptr<handlers::node_handlers> handlers;
   /// Called (from an actor thread) when an execution ended, with its REST view as JSON text.
   std::function<void(const std::string& execution_id, const std::string& view)> on_finished;
 };
