@@ -15,8 +15,7 @@
 #include "actors/store_actor.hpp"
 #include "actors/wire.hpp"
 #include "runtime/engine/state.hpp"
-#include "runtime/handlers/http_client.hpp"
-#include "runtime/handlers/shell_runner.hpp"
+#include "runtime/handlers/node_handlers.hpp"
 
 namespace auraos::actors {
 
@@ -79,13 +78,6 @@ struct child_request {
 /// The child's id, or why it could not start (with every detail, e.g. each input error).
 using child_reply = result<std::string, execution_failure>;
 
-/// The workers an execution hands attempts to (shared by every execution of a service).
-struct work_runners {
-  work_runners() = default;
-  handlers::shell_runner shell;
-  handlers::http_client http;
-};
-
 /// What the service already read for an execution it just created, so that the actor's first
 /// start skips loading it from the store (taken once: a restarted actor loads normally).
 struct execution_preload {
@@ -99,7 +91,8 @@ struct execution_args {
   std::string id;
   store_actor store;
   caf::actor service;
-  std::shared_ptr<work_runners> runners;
+  /// Where attempts run (shared by every execution of a service).
+  std::shared_ptr<handlers::node_handlers> runners;
   executions_options options;
   /// Set for an execution created just now (no history yet).
   std::shared_ptr<execution_preload> preload;

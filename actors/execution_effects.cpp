@@ -26,24 +26,29 @@ void fail_now(execution_actor* self, const std::string& node, int attempt,
   self->state.queue.push_back({engine::attempt_failed_event{node, attempt, e}, std::nullopt});
 }
 
-template <class Runner, class Parse>
-void start_on(execution_actor* self, Runner& runner, Parse parse, const engine::start_attempt& a) {
+/// `node_handlers::start_shell` or `start_http`.
+template <class Request>
+using start_fn = handlers::cancel_fn (handlers::node_handlers::*)(Request, handlers::done_fn);
+
+template <class Request, class Parse>
+void start_on(execution_actor* self, start_fn<Request> start, Parse parse,
+              const engine::start_attempt& a) {
   handlers::attempt_identity identity{self->state.args.id, a.node, a.attempt, a.idempotency_key};
   auto request = parse(engine::json_or_null(a.config), identity);
   if (!request) return fail_now(self, a.node, a.attempt, request.error());
   auto me = caf::actor_cast<caf::actor>(self);
-  auto handle = runner.start(
+  auto& runners = *self->state.args.runners;
+  auto cancel = (runners.*start)(
       std::move(*request), [me, node = a.node, attempt = a.attempt](handlers::work_result r) {
         caf::anon_send(me, attempt_done_atom::value, to_outcome(node, attempt, r));
       });
-  self->state.running[a.node] = {a.attempt, [handle] { handle.cancel(); }};
+  self->state.running[a.node] = {a.attempt, std::move(cancel)};
 }
 
 void start_work(execution_actor* self, const engine::start_attempt& a) {
-  auto& runners = *self->state.args.runners;
   if (a.type == runtime::node_type::http)
-    return start_on(self, runners.http, handlers::parse_http_config, a);
-  start_on(self, runners.shell, handlers::parse_shell_config, a);
+    return start_on(self, &handlers::node_handlers::start_http, handlers::parse_http_config, a);
+  start_on(self, &handlers::node_handlers::start_shell, handlers::parse_shell_config, a);
 }
 
 void start_child(execution_actor* self, const engine::start_child_execution& c) {

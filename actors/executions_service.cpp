@@ -6,7 +6,6 @@
 #include <caf/actor_registry.hpp>
 #include <caf/actor_system.hpp>
 
-#include "actors/fault_hook.hpp"
 #include "actors/service_state.hpp"
 
 namespace auraos::actors {
@@ -43,7 +42,6 @@ void start_supervisor(service_actor* self) {
   // Executions fail independently: one budget for all of them must not let two unrelated
   // failures in a few seconds restart the whole service.
   config.intensity = {execution_restarts_per_period, std::chrono::seconds(5)};
-  config.test_faults = self->state.options.test_faults;
   config.env = self->state.options.env;
   self->state.supervisor = spawn_supervisor(self->system(), std::move(config));
   self->link_to(self->state.supervisor);
@@ -157,13 +155,14 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
   self->state.store = std::move(store);
   self->state.options = std::move(options);
   self->state.options.env = env_or_real(self->state.options.env);
-  self->state.runners = std::make_shared<work_runners>();
+  self->state.runners =
+      self->state.options.handlers ? self->state.options.handlers : handlers::make_node_handlers();
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
   self->set_exit_handler([self](caf::exit_msg& msg) { stop(self, std::move(msg.reason)); });
   register_service(self);
   start_supervisor(self);
   acquire_leases(self);
-  caf::behavior bhvr{
+  return {
       [self](start_execution_command& command) {
         auto promise = self->make_response_promise();
         start(self, std::move(command), promise);
@@ -209,7 +208,6 @@ caf::behavior service(service_actor* self, store_actor store, executions_options
       [self](recover_atom) { recover(self); },
       [self](child_atom, const std::string& name) { return service_child(self, name); },
   };
-  return with_fault_hook(self, std::move(bhvr), self->state.options.test_faults);
 }
 
 }  // namespace

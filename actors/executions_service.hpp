@@ -25,6 +25,10 @@
 #include "actors/timer_service.hpp"
 #include "runtime/result.hpp"
 
+namespace auraos::handlers {
+class node_handlers;
+}  // namespace auraos::handlers
+
 namespace auraos::actors {
 
 class env;
@@ -133,8 +137,6 @@ struct executions_options {
   std::shared_ptr<actors::env> env;
   /// An execution that only waits (timers) this long is stopped; its timer re-activates it.
   std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
-  /// Accept the test-only fault hook.
-  bool test_faults = false;
   /// Folder that subworkflow `config.file` paths are relative to.
   std::string definitions_dir = ".";
   /// Records between snapshots of an execution's state.
@@ -143,6 +145,8 @@ struct executions_options {
   std::function<void(record_weight weight, const std::string& line)> on_record;
   /// Called (from an actor thread) once per service start, when recovery has ended.
   std::function<void(const recovery_report& report)> on_recovered;
+  /// Where attempts of shell and http nodes run; null: the real handlers, made at each start.
+  std::shared_ptr<handlers::node_handlers> handlers;
   /// Called (from an actor thread) when an execution ended, with its view (built only when
   /// this is set).
   std::function<void(const std::string& execution_id, const execution_view& view)> on_finished;

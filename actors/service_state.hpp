@@ -34,7 +34,7 @@ struct service_state {
   service_state() = default;
   store_actor store;
   executions_options options;
-  std::shared_ptr<work_runners> runners;
+  std::shared_ptr<handlers::node_handlers> runners;
   /// The dynamic supervisor of the execution actors.
   caf::actor supervisor;
   /// Live execution actors by execution id.

@@ -134,8 +134,7 @@ void on_probe(store_pointer self) {
   if (!s.health.up()) arm_probe(self);
 }
 
-store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p::store> db,
-                                          bool test_faults) {
+store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p::store> db) {
   self->state.db = std::move(db);
   auto& s = *self->state.db;
   return {
@@ -143,9 +142,6 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
       [self](flush_atom) { flush(self); },
       [self](probe_atom) { on_probe(self); },
       [self](stats_atom) { return self->state.stats; },
-      [self, test_faults](crash_atom) {
-        if (test_faults) self->quit(injected_fault());
-      },
       [self](const ping_query&) { return probe(self); },
       [self, &s](const get_workflow_query& q) {
         return observed(self, s.get_workflow(q.id, q.revision));
@@ -184,9 +180,8 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
 
 }  // namespace
 
-store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store,
-                              bool test_faults) {
-  return system.spawn<caf::detached>(store_behavior, std::move(store), test_faults);
+store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store) {
+  return system.spawn<caf::detached>(store_behavior, std::move(store));
 }
 
 }  // namespace auraos::actors

@@ -9,7 +9,6 @@
 #include <caf/typed_actor.hpp>
 
 #include "actors/commit_stats.hpp"
-#include "actors/fault_hook.hpp"
 #include "actors/store_queries.hpp"
 #include "persistence/store.hpp"
 
@@ -27,8 +26,7 @@ namespace p = persistence;
 /// The store actor's interface: writes are batched, reads answered at once.
 using store_actor = caf::typed_actor<
     caf::replies_to<p::write_request>::with<p::write_outcome>, caf::reacts_to<flush_atom>,
-    caf::reacts_to<probe_atom>, caf::reacts_to<crash_atom>,
-    caf::replies_to<ping_query>::with<p::store_status>,
+    caf::reacts_to<probe_atom>, caf::replies_to<ping_query>::with<p::store_status>,
     caf::replies_to<stats_atom>::with<commit_stats>,
     caf::replies_to<get_workflow_query>::with<p::store_result<p::workflow_record>>,
     caf::replies_to<list_workflows_query>::with<p::store_result<p::page<p::workflow_record>>>,
@@ -45,12 +43,10 @@ using store_actor = caf::typed_actor<
     caf::replies_to<next_timer_deadline_query>::with<p::store_result<std::optional<std::int64_t>>>,
     caf::replies_to<shard_lease_query>::with<p::store_result<p::shard_lease>>>;
 
-/// Spawns the store actor detached (on its own thread), owning `store`; `test_faults` makes
-/// it honour `crash_atom` (test nodes only; otherwise the message is ignored). When a write,
+/// Spawns the store actor detached (on its own thread), owning `store`. When a write,
 /// read or ping finds the database unavailable, the actor logs one warning, refuses API writes
 /// at once, holds runtime writes and probes the database (`store::ping`) with a backoff capped
 /// at 500 ms until it answers; then it logs one info line and commits what it held.
-store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store,
-                              bool test_faults = false);
+store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store);
 
 }  // namespace auraos::actors

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 #include <caf/all.hpp>
 
-#include "actors/fault_hook.hpp"
 #include "actors/supervisor_state.hpp"
 
 namespace auraos::actors {
@@ -81,7 +80,7 @@ caf::behavior supervisor(supervisor_actor* self, supervisor_config config) {
   });
   stop_orphans_on_exit(self);
   start_static_children(self);
-  caf::behavior bhvr{
+  return {
       [self](tree_atom) { return detail::collect_tree(self); },
       [self](add_child_atom, child_spec& spec) { return add_child(self, spec); },
       [self](child_atom, const std::string& name) { return live_child(self, name); },
@@ -93,7 +92,6 @@ caf::behavior supervisor(supervisor_actor* self, supervisor_config config) {
         detail::on_stop_timeout(self, generation);
       },
   };
-  return with_fault_hook(self, std::move(bhvr), self->state.config.test_faults);
 }
 
 }  // namespace

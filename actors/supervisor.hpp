@@ -59,8 +59,6 @@ struct supervisor_config {
   std::chrono::milliseconds shutdown_timeout{5000};
   /// How long to wait for a child supervisor's subtree.
   std::chrono::milliseconds tree_timeout{1000};
-  /// Accept `crash_atom` (test nodes only).
-  bool test_faults = false;
   /// Static children in start order.
   std::vector<child_spec> children;
   /// Clock of the restart intensity, jitter and timer of the backoff (null: the real env).

@@ -10,11 +10,11 @@
 
 #include "actors/actor_system_setup.hpp"
 #include "actors/env.hpp"
-#include "actors/local_engine.hpp"
 #include "cli/command.hpp"
 #include "cli/run_completion.hpp"
 #include "gateway/execution_json.hpp"
-#include "persistence/sqlite/sqlite_store.hpp"
+#include "node/local_node.hpp"
+#include "persistence/open_store.hpp"
 #include "runtime/engine/json_text.hpp"
 #include "runtime/json_parse.hpp"
 
@@ -95,16 +95,16 @@ a::execution_view await_end(const caf::actor& service, const std::string& id,
   }
 }
 
-int drive(a::local_engine& engine, const runtime::workflow& wf, const nlohmann::json& input,
+int drive(node::local_node& local, const runtime::workflow& wf, const nlohmann::json& input,
           run_completion& done) {
-  if (auto stored = engine.put_workflow(draft_of(wf)); !stored) {
+  if (auto stored = local.put_workflow(draft_of(wf)); !stored) {
     std::fprintf(stderr, "cannot store workflow %s: %s\n", wf.id.c_str(),
                  stored.error().message.c_str());
     return exit_failed;
   }
-  auto service = engine.service();
+  auto service = local.executions();
   if (!service) return std::fprintf(stderr, "the executions service did not start\n"), exit_failed;
-  caf::scoped_actor self{engine.system()};
+  caf::scoped_actor self{local.system()};
   auto started = start(self, service, {wf.id, 0, runtime::dump_json(input), ""});
   if (auto* exit = std::get_if<int>(&started)) return *exit;
   return report(await_end(service, std::get<std::string>(started), done));
@@ -115,17 +115,19 @@ int drive(a::local_engine& engine, const runtime::workflow& wf, const nlohmann::
 int run_workflow(const runtime::workflow& wf, const nlohmann::json& input,
                  const std::filesystem::path& definitions_dir, const std::filesystem::path& db) {
   auto env = a::real_env();
-  auto opened = p::sqlite::sqlite_store::open({db.string(), a::wall_source(env)});
+  auto opened = p::open_store({"sqlite", db.string()}, {a::wall_source(env)});
   if (!opened) {
-    std::fprintf(stderr, "cannot open store %s: %s\n", db.c_str(), opened.error().message.c_str());
+    std::fprintf(stderr, "%s\n", opened.error().c_str());
     return exit_failed;
   }
   run_completion done;
   a::block_stop_signals();
-  auto engine_options = options(definitions_dir, done);
-  engine_options.env = env;
-  a::local_engine engine(std::move(*opened), std::move(engine_options));
-  return drive(engine, wf, input, done);
+  node::node_settings settings;
+  settings.store = std::move(*opened);
+  settings.env = env;
+  settings.executions = options(definitions_dir, done);
+  node::local_node local{std::move(settings)};
+  return drive(local, wf, input, done);
 }
 
 }  // namespace auraos::cli

@@ -12,7 +12,7 @@
 
 #include "actors/actor_system_setup.hpp"
 #include "cli/command.hpp"
-#include "gateway/node.hpp"
+#include "node/serve.hpp"
 #include "runtime/node_config.hpp"
 #include "runtime/text_file.hpp"
 
@@ -53,9 +53,13 @@ result<runtime::node_config, std::string> settings_from(const serve_flags& flags
     if (!level) return fail("--log-level: " + level.error());
     config.log_level = *level;
   }
-  const char* env = std::getenv("AURAOS_TEST_FAULTS");
-  config.enable_fault_hook = flags.test_faults || (env && std::string{env} == "1");
   return runtime::finalize(config);
+}
+
+/// The test-only parts the node assembly adds: `--test-faults` or `AURAOS_TEST_FAULTS=1`.
+node::serve_options test_options(const serve_flags& flags) {
+  const char* env = std::getenv("AURAOS_TEST_FAULTS");
+  return {flags.test_faults || (env && std::string{env} == "1")};
 }
 
 /// The spdlog level of a level name that parse_log_level accepted.
@@ -80,7 +84,7 @@ int serve(const serve_flags& flags) {
   }
   use_stderr_logger(config->log_level);
   actors::block_stop_signals();
-  return gateway::run_node(*config);
+  return node::serve(*config, test_options(flags));
 }
 
 void install(CLI::App& app, int& exit_code) {

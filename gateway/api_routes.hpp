@@ -17,7 +17,7 @@ void add_workflow_revision_routes(router& routes, std::shared_ptr<node_context> 
 /// Executions: start, list, read, pause, resume, cancel, history, logs.
 void add_execution_routes(router& routes, std::shared_ptr<node_context> node);
 
-/// /healthz, /readyz, /metrics, /api/v1/supervision and, on test nodes, the crash hook.
+/// /healthz, /readyz, /metrics and /api/v1/supervision.
 void add_system_routes(router& routes, std::shared_ptr<node_context> node);
 
 /// A router with every route of the node.

@@ -5,7 +5,6 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/local_actor.hpp>
 
-#include "actors/fault_hook.hpp"
 #include "gateway/api_routes.hpp"
 #include "gateway/http_server.hpp"
 
@@ -25,8 +24,10 @@ std::string url_of(const std::string& host, std::uint16_t port) {
   return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 
-caf::behavior http_service(caf::event_based_actor* self, std::shared_ptr<node_context> node) {
+caf::behavior http_service(caf::event_based_actor* self, std::shared_ptr<node_context> node,
+                           const route_installer& more_routes) {
   auto routes = make_api_router(node);
+  if (more_routes) more_routes(*routes);
   auto options = options_of(*node);
   auto server = std::make_shared<http_server>(options, routes->handler());
   auto started = server->start();
@@ -43,18 +44,18 @@ caf::behavior http_service(caf::event_based_actor* self, std::shared_ptr<node_co
     spdlog::info("http: restarted on {}", url_of(options.host, *started));
   self->attach_functor([server, routes] { server->stop(); });
   auto port = *started;
-  caf::behavior bhvr{[port](caf::get_atom) { return port; }};
-  return actors::with_fault_hook(self, std::move(bhvr), node->config().enable_fault_hook);
+  return {[port](caf::get_atom) { return port; }};
 }
 
 }  // namespace
 
-actors::child_spec http_service_child(std::shared_ptr<node_context> node) {
+actors::child_spec http_service_child(std::shared_ptr<node_context> node,
+                                      route_installer more_routes) {
   actors::child_spec spec;
   spec.name = "http";
   spec.kind = "service";
-  spec.start = [node](caf::local_actor* parent) {
-    return parent->system().spawn<caf::detached>(http_service, node);
+  spec.start = [node, more_routes](caf::local_actor* parent) {
+    return parent->system().spawn<caf::detached>(http_service, node, more_routes);
   };
   return spec;
 }

@@ -9,7 +9,6 @@
 #include "gateway/detail/ask.hpp"
 #include "gateway/execution_json.hpp"
 #include "gateway/prometheus_text.hpp"
-#include "gateway/test_fault_route.hpp"
 #include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
@@ -144,7 +143,6 @@ void add_system_routes(router& routes, std::shared_ptr<node_context> node) {
              [node](const auto&, const auto&, responder r) { metrics(node, std::move(r)); });
   routes.add("GET", "/api/v1/supervision",
              [node](const auto&, const auto&, responder r) { supervision(node, std::move(r)); });
-  if (node->config().enable_fault_hook) add_test_fault_route(routes, node);
 }
 
 std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {

@@ -1,12 +1,13 @@
 #include "gateway/test_fault_route.hpp"
 
+#include <string>
 #include <vector>
 
-#include <caf/send.hpp>
+#include <caf/error.hpp>
+#include <caf/sec.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include "actors/fault_hook.hpp"
 #include "actors/supervisor.hpp"
 #include "gateway/detail/ask.hpp"
 
@@ -14,6 +15,11 @@ namespace auraos::gateway {
 namespace {
 
 namespace sv = runtime::supervision;
+
+/// The exit reason the route gives the actor: shown as its last failure in the tree.
+caf::error injected_fault() {
+  return caf::make_error(caf::sec::runtime_error, std::string{"injected fault (test route)"});
+}
 
 // The names from the root's children down to `name`; empty when it is not in the tree.
 bool path_to(const sv::supervision_tree_node& node, const std::string& name,
@@ -36,7 +42,7 @@ struct crash_walk {
 
 void walk(std::shared_ptr<crash_walk> job, caf::actor current) {
   if (job->step == job->path.size()) {
-    caf::anon_send(current, actors::crash_atom::value);
+    job->self->send_exit(current, injected_fault());
     return void(job->respond(json_response(202, {{"crashed", job->path.back()}})));
   }
   detail::ask_from<caf::actor>(

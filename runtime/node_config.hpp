@@ -38,8 +38,6 @@ struct node_config {
   std::chrono::milliseconds restart_period = supervision::node_intensity.period;
   /// Least severe log level written: trace, debug, info, warn, error or off.
   std::string log_level = "info";
-  /// Enables the test-only fault hook (crash a runtime actor on request).
-  bool enable_fault_hook = false;
 };
 
 /// Parses `sqlite:PATH` or a `postgresql://` (or `postgres://`) URL.

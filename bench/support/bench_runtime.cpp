@@ -1,4 +1,4 @@
-// The engine in-process for benchmarks: an actors::local_engine over a SQLite file in a temp dir.
+// The engine in-process for benchmarks: a node::local_node over a SQLite file in a temp dir.
 #include "bench/support/bench_runtime.hpp"
 
 #include <unistd.h>
@@ -56,7 +56,11 @@ bench_runtime::bench_runtime(int threads, std::chrono::milliseconds passivate_af
     ++*count;
     if (on_end) on_end();
   };
-  engine_ = std::make_unique<a::local_engine>(std::move(opened).value(), options, threads);
+  node::node_settings settings;
+  settings.store = std::move(opened).value();
+  settings.executions = std::move(options);
+  settings.scheduler_threads = threads;
+  engine_ = std::make_unique<node::local_node>(std::move(settings));
 }
 
 bench_runtime::~bench_runtime() = default;
@@ -73,7 +77,7 @@ bool bench_runtime::put_workflow(const nlohmann::json& definition) {
 }
 
 caf::actor bench_runtime::service() {
-  return engine_->service();
+  return engine_->executions();
 }
 
 a::commit_stats bench_runtime::store_stats() {

@@ -15,7 +15,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "actors/commit_stats.hpp"
-#include "actors/local_engine.hpp"
+#include "node/local_node.hpp"
 #include "runtime/node_config.hpp"
 #include "runtime/result.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -64,7 +64,7 @@ class bench_runtime {
  private:
   test::temp_dir dir_;
   std::shared_ptr<std::atomic<std::int64_t>> finished_;
-  std::unique_ptr<actors::local_engine> engine_;
+  std::unique_ptr<node::local_node> engine_;
 };
 
 /// Resident set size of this process in bytes (/proc/self/statm).

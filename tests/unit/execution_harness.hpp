@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -15,9 +16,10 @@
 #include <nlohmann/json.hpp>
 
 #include "actors/env_simulated.hpp"
-#include "actors/local_engine.hpp"
 #include "gateway/execution_json.hpp"
+#include "node/local_node.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
+#include "runtime/handlers/node_handlers.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace auraos::test {
@@ -27,6 +29,14 @@ namespace p = persistence;
 using json = nlohmann::json;
 using std::chrono::milliseconds;
 
+/// What a test puts between the engine and the world (see tests/support/faulty_*.hpp).
+struct harness_faults {
+  /// Wraps the opened store (e.g. in a `faulty_store`); null: the store itself.
+  std::function<std::shared_ptr<p::store>(std::shared_ptr<p::store>)> wrap_store;
+  /// The handlers attempts run on; null: the real ones.
+  std::shared_ptr<handlers::node_handlers> handlers;
+};
+
 /// The runtime under test; `start_system` and `stop_system` may be repeated on the same file.
 class execution_harness {
  public:
@@ -34,9 +44,11 @@ class execution_harness {
   ~execution_harness() { stop_system(); }
 
   /// Builds a fresh actor system, store actor and service on the same database file.
-  void start_system(milliseconds passivate_after = std::chrono::seconds(30)) {
+  void start_system(milliseconds passivate_after = std::chrono::seconds(30),
+                    const harness_faults& faults = {}) {
     auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db"), a::wall_source(env)});
     BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message));
+    std::shared_ptr<p::store> store = std::move(opened).value();
     a::executions_options options;
     options.env = env;
     options.passivate_after = passivate_after;
@@ -47,7 +59,13 @@ class execution_harness {
       ended_at_[id] = env->now_ms();
       changed_.notify_all();
     };
-    engine_ = std::make_unique<a::local_engine>(std::move(opened).value(), options, 2);
+    options.handlers = faults.handlers;
+    node::node_settings settings;
+    settings.store = faults.wrap_store ? faults.wrap_store(std::move(store)) : std::move(store);
+    settings.executions = std::move(options);
+    settings.env = env;
+    settings.scheduler_threads = 2;
+    engine_ = std::make_unique<node::local_node>(std::move(settings));
   }
 
   /// Stops everything (running attempts are recorded as interrupted) and the actor system.
@@ -66,7 +84,7 @@ class execution_harness {
 
   /// The live service (waits for it to register).
   caf::actor service() {
-    auto found = engine_->service();
+    auto found = engine_->executions();
     BOOST_REQUIRE_MESSAGE(found, "the executions service did not register");
     return found;
   }
@@ -184,7 +202,7 @@ class execution_harness {
   std::shared_ptr<a::simulated_env> env;
 
  private:
-  std::unique_ptr<a::local_engine> engine_;
+  std::unique_ptr<node::local_node> engine_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::map<std::string, json> ended_;

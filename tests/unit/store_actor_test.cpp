@@ -1,5 +1,4 @@
 // The store actor: group commit, one outcome per requester, durability across restarts.
-#include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <memory>
@@ -12,6 +11,7 @@
 #include "actors/env.hpp"
 #include "actors/store_actor.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
+#include "tests/support/faulty_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace {
@@ -64,77 +64,14 @@ void writer(caf::event_based_actor* self, actors::store_actor store, caf::actor 
           });
 }
 
-/// A store whose database can be switched off: commits and pings answer `unavailable` then.
-class outage_store final : public p::store {
- public:
-  explicit outage_store(std::shared_ptr<p::store> real) : real_(std::move(real)) {}
-  std::atomic<bool> down{false};
-
-  p::store_result<std::vector<p::write_outcome>> commit(const p::write_batch& batch) override {
-    if (down) return p::store_fail(p::store_errc::unavailable, "database down (test)");
-    return real_->commit(batch);
-  }
-  p::store_status ping() override {
-    if (down) return p::store_fail(p::store_errc::unavailable, "database down (test)");
-    return real_->ping();
-  }
-  p::store_result<p::workflow_record> get_workflow(const std::string& id,
-                                                   std::optional<std::int64_t> revision) override {
-    return real_->get_workflow(id, revision);
-  }
-  p::store_result<p::page<p::workflow_record>> list_workflows(const p::workflow_filter& f,
-                                                              const p::page_request& pg) override {
-    return real_->list_workflows(f, pg);
-  }
-  p::store_result<p::page<p::workflow_record>> list_workflow_revisions(
-      const std::string& id, const p::page_request& pg) override {
-    return real_->list_workflow_revisions(id, pg);
-  }
-  p::store_result<p::execution_record> get_execution(const std::string& id) override {
-    return real_->get_execution(id);
-  }
-  p::store_result<p::page<p::execution_record>> list_executions(
-      const p::execution_filter& f, const p::page_request& pg) override {
-    return real_->list_executions(f, pg);
-  }
-  p::store_result<std::vector<p::execution_record>> unfinished_executions() override {
-    return real_->unfinished_executions();
-  }
-  p::store_result<std::vector<p::history_event>> read_history(const std::string& id,
-                                                              std::int64_t after,
-                                                              std::int64_t limit) override {
-    return real_->read_history(id, after, limit);
-  }
-  p::store_result<std::optional<p::snapshot_record>> latest_snapshot(
-      const std::string& id) override {
-    return real_->latest_snapshot(id);
-  }
-  p::store_result<std::vector<p::timer_record>> due_timers(std::int64_t now,
-                                                           std::int64_t limit) override {
-    return real_->due_timers(now, limit);
-  }
-  p::store_result<p::status_counts> count_executions_by_status() override {
-    return real_->count_executions_by_status();
-  }
-  p::store_result<std::optional<std::int64_t>> next_timer_deadline() override {
-    return real_->next_timer_deadline();
-  }
-  p::store_result<p::shard_lease> get_shard_lease(std::int64_t shard) override {
-    return real_->get_shard_lease(shard);
-  }
-
- private:
-  std::shared_ptr<p::store> real_;
-};
-
-/// A prepared database behind an outage_store, and an actor system for the store actor.
+/// A prepared database behind a faulty_store, and an actor system for the store actor.
 struct outage_fixture {
   test::temp_dir dir;
   caf::actor_system_config cfg;
   caf::actor_system system{cfg};
   std::shared_ptr<p::store> real = open_store(dir);
   std::vector<std::string> ids = prepare(*real);
-  std::shared_ptr<outage_store> db = std::make_shared<outage_store>(real);
+  std::shared_ptr<test::faulty_store> db = std::make_shared<test::faulty_store>(real);
 };
 
 }  // namespace
@@ -212,7 +149,7 @@ BOOST_AUTO_TEST_CASE(reads_are_answered_with_the_stored_records) {
 
 BOOST_FIXTURE_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writes_are_refused,
                         outage_fixture) {
-  db->down = true;
+  db->drop_connection();
   auto store = actors::spawn_store_actor(system, db);
   caf::scoped_actor self{system};
   auto waiting = request_of(0, ids[0]);
@@ -230,7 +167,7 @@ BOOST_FIXTURE_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_w
   self->receive([&](const writer_reply&) { answered_while_down = true; },
                 caf::after(std::chrono::milliseconds(400)) >> [] {});
   BOOST_TEST(!answered_while_down);
-  db->down = false;
+  db->restore_connection();
   self->receive(
       [&](const writer_reply& reply) {
         BOOST_TEST(reply.first == 0);
@@ -256,10 +193,10 @@ BOOST_FIXTURE_TEST_CASE(api_writes_are_stored_again_once_the_database_is_back, o
             [&](caf::error& e) { BOOST_FAIL("write failed: " << system.render(e)); });
     return code;
   };
-  db->down = true;
+  db->drop_connection();
   BOOST_TEST(api_write(0) == static_cast<int>(p::store_errc::unavailable));
   BOOST_TEST(api_write(2) == static_cast<int>(p::store_errc::unavailable));
-  db->down = false;
+  db->restore_connection();
   // Nothing else reaches the store: its own probes must notice the database is back.
   auto back = std::chrono::steady_clock::now();
   int code = -1;

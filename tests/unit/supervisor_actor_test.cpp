@@ -10,7 +10,6 @@
 #include <caf/all.hpp>
 
 #include "actors/env_simulated.hpp"
-#include "actors/fault_hook.hpp"
 #include "actors/supervisor.hpp"
 
 using namespace auraos::actors;
@@ -20,6 +19,8 @@ using std::chrono::milliseconds;
 namespace {
 
 using finish_atom = caf::atom_constant<caf::atom("finish")>;
+/// Makes a test worker fail: the test's own message, no actor of the runtime knows it.
+using crash_atom = caf::atom_constant<caf::atom("crash")>;
 constexpr auto deadline = std::chrono::seconds{10};
 
 /// Names of workers in the order they ended.
@@ -34,10 +35,10 @@ struct stop_log {
 
 /// A worker that answers get_atom, quits normally on finish_atom and crashes on crash_atom.
 caf::behavior worker(caf::event_based_actor* self) {
-  return with_fault_hook(
-      self,
-      {[](caf::get_atom) { return caf::ok_atom::value; }, [self](finish_atom) { self->quit(); }},
-      true);
+  return {[](caf::get_atom) { return caf::ok_atom::value; }, [self](finish_atom) { self->quit(); },
+          [self](crash_atom) {
+            self->quit(caf::make_error(caf::sec::runtime_error, "injected fault (test worker)"));
+          }};
 }
 
 child_spec worker_spec(std::string name, restart_type restart = restart_type::permanent,
@@ -67,7 +68,6 @@ supervisor_config config(std::string name, strategy s, std::vector<child_spec> c
   cfg.intensity = {10, milliseconds{5000}};
   cfg.backoff = {milliseconds{1}, milliseconds{5}};
   cfg.random = [] { return 0.5; };
-  cfg.test_faults = true;
   cfg.children = std::move(children);
   return cfg;
 }
@@ -310,7 +310,7 @@ BOOST_AUTO_TEST_CASE(crashed_child_supervisor_takes_its_children_down_and_is_res
       config("inner", strategy::one_for_one, {worker_spec("x", restart_type::permanent, log)});
   auto sup = start(config("root", strategy::one_for_one, {supervisor_child(inner)}));
   auto old_x = child(child(sup, "inner"), "x");
-  self->send(child(sup, "inner"), crash_atom::value);
+  caf::anon_send_exit(child(sup, "inner"), caf::exit_reason::kill);
   BOOST_REQUIRE(wait_for(sup, restarted("inner", 1)));
   BOOST_REQUIRE(wait_for(sup, [](const supervision_tree_node& t) {
     return restarted("x", 0)(t) && node(t, "inner").children.size() == 1;
@@ -333,10 +333,8 @@ BOOST_AUTO_TEST_CASE(child_whose_start_fails_leads_to_escalation_with_the_start_
   BOOST_TEST(reason.find("start of 'broken' failed: no socket") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(crash_atom_is_refused_when_test_faults_are_off) {
-  auto cfg = config("prod", strategy::one_for_one, {worker_spec("w")});
-  cfg.test_faults = false;
-  auto sup = start(std::move(cfg));
+BOOST_AUTO_TEST_CASE(a_supervisor_refuses_a_crash_message) {
+  auto sup = start(config("prod", strategy::one_for_one, {worker_spec("w")}));
   bool refused = false;
   self->request(sup, std::chrono::seconds{2}, crash_atom::value)
       .receive([] {}, [&](caf::error&) { refused = true; });

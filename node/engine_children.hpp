@@ -1,0 +1,23 @@
+#pragma once
+// The engine's children of a node's root: the store actor, the timer service, then the
+// executions service.
+
+#include <memory>
+#include <vector>
+
+#include "actors/executions_service.hpp"
+#include "actors/supervisor.hpp"
+#include "node/store_slot.hpp"
+#include "persistence/store.hpp"
+
+namespace auraos::node::detail {
+
+/// The store child, the node's timer service and the executions service child, in start order,
+/// for a `rest_for_one` root: the later ones restart with the new store actor when the store
+/// restarts; their clocks and timers come from `options.env`. Every
+/// start of the store child records its actor in `slot`.
+std::vector<actors::child_spec> engine_children(std::shared_ptr<persistence::store> store,
+                                                actors::executions_options options,
+                                                std::shared_ptr<store_slot> slot);
+
+}  // namespace auraos::node::detail

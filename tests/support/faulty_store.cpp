@@ -1,0 +1,130 @@
+#include "tests/support/faulty_store.hpp"
+
+#include <string>
+#include <thread>
+
+namespace auraos::test {
+
+namespace p = persistence;
+
+faulty_store::faulty_store(std::shared_ptr<p::store> real) : real_(std::move(real)) {}
+
+void faulty_store::fail_next_writes(std::size_t count, p::store_errc code) {
+  std::lock_guard lock(mutex_);
+  failing_writes_ = count;
+  write_error_ = code;
+}
+
+void faulty_store::delay_operations(std::chrono::milliseconds delay) {
+  std::lock_guard lock(mutex_);
+  delay_ = delay;
+}
+
+void faulty_store::drop_connection() {
+  std::lock_guard lock(mutex_);
+  dropped_ = true;
+}
+
+void faulty_store::restore_connection() {
+  std::lock_guard lock(mutex_);
+  dropped_ = false;
+}
+
+std::size_t faulty_store::injected_failures() const {
+  std::lock_guard lock(mutex_);
+  return injected_;
+}
+
+std::optional<p::store_error> faulty_store::fault(bool write, const char* operation) {
+  std::chrono::milliseconds delay;
+  {
+    std::lock_guard lock(mutex_);
+    delay = delay_;
+  }
+  // The store runs on its own thread: a delay here is a slow database, not a blocked scheduler.
+  if (delay.count() > 0) std::this_thread::sleep_for(delay);
+  std::lock_guard lock(mutex_);
+  if (dropped_) {
+    ++injected_;
+    return p::store_error{p::store_errc::unavailable,
+                          std::string{operation} + ": connection dropped (injected fault)"};
+  }
+  if (!write || failing_writes_ == 0) return std::nullopt;
+  --failing_writes_;
+  ++injected_;
+  return p::store_error{write_error_, std::string{operation} + ": injected fault"};
+}
+
+template <class F>
+auto faulty_store::pass(bool write, const char* operation, F call) -> decltype(call()) {
+  if (auto error = fault(write, operation)) return fail(std::move(*error));
+  return call();
+}
+
+p::store_result<std::vector<p::write_outcome>> faulty_store::commit(const p::write_batch& batch) {
+  return pass(true, "commit", [&] { return real_->commit(batch); });
+}
+
+p::store_result<p::workflow_record> faulty_store::get_workflow(
+    const std::string& id, std::optional<std::int64_t> revision) {
+  return pass(false, "get_workflow", [&] { return real_->get_workflow(id, revision); });
+}
+
+p::store_result<p::page<p::workflow_record>> faulty_store::list_workflows(
+    const p::workflow_filter& filter, const p::page_request& page) {
+  return pass(false, "list_workflows", [&] { return real_->list_workflows(filter, page); });
+}
+
+p::store_result<p::page<p::workflow_record>> faulty_store::list_workflow_revisions(
+    const std::string& id, const p::page_request& page) {
+  return pass(false, "list_workflow_revisions",
+              [&] { return real_->list_workflow_revisions(id, page); });
+}
+
+p::store_result<p::execution_record> faulty_store::get_execution(const std::string& id) {
+  return pass(false, "get_execution", [&] { return real_->get_execution(id); });
+}
+
+p::store_result<p::page<p::execution_record>> faulty_store::list_executions(
+    const p::execution_filter& filter, const p::page_request& page) {
+  return pass(false, "list_executions", [&] { return real_->list_executions(filter, page); });
+}
+
+p::store_result<p::status_counts> faulty_store::count_executions_by_status() {
+  return pass(false, "count_executions_by_status",
+              [&] { return real_->count_executions_by_status(); });
+}
+
+p::store_result<std::vector<p::execution_record>> faulty_store::unfinished_executions() {
+  return pass(false, "unfinished_executions", [&] { return real_->unfinished_executions(); });
+}
+
+p::store_result<std::vector<p::history_event>> faulty_store::read_history(
+    const std::string& execution_id, std::int64_t after_seq, std::int64_t limit) {
+  return pass(false, "read_history",
+              [&] { return real_->read_history(execution_id, after_seq, limit); });
+}
+
+p::store_result<std::optional<p::snapshot_record>> faulty_store::latest_snapshot(
+    const std::string& execution_id) {
+  return pass(false, "latest_snapshot", [&] { return real_->latest_snapshot(execution_id); });
+}
+
+p::store_result<std::vector<p::timer_record>> faulty_store::due_timers(std::int64_t now_ms,
+                                                                       std::int64_t limit) {
+  return pass(false, "due_timers", [&] { return real_->due_timers(now_ms, limit); });
+}
+
+p::store_result<std::optional<std::int64_t>> faulty_store::next_timer_deadline() {
+  return pass(false, "next_timer_deadline", [&] { return real_->next_timer_deadline(); });
+}
+
+p::store_result<p::shard_lease> faulty_store::get_shard_lease(std::int64_t shard) {
+  return pass(false, "get_shard_lease", [&] { return real_->get_shard_lease(shard); });
+}
+
+p::store_status faulty_store::ping() {
+  return pass(false, "ping", [&] { return real_->ping(); });
+}
+
+}  // namespace auraos::test
