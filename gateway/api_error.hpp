@@ -14,7 +14,7 @@ namespace auraos::gateway {
 /// One API error: what went wrong, in words, with optional structured details.
 struct api_error {
   /// The kind of error; decides the status.
-  error_code code = errc::internal;
+  errc code = errc::internal;
   /// A sentence naming the problem and the place.
   std::string message;
   /// A JSON array of details; a null pointer answers an empty array.
