@@ -131,10 +131,18 @@ struct fixture {
   }
 
   /// The rendered exit reason of the next down message (the test monitors one actor).
+  /// Waits (real time) for a down message while simulated time moves 5 ms per 5 ms.
   std::string await_down() {
     std::string reason = "<no down message>";
-    self->receive([&](caf::down_msg& msg) { reason = sys.render(msg.reason); },
-                  caf::after(deadline) >> [] {});
+    bool down = false;
+    auto until = std::chrono::steady_clock::now() + deadline;
+    while (!down && std::chrono::steady_clock::now() < until)
+      self->receive(
+          [&](caf::down_msg& msg) {
+            reason = sys.render(msg.reason);
+            down = true;
+          },
+          caf::after(milliseconds{5}) >> [] { sim()->advance(milliseconds{5}); });
     return reason;
   }
 };
