@@ -66,8 +66,8 @@ void stop_fenced(execution_actor* self, const p::store_error& error, queued_even
   spdlog::warn("execution {} stops: {}", s.args.id, error.message);
   execution_failure refusal{
       errc::unavailable, "execution " + s.args.id + " is fenced: " + error.message, {}};
-  answer(in_flight, fail(refusal));
-  for (auto& item : s.queue) answer(item, fail(refusal));
+  refuse(in_flight, refusal);
+  for (auto& item : s.queue) refuse(item, refusal);
   s.queue.clear();
   s.stopping = true;
   for (auto& [node, run] : s.running)

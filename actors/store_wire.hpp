@@ -164,6 +164,12 @@ typename Inspector::result_type inspect(Inspector& f, put_workflow_op& x) {
   return f(caf::meta::type_name("put_workflow_op"), x.draft);
 }
 
+/// Inspects a create-only workflow write.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, create_workflow_op& x) {
+  return f(caf::meta::type_name("create_workflow_op"), x.draft);
+}
+
 /// Inspects a delete-workflow write.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, delete_workflow_op& x) {
@@ -185,7 +191,8 @@ typename Inspector::result_type inspect(Inspector& f, create_execution_op& x) {
 /// Inspects an update-execution write.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, update_execution_op& x) {
-  return f(caf::meta::type_name("update_execution_op"), x.update);
+  wire::optional_field<fence> lease{x.lease};
+  return f(caf::meta::type_name("update_execution_op"), x.update, lease);
 }
 
 /// Inspects a history append.
@@ -199,19 +206,22 @@ typename Inspector::result_type inspect(Inspector& f, append_history_op& x) {
 /// Inspects a snapshot write.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, put_snapshot_op& x) {
-  return f(caf::meta::type_name("put_snapshot_op"), x.snapshot);
+  wire::optional_field<fence> lease{x.lease};
+  return f(caf::meta::type_name("put_snapshot_op"), x.snapshot, lease);
 }
 
 /// Inspects a timer write.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, put_timer_op& x) {
-  return f(caf::meta::type_name("put_timer_op"), x.timer);
+  wire::optional_field<fence> lease{x.lease};
+  return f(caf::meta::type_name("put_timer_op"), x.timer, lease);
 }
 
 /// Inspects a timer deletion.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, delete_timer_op& x) {
-  return f(caf::meta::type_name("delete_timer_op"), x.execution_id, x.timer_id);
+  wire::optional_field<fence> lease{x.lease};
+  return f(caf::meta::type_name("delete_timer_op"), x.execution_id, x.timer_id, lease);
 }
 
 /// Inspects a shard acquisition.

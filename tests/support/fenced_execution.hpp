@@ -12,7 +12,7 @@
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
-#include "actors/local_engine.hpp"
+#include "node/local_node.hpp"
 #include "persistence/shards.hpp"
 #include "persistence/store.hpp"
 #include "tests/support/sample_workflows.hpp"
@@ -34,11 +34,14 @@ inline void check_fenced_execution_stops(std::shared_ptr<persistence::store> eng
                                          persistence::store& other) {
   namespace a = actors;
   namespace p = persistence;
-  a::local_engine engine(std::move(engine_store), a::executions_options{}, 2);
+  node::node_settings settings;
+  settings.store = std::move(engine_store);
+  settings.scheduler_threads = 2;
+  node::local_node engine{std::move(settings)};
   auto definition = nlohmann::json::parse(wait_then_compute("fenced", 600));
   auto stored = engine.put_workflow({"fenced", "fenced", "", "1", definition.dump(), {}});
   BOOST_REQUIRE_MESSAGE(stored.has_value(), (stored ? "" : stored.error().message));
-  auto service = engine.service();
+  auto service = engine.executions();
   BOOST_REQUIRE(service);
   caf::scoped_actor self{engine.system()};
   auto ask = [&](auto... xs) {

@@ -106,7 +106,9 @@ std::vector<sample> samples(caf::actor some_actor) {
   write.ops.push_back(p::append_history_op{"e1", 3, {{"e1", 3, 9, "node_started", "fetch", 1,
                                                       std::string("\0\x01", 2)}},
                                            p::fence{1, 2}});
-  write.ops.push_back(p::delete_timer_op{"e1", "t1"});
+  write.ops.push_back(p::delete_timer_op{"e1", "t1", p::fence{3, 4}});
+  write.ops.push_back(p::create_workflow_op{{"wf2", "n", "", "1", "{}", {}, std::nullopt,
+                                             p::workflow_status::active}});
   write.wait_for_database = true;
   std::vector<p::op_result> results{std::monostate{}, sample_workflow(),
                                     p::created_result(sample_row(), true),
