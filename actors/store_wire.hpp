@@ -199,8 +199,8 @@ typename Inspector::result_type inspect(Inspector& f, update_execution_op& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, append_history_op& x) {
   wire::optional_field<fence> lease{x.lease};
-  return f(caf::meta::type_name("append_history_op"), x.execution_id, x.expected_next_seq,
-           x.events, lease);
+  return f(caf::meta::type_name("append_history_op"), x.execution_id, x.expected_next_seq, x.events,
+           lease);
 }
 
 /// Inspects a snapshot write.

@@ -17,8 +17,8 @@ std::vector<actors::child_spec> engine_children(std::shared_ptr<persistence::sto
     slot->set(actor);
     return caf::actor_cast<caf::actor>(actor);
   };
-  actors::timer_service_options timers{options.env,
-                                       {{actors::execution_owner, actors::execution_timer_owner()}}};
+  actors::timer_service_options timers{
+      options.env, {{actors::execution_owner, actors::execution_timer_owner()}}};
   auto timers_spec = actors::timer_service_child(actors::store_actor{}, timers);
   timers_spec.start = [slot, timers](caf::local_actor* parent) {
     return actors::timer_service_child(slot->get(), timers).start(parent);

@@ -50,7 +50,8 @@ struct node_settings {
 };
 
 /// An actor system running the root supervisor "node": the store child, the timer service,
-/// the executions service child, then the parts. Stopped in order (parts, executions, store, the system).
+/// the executions service child, then the parts. Stopped in order (parts, executions, store, the
+/// system).
 class local_node {
  public:
   /// Starts the actor system and the supervision tree from `settings`.

@@ -70,8 +70,7 @@ inline void check_fenced_execution_stops(std::shared_ptr<persistence::store> eng
   auto active_actors = [&] {
     std::int64_t count = -1;
     self->request(service, std::chrono::seconds(10), a::counters_atom::value)
-        .receive([&](a::executions_counters& c) { count = c.active_actors; },
-                 [](caf::error&) {});
+        .receive([&](a::executions_counters& c) { count = c.active_actors; }, [](caf::error&) {});
     return count;
   };
   BOOST_TEST(poll_until([&] { return active_actors() == 0; }), "the fenced actor did not stop");

@@ -95,6 +95,7 @@ BOOST_AUTO_TEST_CASE(an_execution_holds_its_writes_while_the_store_connection_is
       workflow("waits", {{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", 0.3}}}}));
   auto id = h.start("waits").at("id").get<std::string>();
   store->drop_connection();
+  h.env->advance(std::chrono::milliseconds(300));
   // The timer fires and its record is refused: the execution cannot go on without it.
   BOOST_REQUIRE(execution_harness::eventually([&] { return store->injected_failures() > 0; }));
   BOOST_TEST(completed(h) == 0);

@@ -6,6 +6,7 @@
 #include "persistence/sqlite/sqlite_store.hpp"
 #include "tests/support/faulty_store.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/wall_clock.hpp"
 
 namespace {
 
@@ -17,7 +18,7 @@ using namespace std::chrono_literals;
 struct fixture {
   test::temp_dir dir;
   std::shared_ptr<p::store> real = [this]() -> std::shared_ptr<p::store> {
-    auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db")});
+    auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db"), test::wall_clock()});
     BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message));
     return std::move(opened).value();
   }();

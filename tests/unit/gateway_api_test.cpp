@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gateway/api_error.hpp"
+#include "gateway/error_mapping.hpp"
 #include "gateway/http_server.hpp"
 #include "gateway/json_body.hpp"
 #include "gateway/pagination.hpp"

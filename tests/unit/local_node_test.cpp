@@ -9,6 +9,7 @@
 #include "node/local_node.hpp"
 #include "persistence/open_store.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/wall_clock.hpp"
 
 namespace {
 
@@ -35,7 +36,7 @@ struct fixture {
   node::local_node node{settings()};
 
   node::node_settings settings() {
-    auto opened = persistence::open_store({"sqlite", dir.file("auraos.db")});
+    auto opened = persistence::open_store({"sqlite", dir.file("auraos.db")}, {test::wall_clock()});
     BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error()));
     node::node_settings s;
     s.store = std::move(*opened);
@@ -81,9 +82,9 @@ BOOST_AUTO_TEST_CASE(the_root_runs_the_store_the_executions_service_then_the_par
   BOOST_TEST(t.strategy.value_or("") == "rest_for_one");
   std::vector<std::string> names;
   for (const auto& child : t.children) names.push_back(child.name);
-  BOOST_TEST(
-      names == (std::vector<std::string>{"store", "executions-service", "extra", "listener"}),
-      boost::test_tools::per_element());
+  BOOST_TEST(names == (std::vector<std::string>{"store", "timers", "executions-service", "extra",
+                                                "listener"}),
+             boost::test_tools::per_element());
   BOOST_TEST(static_cast<bool>(node.executions()));
   BOOST_TEST(node.put_workflow({"wf", "w", "", "1", R"({"id":"wf","nodes":[]})", {}}).has_value());
 }
@@ -94,8 +95,8 @@ BOOST_AUTO_TEST_CASE(a_store_restart_restarts_the_parts_and_tells_the_listeners)
   caf::anon_send_exit(first, caf::exit_reason::kill);
   BOOST_REQUIRE(eventually([&] {
     auto t = tree();
-    return t.children.size() == 4 && t.children[2].restarts == 1 &&
-           t.children[2].status == sv::child_status::running;
+    return t.children.size() == 5 && t.children[3].restarts == 1 &&
+           t.children[3].status == sv::child_status::running;
   }));
   BOOST_TEST(store_starts == 2);
   BOOST_TEST((node.store() != first));

@@ -59,8 +59,9 @@ e::node_error sample_error() {
 }
 
 a::execution_view sample_view() {
-  a::execution_view view{"e1", "wf", 2, "completed", R"({"x":1})", json(R"({"y":[1,2]})"),
-                         sample_error(), 1000, 2500, {}, 9};
+  a::execution_view view{
+      "e1", "wf", 2, "completed", R"({"x":1})", json(R"({"y":[1,2]})"), sample_error(), 1000,
+      2500, {},   9};
   view.nodes.push_back({"fetch", "completed", 2, 1000, 2400, json(R"("ok")"), std::nullopt});
   view.nodes.push_back({"send", "failed", 1, 1100, 0, nullptr, sample_error()});
   return view;
@@ -94,21 +95,27 @@ p::execution_record sample_row() {
 }
 
 p::workflow_record sample_workflow() {
-  return {"wf", "name", "desc", "1.0", 2, R"({"id":"wf"})", {"a", "b"}, 10, 11,
-          p::workflow_status::active, R"({"m":1})"};
+  return {"wf",        "name",
+          "desc",      "1.0",
+          2,           R"({"id":"wf"})",
+          {"a", "b"},  10,
+          11,          p::workflow_status::active,
+          R"({"m":1})"};
 }
 
 std::vector<sample> samples(caf::actor some_actor) {
   p::write_request write;
-  write.ops.push_back(p::put_workflow_op{{"wf", "n", "", "1", "{}", {"t"}, std::nullopt,
-                                          p::workflow_status::draft}});
+  write.ops.push_back(p::put_workflow_op{
+      {"wf", "n", "", "1", "{}", {"t"}, std::nullopt, p::workflow_status::draft}});
   write.ops.push_back(p::create_execution_op{sample_row()});
-  write.ops.push_back(p::append_history_op{"e1", 3, {{"e1", 3, 9, "node_started", "fetch", 1,
-                                                      std::string("\0\x01", 2)}},
-                                           p::fence{1, 2}});
+  write.ops.push_back(
+      p::append_history_op{"e1",
+                           3,
+                           {{"e1", 3, 9, "node_started", "fetch", 1, std::string("\0\x01", 2)}},
+                           p::fence{1, 2}});
   write.ops.push_back(p::delete_timer_op{"e1", "t1", p::fence{3, 4}});
-  write.ops.push_back(p::create_workflow_op{{"wf2", "n", "", "1", "{}", {}, std::nullopt,
-                                             p::workflow_status::active}});
+  write.ops.push_back(p::create_workflow_op{
+      {"wf2", "n", "", "1", "{}", {}, std::nullopt, p::workflow_status::active}});
   write.wait_for_database = true;
   std::vector<p::op_result> results{std::monostate{}, sample_workflow(),
                                     p::created_result(sample_row(), true),
@@ -133,9 +140,9 @@ std::vector<sample> samples(caf::actor some_actor) {
          a::executions_counters{1, {{"completed", 2}, {"failed", 1}}, 3, 4, 5, 6, 7}),
       of("auraos.attempt_outcome",
          a::attempt_outcome{"fetch", 2, false, json(R"({"o":1})"), sample_error()}),
-      of("auraos.execution_end", a::execution_end{"e1", "child:p/n/1",
-                                                  e::execution_status::timed_out, nullptr,
-                                                  sample_error()}),
+      of("auraos.execution_end",
+         a::execution_end{"e1", "child:p/n/1", e::execution_status::timed_out, nullptr,
+                          sample_error()}),
       of("auraos.child_request",
          a::child_request{"p", "n", 1, "wf", "child.json", R"({"a":1})", "p/n/1"}),
       of("auraos.child_reply", a::child_reply(std::string("child-id"))),
@@ -162,14 +169,12 @@ std::vector<sample> samples(caf::actor some_actor) {
          p::store_result<p::status_counts>(p::status_counts{{"running", 2}})),
       of("auraos.store.workflow", p::store_result<p::workflow_record>(sample_workflow())),
       of("auraos.store.workflow_page",
-         p::store_result<p::page<p::workflow_record>>(p::page<p::workflow_record>{
-             {sample_workflow()}, std::nullopt})),
+         p::store_result<p::page<p::workflow_record>>(
+             p::page<p::workflow_record>{{sample_workflow()}, std::nullopt})),
       of("auraos.store.execution", p::store_result<p::execution_record>(sample_row())),
-      of("auraos.store.execution_page",
-         p::store_result<p::page<p::execution_record>>(executions)),
-      of("auraos.store.executions",
-         p::store_result<std::vector<p::execution_record>>(
-             p::store_fail(errc::unavailable, "down"))),
+      of("auraos.store.execution_page", p::store_result<p::page<p::execution_record>>(executions)),
+      of("auraos.store.executions", p::store_result<std::vector<p::execution_record>>(
+                                        p::store_fail(errc::unavailable, "down"))),
       of("auraos.store.history", p::store_result<std::vector<p::history_event>>(
                                      std::vector<p::history_event>{{"e1", 1, 2, "k", "", 0, "x"}})),
       of("auraos.store.snapshot", p::store_result<std::optional<p::snapshot_record>>(
@@ -219,9 +224,8 @@ BOOST_AUTO_TEST_CASE(every_registered_message_survives_the_binary_serializer_unc
   auto some_actor = system.spawn([]() -> caf::behavior { return {[](int) {}}; });
   for (auto& s : samples(some_actor)) {
     BOOST_TEST_CONTEXT(s.name) {
-      const auto* name = system.types().portable_name(s.message.cvals()->type(0));
-      BOOST_REQUIRE_MESSAGE(name != nullptr, "not registered: " << s.name);
-      BOOST_TEST(*name == s.name);
+      const std::string& name = system.types().portable_name(s.message.cvals()->type(0));
+      BOOST_REQUIRE_MESSAGE(name == s.name, "registered as '" << name << "', not " << s.name);
       auto bytes = save(system, s.message);
       auto copy = load(system, bytes);
       BOOST_REQUIRE_EQUAL(copy.size(), 1u);
@@ -240,11 +244,18 @@ BOOST_AUTO_TEST_CASE(every_registered_message_type_has_a_sample) {
     if (name.rfind("auraos.", 0) == 0) BOOST_TEST(sampled.count(name) == 1u, name);
 }
 
-BOOST_AUTO_TEST_CASE(an_unregistered_message_type_does_not_serialize) {
+// CAF 0.17 writes an unregistered type without complaint; the receiving node cannot load it
+// (it would get an empty message). The name check above is what catches a missing registration.
+BOOST_AUTO_TEST_CASE(an_unregistered_message_type_has_no_name_and_does_not_load) {
   registered_system registered;
   caf::actor_system system{registered.config};
   auto message = caf::make_message(unregistered{3});
+  BOOST_TEST(system.types().portable_name(message.cvals()->type(0)).rfind("auraos.", 0) != 0);
   std::vector<char> bytes;
   caf::binary_serializer sink{system, bytes};
-  BOOST_TEST(static_cast<bool>(sink(message)));
+  if (sink(message)) return;  // refused at once: fine too
+  caf::message copy;
+  caf::binary_deserializer source{system, bytes};
+  bool loaded = !source(copy) && copy.size() == 1 && copy.match_element<unregistered>(0);
+  BOOST_TEST(!loaded);
 }
