@@ -25,8 +25,8 @@ int http_status(errc code) {
     case errc::invalid_input:
       return 422;
     case errc::unavailable:
+    case errc::fenced:  // another node owns the shard now: retry later, not a server fault
       return 503;
-    case errc::fenced:
     case errc::internal:
       break;
   }
@@ -38,7 +38,7 @@ std::string_view code_name(errc code) {
     case errc::invalid:
       return "bad_request";
     case errc::fenced:
-      return "internal";
+      return "unavailable";
     default:
       return to_string(code);
   }

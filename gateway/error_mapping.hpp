@@ -17,7 +17,7 @@ namespace auraos::gateway {
 /// headers_too_large 431, unavailable 503; fenced and internal 500.
 int http_status(errc code);
 
-/// The wire name of an error code, e.g. "not_found" (invalid: "bad_request"; fenced: "internal").
+/// The wire name of an error code, e.g. "not_found" (invalid: "bad_request"; fenced: "unavailable", 503).
 std::string_view code_name(errc code);
 
 /// A store error as an API error (same code and message).

@@ -132,6 +132,8 @@ BOOST_AUTO_TEST_CASE(each_error_code_has_its_status) {
   BOOST_TEST(gw::http_status(auraos::errc::invalid_definition) == 422);
   BOOST_TEST(gw::http_status(auraos::errc::invalid_input) == 422);
   BOOST_TEST(gw::http_status(auraos::errc::unavailable) == 503);
+  BOOST_TEST(gw::http_status(auraos::errc::fenced) == 503);
+  BOOST_TEST(gw::code_name(auraos::errc::fenced) == "unavailable");
   auto error = gw::make_error(auraos::errc::invalid_input, "input.x must be a number");
   error.details = std::make_shared<const json>(json::array({{{"path", "input.x"}}}));
   auto response = gw::error_response(error);
