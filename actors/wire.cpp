@@ -5,7 +5,7 @@
 
 #include "runtime/json_parse.hpp"
 
-namespace auraos::wire {
+namespace auraos::actors::wire {
 
 std::string json_to_text(const runtime::json_ptr& value) {
   return value ? runtime::dump_json(*value) : std::string{"null"};
@@ -18,4 +18,4 @@ runtime::json_ptr json_from_text(const std::string& text) {
   return std::make_shared<const nlohmann::json>(std::move(*parsed));
 }
 
-}  // namespace auraos::wire
+}  // namespace auraos::actors::wire

@@ -7,15 +7,15 @@
 #include <type_traits>
 #include <utility>
 
+#include <google/protobuf/message_lite.h>
 #include <caf/error.hpp>
 #include <caf/meta/load_callback.hpp>
 #include <caf/meta/type_name.hpp>
-#include <google/protobuf/message_lite.h>
 
 #include "runtime/engine/state.hpp"
 #include "runtime/result.hpp"
 
-namespace auraos::wire {
+namespace auraos::actors::wire {
 
 /// A JSON value as text ("null" for none), and back.
 std::string json_to_text(const runtime::json_ptr& value);
@@ -66,7 +66,7 @@ typename Inspector::result_type inspect(Inspector& f, json_field& x) {
       [&](std::string text) { x.value = json_from_text(text); });
 }
 
-}  // namespace auraos::wire
+}  // namespace auraos::actors::wire
 
 namespace auraos {
 
@@ -94,7 +94,7 @@ typename Inspector::result_type inspect(Inspector& f, result<T, E>& x) {
     return caf::none;
   });
   if constexpr (detail::is_optional<T>::value) {
-    wire::optional_field<typename T::value_type> present{value};
+    actors::wire::optional_field<typename T::value_type> present{value};
     return f(ok, present, error, loaded);
   } else {
     return f(ok, value, error, loaded);
@@ -103,16 +103,16 @@ typename Inspector::result_type inspect(Inspector& f, result<T, E>& x) {
 
 }  // namespace auraos
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 
 /// Inspects a node error (its fields as JSON text).
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, node_error& x) {
-  wire::json_field fields{x.fields};
+  actors::wire::json_field fields{x.fields};
   return f(caf::meta::type_name("node_error"), x.type, x.message, x.retryable, x.attempts, fields);
 }
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine
 
 namespace auraos::v1 {
 
@@ -121,7 +121,7 @@ template <class Inspector, class M>
 std::enable_if_t<std::is_base_of_v<google::protobuf::MessageLite, M>,
                  typename Inspector::result_type>
 inspect(Inspector& f, M& x) {
-  return wire::as_text(
+  return actors::wire::as_text(
       f, [&] { return x.SerializeAsString(); },
       [&](const std::string& bytes) { x.ParseFromString(bytes); });
 }

@@ -11,7 +11,7 @@
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
-#include "actors/executions_service.hpp"
+#include "actors/executions/executions_service.hpp"
 #include "bench/support/bench_runtime.hpp"
 #include "bench/support/round_trips.hpp"
 
@@ -30,8 +30,8 @@ struct bare_state {
 
 /// A bare event-based actor answering `(brief_atom)` like an execution actor does.
 caf::behavior bare_actor(caf::stateful_actor<bare_state>* self) {
-  return {[self](a::brief_atom) {
-    return a::execution_brief{self->state.seq, self->state.status};
+  return {[self](a::executions::brief_atom) {
+    return a::executions::execution_brief{self->state.seq, self->state.status};
   }};
 }
 
@@ -45,9 +45,8 @@ std::string start_waiting(b::bench_runtime& rt) {
   caf::scoped_actor self{rt.system()};
   std::string id;
   self->request(rt.service(), std::chrono::seconds(30),
-                a::start_execution_command{"wait", 0, "null", ""})
-      .receive([&](a::execution_reply& r) { id = r ? r->id : ""; },
-               [](caf::error&) {});
+                a::executions::start_execution_command{"wait", 0, "null", ""})
+      .receive([&](a::executions::execution_reply& r) { id = r ? r->id : ""; }, [](caf::error&) {});
   return id;
 }
 
@@ -55,8 +54,9 @@ std::string start_waiting(b::bench_runtime& rt) {
 caf::actor locate(b::bench_runtime& rt, const std::string& id) {
   caf::scoped_actor self{rt.system()};
   caf::actor out;
-  self->request(rt.service(), std::chrono::seconds(30), a::locate_atom::value, id)
-      .receive([&](a::locate_reply& r) { out = r ? *r : caf::actor{}; }, [](caf::error&) {});
+  self->request(rt.service(), std::chrono::seconds(30), a::executions::locate_atom::value, id)
+      .receive([&](a::executions::locate_reply& r) { out = r ? *r : caf::actor{}; },
+               [](caf::error&) {});
   return out;
 }
 

@@ -46,7 +46,7 @@ int run_eval(const eval_arguments& args) {
     std::fprintf(stderr, "auraos eval: %s\n", context.error().c_str());
     return exit_invalid;
   }
-  auto parsed = expr::expression::parse(args.expression);
+  auto parsed = runtime::expr::expression::parse(args.expression);
   if (!parsed) {
     std::fprintf(stderr, "auraos eval: syntax error at %s\n", parsed.error().describe().c_str());
     return exit_invalid;

@@ -42,8 +42,9 @@ std::optional<nlohmann::json> read_input(const std::string& given) {
 }
 
 /// Checks the definition and the input; prints every problem.
-std::optional<std::pair<runtime::workflow, nlohmann::json>> checked(const run_request& request) {
-  auto wf = runtime::load_workflow_file(request.file);
+std::optional<std::pair<runtime::definition::workflow, nlohmann::json>> checked(
+    const run_request& request) {
+  auto wf = runtime::definition::load_workflow_file(request.file);
   if (!wf) {
     for (const auto& e : wf.error())
       std::fprintf(stderr, "%s: %s\n", request.file.c_str(), e.to_string().c_str());
@@ -51,7 +52,7 @@ std::optional<std::pair<runtime::workflow, nlohmann::json>> checked(const run_re
   }
   auto input = read_input(request.input);
   if (!input) return std::nullopt;
-  auto errors = runtime::check_input(*wf, *input);
+  auto errors = runtime::definition::check_input(*wf, *input);
   for (const auto& e : errors) std::fprintf(stderr, "input: %s\n", e.to_string().c_str());
   if (!errors.empty()) return std::nullopt;
   return std::make_pair(std::move(*wf), std::move(*input));

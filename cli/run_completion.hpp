@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "actors/execution_view.hpp"
+#include "actors/executions/execution_view.hpp"
 
 namespace auraos::cli {
 
@@ -16,14 +16,14 @@ namespace auraos::cli {
 class run_completion {
  public:
   /// Records that `id` ended with `view`.
-  void add(const std::string& id, const actors::execution_view& view) {
+  void add(const std::string& id, const actors::executions::execution_view& view) {
     std::lock_guard lock(mutex_);
     ended_[id] = view;
     changed_.notify_all();
   }
   /// The view of `id` once it ended, waiting at most `wait`.
-  std::optional<actors::execution_view> wait_for(const std::string& id,
-                                                std::chrono::milliseconds wait) {
+  std::optional<actors::executions::execution_view> wait_for(const std::string& id,
+                                                             std::chrono::milliseconds wait) {
     std::unique_lock lock(mutex_);
     changed_.wait_for(lock, wait, [&] { return ended_.count(id) > 0; });
     auto it = ended_.find(id);
@@ -34,7 +34,7 @@ class run_completion {
  private:
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::map<std::string, actors::execution_view> ended_;
+  std::map<std::string, actors::executions::execution_view> ended_;
 };
 
 }  // namespace auraos::cli

@@ -8,11 +8,11 @@
 #include <caf/send.hpp>
 #include <nlohmann/json.hpp>
 
-#include "actors/actor_system_setup.hpp"
 #include "actors/env.hpp"
 #include "cli/command.hpp"
 #include "cli/run_completion.hpp"
 #include "gateway/execution_json.hpp"
+#include "node/actor_system_setup.hpp"
 #include "node/local_node.hpp"
 #include "persistence/open_store.hpp"
 #include "runtime/engine/json_text.hpp"
@@ -32,24 +32,25 @@ bool shown(const std::string& line) {
   return true;
 }
 
-a::executions_options options(const std::filesystem::path& dir, run_completion& done) {
-  a::executions_options o;
+a::executions::executions_options options(const std::filesystem::path& dir, run_completion& done) {
+  a::executions::executions_options o;
   o.definitions_dir = dir.empty() ? "." : dir.string();
-  o.on_record = [](a::record_weight, const std::string& line) {
+  o.on_record = [](a::executions::record_weight, const std::string& line) {
     if (shown(line)) std::fprintf(stderr, "%s\n", line.c_str());
   };
-  o.on_finished = [&done](const std::string& id, const a::execution_view& view) {
+  o.on_finished = [&done](const std::string& id, const a::executions::execution_view& view) {
     done.add(id, view);
   };
   return o;
 }
 
-p::workflow_draft draft_of(const runtime::workflow& wf) {
-  return {wf.id, wf.name, wf.description, wf.version, engine::json_text(wf.document), wf.tags};
+p::workflow_draft draft_of(const runtime::definition::workflow& wf) {
+  return {wf.id,  wf.name, wf.description, wf.version, runtime::engine::json_text(wf.document),
+          wf.tags};
 }
 
 /// Prints the result of a finished execution's view (in its REST shape); the exit code.
-int report(const a::execution_view& finished) {
+int report(const a::executions::execution_view& finished) {
   auto view = gateway::execution_json(finished);
   if (view.value("status", "") == "completed") {
     std::printf("%s\n", runtime::dump_json(view["output"], 2).c_str());
@@ -62,11 +63,11 @@ int report(const a::execution_view& finished) {
 
 /// Starts the execution; its id, or an exit code after printing why it was refused.
 std::variant<std::string, int> start(caf::scoped_actor& self, const caf::actor& service,
-                                     a::start_execution_command command) {
+                                     a::executions::start_execution_command command) {
   std::variant<std::string, int> out = exit_failed;
   self->request(service, caf::infinite, std::move(command))
       .receive(
-          [&](a::execution_reply& reply) {
+          [&](a::executions::execution_reply& reply) {
             if (reply) {
               out = reply->id;
               return;
@@ -82,21 +83,21 @@ std::variant<std::string, int> start(caf::scoped_actor& self, const caf::actor& 
 }
 
 /// Waits for the end of `id`; the first SIGINT/SIGTERM cancels it.
-a::execution_view await_end(const caf::actor& service, const std::string& id,
-                            run_completion& done) {
+a::executions::execution_view await_end(const caf::actor& service, const std::string& id,
+                                        run_completion& done) {
   bool cancelled = false;
   while (true) {
     if (auto view = done.wait_for(id, std::chrono::milliseconds(50))) return *view;
-    if (a::wait_stop_signal(50) != 0 && !cancelled) {
+    if (node::wait_stop_signal(50) != 0 && !cancelled) {
       cancelled = true;
       std::fprintf(stderr, "stop signal: cancelling execution %s\n", id.c_str());
-      caf::anon_send(service, a::cancel_atom::value, id);
+      caf::anon_send(service, a::executions::cancel_atom::value, id);
     }
   }
 }
 
-int drive(node::local_node& local, const runtime::workflow& wf, const nlohmann::json& input,
-          run_completion& done) {
+int drive(node::local_node& local, const runtime::definition::workflow& wf,
+          const nlohmann::json& input, run_completion& done) {
   if (auto stored = local.put_workflow(draft_of(wf)); !stored) {
     std::fprintf(stderr, "cannot store workflow %s: %s\n", wf.id.c_str(),
                  stored.error().message.c_str());
@@ -112,7 +113,7 @@ int drive(node::local_node& local, const runtime::workflow& wf, const nlohmann::
 
 }  // namespace
 
-int run_workflow(const runtime::workflow& wf, const nlohmann::json& input,
+int run_workflow(const runtime::definition::workflow& wf, const nlohmann::json& input,
                  const std::filesystem::path& definitions_dir, const std::filesystem::path& db) {
   auto env = a::real_env();
   auto opened = p::open_store({"sqlite", db.string()}, {a::wall_source(env)});
@@ -121,7 +122,7 @@ int run_workflow(const runtime::workflow& wf, const nlohmann::json& input,
     return exit_failed;
   }
   run_completion done;
-  a::block_stop_signals();
+  node::block_stop_signals();
   node::node_settings settings;
   settings.store = std::move(*opened);
   settings.env = env;

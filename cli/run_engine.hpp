@@ -22,7 +22,7 @@ struct run_request {
 
 /// Stores `wf`, runs it with `input` to its end and prints the output (stdout) or the error
 /// (stderr) and progress lines (stderr); SIGINT/SIGTERM cancel the run. Returns the exit code.
-int run_workflow(const runtime::workflow& wf, const nlohmann::json& input,
+int run_workflow(const runtime::definition::workflow& wf, const nlohmann::json& input,
                  const std::filesystem::path& definitions_dir, const std::filesystem::path& db);
 
 }  // namespace auraos::cli

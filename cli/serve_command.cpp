@@ -10,8 +10,8 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
-#include "actors/actor_system_setup.hpp"
 #include "cli/command.hpp"
+#include "node/actor_system_setup.hpp"
 #include "node/serve.hpp"
 #include "runtime/node_config.hpp"
 #include "runtime/text_file.hpp"
@@ -83,7 +83,7 @@ int serve(const serve_flags& flags) {
     return exit_invalid;
   }
   use_stderr_logger(config->log_level);
-  actors::block_stop_signals();
+  node::block_stop_signals();
   return node::serve(*config, test_options(flags));
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 /// Validates one file, printing its verdict; true when valid.
 bool validate_file(const std::string& file) {
-  auto loaded = runtime::load_workflow_file(file);
+  auto loaded = runtime::definition::load_workflow_file(file);
   if (loaded) {
     std::printf("%s: valid\n", file.c_str());
     return true;

@@ -48,15 +48,15 @@ api_error store_api_error(const persistence::store_error& error) {
   return make_error(error.code, error.message);
 }
 
-api_error execution_api_error(const actors::execution_failure& failure) {
+api_error execution_api_error(const actors::executions::execution_failure& failure) {
   auto error = make_error(failure.code, failure.message);
   error.details = std::make_shared<const nlohmann::json>(failure.details);
   return error;
 }
 
 api_error json_parse_api_error(const runtime::json_parse_error& error, std::string_view what) {
-  auto api = make_error(errc::invalid,
-                        fmt::format("malformed JSON {}: {}", what, error.to_string()));
+  auto api =
+      make_error(errc::invalid, fmt::format("malformed JSON {}: {}", what, error.to_string()));
   api.details = std::make_shared<const nlohmann::json>(
       nlohmann::json::array({{{"line", error.line}, {"column", error.column}}}));
   return api;

@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "actors/executions_service.hpp"
+#include "actors/executions/execution_messages.hpp"
 #include "gateway/api_error.hpp"
 #include "persistence/store_error.hpp"
 #include "runtime/error.hpp"
@@ -17,14 +17,15 @@ namespace auraos::gateway {
 /// headers_too_large 431, unavailable 503; fenced and internal 500.
 int http_status(errc code);
 
-/// The wire name of an error code, e.g. "not_found" (invalid: "bad_request"; fenced: "unavailable", 503).
+/// The wire name of an error code, e.g. "not_found" (invalid: "bad_request"; fenced: "unavailable",
+/// 503).
 std::string_view code_name(errc code);
 
 /// A store error as an API error (same code and message).
 api_error store_api_error(const persistence::store_error& error);
 
 /// A refusal of the executions service as an API error (same code, message and details).
-api_error execution_api_error(const actors::execution_failure& failure);
+api_error execution_api_error(const actors::executions::execution_failure& failure);
 
 /// 400 naming `what` (e.g. "body"), the problem and its place; details `[{line, column}]`.
 api_error json_parse_api_error(const runtime::json_parse_error& error, std::string_view what);

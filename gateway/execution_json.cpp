@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "actors/execution_records.hpp"
+#include "actors/executions/execution_records.hpp"
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/record_json.hpp"
 #include "runtime/engine/time_text.hpp"
@@ -14,21 +14,22 @@ namespace auraos::gateway {
 namespace {
 
 nlohmann::json time_or_null(const std::optional<std::int64_t>& ms) {
-  return ms ? nlohmann::json(engine::format_rfc3339_ms(*ms)) : nlohmann::json();
+  return ms ? nlohmann::json(runtime::engine::format_rfc3339_ms(*ms)) : nlohmann::json();
 }
 
-nlohmann::json error_or_null(const std::optional<engine::node_error>& error) {
+nlohmann::json error_or_null(const std::optional<runtime::engine::node_error>& error) {
   if (!error) return nullptr;
-  auto parsed = runtime::parse_json(actors::error_json(*error), runtime::max_stored_json_depth);
+  auto parsed =
+      runtime::parse_json(actors::executions::error_json(*error), runtime::max_stored_json_depth);
   return parsed ? std::move(*parsed) : nlohmann::json(nullptr);
 }
 
 /// A node time (0: not yet) as RFC 3339 text or null.
 nlohmann::json node_time_or_null(std::int64_t ms) {
-  return ms == 0 ? nlohmann::json() : nlohmann::json(engine::format_rfc3339_ms(ms));
+  return ms == 0 ? nlohmann::json() : nlohmann::json(runtime::engine::format_rfc3339_ms(ms));
 }
 
-nlohmann::json node_views(const actors::execution_view& view, nlohmann::json& metrics) {
+nlohmann::json node_views(const actors::executions::execution_view& view, nlohmann::json& metrics) {
   auto nodes = nlohmann::json::array();
   int attempts = 0;
   for (const auto& n : view.nodes) {
@@ -38,7 +39,7 @@ nlohmann::json node_views(const actors::execution_view& view, nlohmann::json& me
                      {"attempts", n.attempts},
                      {"startedAt", node_time_or_null(n.started_ms)},
                      {"completedAt", node_time_or_null(n.ended_ms)},
-                     {"output", engine::json_or_null(n.output)},
+                     {"output", runtime::engine::json_or_null(n.output)},
                      {"error", error_or_null(n.error)}});
   }
   metrics["nodeAttempts"] = attempts;
@@ -48,17 +49,18 @@ nlohmann::json node_views(const actors::execution_view& view, nlohmann::json& me
 
 }  // namespace
 
-nlohmann::json execution_json(const actors::execution_view& view) {
+nlohmann::json execution_json(const actors::executions::execution_view& view) {
   nlohmann::json metrics = nlohmann::json::object();
-  nlohmann::json out{{"id", view.id},
-                     {"workflowId", view.workflow_id},
-                     {"revision", view.revision},
-                     {"status", view.status},
-                     {"input", engine::json_or_null(engine::parse_json_text(view.input_json))},
-                     {"output", engine::json_or_null(view.output)},
-                     {"error", error_or_null(view.error)},
-                     {"startedAt", time_or_null(view.started_at)},
-                     {"completedAt", time_or_null(view.completed_at)}};
+  nlohmann::json out{
+      {"id", view.id},
+      {"workflowId", view.workflow_id},
+      {"revision", view.revision},
+      {"status", view.status},
+      {"input", runtime::engine::json_or_null(runtime::engine::parse_json_text(view.input_json))},
+      {"output", runtime::engine::json_or_null(view.output)},
+      {"error", error_or_null(view.error)},
+      {"startedAt", time_or_null(view.started_at)},
+      {"completedAt", time_or_null(view.completed_at)}};
   out["nodes"] = node_views(view, metrics);
   if (view.started_at && view.completed_at)
     metrics["durationMs"] = *view.completed_at - *view.started_at;
@@ -66,19 +68,19 @@ nlohmann::json execution_json(const actors::execution_view& view) {
   return out;
 }
 
-nlohmann::json history_json(const actors::history_page& page) {
+nlohmann::json history_json(const actors::executions::history_page& page) {
   auto out = nlohmann::json::array();
   for (const auto& line : page.lines) out.push_back(line);
   for (const auto& entry : page.records) {
-    auto j = engine::record_to_json(entry.record);
+    auto j = runtime::engine::record_to_json(entry.record);
     j["seq"] = entry.seq;
-    j["timestamp"] = engine::format_rfc3339_ms(entry.timestamp_ms);
+    j["timestamp"] = runtime::engine::format_rfc3339_ms(entry.timestamp_ms);
     out.push_back(std::move(j));
   }
   return out;
 }
 
-nlohmann::json counters_json(const actors::executions_counters& counters) {
+nlohmann::json counters_json(const actors::executions::executions_counters& counters) {
   nlohmann::json by_status = counters.ended;
   return {{"executions", {{"started", counters.started}, {"ended", by_status}}},
           {"nodeAttempts", counters.attempts},

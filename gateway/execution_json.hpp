@@ -3,19 +3,19 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "actors/executions_service.hpp"
+#include "actors/executions/execution_messages.hpp"
 
 namespace auraos::gateway {
 
 /// `{id, workflowId, revision, status, input, output, error, startedAt, completedAt,
 /// nodes: [{id, status, attempts, startedAt, completedAt, output, error}], metrics}`.
-nlohmann::json execution_json(const actors::execution_view& view);
+nlohmann::json execution_json(const actors::executions::execution_view& view);
 
 /// The history endpoint's array (`{seq, timestamp, kind, nodeId, attempt, data}` per record),
 /// or the logs endpoint's array of lines.
-nlohmann::json history_json(const actors::history_page& page);
+nlohmann::json history_json(const actors::executions::history_page& page);
 
 /// The executions service's counters as the JSON object /metrics reads.
-nlohmann::json counters_json(const actors::executions_counters& counters);
+nlohmann::json counters_json(const actors::executions::executions_counters& counters);
 
 }  // namespace auraos::gateway

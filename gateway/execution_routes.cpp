@@ -17,7 +17,7 @@ namespace {
 
 namespace p = persistence;
 using ctx = std::shared_ptr<node_context>;
-using actors::execution_reply;
+using actors::executions::execution_reply;
 
 /// The longest Idempotency-Key accepted (as Stripe's).
 constexpr std::size_t max_idempotency_key_bytes = 255;
@@ -39,9 +39,8 @@ result<std::string, api_error> start_input(const http_request& request) {
     return fail(make_error(errc::invalid, "the body must be an object {\"input\": ...}"));
   for (const auto& item : body->items())
     if (item.key() != "input")
-      return fail(make_error(
-          errc::invalid,
-          "unknown field '" + item.key() + "' in the body: it takes only {\"input\": ...}"));
+      return fail(make_error(errc::invalid, "unknown field '" + item.key() +
+                                                "' in the body: it takes only {\"input\": ...}"));
   auto input = body->find("input");
   return input == body->end() ? std::string{"null"} : runtime::dump_json(*input);
 }
@@ -50,31 +49,31 @@ void start_execution(const ctx& node, const http_request& request, const path_pa
                      responder respond) {
   auto input = start_input(request);
   if (!input) return void(respond(error_response(input.error())));
-  actors::start_execution_command command;
+  actors::executions::start_execution_command command;
   command.workflow_id = params.at("id");
   command.input_json = std::move(*input);
   command.idempotency_key = request.headers.get("Idempotency-Key").value_or("");
   if (!runtime::is_valid_utf8(command.idempotency_key))
-    return void(respond(error_response(
-        make_error(errc::invalid, "header Idempotency-Key is not valid UTF-8"))));
+    return void(respond(
+        error_response(make_error(errc::invalid, "header Idempotency-Key is not valid UTF-8"))));
   if (command.idempotency_key.size() > max_idempotency_key_bytes)
-    return void(respond(error_response(make_error(
-        errc::invalid, "header Idempotency-Key is longer than " +
-                                     std::to_string(max_idempotency_key_bytes) + " bytes"))));
+    return void(respond(error_response(
+        make_error(errc::invalid, "header Idempotency-Key is longer than " +
+                                      std::to_string(max_idempotency_key_bytes) + " bytes"))));
   detail::ask<execution_reply>(node->system(), node->executions(), std::move(respond),
                                reply_with(202), command);
 }
 
-result<actors::list_executions_query, api_error> list_query(const http_request& request) {
+result<actors::store::list_executions_query, api_error> list_query(const http_request& request) {
   auto page = parse_page_request(request);
   if (!page) return fail(page.error());
-  actors::list_executions_query query;
+  actors::store::list_executions_query query;
   query.filter.workflow_id = request.query_param("workflowId");
   if (auto status = request.query_param("status")) {
     auto parsed = p::parse_execution_status(*status);
     if (!parsed)
-      return fail(make_error(errc::invalid,
-                             "status: '" + *status + "' is not an execution status"));
+      return fail(
+          make_error(errc::invalid, "status: '" + *status + "' is not an execution status"));
     query.filter.status = *parsed;
   }
   query.page.limit = page->limit;
@@ -103,8 +102,8 @@ result<std::int64_t, api_error> history_position(const page_request& page) {
   const auto& text = page.position;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seq);
   if (ec != std::errc{} || end != text.data() + text.size() || seq < 0)
-    return fail(make_error(errc::invalid,
-                           "query parameter 'cursor' is not a valid history cursor"));
+    return fail(
+        make_error(errc::invalid, "query parameter 'cursor' is not a valid history cursor"));
   return seq;
 }
 
@@ -118,9 +117,9 @@ route_handler history_route(const ctx& node) {
     if (!page) return void(respond(error_response(page.error())));
     auto after = history_position(*page);
     if (!after) return void(respond(error_response(after.error())));
-    detail::ask<actors::history_reply>(
+    detail::ask<actors::executions::history_reply>(
         node->system(), node->executions(), std::move(respond),
-        [](actors::history_reply& reply) {
+        [](actors::executions::history_reply& reply) {
           if (!reply) return error_response(execution_api_error(reply.error()));
           std::optional<std::string> next;
           if (reply->next_after) next = std::to_string(*reply->next_after);
@@ -150,13 +149,16 @@ void add_execution_routes(router& routes, std::shared_ptr<node_context> node) {
     list_executions(node, request, std::move(r));
   });
   routes.add("GET", "/api/v1/executions/{id}", service_route<caf::get_atom>(node, 200));
-  routes.add("POST", "/api/v1/executions/{id}/pause", service_route<actors::pause_atom>(node, 202));
+  routes.add("POST", "/api/v1/executions/{id}/pause",
+             service_route<actors::executions::pause_atom>(node, 202));
   routes.add("POST", "/api/v1/executions/{id}/resume",
-             service_route<actors::resume_atom>(node, 202));
+             service_route<actors::executions::resume_atom>(node, 202));
   routes.add("POST", "/api/v1/executions/{id}/cancel",
-             service_route<actors::cancel_atom>(node, 202));
-  routes.add("GET", "/api/v1/executions/{id}/history", history_route<actors::history_atom>(node));
-  routes.add("GET", "/api/v1/executions/{id}/logs", history_route<actors::logs_atom>(node));
+             service_route<actors::executions::cancel_atom>(node, 202));
+  routes.add("GET", "/api/v1/executions/{id}/history",
+             history_route<actors::executions::history_atom>(node));
+  routes.add("GET", "/api/v1/executions/{id}/logs",
+             history_route<actors::executions::logs_atom>(node));
 }
 
 }  // namespace auraos::gateway

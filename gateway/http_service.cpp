@@ -49,9 +49,9 @@ caf::behavior http_service(caf::event_based_actor* self, std::shared_ptr<node_co
 
 }  // namespace
 
-actors::child_spec http_service_child(std::shared_ptr<node_context> node,
-                                      route_installer more_routes) {
-  actors::child_spec spec;
+actors::supervision::child_spec http_service_child(std::shared_ptr<node_context> node,
+                                                   route_installer more_routes) {
+  actors::supervision::child_spec spec;
   spec.name = "http";
   spec.kind = "service";
   spec.start = [node, more_routes](caf::local_actor* parent) {

@@ -4,7 +4,7 @@
 #include <functional>
 #include <memory>
 
-#include "actors/supervisor.hpp"
+#include "actors/supervision/supervisor.hpp"
 #include "gateway/node_context.hpp"
 
 namespace auraos::gateway {
@@ -18,7 +18,7 @@ using route_installer = std::function<void(router&)>;
 /// (binding the port of its first start again after a restart) and stops it when it ends.
 /// A server that cannot bind makes the actor fail, which its supervisor sees. `more_routes`
 /// (if set) adds routes after the API's.
-actors::child_spec http_service_child(std::shared_ptr<node_context> node,
-                                      route_installer more_routes = {});
+actors::supervision::child_spec http_service_child(std::shared_ptr<node_context> node,
+                                                   route_installer more_routes = {});
 
 }  // namespace auraos::gateway

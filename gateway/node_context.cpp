@@ -6,12 +6,12 @@
 
 namespace auraos::gateway {
 
-actors::store_actor node_context::store() const {
+actors::store::store_actor node_context::store() const {
   std::lock_guard lock{mutex_};
   return store_;
 }
 
-void node_context::set_store(actors::store_actor store) {
+void node_context::set_store(actors::store::store_actor store) {
   std::lock_guard lock{mutex_};
   store_ = std::move(store);
 }
@@ -26,9 +26,9 @@ void node_context::set_root(caf::actor root) {
   root_ = std::move(root);
 }
 
-actors::executions_actor node_context::executions() const {
-  auto handle = system_.registry().get(actors::executions_registry_name);
-  return caf::actor_cast<actors::executions_actor>(handle);
+actors::executions::executions_actor node_context::executions() const {
+  auto handle = system_.registry().get(actors::executions::executions_registry_name);
+  return caf::actor_cast<actors::executions::executions_actor>(handle);
 }
 
 std::uint16_t node_context::http_port() const {

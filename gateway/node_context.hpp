@@ -9,8 +9,8 @@
 #include <caf/actor.hpp>
 #include <caf/fwd.hpp>
 
-#include "actors/executions_service.hpp"
-#include "actors/store_actor.hpp"
+#include "actors/executions/executions_service.hpp"
+#include "actors/store/store_actor.hpp"
 #include "runtime/node_config.hpp"
 
 namespace auraos::gateway {
@@ -28,15 +28,15 @@ class node_context {
   const runtime::node_config& config() const { return config_; }
 
   /// The live store actor (null before it started).
-  actors::store_actor store() const;
+  actors::store::store_actor store() const;
   /// Records the store actor after each (re)start.
-  void set_store(actors::store_actor store);
+  void set_store(actors::store::store_actor store);
   /// The root supervisor (null before the node started).
   caf::actor root() const;
   /// Records the root supervisor.
   void set_root(caf::actor root);
   /// The registered executions service, or null when it is not running.
-  actors::executions_actor executions() const;
+  actors::executions::executions_actor executions() const;
 
   /// The HTTP port actually bound (0 before the first start).
   std::uint16_t http_port() const;
@@ -47,7 +47,7 @@ class node_context {
   caf::actor_system& system_;
   runtime::node_config config_;
   mutable std::mutex mutex_;
-  actors::store_actor store_;
+  actors::store::store_actor store_;
   caf::actor root_;
   std::uint16_t http_port_ = 0;
 };

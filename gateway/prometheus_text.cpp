@@ -33,7 +33,7 @@ void service_counters(std::string& out, const metrics_snapshot& snapshot) {
   }
 }
 
-void commit_latency(std::string& out, const actors::commit_stats& stats) {
+void commit_latency(std::string& out, const actors::store::commit_stats& stats) {
   const std::string name = "auraos_store_commit_latency_seconds";
   header(out, name, "histogram", "Latency of the store's group commits.");
   std::uint64_t cumulative = 0;

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "actors/commit_stats.hpp"
+#include "actors/store/commit_stats.hpp"
 
 namespace auraos::gateway {
 
@@ -19,7 +19,7 @@ struct metrics_snapshot {
   /// left empty when it did not answer them).
   bool database_up = true;
   /// The store actor's group-commit numbers.
-  actors::commit_stats commits;
+  actors::store::commit_stats commits;
   /// Sum of the restarts of every node of the supervision tree.
   std::int64_t actor_restarts = 0;
   /// The executions service's counters object (numbers by camelCase name); null when the

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "actors/supervisor.hpp"
+#include "actors/supervision/supervisor.hpp"
 #include "gateway/api_routes.hpp"
 #include "gateway/detail/ask.hpp"
 #include "gateway/execution_json.hpp"
@@ -28,7 +28,7 @@ void supervision(const ctx& node, responder respond) {
   detail::ask<sv::supervision_tree_node>(
       node->system(), node->root(), std::move(respond),
       [](sv::supervision_tree_node& tree) { return json_response(200, sv::to_json(tree)); },
-      actors::tree_atom::value);
+      actors::supervision::tree_atom::value);
 }
 
 void healthz(const ctx& node, responder respond) {
@@ -56,7 +56,7 @@ void readyz(const ctx& node, responder respond) {
     };
     auto store = node->store();
     if (!store) return answer(false, "the store actor is not running");
-    self->request(store, std::chrono::seconds(2), actors::ping_query{})
+    self->request(store, std::chrono::seconds(2), actors::store::ping_query{})
         .then(
             [answer](persistence::store_status& pinged) {
               if (pinged) return answer(true, "the database answered a probe");
@@ -86,14 +86,14 @@ void finish_metrics(std::shared_ptr<metrics_job> job) {
     job->respond(std::move(response));
   };
   if (!service) return done();
-  detail::ask_from<actors::executions_counters>(
+  detail::ask_from<actors::executions::executions_counters>(
       job->self, service, job->respond,
-      [job, done](actors::executions_counters& counters) {
+      [job, done](actors::executions::executions_counters& counters) {
         job->counters = counters_json(counters);
         job->snapshot.service_counters = &job->counters;
         done();
       },
-      actors::counters_atom::value);
+      actors::executions::counters_atom::value);
 }
 
 void gather_metrics(std::shared_ptr<metrics_job> job) {
@@ -103,24 +103,24 @@ void gather_metrics(std::shared_ptr<metrics_job> job) {
     if (counts) job->snapshot.executions_by_status = std::move(*counts);
     finish_metrics(job);
   };
-  auto on_stats = [job, store, on_counts](actors::commit_stats& stats) {
+  auto on_stats = [job, store, on_counts](actors::store::commit_stats& stats) {
     job->snapshot.commits = stats;
     detail::ask_from<p::store_result<p::status_counts>>(job->self, store, job->respond, on_counts,
-                                                        actors::count_executions_query{});
+                                                        actors::store::count_executions_query{});
   };
   // The same probe as /readyz: a locked database is down even when reads still work.
   auto on_ping = [job, store, on_stats](p::store_status& pinged) {
     job->snapshot.database_up = pinged.has_value();
-    detail::ask_from<actors::commit_stats>(job->self, store, job->respond, on_stats,
-                                           actors::stats_atom::value);
+    detail::ask_from<actors::store::commit_stats>(job->self, store, job->respond, on_stats,
+                                                  actors::store::stats_atom::value);
   };
   auto on_tree = [job, store, on_ping](sv::supervision_tree_node& tree) {
     job->snapshot.actor_restarts = restarts_in(tree);
     detail::ask_from<p::store_status>(job->self, store, job->respond, on_ping,
-                                      actors::ping_query{});
+                                      actors::store::ping_query{});
   };
   detail::ask_from<sv::supervision_tree_node>(job->self, job->node->root(), job->respond, on_tree,
-                                              actors::tree_atom::value);
+                                              actors::supervision::tree_atom::value);
 }
 
 void metrics(const ctx& node, responder respond) {

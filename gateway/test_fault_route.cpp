@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "actors/supervisor.hpp"
+#include "actors/supervision/supervisor.hpp"
 #include "gateway/detail/ask.hpp"
 
 namespace auraos::gateway {
@@ -47,7 +47,7 @@ void walk(std::shared_ptr<crash_walk> job, caf::actor current) {
   }
   detail::ask_from<caf::actor>(
       job->self, current, job->respond, [job](caf::actor& child) { walk(job, child); },
-      actors::child_atom::value, job->path[job->step++]);
+      actors::supervision::child_atom::value, job->path[job->step++]);
 }
 
 void crash(const std::shared_ptr<node_context>& node, std::string name, responder respond) {
@@ -62,7 +62,7 @@ void crash(const std::shared_ptr<node_context>& node, std::string name, responde
       walk(job, root);
     };
     detail::ask_from<sv::supervision_tree_node>(self, root, respond, on_tree,
-                                                actors::tree_atom::value);
+                                                actors::supervision::tree_atom::value);
   });
 }
 

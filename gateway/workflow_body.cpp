@@ -9,7 +9,7 @@
 namespace auraos::gateway {
 namespace {
 
-api_error invalid_definition(const std::vector<runtime::definition_error>& errors) {
+api_error invalid_definition(const std::vector<runtime::definition::definition_error>& errors) {
   nlohmann::json details = nlohmann::json::array();
   for (const auto& error : errors) details.push_back(error.to_string());
   auto api = make_error(
@@ -26,7 +26,7 @@ result<persistence::workflow_draft, api_error> workflow_draft_from(
   auto document = parse_json_body(request.body);
   if (!document) return fail(document.error());
   if (path_id && document->is_object()) (*document)["id"] = *path_id;
-  auto parsed = runtime::parse_workflow(*document);
+  auto parsed = runtime::definition::parse_workflow(*document);
   if (!parsed) return fail(invalid_definition(parsed.error()));
   const auto& wf = *parsed;
   persistence::workflow_draft draft{wf.id,
@@ -64,8 +64,7 @@ result<std::optional<persistence::workflow_status>, api_error> workflow_status_f
   if (!text) return std::optional<persistence::workflow_status>{};
   auto parsed = persistence::parse_workflow_status(*text);
   if (!parsed)
-    return fail(
-        make_error(errc::invalid, "query parameter 'status': " + parsed.error().message));
+    return fail(make_error(errc::invalid, "query parameter 'status': " + parsed.error().message));
   return std::optional<persistence::workflow_status>{*parsed};
 }
 

@@ -64,7 +64,7 @@ void workflow_metrics(const std::shared_ptr<node_context>& node, std::string id,
                                  });
     };
     detail::ask_from<p::store_result<p::workflow_record>>(
-        self, store, respond, on_workflow, actors::get_workflow_query{id, std::nullopt});
+        self, store, respond, on_workflow, actors::store::get_workflow_query{id, std::nullopt});
   });
 }
 

@@ -20,8 +20,8 @@ result<std::int64_t, api_error> revision_number(const std::string& text) {
   std::int64_t n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc{} || end != text.data() + text.size() || n < 1)
-    return fail(make_error(errc::invalid,
-                           "revision '" + text + "' is not a revision number (1, 2, ...)"));
+    return fail(
+        make_error(errc::invalid, "revision '" + text + "' is not a revision number (1, 2, ...)"));
   return n;
 }
 
@@ -29,7 +29,7 @@ void list_revisions(const ctx& node, const http_request& request, const path_par
                     responder respond) {
   auto page = parse_page_request(request, default_page_limit, cursor_kind::number);
   if (!page) return void(respond(error_response(page.error())));
-  actors::list_revisions_query query{params.at("id"), {page->limit, std::nullopt}};
+  actors::store::list_revisions_query query{params.at("id"), {page->limit, std::nullopt}};
   if (!page->position.empty()) query.page.cursor = page->position;
   detail::ask<p::store_result<p::page<p::workflow_record>>>(
       node->system(), node->store(), std::move(respond),
@@ -48,7 +48,7 @@ void get_revision(const ctx& node, const path_params& params, responder respond)
         if (!found) return error_response(store_api_error(found.error()));
         return json_response(200, workflow_json(*found));
       },
-      actors::get_workflow_query{params.at("id"), *n});
+      actors::store::get_workflow_query{params.at("id"), *n});
 }
 
 }  // namespace

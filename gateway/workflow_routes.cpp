@@ -22,8 +22,8 @@ http_response stored_workflow_response(int status, p::write_outcome& outcome) {
 
 /// The 409 of a POST whose id is taken (PUT stores a new revision instead).
 api_error workflow_exists(const std::string& id) {
-  return make_error(errc::conflict, "workflow '" + id + "' exists; PUT /api/v1/workflows/" +
-                                              id + " stores a new revision");
+  return make_error(errc::conflict, "workflow '" + id + "' exists; PUT /api/v1/workflows/" + id +
+                                        " stores a new revision");
 }
 
 // Stores `draft` once the existence check agrees: PUT needs an existing, not archived workflow.
@@ -35,20 +35,20 @@ void put_after_check(const ctx& node, p::workflow_draft draft, int status, respo
       if (!exists && found.error().code != p::store_errc::not_found)
         return void(respond(error_response(store_api_error(found.error()))));
       if (!exists)
-        return void(respond(error_response(
-            make_error(errc::not_found, "no workflow with id '" + draft.id + "'"))));
+        return void(respond(
+            error_response(make_error(errc::not_found, "no workflow with id '" + draft.id + "'"))));
       if (found->status == p::workflow_status::archived)
-        return void(respond(error_response(make_error(
-            errc::conflict, "workflow '" + draft.id +
-                                      "' is archived; PATCH its status to draft or active "
-                                      "before storing a new revision"))));
+        return void(respond(error_response(
+            make_error(errc::conflict, "workflow '" + draft.id +
+                                           "' is archived; PATCH its status to draft or active "
+                                           "before storing a new revision"))));
       detail::ask_from<p::write_outcome>(
           self, store, respond,
           [=](p::write_outcome& outcome) { respond(stored_workflow_response(status, outcome)); },
           p::write_request{{p::put_workflow_op{draft}}});
     };
     detail::ask_from<p::store_result<p::workflow_record>>(
-        self, store, respond, on_found, actors::get_workflow_query{draft.id, std::nullopt});
+        self, store, respond, on_found, actors::store::get_workflow_query{draft.id, std::nullopt});
   });
 }
 
@@ -91,7 +91,7 @@ void get_workflow(const ctx& node, const path_params& params, responder respond)
         if (!found) return error_response(store_api_error(found.error()));
         return json_response(200, workflow_json(*found));
       },
-      actors::get_workflow_query{params.at("id"), std::nullopt});
+      actors::store::get_workflow_query{params.at("id"), std::nullopt});
 }
 
 void delete_workflow(const ctx& node, const path_params& params, responder respond) {
@@ -111,7 +111,7 @@ void list_workflows(const ctx& node, const http_request& request, responder resp
   if (!page) return void(respond(error_response(page.error())));
   auto status = workflow_status_filter_from(request);
   if (!status) return void(respond(error_response(status.error())));
-  actors::list_workflows_query query;
+  actors::store::list_workflows_query query;
   query.filter =
       p::workflow_filter{request.query_param("name"), request.query_param("tag"), *status};
   query.page.limit = page->limit;

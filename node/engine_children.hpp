@@ -5,8 +5,8 @@
 #include <memory>
 #include <vector>
 
-#include "actors/executions_service.hpp"
-#include "actors/supervisor.hpp"
+#include "actors/executions/executions_service.hpp"
+#include "actors/supervision/supervisor.hpp"
 #include "node/store_slot.hpp"
 #include "persistence/store.hpp"
 
@@ -16,8 +16,8 @@ namespace auraos::node::detail {
 /// for a `rest_for_one` root: the later ones restart with the new store actor when the store
 /// restarts; their clocks and timers come from `options.env`. Every
 /// start of the store child records its actor in `slot`.
-std::vector<actors::child_spec> engine_children(std::shared_ptr<persistence::store> store,
-                                                actors::executions_options options,
-                                                std::shared_ptr<store_slot> slot);
+std::vector<actors::supervision::child_spec> engine_children(
+    std::shared_ptr<persistence::store> store, actors::executions::executions_options options,
+    std::shared_ptr<store_slot> slot);
 
 }  // namespace auraos::node::detail

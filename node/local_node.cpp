@@ -10,7 +10,7 @@
 #include <caf/scoped_actor.hpp>
 #include <caf/send.hpp>
 
-#include "actors/actor_system_setup.hpp"
+#include "node/actor_system_setup.hpp"
 #include "node/engine_children.hpp"
 #include "node/store_slot.hpp"
 
@@ -36,9 +36,9 @@ auto poll(Get get, std::chrono::milliseconds wait) {
 }  // namespace
 
 local_node::local_node(node_settings settings)
-    : runtime_(std::make_unique<actors::actor_runtime>(settings.scheduler_threads)),
+    : runtime_(std::make_unique<actor_runtime>(settings.scheduler_threads)),
       store_(std::make_shared<detail::store_slot>()) {
-  actors::supervisor_config root;
+  actors::supervision::supervisor_config root;
   root.name = "node";
   // Later children hold the store handle: a store restart restarts them too.
   root.strategy = sv::strategy::rest_for_one;
@@ -49,7 +49,7 @@ local_node::local_node(node_settings settings)
   root.children =
       detail::engine_children(std::move(settings.store), std::move(settings.executions), store_);
   for (auto& part : settings.parts) root.children.push_back(part(*this));
-  root_ = actors::spawn_supervisor(runtime_->system(), std::move(root));
+  root_ = actors::supervision::spawn_supervisor(runtime_->system(), std::move(root));
 }
 
 local_node::~local_node() {
@@ -64,7 +64,7 @@ void local_node::stop() {
     self->wait_for(root_);
   }
   root_ = nullptr;
-  store_->set(actors::store_actor{});
+  store_->set(actors::store::store_actor{});
   runtime_.reset();
 }
 
@@ -73,7 +73,7 @@ bool local_node::run_until_stop_signal() {
   std::atomic<bool> ended{false};
   std::thread waiter{[&] {
     int signal = 0;
-    while (!ended && signal == 0) signal = actors::wait_stop_signal(100);
+    while (!ended && signal == 0) signal = wait_stop_signal(100);
     if (signal == 0) return;
     requested = true;
     spdlog::info("received {}: stopping the supervision tree",
@@ -98,11 +98,11 @@ caf::actor local_node::root() const {
   return root_;
 }
 
-actors::store_actor local_node::store(std::chrono::milliseconds wait) {
+actors::store::store_actor local_node::store(std::chrono::milliseconds wait) {
   return poll([this] { return store_->get(); }, wait);
 }
 
-void local_node::on_store_started(std::function<void(actors::store_actor)> listener) {
+void local_node::on_store_started(std::function<void(actors::store::store_actor)> listener) {
   store_->listen(std::move(listener));
 }
 
@@ -110,7 +110,8 @@ caf::actor local_node::executions(std::chrono::milliseconds wait) {
   auto& registry = system().registry();
   return poll(
       [&registry] {
-        return caf::actor_cast<caf::actor>(registry.get(actors::executions_registry_name));
+        return caf::actor_cast<caf::actor>(
+            registry.get(actors::executions::executions_registry_name));
       },
       wait);
 }

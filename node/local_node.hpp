@@ -10,17 +10,15 @@
 #include <caf/fwd.hpp>
 
 #include "actors/env.hpp"
-#include "actors/executions_service.hpp"
-#include "actors/store_actor.hpp"
-#include "actors/supervisor.hpp"
+#include "actors/executions/executions_service.hpp"
+#include "actors/store/store_actor.hpp"
+#include "actors/supervision/supervisor.hpp"
 #include "persistence/store.hpp"
 #include "runtime/supervision/intensity.hpp"
 
-namespace auraos::actors {
-class actor_runtime;
-}  // namespace auraos::actors
-
 namespace auraos::node {
+
+class actor_runtime;
 
 class local_node;
 
@@ -30,14 +28,14 @@ class store_slot;
 
 /// Something a node runs after its engine (e.g. the gateway): given the node (its actor
 /// system exists, its root does not yet), the child to start under the root.
-using part = std::function<actors::child_spec(local_node& node)>;
+using part = std::function<actors::supervision::child_spec(local_node& node)>;
 
 /// What a node is assembled from.
 struct node_settings {
   /// The opened store; the node's store actor owns it.
   std::shared_ptr<persistence::store> store;
   /// Settings of the executions service (its handlers included).
-  actors::executions_options executions;
+  actors::executions::executions_options executions;
   /// Scheduler worker threads (0: CAF's default).
   int scheduler_threads = 0;
   /// Restarts the root allows within its period before it gives up.
@@ -66,7 +64,7 @@ class local_node {
   void stop();
   /// Waits until SIGINT or SIGTERM (then stops the tree in order) or until the root gave up;
   /// true when a signal stopped it. The stop signals must have been blocked
-  /// (`actors::block_stop_signals`) before the node was built.
+  /// (`node::block_stop_signals`) before the node was built.
   bool run_until_stop_signal();
 
   /// The actor system.
@@ -74,10 +72,10 @@ class local_node {
   /// The root supervisor (null after `stop`).
   caf::actor root() const;
   /// The live store actor, waiting up to `wait` for the store child to start; null after that.
-  actors::store_actor store(std::chrono::milliseconds wait = std::chrono::seconds(10));
+  actors::store::store_actor store(std::chrono::milliseconds wait = std::chrono::seconds(10));
   /// Calls `listener` with the store actor after each (re)start of the store child (at once
   /// with the current one, if it runs), and with null when the node stopped.
-  void on_store_started(std::function<void(actors::store_actor)> listener);
+  void on_store_started(std::function<void(actors::store::store_actor)> listener);
   /// The registered executions service, waiting up to `wait` for it; null after that.
   caf::actor executions(std::chrono::milliseconds wait = std::chrono::seconds(10));
   /// Stores a workflow definition (blocking); its record, or why the store refused it.
@@ -85,7 +83,7 @@ class local_node {
       persistence::workflow_draft draft);
 
  private:
-  std::unique_ptr<actors::actor_runtime> runtime_;
+  std::unique_ptr<actor_runtime> runtime_;
   std::shared_ptr<detail::store_slot> store_;
   caf::actor root_;
 };

@@ -16,18 +16,18 @@
 namespace auraos::node {
 namespace {
 
-actors::executions_options engine_options(const runtime::node_config& config) {
-  actors::executions_options options;
+actors::executions::executions_options engine_options(const runtime::node_config& config) {
+  actors::executions::executions_options options;
   options.passivate_after = config.passivate_after;
   options.definitions_dir = config.definitions_dir;
   // Info: execution starts and ends; warn: failures; debug: every other transition.
-  options.on_record = [](actors::record_weight weight, const std::string& line) {
-    auto level = weight == actors::record_weight::milestone ? spdlog::level::info
-                 : weight == actors::record_weight::failure ? spdlog::level::warn
-                                                            : spdlog::level::debug;
+  options.on_record = [](actors::executions::record_weight weight, const std::string& line) {
+    auto level = weight == actors::executions::record_weight::milestone ? spdlog::level::info
+                 : weight == actors::executions::record_weight::failure ? spdlog::level::warn
+                                                                        : spdlog::level::debug;
     spdlog::log(level, "{}", line);
   };
-  options.on_recovered = [](const actors::recovery_report& r) {
+  options.on_recovered = [](const actors::executions::recovery_report& r) {
     spdlog::info("recovery: {} unfinished execution{} re-activated in {} ms{}", r.recovered,
                  r.recovered == 1 ? "" : "s", r.took.count(),
                  r.failed == 0 ? "" : fmt::format(", {} could not be activated", r.failed));
@@ -40,7 +40,8 @@ part gateway_part(const runtime::node_config& config, serve_options options,
                   std::shared_ptr<gateway::node_context>& context) {
   return [&config, options, &context](local_node& node) {
     context = std::make_shared<gateway::node_context>(node.system(), config);
-    node.on_store_started([ctx = context](actors::store_actor s) { ctx->set_store(std::move(s)); });
+    node.on_store_started(
+        [ctx = context](actors::store::store_actor s) { ctx->set_store(std::move(s)); });
     gateway::route_installer test_routes;
     if (options.test_faults)
       test_routes = [ctx = context](gateway::router& routes) {

@@ -16,7 +16,7 @@ struct serve_options {
 
 /// Opens the store and runs the node (store, executions service, then the HTTP gateway) until
 /// SIGINT/SIGTERM or until the root supervisor gives up; then stops the tree in order. The
-/// caller must have blocked the stop signals (`actors::block_stop_signals`) before any thread
+/// caller must have blocked the stop signals (`node::block_stop_signals`) before any thread
 /// was started.
 node_exit serve(const runtime::node_config& config, serve_options options = {});
 

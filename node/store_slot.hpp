@@ -6,18 +6,18 @@
 #include <utility>
 #include <vector>
 
-#include "actors/store_actor.hpp"
+#include "actors/store/store_actor.hpp"
 
 namespace auraos::node::detail {
 
 /// Called with the store actor after each (re)start of the store child.
-using store_listener = std::function<void(actors::store_actor)>;
+using store_listener = std::function<void(actors::store::store_actor)>;
 
 /// Shared by the store child (which sets it at every start) and the node's readers.
 class store_slot {
  public:
   /// Records the store actor of a (re)started store child and tells every listener.
-  void set(actors::store_actor actor) {
+  void set(actors::store::store_actor actor) {
     std::vector<store_listener> listeners;
     {
       std::lock_guard lock(mutex_);
@@ -27,13 +27,13 @@ class store_slot {
     for (auto& listener : listeners) listener(actor);
   }
   /// The current store actor (null before the first start and after the node stopped).
-  actors::store_actor get() const {
+  actors::store::store_actor get() const {
     std::lock_guard lock(mutex_);
     return store_;
   }
   /// Adds a listener; it hears of the current store actor at once, if there is one.
   void listen(store_listener listener) {
-    actors::store_actor current;
+    actors::store::store_actor current;
     {
       std::lock_guard lock(mutex_);
       listeners_.push_back(listener);
@@ -44,7 +44,7 @@ class store_slot {
 
  private:
   mutable std::mutex mutex_;
-  actors::store_actor store_;
+  actors::store::store_actor store_;
   std::vector<store_listener> listeners_;
 };
 

@@ -9,8 +9,8 @@
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
-#include "gateway/execution_json.hpp"
 #include "actors/env.hpp"
+#include "gateway/execution_json.hpp"
 #include "persistence/open_store.hpp"
 
 namespace auraos::bench {
@@ -47,12 +47,12 @@ bench_runtime::bench_runtime(int threads, std::chrono::milliseconds passivate_af
       p::open_store(db.value_or(runtime::database_location{"sqlite", dir_.file("auraos.db")}),
                     {a::wall_source(env)});
   if (!opened) throw std::runtime_error("cannot open the store: " + opened.error());
-  a::executions_options options;
+  a::executions::executions_options options;
   options.env = env;
   options.passivate_after = passivate_after;
   options.definitions_dir = dir_.path().string();
   options.on_finished = [count = finished_, on_end](const std::string&,
-                                                    const a::execution_view&) {
+                                                    const a::executions::execution_view&) {
     ++*count;
     if (on_end) on_end();
   };
@@ -80,19 +80,19 @@ caf::actor bench_runtime::service() {
   return engine_->executions();
 }
 
-a::commit_stats bench_runtime::store_stats() {
+a::store::commit_stats bench_runtime::store_stats() {
   caf::scoped_actor self{system()};
-  a::commit_stats out;
-  self->request(engine_->store(), std::chrono::seconds(10), a::stats_atom::value)
-      .receive([&](a::commit_stats& s) { out = s; }, [](caf::error&) {});
+  a::store::commit_stats out;
+  self->request(engine_->store(), std::chrono::seconds(10), a::store::stats_atom::value)
+      .receive([&](a::store::commit_stats& s) { out = s; }, [](caf::error&) {});
   return out;
 }
 
 nlohmann::json bench_runtime::counters() {
   caf::scoped_actor self{system()};
   nlohmann::json out;
-  self->request(service(), std::chrono::seconds(10), a::counters_atom::value)
-      .receive([&](a::executions_counters& c) { out = gateway::counters_json(c); },
+  self->request(service(), std::chrono::seconds(10), a::executions::counters_atom::value)
+      .receive([&](a::executions::executions_counters& c) { out = gateway::counters_json(c); },
                [](caf::error&) {});
   return out;
 }

@@ -14,7 +14,7 @@
 #include <caf/fwd.hpp>
 #include <nlohmann/json_fwd.hpp>
 
-#include "actors/commit_stats.hpp"
+#include "actors/store/commit_stats.hpp"
 #include "node/local_node.hpp"
 #include "runtime/node_config.hpp"
 #include "runtime/result.hpp"
@@ -55,7 +55,7 @@ class bench_runtime {
   /// The registered executions service (waits up to 10 s; null if it never registered).
   caf::actor service();
   /// The store actor's commit counters.
-  actors::commit_stats store_stats();
+  actors::store::commit_stats store_stats();
   /// The service's counters (`activeActors`, `passivations`, ...).
   nlohmann::json counters();
   /// Executions that ended so far.

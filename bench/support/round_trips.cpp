@@ -7,7 +7,7 @@
 
 #include <caf/all.hpp>
 
-#include "actors/executions_service.hpp"
+#include "actors/executions/executions_service.hpp"
 
 namespace auraos::bench {
 
@@ -51,11 +51,11 @@ void send_one(caf::event_based_actor* self, const trip& t, const std::shared_ptr
     self->quit();
   };
   if (t.kind == trip_kind::brief)
-    self->request(t.target, caf::infinite, actors::brief_atom::value)
-        .then([=](actors::execution_brief&) { on_answer(self, t, s); }, failed);
+    self->request(t.target, caf::infinite, actors::executions::brief_atom::value)
+        .then([=](actors::executions::execution_brief&) { on_answer(self, t, s); }, failed);
   else
     self->request(t.target, caf::infinite, caf::get_atom::value, t.id)
-        .then([=](actors::execution_reply&) { on_answer(self, t, s); }, failed);
+        .then([=](actors::executions::execution_reply&) { on_answer(self, t, s); }, failed);
 }
 
 /// `(tick_atom)`: the start driver checks how many more executions it may start.
@@ -73,9 +73,9 @@ void start_one(caf::event_based_actor* self, const caf::actor& service,
                const std::string& workflow_id, const std::shared_ptr<start_state>& s) {
   ++s->sent;
   self->request(service, std::chrono::seconds(30),
-                actors::start_execution_command{workflow_id, 0, "null", ""})
+                actors::executions::start_execution_command{workflow_id, 0, "null", ""})
       .then(
-          [=](actors::execution_reply& r) {
+          [=](actors::executions::execution_reply& r) {
             ++s->answered;
             if (!r) std::cerr << "start refused: " << r.error().message << "\n";
             s->failed = s->failed || !r;

@@ -13,8 +13,8 @@ namespace p = persistence;
 struct collection {
   explicit collection(responder r) : respond(std::move(r)) {}
   caf::event_based_actor* self = nullptr;
-  actors::store_actor store;
-  actors::list_executions_query query;
+  actors::store::store_actor store;
+  actors::store::list_executions_query query;
   responder respond;
   executions_done done;
   std::vector<p::execution_record> found;
@@ -34,7 +34,7 @@ void next_page(std::shared_ptr<collection> state) {
 
 }  // namespace
 
-void collect_executions(caf::event_based_actor* self, actors::store_actor store,
+void collect_executions(caf::event_based_actor* self, actors::store::store_actor store,
                         persistence::execution_filter filter, responder respond,
                         executions_done done) {
   auto state = std::make_shared<collection>(std::move(respond));

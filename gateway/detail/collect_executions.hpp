@@ -6,7 +6,7 @@
 
 #include <caf/fwd.hpp>
 
-#include "actors/store_actor.hpp"
+#include "actors/store/store_actor.hpp"
 #include "gateway/responder.hpp"
 #include "persistence/execution_record.hpp"
 
@@ -17,7 +17,7 @@ using executions_done = std::function<void(std::vector<persistence::execution_re
 
 /// Pages through `filter`'s executions and calls `done` with all of them; a store failure
 /// answers through `respond` instead.
-void collect_executions(caf::event_based_actor* self, actors::store_actor store,
+void collect_executions(caf::event_based_actor* self, actors::store::store_actor store,
                         persistence::execution_filter filter, responder respond,
                         executions_done done);
 

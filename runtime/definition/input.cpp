@@ -9,7 +9,7 @@
 #include "runtime/definition/scope.hpp"
 #include "runtime/definition/variable_types.hpp"
 
-namespace auraos::runtime {
+namespace auraos::runtime::definition {
 namespace {
 
 /// Reports every integer above the signed 64-bit range below `path` (the expression
@@ -63,4 +63,4 @@ nlohmann::json variable_values(const workflow& wf, const nlohmann::json& input) 
   return values;
 }
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition

@@ -7,7 +7,7 @@
 #include "runtime/definition/fields.hpp"
 #include "runtime/text_file.hpp"
 
-namespace auraos::runtime {
+namespace auraos::runtime::definition {
 namespace {
 
 namespace fs = std::filesystem;
@@ -93,4 +93,4 @@ json rebase_subworkflow_files(const json& document, const fs::path& folder) {
   return rebased;
 }
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition

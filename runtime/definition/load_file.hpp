@@ -8,7 +8,7 @@
 
 #include "runtime/definition/parse.hpp"
 
-namespace auraos::runtime {
+namespace auraos::runtime::definition {
 
 /// Reads a whole file: its bytes, or why it cannot be read.
 using file_reader =
@@ -28,4 +28,4 @@ result<workflow, std::vector<definition_error>> load_workflow_file(
 nlohmann::json rebase_subworkflow_files(const nlohmann::json& document,
                                         const std::filesystem::path& folder);
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition

@@ -11,7 +11,7 @@
 #include "runtime/json_parse.hpp"
 #include "runtime/uuid.hpp"
 
-namespace auraos::runtime {
+namespace auraos::runtime::definition {
 namespace {
 
 using definition::scope;
@@ -88,4 +88,4 @@ result<workflow, std::vector<definition_error>> parse_workflow(std::string_view 
   return parse_workflow(*document);
 }
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition

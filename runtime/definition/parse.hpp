@@ -11,7 +11,7 @@
 #include "runtime/definition/workflow.hpp"
 #include "runtime/result.hpp"
 
-namespace auraos::runtime {
+namespace auraos::runtime::definition {
 
 /// One problem of a definition: where it is and what is wrong.
 struct definition_error {
@@ -53,4 +53,4 @@ std::vector<definition_error> check_input(const workflow& wf, const nlohmann::js
 /// with neither are absent.
 nlohmann::json variable_values(const workflow& wf, const nlohmann::json& input);
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition

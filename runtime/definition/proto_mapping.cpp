@@ -4,7 +4,7 @@
 
 #include "messages/workflow.pb.h"
 
-namespace auraos::runtime {
+namespace auraos::runtime::definition {
 
 result<v1::WorkflowDefinition, std::string> definition_from_json(std::string_view json_text) {
   v1::WorkflowDefinition message;
@@ -25,4 +25,4 @@ result<std::string, std::string> definition_to_json(const v1::WorkflowDefinition
   return text;
 }
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition

@@ -11,7 +11,7 @@ namespace auraos::v1 {
 class WorkflowDefinition;
 }
 
-namespace auraos::runtime {
+namespace auraos::runtime::definition {
 
 /// Reads definition JSON text into the message; unknown fields and wrong types are errors.
 result<v1::WorkflowDefinition, std::string> definition_from_json(std::string_view json_text);
@@ -19,4 +19,4 @@ result<v1::WorkflowDefinition, std::string> definition_from_json(std::string_vie
 /// Writes the message as definition JSON text (lowerCamelCase names, unset fields omitted).
 result<std::string, std::string> definition_to_json(const v1::WorkflowDefinition& message);
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition

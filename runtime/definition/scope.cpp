@@ -1,6 +1,6 @@
 #include "runtime/definition/scope.hpp"
 
-namespace auraos::runtime {
+namespace auraos::runtime::definition {
 
 std::string definition_error::to_string() const {
   std::string text = node_id.empty() ? definition::join_path(location, field) : location;
@@ -11,7 +11,7 @@ std::string definition_error::to_string() const {
   return text.empty() ? message : text + ": " + message;
 }
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition
 
 namespace auraos::runtime::definition {
 

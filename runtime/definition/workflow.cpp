@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace auraos::runtime {
+namespace auraos::runtime::definition {
 
 std::ptrdiff_t find_node(const workflow& wf, std::string_view id) {
   auto it =
@@ -44,4 +44,4 @@ std::string_view to_string(node_type type) {
   return "unknown";
 }
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition

@@ -11,11 +11,9 @@
 
 #include "runtime/expr/expression.hpp"
 #include "runtime/expr/json_template.hpp"
+#include "runtime/json_ptr.hpp"
 
-namespace auraos::runtime {
-
-/// A shared, immutable JSON value (keeps the full JSON header out of this one).
-using json_ptr = std::shared_ptr<const nlohmann::json>;
+namespace auraos::runtime::definition {
 
 /// The type a workflow variable declares.
 enum class variable_type { string, number, boolean, object, array, any };
@@ -135,4 +133,4 @@ retry_policy effective_retry(const workflow& wf, const node& n);
 /// Spelling of a node type as in definitions ("wait_event").
 std::string_view to_string(node_type type);
 
-}  // namespace auraos::runtime
+}  // namespace auraos::runtime::definition

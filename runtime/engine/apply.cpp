@@ -5,7 +5,7 @@
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/state.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 namespace {
 
 using v1::HistoryEvent;
@@ -204,4 +204,4 @@ execution_state fold(const workflow& wf, const std::vector<HistoryEvent>& histor
   return state;
 }
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

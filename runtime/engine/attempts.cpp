@@ -1,16 +1,18 @@
 // Starting attempts and handling their results: inline node types, external work, retries.
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/engine/json_text.hpp"
-#include "runtime/json_parse.hpp"
 #include "runtime/engine/retry.hpp"
 #include "runtime/engine/session.hpp"
 #include "runtime/engine/time_text.hpp"
+#include "runtime/json_parse.hpp"
 
-namespace auraos::engine::detail {
+namespace auraos::runtime::engine::detail {
 namespace {
 
-using runtime::node_type;
+using runtime::definition::node_type;
 
 nlohmann::json field(const nlohmann::json& config, const char* key) {
   return config.is_object() && config.contains(key) ? config[key] : nlohmann::json();
@@ -98,8 +100,7 @@ void begin_attempt(session& s, const std::string& id, int attempt) {
         s, id, {"expression", "node \"" + id + "\": config: " + rendered.error().message});
   if (!is_external(n.type)) return run_inline(s, id, *rendered);
   if (auto deadline = s.node_of(id).deadline_ms)
-    s.arm_timer(timer_id("timeout", id, attempt), deadline, v1::TIMER_ATTEMPT_TIMEOUT, id,
-                attempt);
+    s.arm_timer(timer_id("timeout", id, attempt), deadline, v1::TIMER_ATTEMPT_TIMEOUT, id, attempt);
   issue_external(s, id);
 }
 
@@ -124,7 +125,7 @@ void attempt_failed(session& s, const std::string& id, const node_error& error) 
   auto r = s.record(id, attempt);
   *r.mutable_attempt_failed()->mutable_error() = to_message(e);
   s.emit(std::move(r));
-  auto policy = runtime::effective_retry(s.wf(), s.node(id));
+  auto policy = runtime::definition::effective_retry(s.wf(), s.node(id));
   if (!should_retry(policy, e, attempt)) {
     auto failed = s.record(id, attempt);
     *failed.mutable_node_failed()->mutable_error() = to_message(e);
@@ -140,4 +141,4 @@ void attempt_failed(session& s, const std::string& id, const node_error& error) 
               attempt + 1);
 }
 
-}  // namespace auraos::engine::detail
+}  // namespace auraos::runtime::engine::detail

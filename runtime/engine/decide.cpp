@@ -1,9 +1,11 @@
 // decide(): dispatches one event to the rules it triggers.
+#include <nlohmann/json.hpp>
+
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/session.hpp"
 #include "runtime/engine/time_text.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 namespace {
 
 using namespace detail;
@@ -83,8 +85,7 @@ struct handler {
 
   std::optional<engine_error> operator()(const start_event& ev) { return start_execution(s, ev); }
   std::optional<engine_error> operator()(const pause_event&) {
-    return control("pause", execution_status::running,
-                   &v1::HistoryEvent::mutable_execution_paused);
+    return control("pause", execution_status::running, &v1::HistoryEvent::mutable_execution_paused);
   }
   std::optional<engine_error> operator()(const resume_event&) {
     return control("resume", execution_status::paused,
@@ -135,4 +136,4 @@ result<decision, engine_error> decide(const workflow& wf, const execution_state&
   return s.take();
 }
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

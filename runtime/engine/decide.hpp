@@ -10,7 +10,7 @@
 #include "runtime/engine/state.hpp"
 #include "runtime/result.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 
 /// Starts the execution with an input (checked against the workflow's variables).
 struct start_event {
@@ -54,7 +54,7 @@ using event =
 struct start_attempt {
   std::string node;
   int attempt = 0;
-  runtime::node_type type = runtime::node_type::shell;
+  runtime::definition::node_type type = runtime::definition::node_type::shell;
   json_ptr config;
   /// "EXECUTION_ID/NODE_ID/ATTEMPT".
   std::string idempotency_key;
@@ -129,4 +129,4 @@ struct decide_context {
 result<decision, engine_error> decide(const workflow& wf, const execution_state& state,
                                       const event& ev, const decide_context& context);
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

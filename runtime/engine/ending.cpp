@@ -1,9 +1,11 @@
 // Running queued work, and the ways an execution ends.
-#include "runtime/engine/json_text.hpp"
-#include "runtime/json_parse.hpp"
-#include "runtime/engine/session.hpp"
+#include <nlohmann/json.hpp>
 
-namespace auraos::engine::detail {
+#include "runtime/engine/json_text.hpp"
+#include "runtime/engine/session.hpp"
+#include "runtime/json_parse.hpp"
+
+namespace auraos::runtime::engine::detail {
 namespace {
 
 bool holds_slot(node_status status) {
@@ -35,8 +37,8 @@ nlohmann::json default_output(const session& s) {
   auto output = nlohmann::json::object();
   const auto& cs = s.wf().connections;
   for (const auto& n : s.wf().nodes) {
-    bool sink = std::none_of(cs.begin(), cs.end(), [&](const runtime::connection& c) {
-      return c.from == n.id && c.on == runtime::edge_condition::success;
+    bool sink = std::none_of(cs.begin(), cs.end(), [&](const runtime::definition::connection& c) {
+      return c.from == n.id && c.on == runtime::definition::edge_condition::success;
     });
     const auto& st = s.node_of(n.id);
     if (sink && st.status == node_status::completed) output[n.id] = json_or_null(st.output);
@@ -79,8 +81,7 @@ void finish_if_done(session& s) {
     output = std::move(*rendered);
   }
   auto r = s.record();
-  r.mutable_execution_completed()->set_output_json(
-      runtime::dump_json(output));
+  r.mutable_execution_completed()->set_output_json(runtime::dump_json(output));
   s.emit(std::move(r));
   s.act(finished{execution_status::completed, share_json(std::move(output)), std::nullopt});
 }
@@ -101,4 +102,4 @@ void fail_execution(session& s, node_error error) {
   end_execution(s, std::move(r), {execution_status::failed, nullptr, std::move(error)});
 }
 
-}  // namespace auraos::engine::detail
+}  // namespace auraos::runtime::engine::detail

@@ -1,15 +1,17 @@
 // Connections, joins and dead-path elimination: what follows when a node ends.
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/session.hpp"
 #include "runtime/json_parse.hpp"
 
-namespace auraos::engine::detail {
+namespace auraos::runtime::engine::detail {
 namespace {
 
-using runtime::connection;
-using runtime::edge_condition;
+using runtime::definition::connection;
+using runtime::definition::edge_condition;
 
 bool outcome_matches(edge_condition on, node_status status) {
   if (status == node_status::completed) return on != edge_condition::error;
@@ -54,7 +56,7 @@ void skip(session& s, const std::string& id) {
   node_ended(s, id);
 }
 
-void evaluate_join(session& s, const runtime::node& target) {
+void evaluate_join(session& s, const runtime::definition::node& target) {
   const auto& st = s.node_of(target.id);
   if (st.status != node_status::pending || st.queued) return;
   bool all_decided = true, any_taken = false, all_taken = true;
@@ -66,9 +68,10 @@ void evaluate_join(session& s, const runtime::node& target) {
     any_taken = any_taken || e == edge_state::taken;
     all_taken = all_taken && e == edge_state::taken;
   }
-  if (target.join == runtime::join_mode::any && any_taken) return schedule(s, target.id);
+  if (target.join == runtime::definition::join_mode::any && any_taken)
+    return schedule(s, target.id);
   if (!all_decided) return;
-  bool runs = target.join == runtime::join_mode::all ? all_taken : any_taken;
+  bool runs = target.join == runtime::definition::join_mode::all ? all_taken : any_taken;
   runs ? schedule(s, target.id) : skip(s, target.id);
 }
 
@@ -130,4 +133,4 @@ void schedule_start_nodes(session& s) {
       schedule(s, n.id);
 }
 
-}  // namespace auraos::engine::detail
+}  // namespace auraos::runtime::engine::detail

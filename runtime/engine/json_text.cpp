@@ -4,7 +4,7 @@
 
 #include "runtime/json_parse.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 
 runtime::json_ptr parse_json_text(std::string_view text) {
   auto value = runtime::parse_json(text, runtime::max_stored_json_depth);
@@ -33,4 +33,4 @@ nlohmann::json error_object(const node_error& error) {
   return object;
 }
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

@@ -9,7 +9,7 @@
 #include "runtime/definition/workflow.hpp"
 #include "runtime/engine/state.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 
 /// Parses JSON text written by the engine; null for empty or malformed text.
 runtime::json_ptr parse_json_text(std::string_view text);
@@ -26,4 +26,4 @@ std::string json_text(const runtime::json_ptr& value);
 /// `{type, message, attempts}` plus the error's extra `fields` (as `nodes.ID.error` shows it).
 nlohmann::json error_object(const node_error& error);
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

@@ -6,7 +6,7 @@
 
 #include "runtime/json_parse.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 namespace {
 
 using google::protobuf::FieldDescriptor;
@@ -93,4 +93,4 @@ nlohmann::json record_to_json(const v1::HistoryEvent& record) {
           {"data", field ? payload(record, field) : nlohmann::json::object()}};
 }
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

@@ -1,16 +1,17 @@
 #include "runtime/engine/session.hpp"
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 
 #include "runtime/engine/json_text.hpp"
 
-namespace auraos::engine::detail {
+namespace auraos::runtime::engine::detail {
 
 session::session(const workflow& wf, const execution_state& state, const decide_context& context)
     : wf_(wf), state_(state), context_(context) {}
 
-const runtime::node& session::node(const std::string& id) const {
-  return wf_.nodes.at(static_cast<std::size_t>(runtime::find_node(wf_, id)));
+const runtime::definition::node& session::node(const std::string& id) const {
+  return wf_.nodes.at(static_cast<std::size_t>(runtime::definition::find_node(wf_, id)));
 }
 
 v1::HistoryEvent session::record(const std::string& node, int attempt) const {
@@ -26,8 +27,8 @@ void session::emit(v1::HistoryEvent r) {
   out_.records.push_back(std::move(r));
 }
 
-void session::arm_timer(const std::string& id, std::int64_t deadline_ms,
-                        v1::TimerPurpose purpose, const std::string& node, int attempt) {
+void session::arm_timer(const std::string& id, std::int64_t deadline_ms, v1::TimerPurpose purpose,
+                        const std::string& node, int attempt) {
   auto r = record(node, attempt);
   auto* t = r.mutable_timer_set();
   t->set_timer_id(id);
@@ -71,4 +72,4 @@ std::string timer_id(std::string_view kind, const std::string& node, int attempt
   return std::string(kind) + ":" + node + ":" + std::to_string(attempt);
 }
 
-}  // namespace auraos::engine::detail
+}  // namespace auraos::runtime::engine::detail

@@ -1,11 +1,11 @@
 #pragma once
 // Internal to the engine: one decide call's working state and the steps it is made of.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "runtime/engine/decide.hpp"
 
-namespace auraos::engine::detail {
+namespace auraos::runtime::engine::detail {
 
 /// One decide call: a working copy of the state that every emitted record is applied to.
 class session {
@@ -22,7 +22,7 @@ class session {
   /// A uniform number in [0, 1).
   double random() const { return context_.random ? context_.random() : 0.0; }
   /// The node with `id` (must exist).
-  const runtime::node& node(const std::string& id) const;
+  const runtime::definition::node& node(const std::string& id) const;
   /// The state of node `id`.
   const node_state& node_of(const std::string& id) const { return state_.nodes.at(id); }
 
@@ -62,7 +62,7 @@ void schedule_start_nodes(session& s);
 /// Starts queued nodes and due retries while the execution runs and slots are free.
 void pump(session& s);
 /// True for node types whose work runs outside decide (shell, http, subworkflow).
-bool is_external(runtime::node_type type);
+bool is_external(runtime::definition::node_type type);
 /// Issues the start effect of the open attempt of an external node (again, after recovery).
 void issue_external(session& s, const std::string& node_id);
 /// Starts attempt `attempt` of `node_id` (renders its config, runs inline types at once).
@@ -80,4 +80,4 @@ void end_execution(session& s, v1::HistoryEvent end, finished result);
 /// Fails the execution with `error` (cancelling what still runs).
 void fail_execution(session& s, node_error error);
 
-}  // namespace auraos::engine::detail
+}  // namespace auraos::runtime::engine::detail

@@ -2,7 +2,7 @@
 
 #include "runtime/engine/json_text.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 namespace {
 
 void write_node(v1::NodeSnapshot& out, const std::string& id, const node_state& n) {
@@ -102,4 +102,4 @@ result<execution_state, std::string> from_snapshot(const v1::ExecutionSnapshot& 
   return state;
 }
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

@@ -11,10 +11,10 @@
 #include "messages/history.pb.h"
 #include "runtime/definition/workflow.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 
 using runtime::json_ptr;
-using runtime::workflow;
+using runtime::definition::workflow;
 
 /// Status of one node (spec "Executions").
 enum class node_status {
@@ -132,4 +132,4 @@ std::optional<node_status> parse_node_status(std::string_view text);
 /// Parses an execution status spelling; nullopt when unknown.
 std::optional<execution_status> parse_execution_status(std::string_view text);
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

@@ -5,7 +5,7 @@
 
 #include "runtime/engine/state.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 namespace {
 
 constexpr std::array<std::pair<node_status, std::string_view>, 8> node_names{{
@@ -57,4 +57,4 @@ std::optional<execution_status> parse_execution_status(std::string_view text) {
   return key_of<execution_status>(execution_names, text);
 }
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

@@ -7,7 +7,7 @@
 
 #include "runtime/rfc3339.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 
 std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text) {
   auto point = runtime::parse_rfc3339(text);
@@ -24,4 +24,4 @@ std::string seconds_text(double seconds) {
   return fmt::format("{:g} s", seconds);
 }
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

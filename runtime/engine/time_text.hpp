@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 
 /// Parses an RFC 3339 timestamp (runtime/rfc3339.hpp) to ms since the epoch; nullopt if malformed.
 std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text);
@@ -17,4 +17,4 @@ std::string format_rfc3339_ms(std::int64_t ms);
 /// A duration in seconds as people write it: "2 s", "0.5 s".
 std::string seconds_text(double seconds);
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine

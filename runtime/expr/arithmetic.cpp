@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <limits>
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/expr/operators.hpp"
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 value_result int_arithmetic(char op, std::int64_t x, std::int64_t y) {
@@ -97,4 +99,4 @@ value_result apply_unary(std::string_view op, const nlohmann::json& a) {
   return nlohmann::json(-as_int(a));
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -1,5 +1,7 @@
 #pragma once
 // The syntax tree of a parsed expression: immutable nodes shared between evaluations.
+// Internal to runtime/expr (holds JSON literals by value, so it needs the full JSON header):
+// included only by expr's own sources; other folders use expression.hpp and json_template.hpp.
 
 #include <cstddef>
 #include <memory>
@@ -10,7 +12,7 @@
 
 #include "runtime/expr/function_table.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// What a syntax tree node computes.
 enum class node_kind {
@@ -51,4 +53,4 @@ struct ast_node {
   std::size_t depth = 1;
 };
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

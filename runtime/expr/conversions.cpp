@@ -6,10 +6,12 @@
 
 #include <date/date.h>
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/expr/functions.hpp"
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 value_result to_int(const nlohmann::json& value) {
   auto kind = kind_of(value);
@@ -79,4 +81,4 @@ value_result now_text(const evaluation_options& options) {
   return nlohmann::json(text + "Z");
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

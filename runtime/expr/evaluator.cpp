@@ -2,10 +2,12 @@
 
 #include "runtime/expr/evaluator.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/expr/operators.hpp"
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 /// A field of a map (null when absent) or of null (null); an error for other kinds.
@@ -159,4 +161,4 @@ value_result evaluator::eval_map(const ast_node& node) {
   return out;
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -4,12 +4,10 @@
 #include <cstddef>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "runtime/expr/ast.hpp"
 #include "runtime/expr/expression.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// A value or the bare reason an evaluation failed (the caller adds the expression).
 using value_result = result<nlohmann::json, std::string>;
@@ -41,4 +39,4 @@ class evaluator {
   std::size_t steps_ = 0;
 };
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

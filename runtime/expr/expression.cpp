@@ -9,7 +9,7 @@
 #include "runtime/expr/parser.hpp"
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 std::string syntax_error::to_string() const {
   return "position " + std::to_string(offset + 1) + ": " + message;
@@ -59,4 +59,4 @@ result<nlohmann::json, evaluation_error> expression::evaluate_json(
   return value;
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -12,7 +12,7 @@
 
 #include "runtime/result.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// Guard rails: no input may hang or crash the parser or the evaluator.
 struct limits {
@@ -81,4 +81,4 @@ class expression {
   std::shared_ptr<const std::string> source_;
 };
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -8,7 +8,7 @@
 
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 std::string describe(double value) {
@@ -35,4 +35,4 @@ std::optional<non_finite_value> first_non_finite(const nlohmann::json& value) {
   return find_in(value, "");
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// A double that JSON text cannot carry, and where it is.
 struct non_finite_value {
@@ -19,4 +19,4 @@ struct non_finite_value {
 /// The first non-finite double in `value` (depth first), if any.
 std::optional<non_finite_value> first_non_finite(const nlohmann::json& value);
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -5,7 +5,7 @@
 #include <array>
 #include <utility>
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 std::optional<function_info> find_function(std::string_view name) {
   static constexpr std::array<std::pair<std::string_view, function_info>, 11> table{{
@@ -27,4 +27,4 @@ std::optional<function_info> find_function(std::string_view name) {
   return std::nullopt;
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// The functions of the language.
 enum class function_id {
@@ -35,4 +35,4 @@ struct function_info {
 /// Looks up a function by name; empty when the language has no such function.
 std::optional<function_info> find_function(std::string_view name);
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

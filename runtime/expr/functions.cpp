@@ -4,10 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 std::string signature(const char* name, const std::vector<nlohmann::json>& args) {
@@ -87,4 +88,4 @@ value_result evaluator::eval_call(const ast_node& node) {
   return call_function(node.function, args, options_);
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -6,7 +6,7 @@
 #include "runtime/expr/evaluator.hpp"
 #include "runtime/expr/function_table.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// Calls function `id` with evaluated arguments (a method's receiver first).
 value_result call_function(function_id id, const std::vector<nlohmann::json>& args,
@@ -25,4 +25,4 @@ value_result regex_matches(const nlohmann::json& text, const nlohmann::json& pat
 /// now(): RFC 3339 UTC text of the evaluation time.
 value_result now_text(const evaluation_options& options);
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

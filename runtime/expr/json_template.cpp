@@ -6,7 +6,7 @@
 
 #include "runtime/expr/template_tree.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 constexpr std::size_t max_template_depth = 256;
@@ -109,4 +109,4 @@ bool json_template::is_constant() const {
   return constant_node(tree_->root);
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -10,7 +10,7 @@
 #include "runtime/expr/expression.hpp"
 #include "runtime/result.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// A syntax error inside a template, with the JSON path of the string that holds it.
 struct template_error {
@@ -44,4 +44,4 @@ class json_template {
   std::shared_ptr<const template_tree> tree_;
 };
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -7,7 +7,7 @@
 #include <charconv>
 #include <cmath>
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 bool is_ident_start(char c) {
@@ -149,4 +149,4 @@ result<token, syntax_error> lexer::string_token(bool raw) {
   return token{token_kind::string_literal, start, std::move(decoded.value()), 0, 0};
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

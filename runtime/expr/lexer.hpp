@@ -8,7 +8,7 @@
 #include "runtime/expr/expression.hpp"
 #include "runtime/expr/token.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// Reads tokens from a source text; errors are syntax errors at a byte offset.
 class lexer {
@@ -38,4 +38,4 @@ class lexer {
 /// On failure returns the offset (within `body`) and message of the bad escape.
 result<std::string, std::pair<std::size_t, std::string>> decode_escapes(std::string_view body);
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -7,7 +7,7 @@
 
 #include "runtime/expr/evaluator.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// Applies a binary operator (+ - * / % == != < <= > >= in); `max_size` bounds + results.
 value_result apply_binary(std::string_view op, const nlohmann::json& a, const nlohmann::json& b,
@@ -24,4 +24,4 @@ value_result apply_unary(std::string_view op, const nlohmann::json& a);
 /// ones included.
 result<bool, std::string> check_size(const nlohmann::json& value, std::size_t max_size);
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

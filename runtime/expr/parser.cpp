@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <array>
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 /// Counts one level of recursion for as long as it lives.
@@ -189,4 +189,4 @@ parser::parsed parser::unary() {
   return make(node_kind::unary, op.offset, op.text, {operand.value()});
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

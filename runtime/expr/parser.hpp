@@ -9,7 +9,7 @@
 #include "runtime/expr/ast.hpp"
 #include "runtime/expr/lexer.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// Parses a whole expression; the first syntax error ends parsing.
 result<node_ptr, syntax_error> parse_source(std::string_view source, const limits& bounds);
@@ -55,4 +55,4 @@ class parser {
   std::size_t nesting_ = 0;
 };
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

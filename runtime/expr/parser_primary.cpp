@@ -5,7 +5,7 @@
 
 #include "runtime/expr/parser.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 parser::parsed parser::member() {
   auto target = primary();
@@ -178,4 +178,4 @@ parser::parsed parser::make_literal(std::size_t offset, nlohmann::json value) {
   return node_ptr(std::move(node));
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -2,10 +2,12 @@
 
 #include <re2/re2.h>
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/expr/functions.hpp"
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 value_result regex_matches(const nlohmann::json& text, const nlohmann::json& pattern) {
   if (!text.is_string() || !pattern.is_string()) {
@@ -22,4 +24,4 @@ value_result regex_matches(const nlohmann::json& text, const nlohmann::json& pat
   return nlohmann::json(RE2::PartialMatch(text.get_ref<const std::string&>(), regex));
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -1,9 +1,11 @@
 // Comparison and membership operators, and the dispatch of every binary operator.
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/expr/operators.hpp"
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 namespace {
 
@@ -49,4 +51,4 @@ value_result apply_binary(std::string_view op, const nlohmann::json& a, const nl
   return ordering(op, a, b);
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

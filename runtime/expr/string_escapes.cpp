@@ -6,7 +6,7 @@
 
 #include "runtime/expr/lexer.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 using escape_error = std::pair<std::size_t, std::string>;
@@ -119,4 +119,4 @@ result<std::string, escape_error> decode_escapes(std::string_view body) {
   return out;
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

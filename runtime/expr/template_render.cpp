@@ -1,11 +1,13 @@
 // json_template::render: typed values for whole-string expressions, text for interpolations.
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/expr/json_template.hpp"
 #include "runtime/expr/operators.hpp"
 #include "runtime/expr/template_tree.hpp"
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 using rendered = result<nlohmann::json, evaluation_error>;
@@ -83,4 +85,4 @@ result<nlohmann::json, evaluation_error> json_template::render(
   return render_node(tree_->root, scope, options);
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -3,7 +3,7 @@
 #include "runtime/expr/lexer.hpp"
 #include "runtime/expr/template_tree.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 /// The offset of the `}` closing the expression that starts at `start`, skipping nested braces
@@ -51,4 +51,4 @@ result<std::vector<template_part>, syntax_error> parse_template_string(const std
   return parts;
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -1,5 +1,7 @@
 #pragma once
 // The parsed form of a json_template: constants, expressions and interpolated strings.
+// Internal to runtime/expr (holds JSON literals by value, so it needs the full JSON header):
+// included only by expr's own sources; other folders use expression.hpp and json_template.hpp.
 
 #include <optional>
 #include <string>
@@ -9,7 +11,7 @@
 
 #include "runtime/expr/json_template.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// Literal text followed by an optional expression, one piece of an interpolated string.
 struct template_part {
@@ -47,4 +49,4 @@ struct template_tree {
 result<std::vector<template_part>, syntax_error> parse_template_string(const std::string& text,
                                                                        const limits& bounds);
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// What a token is.
 enum class token_kind {
@@ -33,4 +33,4 @@ struct token {
   bool is(const char* p) const { return kind == token_kind::punct && text == p; }
 };
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

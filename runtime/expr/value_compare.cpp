@@ -3,9 +3,11 @@
 #include <cmath>
 #include <limits>
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/expr/values.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 /// Orders an int against a double exactly; empty when the double is NaN.
@@ -92,4 +94,4 @@ result<std::optional<int>, std::string> values_compare(const nlohmann::json& a,
   return std::optional<int>(order < 0 ? -1 : order > 0 ? 1 : 0);
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

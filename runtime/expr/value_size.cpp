@@ -4,7 +4,7 @@
 
 #include "runtime/expr/operators.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 result<bool, std::string> check_size(const nlohmann::json& value, std::size_t max_size) {
   std::size_t total = 0;
@@ -26,4 +26,4 @@ result<bool, std::string> check_size(const nlohmann::json& value, std::size_t ma
   return true;
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -6,8 +6,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <nlohmann/json.hpp>
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 namespace {
 
 /// ECMAScript's Number::toString layout of digits d1..dk times 10^(n-k).
@@ -137,4 +138,4 @@ std::string dump_compact(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "runtime/result.hpp"
 
-namespace auraos::expr {
+namespace auraos::runtime::expr {
 
 /// The CEL kind of a JSON value; `uint` is an unsigned JSON number above the int64 range.
 enum class value_kind { null, boolean, integer, floating, string, list, map, uint };
@@ -59,4 +59,4 @@ std::string dump_compact(const nlohmann::json& value);
 /// "no such overload: A op B" for the kinds of a and b.
 std::string no_overload(std::string_view op, const nlohmann::json& a, const nlohmann::json& b);
 
-}  // namespace auraos::expr
+}  // namespace auraos::runtime::expr

@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// Identifies an attempt; handed to the work so that it can be idempotent.
 struct attempt_identity {
@@ -17,4 +17,4 @@ struct attempt_identity {
   std::string idempotency_key;
 };
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -10,7 +10,7 @@
 
 #include "runtime/handlers/http_exchange.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 namespace asio = boost::asio;
 
@@ -61,4 +61,4 @@ http_client::handle http_client::start(http_request request,
   return handle(exchange);
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -7,7 +7,7 @@
 #include "runtime/handlers/http_request.hpp"
 #include "runtime/handlers/work_result.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 class http_exchange;
 
@@ -46,4 +46,4 @@ class http_client {
   std::unique_ptr<impl> impl_;
 };
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

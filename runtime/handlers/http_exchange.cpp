@@ -14,7 +14,7 @@
 
 #include "runtime/handlers/http_result.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -229,4 +229,4 @@ void cancel_exchange(const std::shared_ptr<http_exchange>& exchange) {
   if (exchange) exchange->cancel();
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -13,7 +13,7 @@ class context;
 }  // namespace ssl
 }  // namespace boost::asio
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// A running exchange; owned by its pending asynchronous operations.
 class http_exchange;
@@ -27,4 +27,4 @@ std::shared_ptr<http_exchange> start_exchange(boost::asio::io_context& io,
 /// Stops the exchange; its result becomes error `cancelled` unless it already ended.
 void cancel_exchange(const std::shared_ptr<http_exchange>& exchange);
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

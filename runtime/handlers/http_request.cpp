@@ -8,7 +8,7 @@
 #include "runtime/handlers/json_text.hpp"
 #include "runtime/json_parse.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 namespace {
 
 using nlohmann::json;
@@ -115,4 +115,4 @@ result<http_request, work_error> parse_http_config(const json& config, attempt_i
   return request;
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -12,7 +12,7 @@
 #include "runtime/handlers/work_result.hpp"
 #include "runtime/result.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// Where a URL points: scheme, host, port and request target.
 struct parsed_url {
@@ -58,4 +58,4 @@ struct http_request {
 result<http_request, work_error> parse_http_config(const nlohmann::json& config,
                                                    attempt_identity identity);
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

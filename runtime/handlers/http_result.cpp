@@ -8,7 +8,7 @@
 #include "runtime/handlers/json_text.hpp"
 #include "runtime/json_parse.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 namespace {
 
 using nlohmann::json;
@@ -41,4 +41,4 @@ work_result http_result_of(const http_response& response, const std::string& wha
       std::move(output));
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -7,7 +7,7 @@
 
 #include "runtime/handlers/work_result.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// A response as received: status, header fields in order, body bytes.
 struct http_response {
@@ -24,4 +24,4 @@ struct http_response {
 /// 4xx with non-retryable `http_status`; the output is kept in both cases.
 work_result http_result_of(const http_response& response, const std::string& what);
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

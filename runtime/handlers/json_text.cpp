@@ -4,11 +4,13 @@
 
 #include "runtime/json_parse.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 using nlohmann::json;
 
-json text_value(std::string_view bytes) { return runtime::valid_utf8(bytes); }
+json text_value(std::string_view bytes) {
+  return runtime::valid_utf8(bytes);
+}
 
 work_error config_error(const std::string& where, const std::string& problem) {
   return {"config", where + ": " + problem, false};
@@ -35,4 +37,4 @@ result<std::map<std::string, std::string>, work_error> text_map(const json& valu
   return out;
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -10,7 +10,7 @@
 #include "runtime/handlers/work_result.hpp"
 #include "runtime/result.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// A JSON string holding `bytes`, with invalid UTF-8 replaced by U+FFFD.
 nlohmann::json text_value(std::string_view bytes);
@@ -26,4 +26,4 @@ result<std::map<std::string, std::string>, work_error> text_map(const nlohmann::
 /// A non-retryable `config` error naming the place.
 work_error config_error(const std::string& where, const std::string& problem);
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

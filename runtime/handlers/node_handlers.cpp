@@ -3,7 +3,7 @@
 #include "runtime/handlers/http_client.hpp"
 #include "runtime/handlers/shell_runner.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 namespace {
 
 /// Shell commands on runner threads, HTTP calls on the client's I/O thread.
@@ -30,4 +30,4 @@ std::shared_ptr<node_handlers> make_node_handlers() {
   return std::make_shared<real_handlers>();
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

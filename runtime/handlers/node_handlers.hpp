@@ -8,7 +8,7 @@
 #include "runtime/handlers/shell_request.hpp"
 #include "runtime/handlers/work_result.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// Receives an attempt's result, exactly once, from a handler thread.
 using done_fn = std::function<void(work_result)>;
@@ -30,4 +30,4 @@ class node_handlers {
 /// running attempt and waits for its result.
 std::shared_ptr<node_handlers> make_node_handlers();
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

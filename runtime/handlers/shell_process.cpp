@@ -11,7 +11,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 namespace {
 
 /// Both ends of a pipe, created close-on-exec so no other child inherits them.
@@ -117,4 +117,4 @@ result<spawned_process, work_error> spawn_process(const shell_request& request) 
   return process;
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -6,7 +6,7 @@
 #include "runtime/handlers/shell_request.hpp"
 #include "runtime/handlers/unique_fd.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// A started command: its pid (also its process group id) and our ends of its pipes.
 struct spawned_process {
@@ -26,4 +26,4 @@ struct spawned_process {
 /// signal mask, only fds 0-2 inherited. Fails with error type `spawn` (command not found, bad cwd).
 result<spawned_process, work_error> spawn_process(const shell_request& request);
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

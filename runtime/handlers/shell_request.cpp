@@ -6,7 +6,7 @@
 
 extern char** environ;
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 namespace {
 
 using nlohmann::json;
@@ -77,4 +77,4 @@ std::vector<std::string> shell_environment(const shell_request& request) {
   return out;
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -13,7 +13,7 @@
 #include "runtime/handlers/work_result.hpp"
 #include "runtime/result.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// A fully rendered shell command, ready to spawn.
 struct shell_request {
@@ -43,4 +43,4 @@ result<shell_request, work_error> parse_shell_config(const nlohmann::json& confi
 /// The environment of the command: inherited, then `env`, then the AURAOS_* variables.
 std::vector<std::string> shell_environment(const shell_request& request);
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -7,7 +7,7 @@
 #include "runtime/handlers/json_text.hpp"
 #include "runtime/json_parse.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 namespace {
 
 using nlohmann::json;
@@ -69,4 +69,4 @@ work_result shell_result_of(const shell_outcome& outcome, const shell_request& r
   return failed_with(exit_error(status, request), std::move(output));
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -14,7 +14,7 @@
 #include "runtime/handlers/shell_result.hpp"
 #include "runtime/handlers/shell_session.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// One started command: how to wake its runner thread and ask it to stop.
 struct shell_runner::job {
@@ -95,4 +95,4 @@ std::size_t shell_runner::running() const {
   return state_->jobs.size();
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

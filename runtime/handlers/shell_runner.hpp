@@ -8,7 +8,7 @@
 #include "runtime/handlers/shell_request.hpp"
 #include "runtime/handlers/work_result.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// The result of a shell attempt: output `{exitCode, stdout, stderr, json}`.
 using shell_result = work_result;
@@ -52,4 +52,4 @@ class shell_runner {
   std::shared_ptr<shared_state> state_;
 };
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <optional>
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 namespace {
 
 using clock = std::chrono::steady_clock;
@@ -147,4 +147,4 @@ shell_outcome supervise(spawned_process process, const shell_request& request, i
   return session(std::move(process), request, wake_fd, cancel_requested).run();
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

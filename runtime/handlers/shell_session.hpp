@@ -7,7 +7,7 @@
 
 #include "runtime/handlers/shell_process.hpp"
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// Output captured from one stream, at most the request's cap.
 struct captured_stream {
@@ -37,4 +37,4 @@ struct shell_outcome {
 shell_outcome supervise(spawned_process process, const shell_request& request, int wake_fd,
                         const std::atomic<bool>& cancel_requested);
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

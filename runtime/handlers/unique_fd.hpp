@@ -5,7 +5,7 @@
 
 #include <utility>
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// RAII owner of a file descriptor; -1 means none.
 class unique_fd {
@@ -40,4 +40,4 @@ class unique_fd {
   int fd_ = -1;
 };
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 work_result work_succeeded(nlohmann::json output) {
   return {true, std::make_shared<const nlohmann::json>(std::move(output)), {}};
@@ -16,4 +16,4 @@ work_result work_failed(work_error error) {
   return {false, nullptr, std::move(error)};
 }
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace auraos::handlers {
+namespace auraos::runtime::handlers {
 
 /// Shared, immutable JSON value: keeps the full json header out of this one.
 using json_ptr = std::shared_ptr<const nlohmann::json>;
@@ -43,4 +43,4 @@ work_result work_failed(work_error error, nlohmann::json output);
 /// A failed attempt without output.
 work_result work_failed(work_error error);
 
-}  // namespace auraos::handlers
+}  // namespace auraos::runtime::handlers

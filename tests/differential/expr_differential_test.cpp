@@ -65,7 +65,7 @@ bool same(const json& ours, const json& theirs) {
 }
 
 json our_result(const std::string& source) {
-  auto parsed = auraos::expr::expression::parse(source);
+  auto parsed = auraos::runtime::expr::expression::parse(source);
   if (!parsed) return {{"t", "error"}, {"v", parsed.error().to_string()}};
   auto value = parsed.value().evaluate(scope());
   if (!value) return {{"t", "error"}, {"v", value.error().message}};

@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text{reinterpret_cast<const char*>(data), size};
-  auto parsed = auraos::runtime::parse_workflow(text);
+  auto parsed = auraos::runtime::definition::parse_workflow(text);
   if (!parsed && parsed.error().empty()) std::abort();
   if (!parsed)
     for (const auto& error : parsed.error())

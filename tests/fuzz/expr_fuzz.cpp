@@ -10,7 +10,7 @@
 #include "runtime/expr/json_template.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace auraos::expr;
+  using namespace auraos::runtime::expr;
   static const nlohmann::json scope = nlohmann::json::parse(
       R"({"input": {"a": 5, "s": "ada", "l": [1, 2.5, "x"], "m": {"k": null}}})");
   std::string source(reinterpret_cast<const char*>(data), size);

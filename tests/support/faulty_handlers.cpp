@@ -2,7 +2,7 @@
 
 namespace auraos::test {
 
-namespace h = handlers;
+namespace h = runtime::handlers;
 
 injected_crash::injected_crash() : std::runtime_error("injected crash (faulty_handlers)") {}
 

@@ -19,13 +19,13 @@ struct injected_crash : std::runtime_error {
 };
 
 /// Passes attempts to real handlers, except the faults a test injects. Thread-safe.
-class faulty_handlers final : public handlers::node_handlers {
+class faulty_handlers final : public runtime::handlers::node_handlers {
  public:
   /// Handlers that behave like `real` until a fault is injected.
-  explicit faulty_handlers(std::shared_ptr<handlers::node_handlers> real);
+  explicit faulty_handlers(std::shared_ptr<runtime::handlers::node_handlers> real);
 
   /// The next `count` attempts end at once with `error`, never reaching the real handlers.
-  void fail_next(std::size_t count, handlers::work_error error);
+  void fail_next(std::size_t count, runtime::handlers::work_error error);
   /// The next `count` attempts throw `injected_crash` from their start, crashing the
   /// execution actor that starts them.
   void crash_next(std::size_t count);
@@ -33,23 +33,25 @@ class faulty_handlers final : public handlers::node_handlers {
   std::size_t attempts() const;
 
   /// Starts a shell attempt unless a fault answers instead.
-  handlers::cancel_fn start_shell(handlers::shell_request request, handlers::done_fn done) override;
+  runtime::handlers::cancel_fn start_shell(runtime::handlers::shell_request request,
+                                           runtime::handlers::done_fn done) override;
   /// Starts an http attempt unless a fault answers instead.
-  handlers::cancel_fn start_http(handlers::http_request request, handlers::done_fn done) override;
+  runtime::handlers::cancel_fn start_http(runtime::handlers::http_request request,
+                                          runtime::handlers::done_fn done) override;
 
  private:
   /// What happens to the next attempt.
   enum class next { pass, fail, crash };
   /// Counts the attempt and takes the fault it meets.
-  next take(std::optional<handlers::work_error>& error);
+  next take(std::optional<runtime::handlers::work_error>& error);
   /// `start()`, unless a fault answers instead.
   template <class Start>
-  handlers::cancel_fn run(handlers::done_fn& done, Start start);
+  runtime::handlers::cancel_fn run(runtime::handlers::done_fn& done, Start start);
 
-  std::shared_ptr<handlers::node_handlers> real_;
+  std::shared_ptr<runtime::handlers::node_handlers> real_;
   mutable std::mutex mutex_;
   std::size_t failing_ = 0;
-  handlers::work_error error_;
+  runtime::handlers::work_error error_;
   std::size_t crashing_ = 0;
   std::size_t attempts_ = 0;
 };

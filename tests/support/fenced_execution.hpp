@@ -45,12 +45,14 @@ inline void check_fenced_execution_stops(std::shared_ptr<persistence::store> eng
   BOOST_REQUIRE(service);
   caf::scoped_actor self{engine.system()};
   auto ask = [&](auto... xs) {
-    a::execution_reply out = fail(a::execution_failure{errc::internal, "none", {}});
+    a::executions::execution_reply out =
+        fail(a::executions::execution_failure{errc::internal, "none", {}});
     self->request(service, std::chrono::seconds(30), xs...)
-        .receive([&](a::execution_reply& r) { out = std::move(r); }, [](caf::error&) {});
+        .receive([&](a::executions::execution_reply& r) { out = std::move(r); },
+                 [](caf::error&) {});
     return out;
   };
-  auto started = ask(a::start_execution_command{"fenced", 0, "null", ""});
+  auto started = ask(a::executions::start_execution_command{"fenced", 0, "null", ""});
   BOOST_REQUIRE_MESSAGE(started.has_value(), (started ? "" : started.error().message));
   auto id = started->id;
   // The delay's timer row is written with the decision that set it: the execution now waits.
@@ -64,13 +66,14 @@ inline void check_fenced_execution_stops(std::shared_ptr<persistence::store> eng
   auto taken = other.acquire_shard(lease, "other-node");
   BOOST_REQUIRE(taken.has_value());
 
-  auto paused = ask(a::pause_atom::value, id);
+  auto paused = ask(a::executions::pause_atom::value, id);
   BOOST_REQUIRE_MESSAGE(!paused.has_value(), "a pause under a lost lease must not succeed");
   BOOST_TEST(paused.error().message.find("fenced") != std::string::npos, paused.error().message);
   auto active_actors = [&] {
     std::int64_t count = -1;
-    self->request(service, std::chrono::seconds(10), a::counters_atom::value)
-        .receive([&](a::executions_counters& c) { count = c.active_actors; }, [](caf::error&) {});
+    self->request(service, std::chrono::seconds(10), a::executions::counters_atom::value)
+        .receive([&](a::executions::executions_counters& c) { count = c.active_actors; },
+                 [](caf::error&) {});
     return count;
   };
   BOOST_TEST(poll_until([&] { return active_actors() == 0; }), "the fenced actor did not stop");

@@ -75,7 +75,7 @@ void mutate(json& doc, std::mt19937& rng) {
 }
 
 void check_well_formed(const json& doc) {
-  auto parsed = auraos::runtime::parse_workflow(doc);
+  auto parsed = auraos::runtime::definition::parse_workflow(doc);
   if (parsed) return;
   BOOST_TEST_REQUIRE(!parsed.error().empty());
   for (const auto& error : parsed.error()) {
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(random_text_never_crashes_the_parser) {
   for (std::size_t runs = 0; std::chrono::steady_clock::now() < deadline; ++runs) {
     std::string text(rng() % 200, ' ');
     for (auto& c : text) c = alphabet[rng() % alphabet.size()];
-    auto parsed = auraos::runtime::parse_workflow(text);
+    auto parsed = auraos::runtime::definition::parse_workflow(text);
     BOOST_TEST_REQUIRE(!parsed.has_value());
     BOOST_TEST_REQUIRE(!parsed.error().front().to_string().empty());
   }

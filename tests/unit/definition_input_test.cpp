@@ -5,14 +5,14 @@
 
 #include "runtime/definition/parse.hpp"
 
-using auraos::runtime::check_input;
-using auraos::runtime::variable_values;
+using auraos::runtime::definition::check_input;
+using auraos::runtime::definition::variable_values;
 using nlohmann::json;
 
 namespace {
 
-auraos::runtime::workflow sample() {
-  auto parsed = auraos::runtime::parse_workflow(json::parse(R"({"name": "w",
+auraos::runtime::definition::workflow sample() {
+  auto parsed = auraos::runtime::definition::parse_workflow(json::parse(R"({"name": "w",
     "nodes": [{"id": "a", "type": "noop"}],
     "variables": [{"name": "currency", "type": "string", "default": "EUR"},
                   {"name": "amount", "type": "number", "required": true},
@@ -21,7 +21,8 @@ auraos::runtime::workflow sample() {
   return *parsed;
 }
 
-std::vector<std::string> texts(const std::vector<auraos::runtime::definition_error>& errors) {
+std::vector<std::string> texts(
+    const std::vector<auraos::runtime::definition::definition_error>& errors) {
   std::vector<std::string> result;
   for (const auto& e : errors) result.push_back(e.to_string());
   return result;

@@ -57,10 +57,10 @@ BOOST_AUTO_TEST_CASE(every_example_round_trips_through_protobuf_unchanged) {
   BOOST_TEST_REQUIRE(files.size() >= 5u);
   for (const auto& file : files) {
     auto text = read_file(file);
-    auto message = auraos::runtime::definition_from_json(text);
+    auto message = auraos::runtime::definition::definition_from_json(text);
     BOOST_TEST_REQUIRE(message.has_value(),
                        file.string() + ": " + (message ? "" : message.error()));
-    auto back = auraos::runtime::definition_to_json(*message);
+    auto back = auraos::runtime::definition::definition_to_json(*message);
     BOOST_TEST_REQUIRE(back.has_value());
     BOOST_TEST(same_json(json::parse(text), json::parse(*back)),
                file.string() + " came back as " + *back);
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(every_example_round_trips_through_protobuf_unchanged) {
 }
 
 BOOST_AUTO_TEST_CASE(protobuf_fields_carry_the_definition) {
-  auto message = auraos::runtime::definition_from_json(
+  auto message = auraos::runtime::definition::definition_from_json(
       R"({"name": "w", "nodes": [{"id": "a", "type": "shell", "config": {"command": "ls"},
           "retry": {"maxAttempts": 3}, "position": {"x": 0, "y": 2}}],
           "connections": [{"from": "a", "to": "a", "on": "error"}]})");
@@ -82,10 +82,11 @@ BOOST_AUTO_TEST_CASE(protobuf_fields_carry_the_definition) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_fields_and_wrong_types_are_refused) {
-  auto unknown = auraos::runtime::definition_from_json(R"({"name": "w", "conections": []})");
+  auto unknown =
+      auraos::runtime::definition::definition_from_json(R"({"name": "w", "conections": []})");
   BOOST_TEST_REQUIRE(!unknown.has_value());
   BOOST_TEST(unknown.error().find("conections") != std::string::npos, unknown.error());
-  BOOST_TEST(!auraos::runtime::definition_from_json(R"({"name": 5})").has_value());
+  BOOST_TEST(!auraos::runtime::definition::definition_from_json(R"({"name": 5})").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,7 +11,7 @@
 #include "runtime/definition/parse.hpp"
 #include "runtime/uuid.hpp"
 
-using auraos::runtime::parse_workflow;
+using auraos::runtime::definition::parse_workflow;
 using nlohmann::json;
 using strings = std::vector<std::string>;
 
@@ -162,10 +162,10 @@ BOOST_AUTO_TEST_CASE(model_holds_every_field) {
   BOOST_TEST(wf->variables.at(0).required);
   BOOST_TEST((*wf->variables.at(0).default_value == json(1)));
   BOOST_TEST(wf->nodes.at(0).name == "A");
-  BOOST_TEST((wf->nodes.at(0).join == auraos::runtime::join_mode::any));
+  BOOST_TEST((wf->nodes.at(0).join == auraos::runtime::definition::join_mode::any));
   BOOST_TEST(*wf->nodes.at(0).timeout_seconds == 2.0);
   BOOST_TEST(effective_retry(*wf, wf->nodes.at(1)).max_attempts == 2);
-  BOOST_TEST((wf->connections.at(0).on == auraos::runtime::edge_condition::always));
+  BOOST_TEST((wf->connections.at(0).on == auraos::runtime::definition::edge_condition::always));
   BOOST_TEST(wf->connections.at(0).when.has_value());
   BOOST_TEST(wf->output.has_value());
 }
@@ -587,14 +587,14 @@ BOOST_AUTO_TEST_CASE(subworkflow_files_of_a_loaded_child_are_rebased_on_its_fold
             {node("a", "subworkflow", "grandchild.json"), node("b", "subworkflow", "../up.json"),
              node("c", "subworkflow", "/abs/x.json"), node("d", "subworkflow", "${vars.f}.json"),
              node("e", "shell", "keep.json")}}};
-  auto rebased = auraos::runtime::rebase_subworkflow_files(doc, "sub/dir");
+  auto rebased = auraos::runtime::definition::rebase_subworkflow_files(doc, "sub/dir");
   const auto& nodes = rebased["nodes"];
   BOOST_TEST(nodes[0]["config"]["file"] == "sub/dir/grandchild.json");
   BOOST_TEST(nodes[1]["config"]["file"] == "sub/up.json");
   BOOST_TEST(nodes[2]["config"]["file"] == "/abs/x.json");
   BOOST_TEST(nodes[3]["config"]["file"] == "sub/dir/${vars.f}.json");
   BOOST_TEST(nodes[4]["config"]["file"] == "keep.json");
-  BOOST_TEST(auraos::runtime::rebase_subworkflow_files(doc, "") == doc);
+  BOOST_TEST(auraos::runtime::definition::rebase_subworkflow_files(doc, "") == doc);
 }
 
 BOOST_AUTO_TEST_CASE(node_types_and_triggers_without_their_service_are_not_available) {

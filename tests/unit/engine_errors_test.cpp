@@ -3,8 +3,8 @@
 #include "runtime/engine/record_json.hpp"
 #include "runtime/engine/snapshot.hpp"
 
-using namespace auraos::engine;
-using namespace auraos::engine::test;
+using namespace auraos::runtime::engine;
+using namespace auraos::runtime::engine::test;
 using nlohmann::json;
 using kind = auraos::v1::HistoryEvent;
 

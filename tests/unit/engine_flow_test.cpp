@@ -1,8 +1,8 @@
 // Connections, joins, dead-path elimination, failure handling, inputs, outputs, maxParallel.
 #include "engine_harness.hpp"
 
-using namespace auraos::engine;
-using namespace auraos::engine::test;
+using namespace auraos::runtime::engine;
+using namespace auraos::runtime::engine::test;
 using nlohmann::json;
 using kind = auraos::v1::HistoryEvent;
 

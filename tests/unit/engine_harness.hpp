@@ -13,7 +13,7 @@
 #include "runtime/engine/decide.hpp"
 #include "runtime/engine/json_text.hpp"
 
-namespace auraos::engine {
+namespace auraos::runtime::engine {
 
 /// Prints a node status in test messages.
 inline std::ostream& operator<<(std::ostream& out, node_status s) {
@@ -28,13 +28,13 @@ inline std::ostream& operator<<(std::ostream& out, refusal r) {
   return out << (r == refusal::conflict ? "conflict" : "invalid");
 }
 
-}  // namespace auraos::engine
+}  // namespace auraos::runtime::engine
 
-namespace auraos::engine::test {
+namespace auraos::runtime::engine::test {
 
 /// Parses a workflow definition or fails the test with its errors.
-inline runtime::workflow workflow_from(const nlohmann::json& document) {
-  auto wf = runtime::parse_workflow(document);
+inline runtime::definition::workflow workflow_from(const nlohmann::json& document) {
+  auto wf = runtime::definition::parse_workflow(document);
   if (!wf) {
     std::string text;
     for (const auto& e : wf.error()) text += e.to_string() + "\n";
@@ -94,7 +94,7 @@ class harness {
   /// Every record so far.
   const std::vector<v1::HistoryEvent>& history() const { return history_; }
   /// The workflow.
-  const runtime::workflow& wf() const { return wf_; }
+  const runtime::definition::workflow& wf() const { return wf_; }
   /// Sets the clock.
   void set_now(std::int64_t ms) { now_ms_ = ms; }
   /// Queues values the random source returns (0.5 when empty).
@@ -111,7 +111,7 @@ class harness {
               return v;
             }};
   }
-  runtime::workflow wf_;
+  runtime::definition::workflow wf_;
   execution_state state_;
   std::vector<v1::HistoryEvent> history_;
   std::int64_t now_ms_ = 1000;
@@ -168,4 +168,4 @@ inline nlohmann::json workflow_doc(nlohmann::json nodes,
   return doc;
 }
 
-}  // namespace auraos::engine::test
+}  // namespace auraos::runtime::engine::test

@@ -2,12 +2,12 @@
 #include "engine_harness.hpp"
 #include "runtime/engine/retry.hpp"
 
-using namespace auraos::engine;
-using namespace auraos::engine::test;
+using namespace auraos::runtime::engine;
+using namespace auraos::runtime::engine::test;
 using nlohmann::json;
 using kind = auraos::v1::HistoryEvent;
-using auraos::runtime::jitter_mode;
-using auraos::runtime::retry_policy;
+using auraos::runtime::definition::jitter_mode;
+using auraos::runtime::definition::retry_policy;
 
 BOOST_AUTO_TEST_SUITE(engine_retry)
 

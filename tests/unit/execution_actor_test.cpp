@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(transform_chain_completes_and_history_is_stored_in_order) {
 BOOST_AUTO_TEST_CASE(start_refuses_unknown_workflows_and_bad_input_and_repeats_by_key) {
   execution_harness h;
   namespace a = auraos::actors;
-  auto unknown = h.ask(a::start_execution_command{"nope", 0, "null", ""});
+  auto unknown = h.ask(a::executions::start_execution_command{"nope", 0, "null", ""});
   BOOST_REQUIRE(!unknown.has_value());
   BOOST_TEST((unknown.error().code == auraos::errc::not_found));
   json wf =
@@ -83,12 +83,14 @@ BOOST_AUTO_TEST_CASE(start_refuses_unknown_workflows_and_bad_input_and_repeats_b
   wf["variables"] = json::array({{{"name", "n"}, {"type", "number"}, {"required", true}},
                                  {{"name", "s"}, {"type", "string"}, {"required", true}}});
   h.put_workflow(wf);
-  auto bad = h.ask(a::start_execution_command{"vars", 0, R"({"n": "x"})", ""});
+  auto bad = h.ask(a::executions::start_execution_command{"vars", 0, R"({"n": "x"})", ""});
   BOOST_REQUIRE(!bad.has_value());
   BOOST_TEST((bad.error().code == auraos::errc::invalid_input));
   BOOST_TEST(bad.error().details.size() == 2u);
-  auto first = h.ask(a::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
-  auto again = h.ask(a::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
+  auto first =
+      h.ask(a::executions::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
+  auto again =
+      h.ask(a::executions::start_execution_command{"vars", 0, R"({"n": 1, "s": "y"})", "k1"});
   BOOST_REQUIRE(first.has_value() && again.has_value());
   auto id = auraos::gateway::execution_json(*first).at("id").get<std::string>();
   BOOST_TEST(auraos::gateway::execution_json(*again).at("id") == id);
@@ -134,16 +136,16 @@ BOOST_AUTO_TEST_CASE(pause_resume_and_cancel_change_the_status) {
   execution_harness h;
   h.put_workflow(chain("ctl", {{{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", 5}}}}}));
   auto id = h.start("ctl").at("id").get<std::string>();
-  auto paused = h.ask(auraos::actors::pause_atom::value, id);
+  auto paused = h.ask(auraos::actors::executions::pause_atom::value, id);
   BOOST_REQUIRE(paused.has_value());
   BOOST_TEST(auraos::gateway::execution_json(*paused).at("status") == "paused");
-  auto again = h.ask(auraos::actors::pause_atom::value, id);
+  auto again = h.ask(auraos::actors::executions::pause_atom::value, id);
   BOOST_REQUIRE(!again.has_value());
   BOOST_TEST((again.error().code == auraos::errc::conflict));
-  auto resumed = h.ask(auraos::actors::resume_atom::value, id);
+  auto resumed = h.ask(auraos::actors::executions::resume_atom::value, id);
   BOOST_REQUIRE(resumed.has_value());
   BOOST_TEST(auraos::gateway::execution_json(*resumed).at("status") == "running");
-  auto cancelled = h.ask(auraos::actors::cancel_atom::value, id);
+  auto cancelled = h.ask(auraos::actors::executions::cancel_atom::value, id);
   BOOST_REQUIRE(cancelled.has_value());
   BOOST_TEST(auraos::gateway::execution_json(*cancelled).at("status") == "cancelled");
   BOOST_TEST(h.wait_end(id).at("status") == "cancelled");
@@ -159,7 +161,7 @@ BOOST_AUTO_TEST_CASE(cancelled_shell_command_process_is_gone) {
   int pid = 0;
   std::ifstream(pid_file) >> pid;
   BOOST_REQUIRE(pid > 0);
-  BOOST_REQUIRE(h.ask(auraos::actors::cancel_atom::value, id).has_value());
+  BOOST_REQUIRE(h.ask(auraos::actors::executions::cancel_atom::value, id).has_value());
   BOOST_TEST(h.wait_end(id).at("status") == "cancelled");
   BOOST_TEST(
       execution_harness::eventually([&] { return ::kill(pid, 0) != 0; }, std::chrono::seconds(10)));

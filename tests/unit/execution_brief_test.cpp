@@ -11,20 +11,20 @@ json workflow(const std::string& id, json node) {
   return {{"id", id}, {"name", id}, {"nodes", {std::move(node)}}, {"connections", json::array()}};
 }
 
-a::locate_reply locate(execution_harness& h, const std::string& id) {
+a::executions::locate_reply locate(execution_harness& h, const std::string& id) {
   caf::scoped_actor self{h.system()};
-  a::locate_reply out =
-      auraos::fail(a::execution_failure{auraos::errc::internal, "no reply", {}});
-  self->request(h.service(), std::chrono::seconds(10), a::locate_atom::value, id)
-      .receive([&](a::locate_reply& r) { out = std::move(r); }, [](caf::error&) {});
+  a::executions::locate_reply out =
+      auraos::fail(a::executions::execution_failure{auraos::errc::internal, "no reply", {}});
+  self->request(h.service(), std::chrono::seconds(10), a::executions::locate_atom::value, id)
+      .receive([&](a::executions::locate_reply& r) { out = std::move(r); }, [](caf::error&) {});
   return out;
 }
 
-a::execution_brief brief(execution_harness& h, const caf::actor& actor) {
+a::executions::execution_brief brief(execution_harness& h, const caf::actor& actor) {
   caf::scoped_actor self{h.system()};
-  a::execution_brief out{-1, ""};
-  self->request(actor, std::chrono::seconds(10), a::brief_atom::value)
-      .receive([&](a::execution_brief& b) { out = std::move(b); }, [](caf::error&) {});
+  a::executions::execution_brief out{-1, ""};
+  self->request(actor, std::chrono::seconds(10), a::executions::brief_atom::value)
+      .receive([&](a::executions::execution_brief& b) { out = std::move(b); }, [](caf::error&) {});
   return out;
 }
 
@@ -41,7 +41,7 @@ BOOST_AUTO_TEST_CASE(brief_of_a_live_execution_has_its_status_and_last_seq) {
   auto b = brief(h, *actor);
   BOOST_TEST(b.status == "running");
   BOOST_TEST(b.seq == static_cast<std::int64_t>(h.history(id).size()));
-  h.ask(a::pause_atom::value, id);
+  h.ask(a::executions::pause_atom::value, id);
   BOOST_TEST(brief(h, *actor).status == "paused");
 }
 

@@ -36,7 +36,7 @@ json shell(const std::string& command) {
 struct handler_fixture {
   execution_harness h;
   std::shared_ptr<faulty_handlers> handlers =
-      std::make_shared<faulty_handlers>(auraos::handlers::make_node_handlers());
+      std::make_shared<faulty_handlers>(auraos::runtime::handlers::make_node_handlers());
   handler_fixture() {
     h.stop_system();
     h.start_system(std::chrono::seconds(30), {nullptr, handlers});

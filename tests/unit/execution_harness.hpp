@@ -34,7 +34,7 @@ struct harness_faults {
   /// Wraps the opened store (e.g. in a `faulty_store`); null: the store itself.
   std::function<std::shared_ptr<p::store>(std::shared_ptr<p::store>)> wrap_store;
   /// The handlers attempts run on; null: the real ones.
-  std::shared_ptr<handlers::node_handlers> handlers;
+  std::shared_ptr<runtime::handlers::node_handlers> handlers;
 };
 
 /// The runtime under test; `start_system` and `stop_system` may be repeated on the same file.
@@ -49,11 +49,11 @@ class execution_harness {
     auto opened = p::sqlite::sqlite_store::open({dir.file("auraos.db"), a::wall_source(env)});
     BOOST_REQUIRE_MESSAGE(opened.has_value(), (opened ? "" : opened.error().message));
     std::shared_ptr<p::store> store = std::move(opened).value();
-    a::executions_options options;
+    a::executions::executions_options options;
     options.env = env;
     options.passivate_after = passivate_after;
     options.definitions_dir = dir.path().string();
-    options.on_finished = [this](const std::string& id, const a::execution_view& view) {
+    options.on_finished = [this](const std::string& id, const a::executions::execution_view& view) {
       std::lock_guard lock(mutex_);
       ended_[id] = gateway::execution_json(view);
       ended_at_[id] = env->now_ms();
@@ -91,22 +91,22 @@ class execution_harness {
 
   /// Sends a request to the service and returns its answer.
   template <class... Ts>
-  a::execution_reply ask(Ts... xs) {
+  a::executions::execution_reply ask(Ts... xs) {
     caf::scoped_actor self{engine_->system()};
-    a::execution_reply out =
-        fail(a::execution_failure{errc::internal, "no reply", {}});
+    a::executions::execution_reply out =
+        fail(a::executions::execution_failure{errc::internal, "no reply", {}});
     self->request(service(), std::chrono::seconds(30), xs...)
         .receive(
-            [&](a::execution_reply& r) { out = std::move(r); },
+            [&](a::executions::execution_reply& r) { out = std::move(r); },
             [&](caf::error& e) {
-              out = fail(a::execution_failure{errc::internal, caf::to_string(e), {}});
+              out = fail(a::executions::execution_failure{errc::internal, caf::to_string(e), {}});
             });
     return out;
   }
 
   /// Starts an execution; its view.
   json start(const std::string& workflow_id, const json& input = nullptr) {
-    auto reply = ask(a::start_execution_command{workflow_id, 0, input.dump(), ""});
+    auto reply = ask(a::executions::start_execution_command{workflow_id, 0, input.dump(), ""});
     BOOST_REQUIRE_MESSAGE(reply.has_value(), (reply ? "" : reply.error().message));
     return gateway::execution_json(*reply);
   }
@@ -122,10 +122,10 @@ class execution_harness {
   json history(const std::string& id) {
     caf::scoped_actor self{engine_->system()};
     json out;
-    self->request(service(), std::chrono::seconds(10), a::history_atom::value, id, std::int64_t{0},
-                  std::int64_t{0})
+    self->request(service(), std::chrono::seconds(10), a::executions::history_atom::value, id,
+                  std::int64_t{0}, std::int64_t{0})
         .receive(
-            [&](a::history_reply& reply) {
+            [&](a::executions::history_reply& reply) {
               BOOST_REQUIRE(reply.has_value());
               out = gateway::history_json(*reply);
             },
@@ -137,8 +137,8 @@ class execution_harness {
   json counters() {
     caf::scoped_actor self{engine_->system()};
     json out;
-    self->request(service(), std::chrono::seconds(10), a::counters_atom::value)
-        .receive([&](a::executions_counters& c) { out = gateway::counters_json(c); },
+    self->request(service(), std::chrono::seconds(10), a::executions::counters_atom::value)
+        .receive([&](a::executions::executions_counters& c) { out = gateway::counters_json(c); },
                  [&](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
     return out;
   }

@@ -10,9 +10,9 @@
 #include "runtime/expr/finite_json.hpp"
 #include "runtime/expr/json_template.hpp"
 
-using auraos::expr::expression;
-using auraos::expr::first_non_finite;
-using auraos::expr::json_template;
+using auraos::runtime::expr::expression;
+using auraos::runtime::expr::first_non_finite;
+using auraos::runtime::expr::json_template;
 using nlohmann::json;
 
 namespace {

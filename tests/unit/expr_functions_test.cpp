@@ -70,9 +70,9 @@ BOOST_AUTO_TEST_CASE(string_functions_work_as_functions_and_methods) {
 
 BOOST_AUTO_TEST_CASE(now_formats_the_given_time_as_rfc3339_utc) {
   using namespace std::chrono;
-  auto expr = auraos::expr::expression::parse("now()");
+  auto expr = auraos::runtime::expr::expression::parse("now()");
   BOOST_REQUIRE(expr);
-  auraos::expr::evaluation_options options;
+  auraos::runtime::expr::evaluation_options options;
   options.now = sys_days{year{2026} / 11 / 26} + hours{10};
   BOOST_CHECK_EQUAL(expr->evaluate({}, options).value(), "2026-11-26T10:00:00Z");
   options.now = *options.now + milliseconds{250};

@@ -14,7 +14,7 @@
 
 namespace {
 
-using namespace auraos::expr;
+using namespace auraos::runtime::expr;
 using nlohmann::json;
 
 const std::vector<std::string> seeds{

@@ -5,8 +5,8 @@
 
 #include "expr_table.hpp"
 
-using auraos::expr::expression;
-using auraos::expr::limits;
+using auraos::runtime::expr::expression;
+using auraos::runtime::expr::limits;
 
 BOOST_AUTO_TEST_SUITE(expr_limits)
 
@@ -41,7 +41,7 @@ BOOST_AUTO_TEST_CASE(overlong_source_is_a_syntax_error) {
 BOOST_AUTO_TEST_CASE(step_limit_stops_evaluation) {
   auto parsed = expression::parse("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]");
   BOOST_REQUIRE(parsed);
-  auraos::expr::evaluation_options options;
+  auraos::runtime::expr::evaluation_options options;
   options.bounds.max_steps = 5;
   auto value = parsed->evaluate({}, options);
   BOOST_REQUIRE(!value);
@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(step_limit_stops_evaluation) {
 BOOST_AUTO_TEST_CASE(doubling_strings_and_lists_hits_the_value_size_limit) {
   auto parsed = expression::parse("[1, 2] + [3]");
   BOOST_REQUIRE(parsed);
-  auraos::expr::evaluation_options options;
+  auraos::runtime::expr::evaluation_options options;
   options.bounds.max_value_size = 2;
   BOOST_CHECK(!parsed->evaluate({}, options));
   auto strings = expression::parse("s + s + s");

@@ -71,13 +71,13 @@ BOOST_AUTO_TEST_CASE(syntax_errors_name_the_position) {
 }
 
 BOOST_AUTO_TEST_CASE(syntax_error_text_shows_position_and_caret) {
-  auto parsed = auraos::expr::expression::parse("1 +");
+  auto parsed = auraos::runtime::expr::expression::parse("1 +");
   BOOST_REQUIRE(!parsed);
   BOOST_CHECK_EQUAL(parsed.error().to_string(),
                     "position 4: expected an operand, found end of input");
   BOOST_CHECK_EQUAL(parsed.error().describe(),
                     "position 4: expected an operand, found end of input\n  1 +\n     ^");
-  auto multiline = auraos::expr::expression::parse("1 +\n  * 2");
+  auto multiline = auraos::runtime::expr::expression::parse("1 +\n  * 2");
   BOOST_REQUIRE(!multiline);
   BOOST_CHECK_EQUAL(multiline.error().describe(),
                     "position 7: expected an operand, found '*'\n    * 2\n    ^");

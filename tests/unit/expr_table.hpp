@@ -28,7 +28,7 @@ inline const nlohmann::json& table_scope() {
 /// Checks each row evaluates to its value, int and double kinds included.
 inline void check_values(const std::vector<value_case>& rows) {
   for (const auto& row : rows) {
-    auto parsed = expr::expression::parse(row.source);
+    auto parsed = runtime::expr::expression::parse(row.source);
     BOOST_TEST_CONTEXT(row.source) {
       BOOST_REQUIRE_MESSAGE(parsed.has_value(), (parsed ? "" : parsed.error().describe()));
       auto value = parsed.value().evaluate(table_scope());
@@ -45,7 +45,7 @@ inline void check_values(const std::vector<value_case>& rows) {
 inline void check_errors(const std::vector<value_case>& rows) {
   for (const auto& row : rows) {
     BOOST_TEST_CONTEXT(row.source) {
-      auto parsed = expr::expression::parse(row.source);
+      auto parsed = runtime::expr::expression::parse(row.source);
       BOOST_REQUIRE_MESSAGE(parsed.has_value(), (parsed ? "" : parsed.error().describe()));
       auto value = parsed.value().evaluate(table_scope());
       BOOST_REQUIRE_MESSAGE(!value.has_value(),
@@ -66,10 +66,10 @@ struct syntax_case {
 
 /// Checks each expression is rejected at `offset` with a message containing `message`.
 inline void check_syntax_errors(const std::vector<syntax_case>& rows,
-                                const expr::limits& bounds = {}) {
+                                const runtime::expr::limits& bounds = {}) {
   for (const auto& row : rows) {
     BOOST_TEST_CONTEXT(row.source.substr(0, 80)) {
-      auto parsed = expr::expression::parse(row.source, bounds);
+      auto parsed = runtime::expr::expression::parse(row.source, bounds);
       BOOST_REQUIRE(!parsed.has_value());
       BOOST_CHECK_EQUAL(parsed.error().offset, row.offset);
       BOOST_CHECK_MESSAGE(parsed.error().message.find(row.message) != std::string::npos,

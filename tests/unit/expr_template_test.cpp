@@ -3,7 +3,7 @@
 #include "expr_table.hpp"
 #include "runtime/expr/json_template.hpp"
 
-using auraos::expr::json_template;
+using auraos::runtime::expr::json_template;
 using nlohmann::json;
 
 namespace {

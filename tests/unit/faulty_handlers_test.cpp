@@ -9,7 +9,7 @@
 
 namespace {
 
-using namespace auraos::handlers;
+using namespace auraos::runtime::handlers;
 using auraos::test::faulty_handlers;
 using auraos::test::result_slot;
 using nlohmann::json;

@@ -18,7 +18,7 @@
 
 namespace {
 
-using namespace auraos::handlers;
+using namespace auraos::runtime::handlers;
 using nlohmann::json;
 using namespace std::chrono_literals;
 

@@ -19,7 +19,7 @@ namespace sv = auraos::runtime::supervision;
 /// A part that only lives: a child named "extra".
 node::part extra_part() {
   return [](node::local_node&) {
-    actors::child_spec spec;
+    actors::supervision::child_spec spec;
     spec.name = "extra";
     spec.start = [](caf::local_actor* parent) {
       return parent->spawn([](caf::event_based_actor*) -> caf::behavior {
@@ -43,7 +43,7 @@ struct fixture {
     s.scheduler_threads = 2;
     s.parts.push_back(extra_part());
     s.parts.push_back([this](node::local_node& n) {
-      n.on_store_started([this](const actors::store_actor& store) {
+      n.on_store_started([this](const actors::store::store_actor& store) {
         if (store) ++store_starts;
       });
       auto spec = extra_part()(n);
@@ -56,7 +56,7 @@ struct fixture {
   sv::supervision_tree_node tree() {
     caf::scoped_actor self{node.system()};
     sv::supervision_tree_node out;
-    self->request(node.root(), std::chrono::seconds(5), actors::tree_atom::value)
+    self->request(node.root(), std::chrono::seconds(5), actors::supervision::tree_atom::value)
         .receive([&](sv::supervision_tree_node& t) { out = std::move(t); },
                  [&](caf::error& e) { BOOST_FAIL(node.system().render(e)); });
     return out;

@@ -14,14 +14,14 @@
 #include <caf/message.hpp>
 #include <nlohmann/json.hpp>
 
-#include "actors/actor_system_setup.hpp"
-#include "actors/execution.hpp"
-#include "actors/message_types.hpp"
+#include "actors/executions/execution.hpp"
+#include "node/actor_system_setup.hpp"
+#include "node/message_types.hpp"
 #include "runtime/engine/json_text.hpp"
 
 namespace a = auraos::actors;
 namespace p = auraos::persistence;
-namespace e = auraos::engine;
+namespace e = auraos::runtime::engine;
 using auraos::errc;
 using auraos::fail;
 
@@ -58,8 +58,8 @@ e::node_error sample_error() {
   return {"shell", "exit 3", true, 2, json(R"({"exitCode":3,"stderr":"boom\n"})")};
 }
 
-a::execution_view sample_view() {
-  a::execution_view view{
+a::executions::execution_view sample_view() {
+  a::executions::execution_view view{
       "e1", "wf", 2, "completed", R"({"x":1})", json(R"({"y":[1,2]})"), sample_error(), 1000,
       2500, {},   9};
   view.nodes.push_back({"fetch", "completed", 2, 1000, 2400, json(R"("ok")"), std::nullopt});
@@ -67,9 +67,9 @@ a::execution_view sample_view() {
   return view;
 }
 
-a::history_page sample_history() {
-  a::history_page page;
-  a::history_entry entry{4, 1234, {}};
+a::executions::history_page sample_history() {
+  a::executions::history_page page;
+  a::executions::history_entry entry{4, 1234, {}};
   entry.record.set_node("fetch");
   entry.record.set_attempt(2);
   entry.record.set_at_ms(1234);
@@ -120,48 +120,49 @@ std::vector<sample> samples(caf::actor some_actor) {
   std::vector<p::op_result> results{std::monostate{}, sample_workflow(),
                                     p::created_result(sample_row(), true),
                                     p::shard_lease{1, "node", 4}};
-  a::commit_stats stats;
+  a::store::commit_stats stats;
   stats.commits = 3;
   stats.bucket_counts[2] = 5;
   p::page<p::execution_record> executions{{sample_row()}, std::string("cursor")};
-  a::list_executions_query list_executions;
+  a::store::list_executions_query list_executions;
   list_executions.filter.status = p::execution_status::running;
   list_executions.page = {10, std::string("5:x")};
   return {
       of("auraos.start_execution_command",
-         a::start_execution_command{"wf", 2, R"({"a":1})", "key"}),
-      of("auraos.execution_reply", a::execution_reply(sample_view())),
+         a::executions::start_execution_command{"wf", 2, R"({"a":1})", "key"}),
+      of("auraos.execution_reply", a::executions::execution_reply(sample_view())),
       of("auraos.execution_reply",
-         a::execution_reply(fail(a::execution_failure{errc::invalid_input, "bad", {"x", "y"}}))),
-      of("auraos.history_reply", a::history_reply(sample_history())),
-      of("auraos.locate_reply", a::locate_reply(some_actor)),
-      of("auraos.execution_brief", a::execution_brief{7, "running"}),
+         a::executions::execution_reply(
+             fail(a::executions::execution_failure{errc::invalid_input, "bad", {"x", "y"}}))),
+      of("auraos.history_reply", a::executions::history_reply(sample_history())),
+      of("auraos.locate_reply", a::executions::locate_reply(some_actor)),
+      of("auraos.execution_brief", a::executions::execution_brief{7, "running"}),
       of("auraos.executions_counters",
-         a::executions_counters{1, {{"completed", 2}, {"failed", 1}}, 3, 4, 5, 6, 7}),
+         a::executions::executions_counters{1, {{"completed", 2}, {"failed", 1}}, 3, 4, 5, 6, 7}),
       of("auraos.attempt_outcome",
-         a::attempt_outcome{"fetch", 2, false, json(R"({"o":1})"), sample_error()}),
+         a::executions::attempt_outcome{"fetch", 2, false, json(R"({"o":1})"), sample_error()}),
       of("auraos.execution_end",
-         a::execution_end{"e1", "child:p/n/1", e::execution_status::timed_out, nullptr,
-                          sample_error()}),
+         a::executions::execution_end{"e1", "child:p/n/1", e::execution_status::timed_out, nullptr,
+                                      sample_error()}),
       of("auraos.child_request",
-         a::child_request{"p", "n", 1, "wf", "child.json", R"({"a":1})", "p/n/1"}),
-      of("auraos.child_reply", a::child_reply(std::string("child-id"))),
+         a::executions::child_request{"p", "n", 1, "wf", "child.json", R"({"a":1})", "p/n/1"}),
+      of("auraos.child_reply", a::executions::child_reply(std::string("child-id"))),
       of("auraos.store.write_request", write),
-      of("auraos.store.ping_query", a::ping_query{}),
-      of("auraos.store.get_workflow_query", a::get_workflow_query{"wf", 3}),
+      of("auraos.store.ping_query", a::store::ping_query{}),
+      of("auraos.store.get_workflow_query", a::store::get_workflow_query{"wf", 3}),
       of("auraos.store.list_workflows_query",
-         a::list_workflows_query{{std::string("n"), std::nullopt, p::workflow_status::archived},
-                                 {50, std::nullopt}}),
-      of("auraos.store.list_revisions_query", a::list_revisions_query{"wf", {20, "2"}}),
-      of("auraos.store.get_execution_query", a::get_execution_query{"e1"}),
+         a::store::list_workflows_query{
+             {std::string("n"), std::nullopt, p::workflow_status::archived}, {50, std::nullopt}}),
+      of("auraos.store.list_revisions_query", a::store::list_revisions_query{"wf", {20, "2"}}),
+      of("auraos.store.get_execution_query", a::store::get_execution_query{"e1"}),
       of("auraos.store.list_executions_query", list_executions),
-      of("auraos.store.count_executions_query", a::count_executions_query{}),
-      of("auraos.store.unfinished_executions_query", a::unfinished_executions_query{}),
-      of("auraos.store.read_history_query", a::read_history_query{"e1", 4, 100}),
-      of("auraos.store.latest_snapshot_query", a::latest_snapshot_query{"e1"}),
-      of("auraos.store.due_timers_query", a::due_timers_query{99, 10}),
-      of("auraos.store.next_timer_deadline_query", a::next_timer_deadline_query{}),
-      of("auraos.store.shard_lease_query", a::shard_lease_query{3}),
+      of("auraos.store.count_executions_query", a::store::count_executions_query{}),
+      of("auraos.store.unfinished_executions_query", a::store::unfinished_executions_query{}),
+      of("auraos.store.read_history_query", a::store::read_history_query{"e1", 4, 100}),
+      of("auraos.store.latest_snapshot_query", a::store::latest_snapshot_query{"e1"}),
+      of("auraos.store.due_timers_query", a::store::due_timers_query{99, 10}),
+      of("auraos.store.next_timer_deadline_query", a::store::next_timer_deadline_query{}),
+      of("auraos.store.shard_lease_query", a::store::shard_lease_query{3}),
       of("auraos.store.write_outcome", p::write_outcome(results)),
       of("auraos.store.commit_stats", stats),
       of("auraos.store.status", p::store_status(p::store_fail(errc::fenced, "stale epoch"))),
@@ -202,7 +203,7 @@ caf::message load(caf::actor_system& system, const std::vector<char>& bytes) {
 }
 
 struct registered_system {
-  registered_system() { a::add_message_types(config); }
+  registered_system() { auraos::node::add_message_types(config); }
   caf::actor_system_config config;
 };
 

@@ -17,16 +17,16 @@ json waiting(const std::string& id, int seconds) {
 }
 
 /// Sends `count` starts at once and collects every answer.
-std::vector<a::execution_reply> start_at_once(execution_harness& h, const std::string& workflow,
-                                              int count) {
+std::vector<a::executions::execution_reply> start_at_once(execution_harness& h,
+                                                          const std::string& workflow, int count) {
   caf::scoped_actor self{h.system()};
   auto service = h.service();
   for (int i = 0; i < count; ++i)
-    self->send(service, a::start_execution_command{workflow, 0, "null", ""});
-  std::vector<a::execution_reply> replies;
+    self->send(service, a::executions::start_execution_command{workflow, 0, "null", ""});
+  std::vector<a::executions::execution_reply> replies;
   bool timed_out = false;
   while (!timed_out && replies.size() < static_cast<std::size_t>(count))
-    self->receive([&](a::execution_reply& r) { replies.push_back(std::move(r)); },
+    self->receive([&](a::executions::execution_reply& r) { replies.push_back(std::move(r)); },
                   caf::after(std::chrono::seconds(60)) >> [&] { timed_out = true; });
   return replies;
 }
@@ -68,11 +68,17 @@ BOOST_AUTO_TEST_CASE(get_pause_resume_and_cancel_reach_a_passivated_execution) {
   BOOST_REQUIRE(all_passivated(h));
   BOOST_TEST(h.get(id).at("status") == "running");
   BOOST_REQUIRE(all_passivated(h));
-  BOOST_TEST(auraos::gateway::execution_json(*h.ask(a::pause_atom::value, id)).at("status") == "paused");
+  BOOST_TEST(
+      auraos::gateway::execution_json(*h.ask(a::executions::pause_atom::value, id)).at("status") ==
+      "paused");
   BOOST_REQUIRE(all_passivated(h));
-  BOOST_TEST(auraos::gateway::execution_json(*h.ask(a::resume_atom::value, id)).at("status") == "running");
+  BOOST_TEST(
+      auraos::gateway::execution_json(*h.ask(a::executions::resume_atom::value, id)).at("status") ==
+      "running");
   BOOST_REQUIRE(all_passivated(h));
-  BOOST_TEST(auraos::gateway::execution_json(*h.ask(a::cancel_atom::value, id)).at("status") == "cancelled");
+  BOOST_TEST(
+      auraos::gateway::execution_json(*h.ask(a::executions::cancel_atom::value, id)).at("status") ==
+      "cancelled");
   BOOST_TEST(h.wait_end(id).at("status") == "cancelled");
 }
 

@@ -9,7 +9,7 @@
 #include <caf/all.hpp>
 
 #include "actors/env.hpp"
-#include "actors/store_actor.hpp"
+#include "actors/store/store_actor.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
 #include "tests/support/faulty_store.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -51,7 +51,7 @@ p::write_request request_of(int i, const std::string& execution_id) {
   return p::write_request{{std::move(op)}};
 }
 
-void writer(caf::event_based_actor* self, actors::store_actor store, caf::actor collector,
+void writer(caf::event_based_actor* self, actors::store::store_actor store, caf::actor collector,
             int index, p::write_request request) {
   self->request(store, infinite, std::move(request))
       .then(
@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(concurrent_writes_are_group_committed_with_one_outcome_each
     caf::actor_system system{cfg};
     std::shared_ptr<p::store> db = open_store(dir);
     ids = prepare(*db);
-    auto store = actors::spawn_store_actor(system, db);
+    auto store = actors::store::spawn_store_actor(system, db);
     caf::scoped_actor self{system};
     for (int i = 0; i < writers; ++i)
       system.spawn(writer, store, caf::actor{self}, i, request_of(i, ids[i]));
@@ -103,9 +103,9 @@ BOOST_AUTO_TEST_CASE(concurrent_writes_are_group_committed_with_one_outcome_each
     for (int i = 0; i < writers; ++i)
       BOOST_TEST(codes[i] == (i % 2 == 0 ? 0 : static_cast<int>(p::store_errc::conflict)),
                  "writer " << i);
-    self->request(store, infinite, actors::stats_atom::value)
+    self->request(store, infinite, actors::store::stats_atom::value)
         .receive(
-            [&](const actors::commit_stats& stats) {
+            [&](const actors::store::commit_stats& stats) {
               BOOST_TEST_MESSAGE(stats.requests << " requests in " << stats.commits << " commits");
               BOOST_TEST(stats.requests == static_cast<std::uint64_t>(writers));
               BOOST_TEST(stats.commits < stats.requests);
@@ -128,16 +128,16 @@ BOOST_AUTO_TEST_CASE(reads_are_answered_with_the_stored_records) {
   caf::actor_system system{cfg};
   std::shared_ptr<p::store> db = open_store(dir);
   auto ids = prepare(*db);
-  auto store = actors::spawn_store_actor(system, db);
+  auto store = actors::store::spawn_store_actor(system, db);
   caf::scoped_actor self{system};
-  self->request(store, infinite, actors::get_execution_query{ids[0]})
+  self->request(store, infinite, actors::store::get_execution_query{ids[0]})
       .receive(
           [&](const p::store_result<p::execution_record>& found) {
             BOOST_REQUIRE(found.has_value());
             BOOST_TEST(found->workflow_id == "wf");
           },
           [&](caf::error& e) { BOOST_FAIL("read failed: " << system.render(e)); });
-  self->request(store, infinite, actors::get_workflow_query{"missing", std::nullopt})
+  self->request(store, infinite, actors::store::get_workflow_query{"missing", std::nullopt})
       .receive(
           [&](const p::store_result<p::workflow_record>& found) {
             BOOST_REQUIRE(!found.has_value());
@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(reads_are_answered_with_the_stored_records) {
 BOOST_FIXTURE_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writes_are_refused,
                         outage_fixture) {
   db->drop_connection();
-  auto store = actors::spawn_store_actor(system, db);
+  auto store = actors::store::spawn_store_actor(system, db);
   caf::scoped_actor self{system};
   auto waiting = request_of(0, ids[0]);
   waiting.wait_for_database = true;
@@ -160,7 +160,7 @@ BOOST_FIXTURE_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_w
     BOOST_TEST(reply.first == 2);
     BOOST_TEST(reply.second == static_cast<int>(p::store_errc::unavailable));
   });
-  self->request(store, infinite, actors::ping_query{})
+  self->request(store, infinite, actors::store::ping_query{})
       .receive([&](const p::store_status& pinged) { BOOST_TEST(!pinged.has_value()); },
                [&](caf::error& e) { BOOST_FAIL("ping failed: " << system.render(e)); });
   bool answered_while_down = false;
@@ -181,7 +181,7 @@ BOOST_FIXTURE_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_w
 }
 
 BOOST_FIXTURE_TEST_CASE(api_writes_are_stored_again_once_the_database_is_back, outage_fixture) {
-  auto store = actors::spawn_store_actor(system, db);
+  auto store = actors::store::spawn_store_actor(system, db);
   caf::scoped_actor self{system};
   auto api_write = [&](int i) {
     int code = -1;
@@ -207,7 +207,7 @@ BOOST_FIXTURE_TEST_CASE(api_writes_are_stored_again_once_the_database_is_back, o
   auto took = std::chrono::steady_clock::now() - back;
   BOOST_TEST(code == 0);
   BOOST_TEST((took < std::chrono::seconds(1)));
-  self->request(store, infinite, actors::ping_query{})
+  self->request(store, infinite, actors::store::ping_query{})
       .receive([&](const p::store_status& pinged) { BOOST_TEST(pinged.has_value()); },
                [&](caf::error& e) { BOOST_FAIL("ping failed: " << system.render(e)); });
   self->send_exit(store, caf::exit_reason::user_shutdown);

@@ -1,10 +1,10 @@
 // The store's health: one transition per outage, its length, and the capped probe backoff.
 #include <boost/test/unit_test.hpp>
 
-#include "actors/store_health.hpp"
+#include "actors/store/store_health.hpp"
 
 using namespace std::chrono_literals;
-using auraos::actors::store_health;
+using auraos::actors::store::store_health;
 
 namespace {
 

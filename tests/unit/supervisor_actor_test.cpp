@@ -10,9 +10,10 @@
 #include <caf/all.hpp>
 
 #include "actors/env_simulated.hpp"
-#include "actors/supervisor.hpp"
+#include "actors/supervision/supervisor.hpp"
 
 using namespace auraos::actors;
+using namespace auraos::actors::supervision;
 using namespace auraos::runtime::supervision;
 using std::chrono::milliseconds;
 

@@ -17,9 +17,9 @@
 #include <caf/all.hpp>
 
 #include "actors/env_simulated.hpp"
-#include "actors/store_actor.hpp"
-#include "actors/supervisor.hpp"
-#include "actors/timer_service.hpp"
+#include "actors/store/store_actor.hpp"
+#include "actors/supervision/supervisor.hpp"
+#include "actors/timers/timer_service.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -71,7 +71,7 @@ struct fixture {
   std::shared_ptr<wake_log> log = std::make_shared<wake_log>();
   caf::actor_system_config cfg;
   caf::actor_system sys{cfg};
-  a::store_actor store;
+  a::store::store_actor store;
   caf::actor supervisor;
   /// Execution rows that own the timers of a test.
   std::vector<std::string> owners;
@@ -82,7 +82,7 @@ struct fixture {
     db = std::move(opened).value();
     BOOST_REQUIRE(db->put_workflow({"w", "w", "", "1", R"({"id":"w","nodes":[]})", {}}));
     for (int i = 0; i < 20; ++i) owners.push_back(execution());
-    store = a::spawn_store_actor(sys, db);
+    store = a::store::spawn_store_actor(sys, db);
   }
   ~fixture() { stop(); }
 
@@ -113,19 +113,19 @@ struct fixture {
 
   /// Starts the timer service under a supervisor; its execution owners are logged.
   void start() {
-    a::timer_service_options options;
+    a::timers::timer_service_options options;
     options.env = env;
-    options.owners[a::execution_owner] = [log = log, env = env](caf::event_based_actor*,
-                                                                std::vector<std::string> ids) {
-      std::lock_guard lock(log->mutex);
-      for (auto& id : ids) log->woken.emplace_back(id, env->now_ms());
-      log->changed.notify_all();
-    };
-    a::supervisor_config config;
+    options.owners[a::timers::execution_owner] =
+        [log = log, env = env](caf::event_based_actor*, std::vector<std::string> ids) {
+          std::lock_guard lock(log->mutex);
+          for (auto& id : ids) log->woken.emplace_back(id, env->now_ms());
+          log->changed.notify_all();
+        };
+    a::supervision::supervisor_config config;
     config.name = "node";
     config.env = env;
-    config.children.push_back(a::timer_service_child(store, options));
-    supervisor = a::spawn_supervisor(sys, std::move(config));
+    config.children.push_back(a::timers::timer_service_child(store, options));
+    supervisor = a::supervision::spawn_supervisor(sys, std::move(config));
   }
 
   void stop() {
@@ -150,11 +150,12 @@ struct fixture {
     caf::scoped_actor self{sys};
     caf::actor timers;
     for (int i = 0; i < 1000 && !timers; ++i) {
-      timers = caf::actor_cast<caf::actor>(sys.registry().get(a::timers_registry_name));
+      timers = caf::actor_cast<caf::actor>(sys.registry().get(a::timers::timers_registry_name));
       if (!timers) std::this_thread::sleep_for(milliseconds(10));
     }
     BOOST_REQUIRE(timers);
-    self->send(timers, a::arm_timer_atom::value, std::string(a::execution_owner), owner, deadline);
+    self->send(timers, a::timers::arm_timer_atom::value, std::string(a::timers::execution_owner),
+               owner, deadline);
   }
 };
 

@@ -1,0 +1,233 @@
+// The executions service actor: supervisor of execution actors, registry, counters.
+#include "actors/executions/executions_service.hpp"
+
+#include <unistd.h>
+
+#include <caf/actor_registry.hpp>
+#include <caf/actor_system.hpp>
+
+#include "actors/executions/service_state.hpp"
+
+namespace auraos::actors::executions {
+
+namespace p = persistence;
+
+namespace detail {
+
+namespace {
+
+namespace sv = runtime::supervision;
+
+executions_counters counters_of(const service_state& s) {
+  auto out = s.counters;
+  out.active_actors = static_cast<std::int64_t>(s.live.size() + s.stopping.size());
+  return out;
+}
+
+void register_service(service_actor* self) {
+  auto& registry = self->system().registry();
+  registry.put(executions_registry_name, caf::actor_cast<caf::strong_actor_ptr>(self));
+  self->attach_functor([system = &self->system(), me = self->address()] {
+    auto& reg = system->registry();
+    if (reg.get(executions_registry_name) == caf::actor_cast<caf::strong_actor_ptr>(me))
+      reg.erase(executions_registry_name);
+  });
+}
+
+/// Restarts of execution actors allowed within 5 s before the execution supervisor gives up.
+constexpr std::size_t execution_restarts_per_period = 100;
+
+void start_supervisor(service_actor* self) {
+  supervision::supervisor_config config;
+  config.name = "executions";
+  config.strategy = sv::strategy::simple_one_for_one;
+  // Executions fail independently: one budget for all of them must not let two unrelated
+  // failures in a few seconds restart the whole service.
+  config.intensity = {execution_restarts_per_period, std::chrono::seconds(5)};
+  config.env = self->state.options.env;
+  self->state.supervisor = supervision::spawn_supervisor(self->system(), std::move(config));
+  self->link_to(self->state.supervisor);
+}
+
+/// `(recover_atom)`: retries recovery after the database was unavailable.
+using recover_atom = caf::atom_constant<caf::atom("recover")>;
+
+/// Executions re-activated at once during recovery: bounds the memory and store reads of a
+/// restart with many unfinished executions (waiting ones passivate again right after loading).
+constexpr std::size_t recovery_window = 256;
+
+/// Tells `on_recovered` how recovery went, once every queued activation has ended.
+void report_recovery(service_actor* self) {
+  auto& s = self->state;
+  if (!s.recovery_listed || !s.recovery_queue.empty() || s.recovery_in_flight > 0) return;
+  s.recovery_listed = false;
+  s.recovery.took = std::chrono::duration_cast<std::chrono::milliseconds>(
+      s.options.env->steady_now() - s.recovery_began.value_or(s.options.env->steady_now()));
+  if (s.options.on_recovered) s.options.on_recovered(s.recovery);
+}
+
+/// Re-activates the next queued unfinished execution; its activation starts the one after.
+void recover_next(service_actor* self) {
+  auto& queue = self->state.recovery_queue;
+  if (queue.empty()) return report_recovery(self);
+  auto id = std::move(queue.front());
+  queue.pop_front();
+  ++self->state.recovery_in_flight;
+  auto ended = [self](bool ok) {
+    auto& s = self->state;
+    --s.recovery_in_flight;
+    ++(ok ? s.recovery.recovered : s.recovery.failed);
+    recover_next(self);
+  };
+  with_actor(
+      self, id, [ended](caf::actor) { ended(true); }, [ended](execution_failure) { ended(false); });
+}
+
+/// Re-activates every unfinished execution (recovery after a (re)start); while the database
+/// is unavailable it tries again every second.
+void recover(service_actor* self) {
+  auto& s = self->state;
+  if (!s.recovery_began) s.recovery_began = s.options.env->steady_now();
+  self->request(self->state.store, caf::infinite, store::unfinished_executions_query{})
+      .then([self](p::store_result<std::vector<p::execution_record>>& rows) {
+        if (!rows && rows.error().code == p::store_errc::unavailable)
+          return self->state.options.env->send_after(self, std::chrono::seconds(1),
+                                                     recover_atom::value);
+        if (!rows)
+          return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
+        for (const auto& row : *rows) self->state.recovery_queue.push_back(row.id);
+        self->state.recovery_listed = true;
+        if (rows->empty()) return report_recovery(self);
+        for (std::size_t i = 0; i < recovery_window; ++i) recover_next(self);
+      });
+}
+
+/// The owner name of this node's shard leases: its host name.
+std::string lease_owner() {
+  char name[256] = {};
+  if (gethostname(name, sizeof(name) - 1) != 0 || name[0] == '\0') return "localhost";
+  return name;
+}
+
+/// Takes every shard's lease for this node (the bumped epochs fence out any earlier holder,
+/// such as a previous run of this node), then starts the activations that waited for them,
+/// recovery and the timer wake-up.
+void acquire_leases(service_actor* self) {
+  self->request(self->state.store, caf::infinite, p::acquire_all_shards(lease_owner()))
+      .then(
+          [self](p::write_outcome& outcome) {
+            std::optional<p::held_leases> held;
+            if (outcome) held = p::leases_from(*outcome);
+            if (!held)
+              return self->quit(caf::make_error(
+                  caf::sec::runtime_error,
+                  "acquire the shard leases: " +
+                      (outcome ? std::string{"not a lease"} : outcome.error().message)));
+            auto& s = self->state;
+            s.leases = std::move(held);
+            for (auto& [id, preload] : std::exchange(s.awaiting_leases, {}))
+              activate(self, id, std::move(preload));
+            recover(self);
+          },
+          [self](caf::error& e) { self->quit(std::move(e)); });
+}
+
+/// Stops the execution supervisor (executions record their interrupted attempts), then quits.
+void stop(service_actor* self, caf::error reason) {
+  auto supervisor = self->state.supervisor;
+  if (!reason || reason == caf::exit_reason::normal || !supervisor) return;
+  self->unlink_from(supervisor);
+  self->monitor(supervisor);
+  self->set_down_handler([self, supervisor, reason](caf::down_msg& msg) {
+    if (msg.source == supervisor.address()) self->quit(reason);
+  });
+  self->send_exit(supervisor, reason);
+}
+
+template <class Atom>
+auto routed(service_actor* self) {
+  return [self](Atom atom, const std::string& id) {
+    auto promise = self->make_response_promise();
+    route(self, atom, id, promise);
+    return promise;
+  };
+}
+
+caf::behavior service(service_actor* self, store::store_actor store, executions_options options) {
+  self->state.store = std::move(store);
+  self->state.options = std::move(options);
+  self->state.options.env = env_or_real(self->state.options.env);
+  self->state.runners = self->state.options.handlers ? self->state.options.handlers
+                                                     : runtime::handlers::make_node_handlers();
+  self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
+  self->set_exit_handler([self](caf::exit_msg& msg) { stop(self, std::move(msg.reason)); });
+  register_service(self);
+  start_supervisor(self);
+  acquire_leases(self);
+  return {
+      [self](start_execution_command& command) {
+        auto promise = self->make_response_promise();
+        start(self, std::move(command), promise);
+        return promise;
+      },
+      routed<caf::get_atom>(self),
+      routed<pause_atom>(self),
+      routed<resume_atom>(self),
+      routed<cancel_atom>(self),
+      [self](history_atom, const std::string& id, std::int64_t after, std::int64_t limit) {
+        auto promise = self->make_response_promise();
+        read_history(self, {id, after, limit}, false, promise);
+        return promise;
+      },
+      [self](logs_atom, const std::string& id, std::int64_t after, std::int64_t limit) {
+        auto promise = self->make_response_promise();
+        read_history(self, {id, after, limit}, true, promise);
+        return promise;
+      },
+      [self](locate_atom, const std::string& id) {
+        auto promise = self->make_response_promise();
+        locate(self, id, promise);
+        return promise;
+      },
+      [self](counters_atom) { return counters_of(self->state); },
+      [self](live_atom, const std::string& id, caf::actor& actor) { on_live(self, id, actor); },
+      [self](passivated_atom, const std::string& id, std::int64_t deadline) {
+        on_passivated(self, id, deadline);
+        return caf::ok_atom::value;
+      },
+      [self](ended_atom, execution_end& end) { on_ended(self, std::move(end)); },
+      [self](count_atom, int attempts, int retries) {
+        self->state.counters.attempts += attempts;
+        self->state.counters.retries += retries;
+      },
+      [self](child_start_atom, child_request& request) {
+        auto promise = self->make_response_promise();
+        start_child(self, std::move(request), promise);
+        return promise;
+      },
+      [self](timers_due_atom, const std::vector<std::string>& ids) { on_timers_due(self, ids); },
+      [self](supervision::tree_atom) { return collect_service_tree(self); },
+      [self](recover_atom) { recover(self); },
+      [self](supervision::child_atom, const std::string& name) {
+        return service_child(self, name);
+      },
+  };
+}
+
+}  // namespace
+
+}  // namespace detail
+
+supervision::child_spec executions_service_child(store::store_actor store,
+                                                 executions_options options) {
+  supervision::child_spec spec;
+  spec.name = "executions-service";
+  spec.kind = "service";
+  spec.has_subtree = true;
+  spec.start = [store, options](caf::local_actor* parent) {
+    return parent->spawn(detail::service, store, options);
+  };
+  return spec;
+}
+
+}  // namespace auraos::actors::executions

@@ -1,0 +1,110 @@
+#pragma once
+// Internal to the executions service: its state and the steps its behaviour is made of.
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <caf/actor_addr.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/response_promise.hpp>
+#include <caf/stateful_actor.hpp>
+#include <caf/typed_response_promise.hpp>
+
+#include "actors/env.hpp"
+#include "actors/executions/execution.hpp"
+#include "persistence/shards.hpp"
+
+namespace auraos::actors::executions::detail {
+
+/// Continuations of an activation in progress.
+struct activation_waiter {
+  std::function<void(caf::actor)> ready;
+  std::function<void(execution_failure)> failed;
+};
+
+/// The executions service's state.
+struct service_state {
+  service_state() = default;
+  store::store_actor store;
+  executions_options options;
+  std::shared_ptr<runtime::handlers::node_handlers> runners;
+  /// The dynamic supervisor of the execution actors.
+  caf::actor supervisor;
+  /// Live execution actors by execution id.
+  std::map<std::string, caf::actor> live;
+  /// The execution id of every monitored actor, to find it when it goes down.
+  std::unordered_map<caf::actor_addr, std::string> monitored;
+  /// Unfinished executions still to re-activate after a (re)start, a window at a time.
+  std::deque<std::string> recovery_queue;
+  /// Recovery activations under way, what was counted so far, and when recovery began.
+  std::size_t recovery_in_flight = 0;
+  recovery_report recovery;
+  std::optional<std::chrono::steady_clock::time_point> recovery_began;
+  /// Set once the unfinished executions were read, until recovery was reported.
+  bool recovery_listed = false;
+  /// Activations in progress.
+  std::map<std::string, std::vector<activation_waiter>> activating;
+  /// Execution actors the service let passivate, until they are down (requests wait for that).
+  std::map<std::string, caf::actor> stopping;
+  /// The counters (active_actors is filled in when they are asked for).
+  executions_counters counters;
+  /// The shard leases this node acquired at start (none yet: activations wait in
+  /// `awaiting_leases`); every execution writes under its shard's epoch.
+  std::optional<persistence::held_leases> leases;
+  std::vector<std::pair<std::string, std::shared_ptr<execution_preload>>> awaiting_leases;
+  static inline const char* name = "executions-service";
+};
+
+/// The service actor.
+using service_actor = caf::stateful_actor<service_state>;
+
+/// Starts the actor of `id` under its shard's fence (after the leases were acquired).
+void activate(service_actor* self, const std::string& id,
+              std::shared_ptr<execution_preload> preload = nullptr);
+/// Runs `ready` with the live actor of `id`, activating it from the store when needed.
+void with_actor(service_actor* self, const std::string& id, std::function<void(caf::actor)> ready,
+                std::function<void(execution_failure)> failed,
+                std::shared_ptr<execution_preload> preload = nullptr);
+/// Answers the view of an execution created just now, activating it from `preload`.
+void route_created(service_actor* self, const std::string& id,
+                   std::shared_ptr<execution_preload> preload, caf::response_promise promise);
+/// Records a started execution actor.
+void on_live(service_actor* self, const std::string& id, caf::actor actor);
+/// Answers a get/pause/resume/cancel (from the actor, or from the store when finished).
+void route(service_actor* self, caf::atom_value action, const std::string& id,
+           caf::response_promise promise, bool retry = true);
+/// Answers the live actor of an unfinished execution (activating it when needed).
+void locate(service_actor* self, const std::string& id, caf::response_promise promise);
+/// Answers a page of history records (or their log lines) from the store.
+void read_history(service_actor* self, store::read_history_query page, bool logs,
+                  caf::response_promise promise);
+/// Checks and stores a new execution, then answers its view.
+void start(service_actor* self, start_execution_command command, caf::response_promise promise);
+/// Starts (or finds) the child execution of a subworkflow node.
+void start_child(service_actor* self, child_request request, caf::response_promise promise);
+/// Counts an ended execution and tells its parent, if any.
+void on_ended(service_actor* self, execution_end end);
+/// Lets a live execution actor stop: no request goes to it any more; hands its earliest timer
+/// deadline (if any) to the node's timer service.
+void on_passivated(service_actor* self, const std::string& id, std::int64_t deadline_ms);
+/// Tells each execution of `ids` (from the timer service) that its timers are due, activating
+/// it when it is not live.
+void on_timers_due(service_actor* self, const std::vector<std::string>& ids);
+/// Forgets a stopped execution actor; activates it again when requests wait for it.
+void on_down(service_actor* self, const caf::down_msg& msg);
+/// Replies the service's subtree: the execution supervisor and its live executions.
+caf::typed_response_promise<runtime::supervision::supervision_tree_node> collect_service_tree(
+    service_actor* self);
+/// The service's named child ("executions": the execution supervisor), for the fault route.
+caf::result<caf::actor> service_child(service_actor* self, const std::string& name);
+/// The refusal a failed store request means to a client (unavailable: 503, ...).
+execution_failure store_failure(const persistence::store_error& error);
+
+}  // namespace auraos::actors::executions::detail

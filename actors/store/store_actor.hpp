@@ -1,0 +1,60 @@
+#pragma once
+// The store actor: owns the store on its own thread and group-commits writes.
+
+#include <memory>
+
+#include <caf/atom.hpp>
+#include <caf/fwd.hpp>
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
+
+#include "actors/store/commit_stats.hpp"
+#include "actors/store/store_queries.hpp"
+#include "persistence/store.hpp"
+
+namespace auraos::actors::store {
+
+/// Commits the pending writes now (the actor sends it to itself).
+using flush_atom = caf::atom_constant<caf::atom("flush")>;
+/// Probes a database that is down (the actor sends it to itself with a backoff).
+using probe_atom = caf::atom_constant<caf::atom("probe")>;
+/// Asks for the commit_stats.
+using stats_atom = caf::atom_constant<caf::atom("stats")>;
+
+/// The store actor's interface: writes are batched, reads answered at once.
+using store_actor = caf::typed_actor<
+    caf::replies_to<persistence::write_request>::with<persistence::write_outcome>,
+    caf::reacts_to<flush_atom>, caf::reacts_to<probe_atom>,
+    caf::replies_to<ping_query>::with<persistence::store_status>,
+    caf::replies_to<stats_atom>::with<commit_stats>,
+    caf::replies_to<get_workflow_query>::with<
+        persistence::store_result<persistence::workflow_record>>,
+    caf::replies_to<list_workflows_query>::with<
+        persistence::store_result<persistence::page<persistence::workflow_record>>>,
+    caf::replies_to<list_revisions_query>::with<
+        persistence::store_result<persistence::page<persistence::workflow_record>>>,
+    caf::replies_to<get_execution_query>::with<
+        persistence::store_result<persistence::execution_record>>,
+    caf::replies_to<list_executions_query>::with<
+        persistence::store_result<persistence::page<persistence::execution_record>>>,
+    caf::replies_to<count_executions_query>::with<
+        persistence::store_result<persistence::status_counts>>,
+    caf::replies_to<unfinished_executions_query>::with<
+        persistence::store_result<std::vector<persistence::execution_record>>>,
+    caf::replies_to<read_history_query>::with<
+        persistence::store_result<std::vector<persistence::history_event>>>,
+    caf::replies_to<latest_snapshot_query>::with<
+        persistence::store_result<std::optional<persistence::snapshot_record>>>,
+    caf::replies_to<due_timers_query>::with<
+        persistence::store_result<std::vector<persistence::timer_record>>>,
+    caf::replies_to<next_timer_deadline_query>::with<
+        persistence::store_result<std::optional<std::int64_t>>>,
+    caf::replies_to<shard_lease_query>::with<persistence::store_result<persistence::shard_lease>>>;
+
+/// Spawns the store actor detached (on its own thread), owning `store`. When a write,
+/// read or ping finds the database unavailable, the actor logs one warning, refuses API writes
+/// at once, holds runtime writes and probes the database (`store::ping`) with a backoff capped
+/// at 500 ms until it answers; then it logs one info line and commits what it held.
+store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<persistence::store> store);
+
+}  // namespace auraos::actors::store

@@ -1,0 +1,163 @@
+#pragma once
+// The read requests the store actor answers (plain data, each with an `inspect` overload).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "actors/store/commit_stats.hpp"
+#include "actors/store/store_wire.hpp"
+
+namespace auraos::actors::store {
+
+/// Asks the database for a trivial answer (readiness probe).
+struct ping_query {};
+
+/// Asks for a workflow (latest revision, or the given one).
+struct get_workflow_query {
+  std::string id;                        ///< The workflow.
+  std::optional<std::int64_t> revision;  ///< Absent: the latest.
+};
+
+/// Asks for a page of workflows.
+struct list_workflows_query {
+  persistence::workflow_filter filter;  ///< Which ones.
+  persistence::page_request page;       ///< Where.
+};
+
+/// Asks for a page of a workflow's revisions.
+struct list_revisions_query {
+  std::string id;                  ///< The workflow.
+  persistence::page_request page;  ///< Where.
+};
+
+/// Asks for one execution.
+struct get_execution_query {
+  std::string id;  ///< The execution.
+};
+
+/// Asks for a page of executions.
+struct list_executions_query {
+  persistence::execution_filter filter;  ///< Which ones.
+  persistence::page_request page;        ///< Where.
+};
+
+/// Asks how many executions have each status.
+struct count_executions_query {};
+
+/// Asks for every pending, running or paused execution.
+struct unfinished_executions_query {};
+
+/// Asks for the history of an execution after a seq.
+struct read_history_query {
+  std::string execution_id;    ///< The execution.
+  std::int64_t after_seq = 0;  ///< Records with a higher seq.
+  std::int64_t limit = 0;      ///< At most this many (0: all).
+};
+
+/// Asks for an execution's latest snapshot.
+struct latest_snapshot_query {
+  std::string execution_id;  ///< The execution.
+};
+
+/// Asks for timers due at `now_ms`.
+struct due_timers_query {
+  std::int64_t now_ms = 0;   ///< The time.
+  std::int64_t limit = 100;  ///< At most this many.
+};
+
+/// Asks for the earliest timer deadline.
+struct next_timer_deadline_query {};
+
+/// Asks for a shard's lease.
+struct shard_lease_query {
+  std::int64_t shard = 0;  ///< The shard.
+};
+
+/// Inspects a `ping_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, ping_query&) {
+  return f(caf::meta::type_name("ping_query"));
+}
+
+/// Inspects a `count_executions_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, count_executions_query&) {
+  return f(caf::meta::type_name("count_executions_query"));
+}
+
+/// Inspects a `unfinished_executions_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, unfinished_executions_query&) {
+  return f(caf::meta::type_name("unfinished_executions_query"));
+}
+
+/// Inspects a `next_timer_deadline_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, next_timer_deadline_query&) {
+  return f(caf::meta::type_name("next_timer_deadline_query"));
+}
+
+/// Inspects a `get_workflow_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_workflow_query& x) {
+  wire::optional_field<std::int64_t> revision{x.revision};
+  return f(caf::meta::type_name("get_workflow_query"), x.id, revision);
+}
+
+/// Inspects a `list_workflows_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, list_workflows_query& x) {
+  return f(caf::meta::type_name("list_workflows_query"), x.filter, x.page);
+}
+
+/// Inspects a `list_revisions_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, list_revisions_query& x) {
+  return f(caf::meta::type_name("list_revisions_query"), x.id, x.page);
+}
+
+/// Inspects a `get_execution_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_execution_query& x) {
+  return f(caf::meta::type_name("get_execution_query"), x.id);
+}
+
+/// Inspects a `list_executions_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, list_executions_query& x) {
+  return f(caf::meta::type_name("list_executions_query"), x.filter, x.page);
+}
+
+/// Inspects a `read_history_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, read_history_query& x) {
+  return f(caf::meta::type_name("read_history_query"), x.execution_id, x.after_seq, x.limit);
+}
+
+/// Inspects a `latest_snapshot_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, latest_snapshot_query& x) {
+  return f(caf::meta::type_name("latest_snapshot_query"), x.execution_id);
+}
+
+/// Inspects a `due_timers_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, due_timers_query& x) {
+  return f(caf::meta::type_name("due_timers_query"), x.now_ms, x.limit);
+}
+
+/// Inspects a `shard_lease_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, shard_lease_query& x) {
+  return f(caf::meta::type_name("shard_lease_query"), x.shard);
+}
+
+/// Inspects the commit statistics.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, commit_stats& x) {
+  return f(caf::meta::type_name("commit_stats"), x.commits, x.failed_commits, x.requests,
+           x.latency_sum_us, x.bucket_counts);
+}
+
+}  // namespace auraos::actors::store
