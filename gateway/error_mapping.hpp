@@ -14,11 +14,12 @@ namespace auraos::gateway {
 
 /// The HTTP status of an error code: invalid 400, not_found 404, method_not_allowed 405,
 /// conflict 409, payload_too_large 413, invalid_definition and invalid_input 422,
-/// headers_too_large 431, unavailable 503; fenced and internal 500.
+/// headers_too_large 431, unavailable and fenced (another node owns the shard: retry) 503,
+/// internal 500.
 int http_status(errc code);
 
-/// The wire name of an error code, e.g. "not_found" (invalid: "bad_request"; fenced: "unavailable",
-/// 503).
+/// The wire name of an error code, e.g. "not_found" (invalid: "bad_request"; fenced:
+/// "unavailable").
 std::string_view code_name(errc code);
 
 /// A store error as an API error (same code and message).

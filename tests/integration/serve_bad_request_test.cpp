@@ -16,7 +16,7 @@ namespace {
 
 struct route {
   std::string method;
-  std::string path;  ///< With "{id}" where the id goes.
+  std::string path;  ///< With "{id}" where the id goes (and "{n}" where a revision number goes).
 };
 
 /// Every route a node serves (gateway/*_routes.cpp and system routes; not the test-fault hook).
@@ -26,6 +26,9 @@ const std::vector<route>& all_routes() {
       {"GET", "/api/v1/workflows"},
       {"GET", "/api/v1/workflows/{id}"},
       {"PUT", "/api/v1/workflows/{id}"},
+      {"PATCH", "/api/v1/workflows/{id}"},
+      {"GET", "/api/v1/workflows/{id}/revisions"},
+      {"GET", "/api/v1/workflows/{id}/revisions/{n}"},
       {"DELETE", "/api/v1/workflows/{id}"},
       {"GET", "/api/v1/workflows/{id}/metrics"},
       {"POST", "/api/v1/workflows/{id}/executions"},
@@ -44,8 +47,10 @@ const std::vector<route>& all_routes() {
   return routes;
 }
 
-std::string with_id(std::string path, const std::string& id) {
+/// `path` with `id` for "{id}" and `n` (revision 1 unless told) for "{n}".
+std::string with_id(std::string path, const std::string& id, const std::string& n = "1") {
   if (auto at = path.find("{id}"); at != std::string::npos) path.replace(at, 4, id);
+  if (auto at = path.find("{n}"); at != std::string::npos) path.replace(at, 3, n);
   return path;
 }
 
@@ -110,6 +115,10 @@ BOOST_AUTO_TEST_CASE(malformed_ids_on_every_route) {
     if (r.path.find("{id}") == std::string::npos) continue;
     for (const auto& id : ids) n.sweep(r.method, with_id(r.path, id));
     n.sweep(r.method, with_id(r.path, ""));  // empty id: no route matches
+    if (r.path.find("{n}") == std::string::npos) continue;
+    for (const auto& bad : ids) n.sweep(r.method, with_id(r.path, n.workflow_id, bad));
+    for (const char* bad : {"0", "-1", "1.5", "1e3", "99", "99999999999999999999", ""})
+      n.sweep(r.method, with_id(r.path, n.workflow_id, bad));
   }
   auto unknown = n.node.call("GET", "/api/v1/workflows/%E2%9C%93");
   BOOST_TEST(unknown.status == 404);

@@ -27,7 +27,8 @@ BOOST_AUTO_TEST_CASE(every_get_route_answers_head_without_a_body) {
   http_connection connection{"127.0.0.1", node.port};
   for (const std::string& target : std::vector<std::string>{
            "/healthz", "/readyz", "/metrics", "/api/v1/supervision", "/api/v1/workflows",
-           "/api/v1/workflows/w", "/api/v1/workflows/w/metrics", "/api/v1/executions", execution,
+           "/api/v1/workflows/w", "/api/v1/workflows/w/metrics", "/api/v1/workflows/w/revisions",
+           "/api/v1/workflows/w/revisions/1", "/api/v1/executions", execution,
            execution + "/history", execution + "/logs", "/api/v1/workflows/nope"}) {
     auto get = connection.request(http_call{"GET", target, "", {}});
     auto head = connection.request(http_call{"HEAD", target, "", {}});

@@ -79,11 +79,10 @@ BOOST_AUTO_TEST_CASE(locked_sqlite_is_not_ready_and_writes_resume_within_a_secon
   BOOST_TEST(auraos::test::wait_until(
       [&] { return api_call(port, "POST", "/api/v1/workflows", workflow("after")).status == 201; },
       5s));
-  auto recovered = std::chrono::steady_clock::now() - released;
-  BOOST_TEST(recovered < 1500ms,
-             "writes resumed after "
-                 << std::chrono::duration_cast<std::chrono::milliseconds>(recovered).count()
-                 << " ms");
+  auto recovered = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - released);
+  BOOST_TEST_MESSAGE("writes resumed " << recovered.count() << " ms after the release");
+  BOOST_TEST(recovered < 1000ms, "writes resumed " << recovered.count() << " ms after the release");
   BOOST_TEST(readyz_status(port) == 200);
   BOOST_TEST(store_up(port) == 1);
   BOOST_CHECK_NO_THROW(node.wait_for_line("info.*store is available again after", 5s));

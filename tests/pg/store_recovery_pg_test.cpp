@@ -95,9 +95,10 @@ struct pg_node {
                  {}, 10s);
     return page.status == 200 ? static_cast<int>(page.json["items"].size()) : -1;
   }
-  /// How long until a workflow write is stored again, polling from now.
-  std::chrono::milliseconds time_to_first_write(const std::string& id) {
-    auto from = std::chrono::steady_clock::now();
+  /// How long from `from` (now unless told) until a workflow write is stored again, polling.
+  std::chrono::milliseconds time_to_first_write(
+      const std::string& id,
+      std::chrono::steady_clock::time_point from = std::chrono::steady_clock::now()) {
     auraos::test::wait_until([&] { return post_workflow(id) == 201; }, 5s);
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                  from);
@@ -130,7 +131,8 @@ BOOST_AUTO_TEST_CASE(a_long_table_lock_is_not_ready_meanwhile_and_writes_resume_
 
   admin.exec("ROLLBACK");
   auto took = node.time_to_first_write("after");
-  BOOST_TEST(took < 1500ms, "writes resumed after " << took.count() << " ms");
+  BOOST_TEST_MESSAGE("writes resumed " << took.count() << " ms after the release");
+  BOOST_TEST(took < 1000ms, "writes resumed " << took.count() << " ms after the release");
   BOOST_TEST(node.readyz() == 200);
   BOOST_TEST(node.store_up() == 1);
   BOOST_CHECK_NO_THROW(node.process.wait_for_line("info.*store is available again after", 5s));
@@ -151,12 +153,20 @@ BOOST_AUTO_TEST_CASE(terminated_backend_connections_are_replaced_without_help) {
   admin.exec(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
       "WHERE application_name = 'auraos' AND pid <> pg_backend_pid()");
+  // The database is usable again at once: the clock runs from the termination.
+  auto terminated = std::chrono::steady_clock::now();
   // A delete goes straight to a commit, which meets the dead connection (a create reads first,
   // and a failed read only replaces the connection): the store must not stay down after it.
   auto deleted = api_call(node.port, "DELETE", "/api/v1/workflows/doomed");
-  BOOST_TEST_MESSAGE("delete after the kill: " << deleted.status);
-  auto took = node.time_to_first_write("second");
-  BOOST_TEST(took < 1500ms, "writes resumed after " << took.count() << " ms");
+  BOOST_TEST_MESSAGE("delete after the kill: "
+                     << deleted.status << " after "
+                     << std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - terminated)
+                            .count()
+                     << " ms");
+  auto took = node.time_to_first_write("second", terminated);
+  BOOST_TEST_MESSAGE("writes resumed " << took.count() << " ms after the termination");
+  BOOST_TEST(took < 1000ms, "writes resumed " << took.count() << " ms after the termination");
   BOOST_TEST(node.readyz() == 200);
   BOOST_TEST(node.store_up() == 1);
   node.check_nothing_lost();
