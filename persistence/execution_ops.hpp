@@ -14,7 +14,8 @@ namespace auraos::persistence {
 
 /// Creates an execution; a repeated idempotency key returns the first one instead.
 struct create_execution_op {
-  execution_record execution;  ///< Created_at is stamped by the store when 0.
+  execution_record execution;                 ///< Created_at is stamped by the store when 0.
+  std::optional<fence> lease = std::nullopt;  ///< When present, rejected unless current.
 };
 
 /// Changes an execution's mutable fields.
