@@ -4,7 +4,9 @@
 
 namespace auraos::runtime::cluster {
 
-bool clustered(const cluster_settings& settings) { return settings.listen.has_value(); }
+bool clustered(const cluster_settings& settings) {
+  return settings.listen.has_value();
+}
 
 bool uses_tls(const cluster_settings& settings) {
   return !settings.cert_file.empty() && !settings.key_file.empty() && !settings.ca_file.empty();

@@ -10,6 +10,8 @@ namespace auraos::runtime::cluster {
 using time_point = std::chrono::steady_clock::time_point;
 
 /// The time point `ms` milliseconds after the clock's epoch (for tests and logs).
-inline time_point at_ms(std::int64_t ms) { return time_point(std::chrono::milliseconds(ms)); }
+inline time_point at_ms(std::int64_t ms) {
+  return time_point(std::chrono::milliseconds(ms));
+}
 
 }  // namespace auraos::runtime::cluster

@@ -23,8 +23,12 @@ member_status member_status_of(std::chrono::milliseconds heartbeat_age, bool lef
   return member_status::up;
 }
 
-std::string_view to_string(member_status status) { return name_of(status_names, status); }
+std::string_view to_string(member_status status) {
+  return name_of(status_names, status);
+}
 
-bool is_live(member_status status) { return status != member_status::down; }
+bool is_live(member_status status) {
+  return status != member_status::down;
+}
 
 }  // namespace auraos::runtime::cluster

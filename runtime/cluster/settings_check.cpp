@@ -21,8 +21,8 @@ refusal check_timings(const cluster_settings& s) {
     return "--shards: " + std::to_string(*s.shards) + " is out of range (1-4096)";
   if (s.heartbeat.count() < 10) return std::string("heartbeatMs: must be at least 10");
   if (s.lease <= 2 * s.heartbeat)
-    return "leaseMs (" + std::to_string(s.lease.count()) + ") must be more than twice heartbeatMs (" +
-           std::to_string(s.heartbeat.count()) + ")";
+    return "leaseMs (" + std::to_string(s.lease.count()) +
+           ") must be more than twice heartbeatMs (" + std::to_string(s.heartbeat.count()) + ")";
   if (s.forward_timeout.count() < 1) return std::string("forwardTimeoutMs: must be at least 1");
   return std::nullopt;
 }
@@ -30,15 +30,20 @@ refusal check_timings(const cluster_settings& s) {
 /// A flag that only a clustered node may set, when it is set without `--cluster-listen`.
 refusal check_single_node(const cluster_settings& s) {
   const std::vector<std::pair<bool, const char*>> set{
-      {s.advertise.has_value(), "--cluster-advertise"}, {!s.node_name.empty(), "--node-name"},
-      {!s.cert_file.empty(), "--cluster-cert"},         {!s.key_file.empty(), "--cluster-key"},
-      {!s.ca_file.empty(), "--cluster-ca"},             {s.insecure, "--insecure-cluster"}};
+      {s.advertise.has_value(), "--cluster-advertise"},
+      {!s.node_name.empty(), "--node-name"},
+      {!s.cert_file.empty(), "--cluster-cert"},
+      {!s.key_file.empty(), "--cluster-key"},
+      {!s.ca_file.empty(), "--cluster-ca"},
+      {s.insecure, "--insecure-cluster"}};
   for (const auto& [given, flag] : set)
     if (given) return std::string(flag) + " needs --cluster-listen HOST:PORT";
   return std::nullopt;
 }
 
-bool unspecified(const std::string& host) { return host == "0.0.0.0" || host == "::"; }
+bool unspecified(const std::string& host) {
+  return host == "0.0.0.0" || host == "::";
+}
 
 refusal check_addresses(const cluster_settings& s) {
   if (s.listen->port == 0)
@@ -66,9 +71,9 @@ refusal check_node_name(const std::string& name) {
 refusal check_tls(const cluster_settings& s) {
   std::string missing;
   int given = 0;
-  for (const auto& [file, flag] : {std::pair{&s.cert_file, "--cluster-cert"},
-                                   std::pair{&s.key_file, "--cluster-key"},
-                                   std::pair{&s.ca_file, "--cluster-ca"}}) {
+  for (const auto& [file, flag] :
+       {std::pair{&s.cert_file, "--cluster-cert"}, std::pair{&s.key_file, "--cluster-key"},
+        std::pair{&s.ca_file, "--cluster-ca"}}) {
     if (file->empty()) missing += (missing.empty() ? "" : ", ") + std::string(flag);
     given += file->empty() ? 0 : 1;
   }

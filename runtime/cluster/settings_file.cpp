@@ -31,7 +31,8 @@ setter text(std::string cluster_settings::*field) {
 
 setter millis(std::chrono::milliseconds cluster_settings::*field) {
   return [field](cluster_settings& s, const std::string& name, const nlohmann::json& v) -> applied {
-    if (!v.is_number_unsigned()) return fail("config: " + name + ": must be a non-negative integer");
+    if (!v.is_number_unsigned())
+      return fail("config: " + name + ": must be a non-negative integer");
     s.*field = std::chrono::milliseconds(v.get<std::uint32_t>());
     return true;
   };
@@ -55,7 +56,8 @@ const std::map<std::string, setter>& nested_setters() {
          s.shards = v.get<std::int64_t>();
          return true;
        }},
-      {"insecure", [](cluster_settings& s, const std::string&, const nlohmann::json& v) -> applied {
+      {"insecure",
+       [](cluster_settings& s, const std::string&, const nlohmann::json& v) -> applied {
          s.insecure = v.get<bool>();
          return true;
        }},
@@ -66,11 +68,16 @@ const std::map<std::string, setter>& nested_setters() {
 // Top-level keys named like the flags, and the nested key each stands for.
 const std::map<std::string, std::string>& top_level_names() {
   static const std::map<std::string, std::string> names{
-      {"clusterListen", "listen"},     {"clusterAdvertise", "advertise"},
-      {"nodeName", "nodeName"},        {"shards", "shards"},
-      {"clusterCert", "cert"},         {"clusterKey", "key"},
-      {"clusterCa", "ca"},             {"insecureCluster", "insecure"},
-      {"heartbeatMs", "heartbeatMs"},  {"leaseMs", "leaseMs"},
+      {"clusterListen", "listen"},
+      {"clusterAdvertise", "advertise"},
+      {"nodeName", "nodeName"},
+      {"shards", "shards"},
+      {"clusterCert", "cert"},
+      {"clusterKey", "key"},
+      {"clusterCa", "ca"},
+      {"insecureCluster", "insecure"},
+      {"heartbeatMs", "heartbeatMs"},
+      {"leaseMs", "leaseMs"},
       {"forwardTimeoutMs", "forwardTimeoutMs"},
   };
   return names;

@@ -61,8 +61,10 @@ shard_plan plan_shards(const plan_input& input) {
   std::int64_t own_target = 0;
   std::int64_t others_short = 0;
   for (const auto& [name, target] : plan.targets) {
-    if (name == input.self) own_target = target;
-    else others_short += std::max<std::int64_t>(0, target - owned[name]);
+    if (name == input.self)
+      own_target = target;
+    else
+      others_short += std::max<std::int64_t>(0, target - owned[name]);
   }
   const auto own = owned[input.self];
   auto wanted = std::min<std::int64_t>(std::max<std::int64_t>(0, own_target - own), free.size());

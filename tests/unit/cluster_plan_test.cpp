@@ -61,7 +61,8 @@ moves settle(owner_table& owners, const std::vector<std::string>& members) {
 BOOST_AUTO_TEST_SUITE(cluster_plan_suite)
 
 BOOST_DATA_TEST_CASE(targets_are_even_and_the_first_names_get_the_rest,
-                     boost::unit_test::data::xrange(1, 6) * boost::unit_test::data::make({1, 7, 64}),
+                     boost::unit_test::data::xrange(1, 6) *
+                         boost::unit_test::data::make({1, 7, 64}),
                      members, shards) {
   auto targets = spread(names(members), shards);
   BOOST_REQUIRE(targets.size() == std::size_t(members));
@@ -75,7 +76,8 @@ BOOST_DATA_TEST_CASE(targets_are_even_and_the_first_names_get_the_rest,
 }
 
 BOOST_DATA_TEST_CASE(empty_cluster_settles_on_the_targets_without_releases,
-                     boost::unit_test::data::xrange(1, 6) * boost::unit_test::data::make({1, 7, 64}),
+                     boost::unit_test::data::xrange(1, 6) *
+                         boost::unit_test::data::make({1, 7, 64}),
                      members, shards) {
   owner_table owners(shards);
   auto done = settle(owners, names(members));

@@ -84,7 +84,8 @@ BOOST_AUTO_TEST_CASE(config_file_errors_name_the_cluster_key) {
   BOOST_TEST(error_of(R"({"cluster": 5})") == "config: cluster: must be a JSON object");
   BOOST_TEST(error_of(R"({"clusterListen": "nope"})") ==
              "config: clusterListen: 'nope' is not HOST:PORT");
-  BOOST_TEST(error_of(R"({"cluster.shards": 1.5})") == "config: cluster.shards: must be an integer");
+  BOOST_TEST(error_of(R"({"cluster.shards": 1.5})") ==
+             "config: cluster.shards: must be an integer");
   BOOST_TEST(error_of(R"({"heartbeatMs": -1})") ==
              "config: heartbeatMs: must be a non-negative integer");
 }
@@ -110,7 +111,9 @@ BOOST_AUTO_TEST_CASE(accepted_combinations) {
 
 BOOST_AUTO_TEST_CASE(refused_combinations_name_the_flags) {
   const std::vector<std::pair<std::function<void(node_config&)>, std::string>> cases{
-      {[](node_config& c) { c.database = {"sqlite", "/tmp/x.db"}; },
+      {[](node_config& c) {
+         c.database = {"sqlite", "/tmp/x.db"};
+       },
        "--cluster-listen needs a PostgreSQL database (--db postgresql://...); sqlite is "
        "single-node"},
       {[](node_config& c) { c.cluster.listen->host = "10.0.0.5"; },
@@ -137,7 +140,9 @@ BOOST_AUTO_TEST_CASE(refused_combinations_name_the_flags) {
       {[](node_config& c) { c.cluster.listen->host = "0.0.0.0"; },
        "--cluster-listen 0.0.0.0:7101 is not an address other nodes can dial: give "
        "--cluster-advertise HOST:PORT"},
-      {[](node_config& c) { c.cluster.advertise = host_port{"::", 7101}; },
+      {[](node_config& c) {
+         c.cluster.advertise = host_port{"::", 7101};
+       },
        "--cluster-advertise: [::]:7101 is not an address other nodes can dial"},
       {[](node_config& c) { c.cluster.node_name = "n 1"; },
        "--node-name: 'n 1' may hold only letters, digits and . _ - : (at most 100 characters)"},
