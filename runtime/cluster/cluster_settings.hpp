@@ -14,7 +14,9 @@ namespace auraos::runtime::cluster {
 
 /// A `HOST:PORT` address (IPv6 hosts without their brackets).
 struct host_port {
+  /// Host name or IP address.
   std::string host;
+  /// TCP port (0 = any, refused for the cluster).
   std::uint16_t port = 0;
 };
 

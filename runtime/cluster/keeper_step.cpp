@@ -36,7 +36,8 @@ keeper_decision keeper_step(keeper_state& state, const keeper_tick& tick) {
   keeper_decision decision;
   const bool renewed = tick.heartbeat && tick.heartbeat->ok;
   if (renewed) state.clock.renewed(tick.heartbeat->started);
-  if (state.clock.expired(tick.now)) {
+  const bool fenced = tick.heartbeat && tick.heartbeat->fenced;
+  if (fenced || state.clock.expired(tick.now)) {
     decision.lost = true;
     decision.stop = tick.running;
     return decision;

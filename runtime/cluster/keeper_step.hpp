@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "runtime/cluster/cluster_settings.hpp"
@@ -18,6 +19,7 @@ namespace auraos::runtime::cluster {
 
 /// A member as the keeper read it (ages by the database's clock).
 struct member_view {
+  /// Its node name.
   std::string name;
   /// Time since its last heartbeat.
   std::chrono::milliseconds heartbeat_age{0};
@@ -27,6 +29,7 @@ struct member_view {
 
 /// A lease as the keeper read it (by the database's clock).
 struct lease_view {
+  /// The shard it leases.
   std::int64_t shard = 0;
   /// The owner's node name; empty = never owned.
   std::string owner;
@@ -38,14 +41,18 @@ struct lease_view {
 struct heartbeat_outcome {
   /// When the renewal started, on the local clock.
   time_point started;
-  /// False when the database refused it (fenced) or did not answer.
+  /// False when the database refused it or did not answer.
   bool ok = false;
   /// The shards whose leases it renewed (when `ok`).
   std::vector<std::int64_t> renewed;
+  /// True when the database refused it because the member row has a newer incarnation: another
+  /// process joined under this name, so every lease of this one is gone.
+  bool fenced = false;
 };
 
 /// What the keeper knows at one tick.
 struct keeper_tick {
+  /// The time of the decision, on the local clock.
   time_point now;
   /// This tick's heartbeat; none when none was made. Moves are planned only after one succeeded.
   std::optional<heartbeat_outcome> heartbeat;
@@ -63,9 +70,12 @@ struct keeper_tick {
 
 /// What the keeper carries from tick to tick.
 struct keeper_state {
+  /// State for the default settings (an actor's state before it knows its settings).
+  keeper_state() : keeper_state(cluster_settings{}) {}
   /// State for a node with `settings` (its name, lease and heartbeat): expired, budget full.
   explicit keeper_state(cluster_settings settings_in)
       : settings(std::move(settings_in)), clock(settings) {}
+  /// This node's settings (its name and timings).
   cluster_settings settings;
   /// Local validity of the leases.
   lease_clock clock;
@@ -86,9 +96,9 @@ struct keeper_decision {
 };
 
 /// Decides one tick: records a successful renewal in `state.clock`; stops everything when the
-/// leases expired locally; else stops running shards the renewal did not renew, and after a
-/// successful heartbeat acquires free shards up to the target and releases shards over it
-/// within `state.budget`.
+/// leases expired locally or the heartbeat was fenced; else stops running shards the renewal did
+/// not renew, and after a successful heartbeat acquires free shards up to the target and releases
+/// shards over it within `state.budget`.
 keeper_decision keeper_step(keeper_state& state, const keeper_tick& tick);
 
 }  // namespace auraos::runtime::cluster

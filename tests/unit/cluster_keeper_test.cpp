@@ -30,7 +30,7 @@ shard_list range(std::int64_t from, std::int64_t to) {
 keeper_tick renewed_tick(std::int64_t now_ms, std::int64_t started_ms, shard_list renewed) {
   keeper_tick tick;
   tick.now = at_ms(now_ms);
-  tick.heartbeat = heartbeat_outcome{at_ms(started_ms), true, std::move(renewed)};
+  tick.heartbeat = heartbeat_outcome{at_ms(started_ms), true, std::move(renewed), false};
   tick.shards = 64;
   return tick;
 }
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(failed_renewals_keep_shards_until_the_lease_then_stop_all_w
   failed.shards = 64;
   failed.running = range(0, 4);
   failed.now = at_ms(1749);
-  failed.heartbeat = heartbeat_outcome{at_ms(1500), false, {}};
+  failed.heartbeat = heartbeat_outcome{at_ms(1500), false, {}, false};
   auto before = keeper_step(state, failed);
   BOOST_TEST(!before.lost);
   BOOST_TEST((before.stop.empty() && before.acquire.empty() && before.release.empty()));
@@ -110,6 +110,18 @@ BOOST_AUTO_TEST_CASE(a_renewal_that_answers_after_the_lease_is_no_renewal) {
   auto decision = keeper_step(state, late);
   BOOST_TEST(decision.lost);
   BOOST_TEST(decision.stop == range(0, 2));
+}
+
+BOOST_AUTO_TEST_CASE(a_fenced_heartbeat_stops_all_at_once) {
+  keeper_state state(n1_settings());
+  keeper_step(state, renewed_tick(0, 0, {0, 1}));
+  keeper_tick fenced;
+  fenced.now = at_ms(600);
+  fenced.heartbeat = heartbeat_outcome{at_ms(500), false, {}, true};
+  fenced.running = {0, 1};
+  auto decision = keeper_step(state, fenced);
+  BOOST_TEST(decision.lost);
+  BOOST_TEST(decision.stop == (shard_list{0, 1}));
 }
 
 BOOST_AUTO_TEST_CASE(running_shards_the_renewal_missed_are_stopped_and_not_reacquired) {
