@@ -88,6 +88,10 @@ BOOST_DATA_TEST_CASE(empty_cluster_settles_on_the_targets_without_releases,
     BOOST_TEST(owned[name] == target, name);
 }
 
+BOOST_AUTO_TEST_CASE(no_members_have_no_targets) {
+  BOOST_TEST(spread({}, 64).empty());
+}
+
 BOOST_AUTO_TEST_CASE(free_shards_are_acquired_lowest_first_up_to_the_target) {
   owner_table owners(7);
   owners[0] = "n2";
