@@ -30,10 +30,10 @@ struct cluster_lease {
 
 /// A member of the cluster.
 struct cluster_node {
-  std::string name;               ///< Unique, stable node name.
-  std::int64_t incarnation = 0;   ///< Bumped each time the node joins.
-  std::string cluster_address;    ///< HOST:PORT of its cluster endpoint.
-  std::string http_address;       ///< HOST:PORT of its HTTP API.
+  std::string name;                   ///< Unique, stable node name.
+  std::int64_t incarnation = 0;       ///< Bumped each time the node joins.
+  std::string cluster_address;        ///< HOST:PORT of its cluster endpoint.
+  std::string http_address;           ///< HOST:PORT of its HTTP API.
   std::int64_t started_at_ms = 0;     ///< When it joined (ms since the epoch).
   std::int64_t heartbeat_age_ms = 0;  ///< Since its last heartbeat.
   bool left = false;                  ///< True once it left gracefully.

@@ -17,7 +17,8 @@ class lease_store : public virtual batch_store {
 
   /// The cluster's shard count (table cluster_meta): the stored one; when none is stored,
   /// `requested` (else 64) is stored first. Conflict, naming both, when `requested` differs
-  /// from the stored count. New rows are then stored under shard_of(id, that count).
+  /// from the stored count. New rows are then stored under shard_of(id, that count). Call it
+  /// on open, before the store actor owns the store (it does not go through `commit`).
   virtual store_result<std::int64_t> ensure_shard_count(std::optional<std::int64_t> requested) = 0;
   /// The shard count new rows are stored under: the stored one when the store was opened or
   /// ensure_shard_count answered, else 64.

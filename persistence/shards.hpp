@@ -21,8 +21,7 @@ std::int64_t shard_of(std::string_view id, std::int64_t shards = default_shard_c
 
 /// The shard a row about `id` is stored under: the fence's shard when the write carries one,
 /// else shard_of(id, shards).
-std::int64_t row_shard(std::string_view id, const std::optional<fence>& lease,
-                       std::int64_t shards);
+std::int64_t row_shard(std::string_view id, const std::optional<fence>& lease, std::int64_t shards);
 
 /// The epochs one node holds, by shard (0: not held).
 struct held_leases {

@@ -65,8 +65,8 @@ struct latest_snapshot_query {
 
 /// Asks for timers due at `now_ms`.
 struct due_timers_query {
-  std::int64_t now_ms = 0;           ///< The time.
-  std::int64_t limit = 100;          ///< At most this many.
+  std::int64_t now_ms = 0;                ///< The time.
+  std::int64_t limit = 100;               ///< At most this many.
   std::vector<std::int64_t> shards = {};  ///< Of these shards; empty: of all shards.
 };
 

@@ -61,9 +61,10 @@ store_status nothing(store_result<pg_result> rows) {
 
 }  // namespace
 
-store_result<cluster_membership> postgres_cluster_store::join(
-    const std::string& node_name, const std::string& cluster_address,
-    const std::string& http_address, std::optional<std::int64_t> shards) {
+store_result<cluster_membership> postgres_cluster_store::join(const std::string& node_name,
+                                                              const std::string& cluster_address,
+                                                              const std::string& http_address,
+                                                              std::optional<std::int64_t> shards) {
   auto place = "join the cluster as '" + node_name + "'";
   if (node_name.empty()) return store_fail(store_errc::invalid, place + ": empty node name");
   if (shards && *shards < 1)
@@ -89,9 +90,9 @@ store_result<std::optional<cluster_lease>> postgres_cluster_store::acquire(
     std::int64_t lease_ms) {
   params values;
   values.add(shard).add(node_name).add(incarnation).add(lease_ms);
-  auto rows = lease_rows(run(*connection_, "cluster_acquire", values,
-                             "acquire shard " + std::to_string(shard) + " for '" + node_name +
-                                 "'"));
+  auto rows =
+      lease_rows(run(*connection_, "cluster_acquire", values,
+                     "acquire shard " + std::to_string(shard) + " for '" + node_name + "'"));
   if (!rows) return fail(std::move(rows).error());
   if (rows->empty()) return std::optional<cluster_lease>{};
   return std::optional<cluster_lease>{std::move(rows->front())};
@@ -105,8 +106,7 @@ store_status postgres_cluster_store::release(std::int64_t shard, const std::stri
                      "release shard " + std::to_string(shard) + " of '" + node_name + "'"));
 }
 
-store_status postgres_cluster_store::leave(const std::string& node_name,
-                                           std::int64_t incarnation) {
+store_status postgres_cluster_store::leave(const std::string& node_name, std::int64_t incarnation) {
   params values;
   values.add(node_name).add(incarnation);
   return nothing(

@@ -20,10 +20,9 @@ store_result<std::unique_ptr<sqlite_store>> sqlite_store::open(sqlite_options op
   }
   auto queries = query_cache::prepare_all(db->handle());
   if (!queries) return fail(std::move(queries).error());
-  std::unique_ptr<sqlite_store> store{new sqlite_store{std::move(db).value(),
-                                                       std::move(queries).value(),
-                                                       std::move(options.clock),
-                                                       default_shard_count}};
+  std::unique_ptr<sqlite_store> store{
+      new sqlite_store{std::move(db).value(), std::move(queries).value(), std::move(options.clock),
+                       default_shard_count}};
   auto stored = store->stored_shard_count();
   if (!stored) return fail(std::move(stored).error());
   if (*stored) store->shards_ = **stored;
@@ -35,8 +34,7 @@ store_result<std::optional<std::int64_t>> sqlite_store::stored_shard_count() {
                                  [](const statement& row) { return row.integer(0); });
 }
 
-store_result<std::int64_t> sqlite_store::ensure_shard_count(
-    std::optional<std::int64_t> requested) {
+store_result<std::int64_t> sqlite_store::ensure_shard_count(std::optional<std::int64_t> requested) {
   if (requested && *requested < 1)
     return store_fail(store_errc::invalid,
                       "shard count: " + std::to_string(*requested) + " is not positive");

@@ -54,7 +54,9 @@ class sqlite_store final : public store {
 
  private:
   sqlite_store(database db, query_cache queries, clock_fn clock, std::int64_t shards)
-      : db_(std::move(db)), queries_(std::move(queries)), clock_(std::move(clock)),
+      : db_(std::move(db)),
+        queries_(std::move(queries)),
+        clock_(std::move(clock)),
         shards_(shards) {}
   write_outcome apply_request(const write_request& request);
   /// The stored shard count, if any.

@@ -56,7 +56,8 @@ store_result<op_result> writer::apply_op(const create_execution_op& op) {
     if (!revision) return fail(std::move(revision).error());
     e.revision = *revision;
   }
-  if (auto done = insert(queries_, e, row_shard(e.id, op.lease, shards_)); !done) return fail(std::move(done).error());
+  if (auto done = insert(queries_, e, row_shard(e.id, op.lease, shards_)); !done)
+    return fail(std::move(done).error());
   auto& stored = queries_["execution_get"];  // with the columns the store derives
   stored.bind(1, e.id);
   auto row = fetch_one<execution_record>(stored, read_execution);

@@ -22,11 +22,10 @@ store_status writer::check_fence(const std::optional<fence>& lease, const char* 
   auto place = std::string{what} + " '" + id + "'";
   if (*held && (*held)->epoch == lease->epoch) {
     if (!ends || *ends > clock_()) return std::monostate{};
-    return store_fail(store_errc::fenced, place + ": lease expired, shard " +
-                                              std::to_string(lease->shard) + " at epoch " +
-                                              std::to_string(lease->epoch) + " (owner '" +
-                                              (*held)->owner + "') ended at " +
-                                              std::to_string(*ends));
+    return store_fail(store_errc::fenced,
+                      place + ": lease expired, shard " + std::to_string(lease->shard) +
+                          " at epoch " + std::to_string(lease->epoch) + " (owner '" +
+                          (*held)->owner + "') ended at " + std::to_string(*ends));
   }
   if (!*held)
     return store_fail(store_errc::fenced,

@@ -97,8 +97,7 @@ p::store_result<p::status_counts> faulty_store::count_executions_by_status() {
 
 p::store_result<std::vector<p::execution_record>> faulty_store::unfinished_executions(
     const std::vector<std::int64_t>& shards) {
-  return pass(false, "unfinished_executions",
-              [&] { return real_->unfinished_executions(shards); });
+  return pass(false, "unfinished_executions", [&] { return real_->unfinished_executions(shards); });
 }
 
 p::store_result<std::vector<p::history_event>> faulty_store::read_history(

@@ -27,8 +27,9 @@ BOOST_AUTO_TEST_CASE(a_database_from_before_clusters_upgrades_in_place) {
   auto db = std::move(opened).value();
 
   const std::vector<std::pair<std::string, std::string>> columns{
-      {"workflow_executions", "shard"}, {"timers", "shard"},         {"shard_leases", "incarnation"},
-      {"shard_leases", "expires_at"},   {"cluster_meta", "shards"},  {"cluster_nodes", "name"},
+      {"workflow_executions", "shard"}, {"timers", "shard"},
+      {"shard_leases", "incarnation"},  {"shard_leases", "expires_at"},
+      {"cluster_meta", "shards"},       {"cluster_nodes", "name"},
       {"cluster_nodes", "incarnation"}, {"cluster_nodes", "left_at"}};
   for (const auto& [table, column] : columns)
     BOOST_TEST(factory->has_column(table, column), table << "." << column);

@@ -100,8 +100,7 @@ BOOST_AUTO_TEST_CASE(timers_are_read_by_shard) {
     for (const auto& t : timers) out.push_back(t.timer_id);
     return out;
   };
-  BOOST_TEST(names(db->due_timers(500, 10, {3}).value()) ==
-             (std::vector<std::string>{"a2", "a1"}));
+  BOOST_TEST(names(db->due_timers(500, 10, {3}).value()) == (std::vector<std::string>{"a2", "a1"}));
   BOOST_TEST(names(db->due_timers(500, 10, {5}).value()) == std::vector<std::string>{"b1"});
   BOOST_TEST(names(db->due_timers(500, 2, {3, 5}).value()) ==
              (std::vector<std::string>{"a2", "b1"}));

@@ -89,9 +89,9 @@ class sqlite_factory final : public store_factory {
     auto db = persistence::sqlite::database::open(path());
     BOOST_REQUIRE(db.has_value());
     auto ends = at_ms ? std::to_string(*at_ms) : std::string{"NULL"};
-    auto done = db->exec("UPDATE shard_leases SET expires_at = " + ends +
-                             " WHERE shard = " + std::to_string(shard),
-                         "set lease expiry");
+    auto done = db->exec(
+        "UPDATE shard_leases SET expires_at = " + ends + " WHERE shard = " + std::to_string(shard),
+        "set lease expiry");
     BOOST_REQUIRE_MESSAGE(done.has_value(), (done ? "" : done.error().message));
   }
 
