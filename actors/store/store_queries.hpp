@@ -46,9 +46,9 @@ struct list_executions_query {
 /// Asks how many executions have each status.
 struct count_executions_query {};
 
-/// Asks for every pending, running or paused execution (of some shards).
+/// Asks for every pending, running or paused execution of some shards.
 struct unfinished_executions_query {
-  std::vector<std::int64_t> shards;  ///< Only these shards (empty: every shard).
+  std::vector<std::int64_t> shards = {};  ///< Of these shards; empty: of all shards.
 };
 
 /// Asks for the history of an execution after a seq.
@@ -65,14 +65,14 @@ struct latest_snapshot_query {
 
 /// Asks for timers due at `now_ms`.
 struct due_timers_query {
-  std::int64_t now_ms = 0;           ///< The time.
-  std::int64_t limit = 100;          ///< At most this many.
-  std::vector<std::int64_t> shards;  ///< Only these shards (empty: every shard).
+  std::int64_t now_ms = 0;                ///< The time.
+  std::int64_t limit = 100;               ///< At most this many.
+  std::vector<std::int64_t> shards = {};  ///< Of these shards; empty: of all shards.
 };
 
 /// Asks for the earliest timer deadline.
 struct next_timer_deadline_query {
-  std::vector<std::int64_t> shards;  ///< Only these shards (empty: every shard).
+  std::vector<std::int64_t> shards = {};  ///< Of these shards; empty: of all shards.
 };
 
 /// Asks for a shard's lease.
