@@ -12,7 +12,7 @@ namespace auraos::cluster {
 namespace {
 
 endpoint_actor::behavior_type endpoint(endpoint_actor::pointer self, std::string node_name,
-                                       forward_handler handler) {
+                                       forward_handler handler, peers_actor peers) {
   return {
       [=](forward_atom atom, v1::ForwardRequest& request) {
         auto promise = self->make_response_promise<v1::ForwardReply>();
@@ -25,6 +25,9 @@ endpoint_actor::behavior_type endpoint(endpoint_actor::pointer self, std::string
                 [=](caf::error& error) mutable { promise.deliver(std::move(error)); });
         return promise;
       },
+      [=](hello_atom atom, std::string& name, caf::actor& remote) {
+        return self->delegate(peers, atom, std::move(name), std::move(remote));
+      },
   };
 }
 
@@ -32,9 +35,9 @@ endpoint_actor::behavior_type endpoint(endpoint_actor::pointer self, std::string
 
 caf::expected<published_endpoint> spawn_endpoint(caf::actor_system& system,
                                                  const std::string& node_name,
-                                                 forward_handler handler, const std::string& host,
-                                                 std::uint16_t port) {
-  auto actor = system.spawn(endpoint, node_name, std::move(handler));
+                                                 forward_handler handler, peers_actor peers,
+                                                 const std::string& host, std::uint16_t port) {
+  auto actor = system.spawn(endpoint, node_name, std::move(handler), std::move(peers));
   auto bound = publish(system, caf::actor_cast<caf::actor>(actor), port, host);
   if (!bound) {
     caf::anon_send_exit(actor, caf::exit_reason::user_shutdown);

@@ -22,11 +22,21 @@ using forward_atom = caf::atom_constant<caf::atom("forward")>;
 using members_atom = caf::atom_constant<caf::atom("members")>;
 /// The peers actor's own retry timer (internal).
 using retry_atom = caf::atom_constant<caf::atom("retry")>;
+/// A dialing node introduces itself and its endpoint to the node it connected to.
+using hello_atom = caf::atom_constant<caf::atom("hello")>;
 
 /// Answers one forwarded call on the owning node. The endpoint hands every incoming call to
 /// the handler given at spawn; the executions side implements it.
 using forward_handler =
     caf::typed_actor<caf::replies_to<forward_atom, v1::ForwardRequest>::with<v1::ForwardReply>>;
+
+/// The actor a node publishes on its cluster port: answers forwarded calls (through the
+/// handler), and takes the hello of a node that connected to it (handed to its peers actor).
+/// Between two nodes only the one whose name sorts first dials, so there is one connection:
+/// CAF 0.17 drops both when two nodes connect to each other at the same time.
+using endpoint_actor =
+    caf::typed_actor<caf::replies_to<forward_atom, v1::ForwardRequest>::with<v1::ForwardReply>,
+                     caf::replies_to<hello_atom, std::string, caf::actor>::with<caf::ok_atom>>;
 
 /// Why a forwarded call got no answer from its owner.
 struct forward_failure {

@@ -40,16 +40,23 @@ struct peers_options {
 };
 
 /// Keeps one connection per member, reconnects with backoff, forwards calls.
-/// - members: the complete member list (self skipped); members not in it are dropped.
+/// - members: the complete member list (self skipped); members not in it are dropped. Of two
+///   nodes, the one whose name sorts first dials (with backoff) and says hello; the other
+///   waits for that hello (see endpoint_actor).
 /// - forward: the named member's answer; `unavailable` naming it when it is not a member, not
 ///   connected, its connection goes down while the call is pending (at once), or it does not
 ///   answer within forward_timeout.
 /// - get: the connection of every member.
+/// - hello: a node that dialed us, with its endpoint (from our endpoint).
+/// - put: our own endpoint, sent in our hellos (start_transport sends it).
 /// - retry: internal (the backoff timer).
+/// Stop it with an exit message (it ends its connecting actors first).
 using peers_actor = caf::typed_actor<
     caf::reacts_to<members_atom, std::vector<member_address>>,
     caf::replies_to<forward_atom, std::string, v1::ForwardRequest>::with<forward_reply>,
     caf::replies_to<caf::get_atom>::with<std::vector<peer_status>>,
+    caf::replies_to<hello_atom, std::string, caf::actor>::with<caf::ok_atom>,
+    caf::reacts_to<caf::put_atom, endpoint_actor>,
     caf::reacts_to<retry_atom, std::string, std::uint64_t>>;
 
 /// Spawns the peers actor of a system built with configure_transport.

@@ -5,8 +5,10 @@
 
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
+#include <caf/io/basp_broker.hpp>
 #include <caf/io/middleman.hpp>
 #include <caf/openssl/manager.hpp>
+#include <caf/openssl/middleman_actor.hpp>
 #include <caf/openssl/publish.hpp>
 #include <caf/scoped_actor.hpp>
 
@@ -47,6 +49,12 @@ void add_message_types(caf::actor_system_config& config) {
 caf::io::middleman_actor connector(caf::actor_system& system) {
   if (system.has_openssl_manager()) return system.openssl_manager().actor_handle();
   return system.middleman().actor_handle();
+}
+
+caf::io::middleman_actor spawn_connector(caf::actor_system& system) {
+  auto broker = system.middleman().named_broker<caf::io::basp_broker>(caf::atom("BASP"));
+  if (system.has_openssl_manager()) return caf::openssl::make_middleman_actor(system, broker);
+  return caf::io::make_middleman_actor(system, broker);
 }
 
 caf::expected<std::uint16_t> publish(caf::actor_system& system, const caf::actor& whom,

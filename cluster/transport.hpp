@@ -24,6 +24,12 @@ void add_message_types(caf::actor_system_config& config);
 /// else the plain middleman's. Only for a system built with configure_transport.
 caf::io::middleman_actor connector(caf::actor_system& system);
 
+/// A new connecting actor of its own for `system` (OpenSSL when loaded), on its own thread and
+/// sharing the system's connections. CAF's connect is a blocking connect(): an address whose
+/// host is gone blocks its connector for the kernel's SYN timeout (about two minutes), so each
+/// peer connects through its own. It ignores ordinary exits: stop it with exit_reason::kill.
+caf::io::middleman_actor spawn_connector(caf::actor_system& system);
+
 /// Publishes `whom` on `host:port` (port 0: any free port) through connector(); the bound port.
 caf::expected<std::uint16_t> publish(caf::actor_system& system, const caf::actor& whom,
                                      std::uint16_t port, const std::string& host);

@@ -14,8 +14,7 @@
 #include <caf/send.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
-#include "cluster/endpoint.hpp"
-#include "cluster/peers.hpp"
+#include "cluster/node_transport.hpp"
 #include "cluster/transport.hpp"
 #include "node/actor_system_setup.hpp"
 
@@ -66,39 +65,38 @@ class transport_node {
       : name_(std::move(name)), runtime_(2, cluster::transport_for(500ms, 2000ms, tls)) {
     auto& sys = runtime_.system();
     handler_ = sys.spawn(test_handler);
-    auto published = cluster::spawn_endpoint(sys, name_, handler_, "127.0.0.1", port);
-    if (!published) throw std::runtime_error("publish failed: " + sys.render(published.error()));
-    endpoint_ = published->actor;
-    port_ = published->port;
     cluster::peers_options options;
     options.self_name = name_;
     options.forward_timeout = forward_timeout;
-    peers_ = cluster::spawn_peers(sys, options);
+    auto started = cluster::start_transport(sys, handler_, "127.0.0.1", port, options);
+    if (!started) throw std::runtime_error("publish failed: " + sys.render(started.error()));
+    transport_ = *started;
   }
   ~transport_node() {
-    caf::anon_send_exit(peers_, caf::exit_reason::user_shutdown);
-    caf::anon_send_exit(endpoint_, caf::exit_reason::user_shutdown);
+    cluster::stop_transport(transport_);
     caf::anon_send_exit(handler_, caf::exit_reason::user_shutdown);
   }
 
   /// This node as a member.
-  cluster::member_address member() const { return {name_, "127.0.0.1:" + std::to_string(port_)}; }
+  cluster::member_address member() const {
+    return {name_, "127.0.0.1:" + std::to_string(transport_.port)};
+  }
   /// The bound cluster port.
-  std::uint16_t port() const { return port_; }
+  std::uint16_t port() const { return transport_.port; }
   /// The system.
   caf::actor_system& system() { return runtime_.system(); }
   /// The peers actor.
-  const cluster::peers_actor& peers() const { return peers_; }
+  const cluster::peers_actor& peers() const { return transport_.peers; }
 
   /// Tells the peers actor the members.
   void set_members(const std::vector<cluster::member_address>& members) {
-    caf::anon_send(peers_, cluster::members_atom::value, members);
+    caf::anon_send(transport_.peers, cluster::members_atom::value, members);
   }
   /// Whether the peers actor is connected to `name` now.
   bool connected_to(const std::string& name) {
     caf::scoped_actor self{system()};
     bool connected = false;
-    self->request(peers_, 5s, caf::get_atom::value)
+    self->request(transport_.peers, 5s, caf::get_atom::value)
         .receive(
             [&](const std::vector<cluster::peer_status>& all) {
               for (const auto& p : all)
@@ -111,7 +109,7 @@ class transport_node {
   cluster::forward_reply forward(const std::string& name, const v1::ForwardRequest& request) {
     caf::scoped_actor self{system()};
     cluster::forward_reply out = fail(cluster::forward_failure{errc::internal, "no answer"});
-    self->request(peers_, 30s, cluster::forward_atom::value, name, request)
+    self->request(transport_.peers, 30s, cluster::forward_atom::value, name, request)
         .receive([&](cluster::forward_reply& reply) { out = std::move(reply); },
                  [&](caf::error& error) {
                    out = fail(cluster::forward_failure{errc::internal, system().render(error)});
@@ -123,9 +121,7 @@ class transport_node {
   std::string name_;
   node::actor_runtime runtime_;
   cluster::forward_handler handler_;
-  cluster::endpoint_actor endpoint_;
-  cluster::peers_actor peers_;
-  std::uint16_t port_ = 0;
+  cluster::node_transport transport_;
 };
 
 }  // namespace auraos::test

@@ -74,13 +74,14 @@ std::string failure_text(const cluster::forward_reply& reply) {
 struct anonymous_node {
   anonymous_node() : system(prepare(config)) {
     handler = system.spawn(test::test_handler);
-    auto published = cluster::spawn_endpoint(system, "anonymous", handler, "127.0.0.1", 0);
-    if (!published) throw std::runtime_error("publish failed");
-    endpoint = published->actor;
-    port = published->port;
+    cluster::peers_options options;
+    options.self_name = "anonymous";
+    auto started = cluster::start_transport(system, handler, "127.0.0.1", 0, options);
+    if (!started) throw std::runtime_error("publish failed");
+    transport = *started;
   }
   ~anonymous_node() {
-    caf::anon_send_exit(endpoint, caf::exit_reason::user_shutdown);
+    cluster::stop_transport(transport);
     caf::anon_send_exit(handler, caf::exit_reason::user_shutdown);
   }
   static caf::actor_system_config& prepare(caf::actor_system_config& config) {
@@ -91,8 +92,7 @@ struct anonymous_node {
   caf::actor_system_config config;
   caf::actor_system system;
   cluster::forward_handler handler;
-  cluster::endpoint_actor endpoint;
-  std::uint16_t port = 0;
+  cluster::node_transport transport;
 };
 
 /// Sends a call that the peer holds, then `act` (which makes the peer go away); how long after
@@ -170,6 +170,18 @@ BOOST_AUTO_TEST_CASE(tls_file_check_names_each_problem) {
                     std::invalid_argument);
 }
 
+BOOST_AUTO_TEST_CASE(only_a_clustered_runtime_loads_the_middleman) {
+  node::actor_runtime single(1);
+  BOOST_TEST(!single.system().has_middleman());
+  BOOST_TEST(!single.system().has_openssl_manager());
+  node::actor_runtime plain(1, cluster::transport_for(500ms, 2000ms, std::nullopt));
+  BOOST_TEST(plain.system().has_middleman());
+  BOOST_TEST(!plain.system().has_openssl_manager());
+  test::cluster_certs certs;
+  node::actor_runtime tls(1, cluster::transport_for(500ms, 2000ms, certs.node("n1")));
+  BOOST_TEST(tls.system().has_openssl_manager());
+}
+
 BOOST_AUTO_TEST_CASE(transport_timing_follows_heartbeat_and_lease) {
   auto defaults = cluster::transport_for(500ms, 2000ms, std::nullopt);
   BOOST_TEST(defaults.heartbeat_interval.count() == 250);
@@ -183,8 +195,13 @@ BOOST_AUTO_TEST_CASE(forward_over_mutual_tls_answers) {
   test::cluster_certs certs;
   transport_node a("a", certs.node("a"));
   transport_node b("b", certs.node("b"));
+  // Both know both (self is skipped); only a, whose name sorts first, dials and says hello.
   a.set_members({a.member(), b.member()});
-  BOOST_REQUIRE(test::wait_until([&] { return a.connected_to("b"); }, 5s));
+  b.set_members({a.member(), b.member()});
+  BOOST_REQUIRE(test::wait_until([&] { return a.connected_to("b") && b.connected_to("a"); }, 5s));
+  auto back = b.forward("a", call("get_execution", "e-0"));
+  BOOST_REQUIRE_MESSAGE(back.has_value(), failure_text(back));
+  BOOST_TEST(back->node() == "a");
 
   auto reply = a.forward("b", call("get_execution", "e-1", R"({"x":1})"));
   BOOST_REQUIRE_MESSAGE(reply.has_value(), failure_text(reply));
@@ -225,7 +242,7 @@ BOOST_AUTO_TEST_CASE(peers_without_cert_or_from_another_ca_are_refused_and_logge
   }
   // Outbound: our peers actor refuses them and logs why.
   a.set_members({{"foreign", "127.0.0.1:" + std::to_string(foreign.port())},
-                 {"anonymous", "127.0.0.1:" + std::to_string(anonymous.port)},
+                 {"anonymous", "127.0.0.1:" + std::to_string(anonymous.transport.port)},
                  {"plain", "127.0.0.1:" + std::to_string(plain.port())}});
   BOOST_TEST(test::wait_until(
       [&] {
@@ -244,6 +261,10 @@ BOOST_AUTO_TEST_CASE(peers_without_cert_or_from_another_ca_are_refused_and_logge
   // reconnects within 100 ms, so the good peer is served within the deadline.)
   transport_node b("b", certs.node("b"));
   b.set_members({a.member()});
+  a.set_members({{"foreign", "127.0.0.1:" + std::to_string(foreign.port())},
+                 {"anonymous", "127.0.0.1:" + std::to_string(anonymous.transport.port)},
+                 {"plain", "127.0.0.1:" + std::to_string(plain.port())},
+                 b.member()});
   BOOST_TEST(test::wait_until(
       [&] { return b.connected_to("a") && b.forward("a", call("get_execution", "e-4")); }, 5s));
 }
