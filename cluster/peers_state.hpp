@@ -21,13 +21,13 @@ struct peer {
   peer() = default;
   std::string address;              ///< As given ("HOST:PORT"); "" while only its hello is known.
   std::optional<host_port> target;  ///< Parsed; none when malformed.
-  caf::io::middleman_actor connector;  ///< This peer's own connecting actor (spawned lazily).
-  endpoint_actor endpoint;             ///< Invalid while not connected.
-  bool connecting = false;             ///< A connection attempt is out.
-  std::uint64_t generation = 0;        ///< Answers and timers of an older generation are stale.
-  std::chrono::milliseconds backoff;   ///< The next retry delay.
-  std::string last_error;              ///< Why it is not connected.
-  std::uint64_t failures = 0;          ///< Failed attempts since the last connection.
+  caf::io::middleman_actor connector;      ///< This peer's own connecting actor (spawned lazily).
+  endpoint_actor endpoint;                 ///< Invalid while not connected.
+  bool connecting = false;                 ///< A connection attempt is out.
+  std::uint64_t generation = 0;            ///< Answers and timers of an older generation are stale.
+  std::chrono::milliseconds backoff{100};  ///< The next retry delay.
+  std::string last_error;                  ///< Why it is not connected.
+  std::uint64_t failures = 0;              ///< Failed attempts since the last connection.
   /// Forwarded calls waiting for an answer, by request number.
   std::map<std::uint64_t, caf::typed_response_promise<forward_reply>> pending;
 };
