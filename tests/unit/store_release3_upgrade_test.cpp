@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(its_rows_get_their_shards_and_it_keeps_64_shards) {
   BOOST_TEST(store->next_timer_deadline({3}).value().value_or(0) == waiting_deadline);
   BOOST_TEST(!store->next_timer_deadline({0, 51}).value().has_value());
 
-  BOOST_TEST(store->get_execution(completed_id)->status == p::execution_status::completed);
+  BOOST_TEST(p::to_string(store->get_execution(completed_id)->status) == "completed");
   BOOST_TEST(store->read_history(completed_id, 0)->size() == 13u);
   BOOST_TEST(store->read_history(waiting_id, 0)->size() == 9u);
 }
