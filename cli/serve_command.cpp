@@ -135,10 +135,6 @@ int serve(const serve_flags& flags) {
     std::fprintf(stderr, "auraos serve: %s\n", config.error().c_str());
     return exit_invalid;
   }
-  if (runtime::cluster::clustered(config->cluster)) {
-    std::fprintf(stderr, "auraos serve: cluster mode is not available in this build yet\n");
-    return exit_invalid;
-  }
   use_stderr_logger(config->log_level);
   node::block_stop_signals();
   return node::serve(*config, test_options(flags));

@@ -85,6 +85,7 @@ void stop_fenced(execution_actor* self, const p::store_error& error, queued_even
       errc::unavailable, "execution " + s.args.id + " is fenced: " + error.message, {}};
   s.writing_for.reset();
   refuse(in_flight, refusal);
+  self->send(s.args.service, fenced_atom::value);
   stop_without_writing(self, refusal);
 }
 

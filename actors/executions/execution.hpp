@@ -48,6 +48,8 @@ using ended_atom = caf::atom_constant<caf::atom("execended")>;
 using child_start_atom = caf::atom_constant<caf::atom("childstart")>;
 /// `(count_atom, attempts_started, retries_scheduled)`: to the service, for /metrics.
 using count_atom = caf::atom_constant<caf::atom("count")>;
+/// `(fenced_atom)`: to the service, when the store refused an execution's write (stale lease).
+using fenced_atom = caf::atom_constant<caf::atom("fenced")>;
 /// `(reload_atom)`: an execution retries its load after the database was unavailable.
 using reload_atom = caf::atom_constant<caf::atom("reload")>;
 

@@ -190,6 +190,7 @@ caf::behavior service(service_actor* self, store::store_actor store, executions_
         return caf::ok_atom::value;
       },
       [self](ended_atom, execution_end& end) { on_ended(self, std::move(end)); },
+      [self](fenced_atom) { ++self->state.counters.fenced_writes; },
       [self](count_atom, int attempts, int retries) {
         self->state.counters.attempts += attempts;
         self->state.counters.retries += retries;

@@ -111,9 +111,6 @@ BOOST_AUTO_TEST_CASE(serve_refuses_cluster_flags_it_cannot_honour) {
   refused({"serve", "--shards", "x"}, "--shards: 'x' is not a number");
   refused({"serve", "--node-name", "n1"}, "--node-name needs --cluster-listen HOST:PORT");
   refused({"serve", "--db", pg, "--cluster-listen", "127.0.0.1"}, "--cluster-listen: '127.0.0.1'");
-  // Accepted, but nothing runs a cluster yet: the node says so instead of pretending.
-  refused({"serve", "--db", pg, "--cluster-listen", "127.0.0.1:7101", "--node-name", "n1"},
-          "auraos serve: cluster mode is not available in this build yet");
 }
 
 BOOST_AUTO_TEST_CASE(serve_on_an_unusable_data_dir_fails_with_one_line) {
