@@ -154,14 +154,20 @@ void install(CLI::App& app, int& exit_code) {
                       "and ends, failures; debug: every transition and request)");
   command->add_flag("--test-faults", flags->test_faults, "")->group("");
   // Cluster flags (spec/cluster.md): hidden until the cluster works end to end.
-  command->add_option("--cluster-listen", flags->cluster_listen, "")->group("");
-  command->add_option("--cluster-advertise", flags->cluster_advertise, "")->group("");
-  command->add_option("--node-name", flags->node_name, "")->group("");
-  command->add_option("--shards", flags->shards, "")->group("");
-  command->add_option("--cluster-cert", flags->cluster_cert, "")->group("");
-  command->add_option("--cluster-key", flags->cluster_key, "")->group("");
-  command->add_option("--cluster-ca", flags->cluster_ca, "")->group("");
-  command->add_flag("--insecure-cluster", flags->insecure_cluster, "")->group("");
+  command->add_option("--cluster-listen", flags->cluster_listen,
+                      "Join the cluster of the PostgreSQL --db, listening for nodes on HOST:PORT");
+  command->add_option("--cluster-advertise", flags->cluster_advertise,
+                      "HOST:PORT other nodes dial (default: --cluster-listen)");
+  command->add_option("--node-name", flags->node_name,
+                      "Unique, stable node name (default: host name:cluster port)");
+  command->add_option("--shards", flags->shards,
+                      "Shard count of a new cluster (default 64; fixed by the first node)");
+  command->add_option("--cluster-cert", flags->cluster_cert,
+                      "PEM certificate of this node, signed by the cluster's CA");
+  command->add_option("--cluster-key", flags->cluster_key, "PEM private key of --cluster-cert");
+  command->add_option("--cluster-ca", flags->cluster_ca, "PEM certificate of the cluster's CA");
+  command->add_flag("--insecure-cluster", flags->insecure_cluster,
+                    "Plain TCP between nodes on a non-loopback address (no TLS)");
   command->callback([flags, &exit_code] { exit_code = serve(*flags); });
 }
 

@@ -11,6 +11,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include "gateway/api_routes.hpp"
+#include "gateway/child_relay.hpp"
 #include "gateway/owner_routing.hpp"
 
 namespace auraos::gateway {
@@ -49,6 +50,11 @@ caf::behavior handler(caf::stateful_actor<handler_state>* self,
   return {
       [self, node](cluster::forward_atom, const v1::ForwardRequest& call) {
         auto promise = self->make_response_promise<v1::ForwardReply>();
+        if (call.kind() == child_end_kind) {
+          take_child_end(self, node, call,
+                         [promise](v1::ForwardReply reply) mutable { promise.deliver(reply); });
+          return promise;
+        }
         auto number = self->state.next_call++;
         self->state.waiting.emplace(number, promise);
         auto me = caf::actor_cast<caf::actor>(self);

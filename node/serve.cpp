@@ -14,6 +14,7 @@
 #include "actors/env.hpp"
 #include "cluster/lease_keeper.hpp"
 #include "cluster/node_transport.hpp"
+#include "gateway/child_relay.hpp"
 #include "gateway/forward_endpoint.hpp"
 #include "gateway/http_server.hpp"
 #include "gateway/http_service.hpp"
@@ -54,6 +55,8 @@ struct serve_wiring {
   /// Why the cluster endpoint could not be published (the node then stops with exit 1).
   std::string transport_error;
   local_node* node = nullptr;
+  /// Carries child ends to their parent's owner (stopped with the transport).
+  caf::actor relay;
 };
 
 /// The gateway's context, made by the first part that needs it.
@@ -100,6 +103,7 @@ part cluster_part(const runtime::node_config& config, const cluster_start& joine
       wiring.transport_error = node.system().render(started.error());
     context->set_cluster({wiring.board, started ? started->peers : cluster::peers_actor{},
                           settings.forward_timeout});
+    wiring.relay = gateway::spawn_child_relay(context);
     cluster::lease_keeper_options keeper{
         settings,     runtime::cluster::to_string({config.http_host, config.http_port}),
         joined.store, joined.membership,
@@ -195,6 +199,7 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
   wiring.context->set_root(nullptr);
   // The published endpoint and the peers actor keep the actor system waiting: end them first.
   if (wiring.transport) cluster::stop_transport(*wiring.transport);
+  if (wiring.relay) caf::anon_send_exit(wiring.relay, caf::exit_reason::user_shutdown);
   node.stop();
   spdlog::info(clean ? "node stopped" : "node failed");
   return clean ? 0 : 1;

@@ -191,6 +191,14 @@ caf::behavior service(service_actor* self, store::store_actor store, executions_
       },
       [self](ended_atom, execution_end& end) { on_ended(self, std::move(end)); },
       [self](fenced_atom) { ++self->state.counters.fenced_writes; },
+      [self](relay_atom, const std::string& parent, attempt_outcome& outcome) {
+        if (!holds(self->state, parent)) return false;
+        with_actor(
+            self, parent,
+            [outcome](caf::actor a) { caf::anon_send(a, attempt_done_atom::value, outcome); },
+            [](execution_failure) {});
+        return true;
+      },
       [self](count_atom, int attempts, int retries) {
         self->state.counters.attempts += attempts;
         self->state.counters.retries += retries;

@@ -1,6 +1,9 @@
 // Starting executions (checked and stored before the answer) and child executions.
 #include <filesystem>
 
+#include <caf/actor_registry.hpp>
+#include <caf/actor_system.hpp>
+#include <caf/send.hpp>
 #include <nlohmann/json.hpp>
 
 #include "actors/env.hpp"
@@ -280,6 +283,12 @@ void on_ended(service_actor* self, execution_end end) {
   auto parent = key.substr(0, node_at);
   auto node = key.substr(node_at + 1, attempt_at - node_at - 1);
   auto outcome = child_outcome(node, std::stoi(key.substr(attempt_at + 1)), end);
+  if (!holds(s, parent)) {  // another node runs the parent now: the relay carries the end there
+    auto relay = self->system().registry().get(relay_registry_name);
+    if (relay)
+      caf::anon_send(caf::actor_cast<caf::actor>(relay), relay_atom::value, parent, outcome);
+    return;
+  }
   with_actor(
       self, parent,
       [outcome](caf::actor a) { caf::anon_send(a, attempt_done_atom::value, outcome); },

@@ -93,3 +93,31 @@ BOOST_AUTO_TEST_CASE(a_node_paused_past_its_lease_is_fenced_and_rejoins) {
     if (node["name"] == "n2") BOOST_TEST(node["incarnation"].get<int>() >= 2, view.dump());
   BOOST_TEST(n2.process->err().find("lost") != std::string::npos, n2.process->err());
 }
+
+BOOST_AUTO_TEST_CASE(children_on_another_node_than_their_parent_report_their_end) {
+  cluster_fixture c;
+  auto& n1 = c.start("n1");
+  auto& n2 = c.start("n2");
+  c.start("n3");
+  BOOST_REQUIRE(c.wait_spread(n1, {"n1", "n2", "n3"}));
+  BOOST_REQUIRE_EQUAL(n1.call("POST", "/api/v1/workflows", delay_then_shell("w", 3)).status, 201);
+  auto parent = json{{"id", "parent"},
+                     {"name", "parent"},
+                     {"nodes",
+                      {{{"id", "child"},
+                        {"type", "subworkflow"},
+                        {"config", {{"workflowId", "w"}, {"input", {{"seconds", 3}}}}}}}},
+                     {"output", "${nodes.child.output}"}};
+  BOOST_REQUIRE_EQUAL(n1.call("POST", "/api/v1/workflows", parent.dump()).status, 201);
+  // Parents and children start on n2; its graceful stop spreads their shards over n1 and n3,
+  // so about half of the children end on another node than their parent.
+  std::vector<std::string> ids;
+  for (int i = 0; i < 12; ++i) {
+    auto reply = n2.call("POST", "/api/v1/workflows/parent/executions");
+    BOOST_REQUIRE_MESSAGE(reply.status == 202, reply.body);
+    ids.push_back(reply.json["id"]);
+  }
+  n2.process->signal(SIGTERM);
+  BOOST_TEST(n2.process->wait_exit(seconds(20)) == 0);
+  for (const auto& id : ids) BOOST_TEST(n1.wait_status(id, "completed", seconds(30)), id);
+}

@@ -1,6 +1,7 @@
 #pragma once
 // `auraos serve` on a store loaded from a fixture of tests/fixtures/ (an earlier release's).
 
+#include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -36,5 +37,22 @@ struct fixture_node {
   std::uint16_t port = process.wait_for_port();             ///< Its HTTP port.
   bool ready = wait_ready(port, std::chrono::seconds(30));  ///< True once /readyz answers.
 };
+
+/// Checks an execution of a fixture that waits on a durable timer due at `deadline_ms`: before
+/// the deadline it was recovered and waits (a cancel ends it); after it, the timer fired at its
+/// original deadline and the execution completed (fixtures age: both are right).
+template <class Node>
+void check_waiting_execution(Node& node, const std::string& id, std::int64_t deadline_ms) {
+  auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
+  if (now >= deadline_ms - 60'000) {  // due, or due during the test
+    BOOST_TEST(node.wait_status(id, "completed")["status"] == "completed");
+    return;
+  }
+  BOOST_TEST(node.call("GET", "/api/v1/executions/" + id).json["status"] == "running");
+  BOOST_TEST(node.call("POST", "/api/v1/executions/" + id + "/cancel").status == 202);
+  node.wait_status(id, "cancelled");
+}
 
 }  // namespace auraos::test
