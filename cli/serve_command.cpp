@@ -1,5 +1,9 @@
 // `auraos serve`: runs a node until SIGTERM or SIGINT (spec/interfaces.md).
 
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -13,6 +17,7 @@
 #include "cli/command.hpp"
 #include "node/actor_system_setup.hpp"
 #include "node/serve.hpp"
+#include "runtime/cluster/settings_check.hpp"
 #include "runtime/node_config.hpp"
 #include "runtime/text_file.hpp"
 
@@ -26,7 +31,51 @@ struct serve_flags {
   std::string config_file;
   std::string log_level;
   bool test_faults = false;
+  std::string cluster_listen;
+  std::string cluster_advertise;
+  std::string node_name;
+  std::string shards;
+  std::string cluster_cert;
+  std::string cluster_key;
+  std::string cluster_ca;
+  bool insecure_cluster = false;
 };
+
+/// The machine's host name (the default node name's first part).
+std::string host_name() {
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0) return "localhost";
+  return name;
+}
+
+/// Applies the cluster flags that were given over `settings`.
+result<bool, std::string> apply_cluster_flags(const serve_flags& flags,
+                                              runtime::cluster::cluster_settings& settings) {
+  namespace cluster = runtime::cluster;
+  for (auto [text, field, flag] :
+       {std::tuple{&flags.cluster_listen, &settings.listen, "--cluster-listen"},
+        std::tuple{&flags.cluster_advertise, &settings.advertise, "--cluster-advertise"}}) {
+    if (text->empty()) continue;
+    auto address = cluster::parse_host_port(*text, flag);
+    if (!address) return fail(address.error());
+    *field = *address;
+  }
+  if (!flags.shards.empty()) {
+    std::int64_t shards = 0;
+    const auto* end = flags.shards.data() + flags.shards.size();
+    auto [stop, ec] = std::from_chars(flags.shards.data(), end, shards);
+    if (ec != std::errc{} || stop != end)
+      return fail("--shards: '" + flags.shards + "' is not a number");
+    settings.shards = shards;
+  }
+  for (auto [text, field] : {std::pair{&flags.node_name, &settings.node_name},
+                             std::pair{&flags.cluster_cert, &settings.cert_file},
+                             std::pair{&flags.cluster_key, &settings.key_file},
+                             std::pair{&flags.cluster_ca, &settings.ca_file}})
+    if (!text->empty()) *field = *text;
+  settings.insecure = settings.insecure || flags.insecure_cluster;
+  return true;
+}
 
 result<runtime::node_config, std::string> settings_from(const serve_flags& flags) {
   runtime::node_config config;
@@ -53,6 +102,10 @@ result<runtime::node_config, std::string> settings_from(const serve_flags& flags
     if (!level) return fail("--log-level: " + level.error());
     config.log_level = *level;
   }
+  auto cluster = apply_cluster_flags(flags, config.cluster);
+  if (!cluster) return fail(cluster.error());
+  if (auto refused = runtime::cluster::check_cluster_settings(config)) return fail(*refused);
+  config.cluster = runtime::cluster::with_defaults(config.cluster, host_name());
   return runtime::finalize(config);
 }
 
@@ -100,6 +153,21 @@ void install(CLI::App& app, int& exit_code) {
                       "trace, debug, info, warn, error or off (default info: execution starts "
                       "and ends, failures; debug: every transition and request)");
   command->add_flag("--test-faults", flags->test_faults, "")->group("");
+  // Cluster flags (spec/cluster.md): hidden until the cluster works end to end.
+  command->add_option("--cluster-listen", flags->cluster_listen,
+                      "Join the cluster of the PostgreSQL --db, listening for nodes on HOST:PORT");
+  command->add_option("--cluster-advertise", flags->cluster_advertise,
+                      "HOST:PORT other nodes dial (default: --cluster-listen)");
+  command->add_option("--node-name", flags->node_name,
+                      "Unique, stable node name (default: host name:cluster port)");
+  command->add_option("--shards", flags->shards,
+                      "Shard count of a new cluster (default 64; fixed by the first node)");
+  command->add_option("--cluster-cert", flags->cluster_cert,
+                      "PEM certificate of this node, signed by the cluster's CA");
+  command->add_option("--cluster-key", flags->cluster_key, "PEM private key of --cluster-cert");
+  command->add_option("--cluster-ca", flags->cluster_ca, "PEM certificate of the cluster's CA");
+  command->add_flag("--insecure-cluster", flags->insecure_cluster,
+                    "Plain TCP between nodes on a non-loopback address (no TLS)");
   command->callback([flags, &exit_code] { exit_code = serve(*flags); });
 }
 

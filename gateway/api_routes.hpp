@@ -20,6 +20,9 @@ void add_execution_routes(router& routes, std::shared_ptr<node_context> node);
 /// /healthz, /readyz, /metrics and /api/v1/supervision.
 void add_system_routes(router& routes, std::shared_ptr<node_context> node);
 
+/// /api/v1/cluster and /api/v1/cluster/shards.
+void add_cluster_routes(router& routes, std::shared_ptr<node_context> node);
+
 /// A router with every route of the node.
 std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node);
 

@@ -87,7 +87,8 @@ nlohmann::json counters_json(const actors::executions::executions_counters& coun
           {"retries", counters.retries},
           {"activeActors", counters.active_actors},
           {"activations", counters.activations},
-          {"passivations", counters.passivations}};
+          {"passivations", counters.passivations},
+          {"fencedWrites", counters.fenced_writes}};
 }
 
 }  // namespace auraos::gateway

@@ -8,6 +8,7 @@
 #include "gateway/detail/ask.hpp"
 #include "gateway/execution_json.hpp"
 #include "gateway/json_body.hpp"
+#include "gateway/owner_routing.hpp"
 #include "gateway/pagination.hpp"
 #include "gateway/resource_json.hpp"
 #include "runtime/json_parse.hpp"
@@ -142,23 +143,25 @@ route_handler service_route(const ctx& node, int status) {
 
 void add_execution_routes(router& routes, std::shared_ptr<node_context> node) {
   routes.add("POST", "/api/v1/workflows/{id}/executions",
-             [node](const auto& request, const auto& params, responder r) {
+             creating_route(node, [node](const auto& request, const auto& params, responder r) {
                start_execution(node, request, params, std::move(r));
-             });
+             }));
   routes.add("GET", "/api/v1/executions", [node](const auto& request, const auto&, responder r) {
     list_executions(node, request, std::move(r));
   });
-  routes.add("GET", "/api/v1/executions/{id}", service_route<caf::get_atom>(node, 200));
+  namespace ex = actors::executions;
+  routes.add("GET", "/api/v1/executions/{id}",
+             owned_route(node, service_route<caf::get_atom>(node, 200)));
   routes.add("POST", "/api/v1/executions/{id}/pause",
-             service_route<actors::executions::pause_atom>(node, 202));
+             owned_route(node, service_route<ex::pause_atom>(node, 202)));
   routes.add("POST", "/api/v1/executions/{id}/resume",
-             service_route<actors::executions::resume_atom>(node, 202));
+             owned_route(node, service_route<ex::resume_atom>(node, 202)));
   routes.add("POST", "/api/v1/executions/{id}/cancel",
-             service_route<actors::executions::cancel_atom>(node, 202));
+             owned_route(node, service_route<ex::cancel_atom>(node, 202)));
   routes.add("GET", "/api/v1/executions/{id}/history",
-             history_route<actors::executions::history_atom>(node));
+             owned_route(node, history_route<ex::history_atom>(node)));
   routes.add("GET", "/api/v1/executions/{id}/logs",
-             history_route<actors::executions::logs_atom>(node));
+             owned_route(node, history_route<ex::logs_atom>(node)));
 }
 
 }  // namespace auraos::gateway

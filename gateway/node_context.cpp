@@ -31,6 +31,26 @@ actors::executions::executions_actor node_context::executions() const {
   return caf::actor_cast<actors::executions::executions_actor>(handle);
 }
 
+std::string node_context::node_name() const {
+  std::lock_guard lock{mutex_};
+  return node_name_;
+}
+
+void node_context::set_node_name(std::string name) {
+  std::lock_guard lock{mutex_};
+  node_name_ = std::move(name);
+}
+
+cluster_link node_context::cluster() const {
+  std::lock_guard lock{mutex_};
+  return cluster_;
+}
+
+void node_context::set_cluster(cluster_link link) {
+  std::lock_guard lock{mutex_};
+  cluster_ = std::move(link);
+}
+
 std::uint16_t node_context::http_port() const {
   std::lock_guard lock{mutex_};
   return http_port_;

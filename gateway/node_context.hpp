@@ -5,15 +5,28 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include <caf/actor.hpp>
 #include <caf/fwd.hpp>
 
 #include "actors/executions/executions_service.hpp"
 #include "actors/store/store_actor.hpp"
+#include "cluster/cluster_board.hpp"
+#include "cluster/peers.hpp"
 #include "runtime/node_config.hpp"
 
 namespace auraos::gateway {
+
+/// How a node reaches its cluster (a node alone has a board of one and no peers).
+struct cluster_link {
+  /// What the node knows of members and leases (never null once the node runs).
+  std::shared_ptr<cluster::cluster_board> board;
+  /// The connections to the other members; null for a node alone.
+  cluster::peers_actor peers;
+  /// forwardTimeoutMs.
+  std::chrono::milliseconds forward_timeout{5000};
+};
 
 /// Handles shared between the node's children and the HTTP handlers; restarts replace them.
 class node_context {
@@ -38,6 +51,15 @@ class node_context {
   /// The registered executions service, or null when it is not running.
   actors::executions::executions_actor executions() const;
 
+  /// This node's name (its cluster name, or the host name of a node alone): `AuraOS-Node`.
+  std::string node_name() const;
+  /// Sets the node's name.
+  void set_node_name(std::string name);
+  /// How the node reaches its cluster.
+  cluster_link cluster() const;
+  /// Sets how the node reaches its cluster.
+  void set_cluster(cluster_link link);
+
   /// The HTTP port actually bound (0 before the first start).
   std::uint16_t http_port() const;
   /// Records the bound port, so a restarted HTTP service binds the same one.
@@ -50,6 +72,8 @@ class node_context {
   actors::store::store_actor store_;
   caf::actor root_;
   std::uint16_t http_port_ = 0;
+  std::string node_name_;
+  cluster_link cluster_;
 };
 
 }  // namespace auraos::gateway

@@ -66,6 +66,28 @@ std::string snake_case(const std::string& camel) {
   return out;
 }
 
+void cluster_metrics(std::string& out, const metrics_snapshot& snapshot) {
+  std::map<std::string, std::int64_t> by_status{{"up", 0}, {"suspect", 0}, {"down", 0}};
+  std::int64_t owned = 0;
+  if (snapshot.cluster) {
+    for (const auto& node : snapshot.cluster->nodes) ++by_status[node.status];
+    owned = snapshot.cluster->owned;
+  }
+  header(out, "auraos_cluster_nodes", "gauge", "Members of the cluster by status.");
+  for (const auto& [status, count] : by_status)
+    out += fmt::format("auraos_cluster_nodes{{status=\"{}\"}} {}\n", status, count);
+  header(out, "auraos_shards_owned", "gauge", "Shards whose executions run on this node.");
+  out += fmt::format("auraos_shards_owned {}\n", owned);
+  header(out, "auraos_shard_moves_total", "counter", "Shards this node acquired or gave up.");
+  out += fmt::format("auraos_shard_moves_total {}\n", snapshot.shard_moves);
+  header(out, "auraos_forwarded_requests_total", "counter",
+         "API calls this node forwarded to the owner of their execution.");
+  out += fmt::format("auraos_forwarded_requests_total {}\n", snapshot.forwarded_requests);
+  header(out, "auraos_fenced_writes_total", "counter",
+         "Writes the store refused because another node holds the shard.");
+  out += fmt::format("auraos_fenced_writes_total {}\n", snapshot.fenced_writes);
+}
+
 std::string prometheus_text(const metrics_snapshot& snapshot) {
   std::string out;
   executions(out, snapshot);
@@ -74,6 +96,7 @@ std::string prometheus_text(const metrics_snapshot& snapshot) {
   header(out, "auraos_actor_restarts_total", "counter",
          "Restarts made by the supervisors of the node.");
   out += fmt::format("auraos_actor_restarts_total {}\n", snapshot.actor_restarts);
+  cluster_metrics(out, snapshot);
   return out;
 }
 

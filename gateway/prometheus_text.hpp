@@ -8,6 +8,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "actors/store/commit_stats.hpp"
+#include "cluster/cluster_board.hpp"
 
 namespace auraos::gateway {
 
@@ -25,6 +26,12 @@ struct metrics_snapshot {
   /// The executions service's counters object (numbers by camelCase name); null when the
   /// service is not running.
   const nlohmann::json* service_counters = nullptr;
+  /// The cluster as this node sees it (a node alone: itself with every shard).
+  std::shared_ptr<const cluster::cluster_snapshot> cluster;
+  /// Shards moved through this node, calls it forwarded, and writes the store fenced.
+  std::int64_t shard_moves = 0;
+  std::int64_t forwarded_requests = 0;
+  std::int64_t fenced_writes = 0;
 };
 
 /// `nodeAttempts` -> `node_attempts`.
@@ -32,7 +39,9 @@ std::string snake_case(const std::string& camel);
 
 /// Renders the snapshot: `auraos_executions{status}`, `auraos_service_*_total` counters (and
 /// `auraos_service_*_actors` gauges for the `...Actors` numbers) from the service's counters,
-/// `auraos_store_commit_latency_seconds` histogram, `auraos_actor_restarts_total`.
+/// `auraos_store_commit_latency_seconds` histogram, `auraos_actor_restarts_total`, and the
+/// cluster's `auraos_cluster_nodes{status}`, `auraos_shards_owned`, `auraos_shard_moves_total`,
+/// `auraos_forwarded_requests_total`, `auraos_fenced_writes_total`.
 std::string prometheus_text(const metrics_snapshot& snapshot);
 
 }  // namespace auraos::gateway

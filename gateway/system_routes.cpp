@@ -90,6 +90,7 @@ void finish_metrics(std::shared_ptr<metrics_job> job) {
       job->self, service, job->respond,
       [job, done](actors::executions::executions_counters& counters) {
         job->counters = counters_json(counters);
+        job->snapshot.fenced_writes = counters.fenced_writes;
         job->snapshot.service_counters = &job->counters;
         done();
       },
@@ -127,6 +128,11 @@ void metrics(const ctx& node, responder respond) {
   detail::spawn_asker(node->system(), [node, respond](caf::event_based_actor* self) {
     auto job = std::make_shared<metrics_job>(respond);
     job->node = node;
+    if (auto board = node->cluster().board) {
+      job->snapshot.cluster = board->snapshot();
+      job->snapshot.shard_moves = board->moves_total();
+      job->snapshot.forwarded_requests = board->forwarded_total();
+    }
     job->self = self;
     gather_metrics(job);
   });
@@ -150,6 +156,7 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_workflow_routes(*routes, node);
   add_execution_routes(*routes, node);
   add_system_routes(*routes, node);
+  add_cluster_routes(*routes, node);
   return routes;
 }
 

@@ -3,20 +3,28 @@
 
 #include <csignal>
 #include <ctime>
+#include <stdexcept>
 
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 
+#include "cluster/transport.hpp"
 #include "node/message_types.hpp"
 
 namespace auraos::node {
 
-actor_runtime::actor_runtime(int scheduler_threads)
+actor_runtime::actor_runtime(int scheduler_threads,
+                             const std::optional<cluster::transport_options>& transport)
     : config_(std::make_unique<caf::actor_system_config>()) {
+  if (transport && transport->tls) {
+    // CAF reads the files only on the first connection and aborts the process when they are bad.
+    if (auto error = cluster::check_tls_files(*transport->tls)) throw std::invalid_argument(*error);
+  }
   if (scheduler_threads > 0)
     config_->set("scheduler.max-threads", static_cast<std::size_t>(scheduler_threads));
   config_->set("scheduler.policy", caf::atom("sharing"));
   add_message_types(*config_);
+  if (transport) cluster::configure_transport(*config_, *transport);
   system_ = std::make_unique<caf::actor_system>(*config_);
 }
 

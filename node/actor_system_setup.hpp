@@ -2,16 +2,24 @@
 // Building the actor system of a process (`auraos run`, `auraos serve`).
 
 #include <memory>
+#include <optional>
 
 #include <caf/fwd.hpp>
+
+#include "cluster/transport_options.hpp"
 
 namespace auraos::node {
 
 /// An actor system together with the configuration it was built from.
 class actor_runtime {
  public:
-  /// Builds a system with `scheduler_threads` workers (0: CAF's default).
-  explicit actor_runtime(int scheduler_threads);
+  /// Builds a system with `scheduler_threads` workers (0: CAF's default). With `transport`, the
+  /// system also loads the middleman (and CAF's OpenSSL module with TLS files) as
+  /// cluster::configure_transport describes; the TLS files are checked first and a bad one
+  /// throws std::invalid_argument with check_tls_files' line, before any system exists.
+  /// Without it nothing of the middleman is loaded.
+  explicit actor_runtime(int scheduler_threads,
+                         const std::optional<cluster::transport_options>& transport = std::nullopt);
   /// Waits for every actor to end (send them exits first), then stops the system.
   ~actor_runtime();
   actor_runtime(const actor_runtime&) = delete;

@@ -19,7 +19,8 @@ std::vector<actors::supervision::child_spec> engine_children(
   };
   actors::timers::timer_service_options timers{
       options.env,
-      {{actors::timers::execution_owner, actors::executions::execution_timer_owner()}}};
+      {{actors::timers::execution_owner, actors::executions::execution_timer_owner()}},
+      options.clustered};
   auto timers_spec = actors::timers::timer_service_child(actors::store::store_actor{}, timers);
   timers_spec.start = [slot, timers](caf::local_actor* parent) {
     return actors::timers::timer_service_child(slot->get(), timers).start(parent);

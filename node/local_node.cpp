@@ -36,8 +36,9 @@ auto poll(Get get, std::chrono::milliseconds wait) {
 }  // namespace
 
 local_node::local_node(node_settings settings)
-    : runtime_(std::make_unique<actor_runtime>(settings.scheduler_threads)),
-      store_(std::make_shared<detail::store_slot>()) {
+    : runtime_(std::make_unique<actor_runtime>(settings.scheduler_threads, settings.transport)),
+      store_(std::make_shared<detail::store_slot>()),
+      on_stop_signal_(std::move(settings.on_stop_signal)) {
   actors::supervision::supervisor_config root;
   root.name = "node";
   // Later children hold the store handle: a store restart restarts them too.
@@ -78,6 +79,7 @@ bool local_node::run_until_stop_signal() {
     requested = true;
     spdlog::info("received {}: stopping the supervision tree",
                  signal == SIGINT ? "SIGINT" : "SIGTERM");
+    if (on_stop_signal_) on_stop_signal_();
     caf::anon_send_exit(root_, caf::exit_reason::user_shutdown);
   }};
   caf::scoped_actor self{system()};

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <caf/actor.hpp>
@@ -13,6 +14,7 @@
 #include "actors/executions/executions_service.hpp"
 #include "actors/store/store_actor.hpp"
 #include "actors/supervision/supervisor.hpp"
+#include "cluster/transport_options.hpp"
 #include "persistence/store.hpp"
 #include "runtime/supervision/intensity.hpp"
 
@@ -45,6 +47,11 @@ struct node_settings {
   /// The node's environment: clock, randomness, timers, files (null: the real one). Every
   /// child takes it: the root supervisor, the timer service, the executions service.
   std::shared_ptr<actors::env> env;
+  /// A clustered node's middleman settings (none: no middleman is loaded).
+  std::optional<cluster::transport_options> transport;
+  /// Runs when a stop signal arrived, before the tree is stopped (a clustered node hands its
+  /// shards over there).
+  std::function<void()> on_stop_signal;
 };
 
 /// An actor system running the root supervisor "node": the store child, the timer service,
@@ -86,6 +93,7 @@ class local_node {
   std::unique_ptr<actor_runtime> runtime_;
   std::shared_ptr<detail::store_slot> store_;
   caf::actor root_;
+  std::function<void()> on_stop_signal_;
 };
 
 }  // namespace auraos::node

@@ -1,17 +1,29 @@
 #include "node/serve.hpp"
 
+#include <chrono>
 #include <memory>
+#include <optional>
+
+#include <caf/actor_registry.hpp>
+#include <caf/actor_system.hpp>
+#include <caf/scoped_actor.hpp>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "actors/env.hpp"
+#include "cluster/lease_keeper.hpp"
+#include "cluster/node_transport.hpp"
+#include "gateway/child_relay.hpp"
+#include "gateway/forward_endpoint.hpp"
 #include "gateway/http_server.hpp"
 #include "gateway/http_service.hpp"
 #include "gateway/node_context.hpp"
 #include "gateway/test_fault_route.hpp"
+#include "node/cluster_start.hpp"
 #include "node/local_node.hpp"
 #include "persistence/open_store.hpp"
+#include "runtime/cluster/cluster_settings.hpp"
 
 namespace auraos::node {
 namespace {
@@ -35,11 +47,33 @@ actors::executions::executions_options engine_options(const runtime::node_config
   return options;
 }
 
-/// The HTTP gateway as the node's last part; `context` receives what its handlers reach.
-part gateway_part(const runtime::node_config& config, serve_options options,
-                  std::shared_ptr<gateway::node_context>& context) {
-  return [&config, options, &context](local_node& node) {
-    context = std::make_shared<gateway::node_context>(node.system(), config);
+/// What the serve assembly shares between its parts and its stop.
+struct serve_wiring {
+  std::shared_ptr<gateway::node_context> context;
+  std::shared_ptr<cluster::cluster_board> board = std::make_shared<cluster::cluster_board>();
+  std::optional<cluster::node_transport> transport;
+  /// Why the cluster endpoint could not be published (the node then stops with exit 1).
+  std::string transport_error;
+  local_node* node = nullptr;
+  /// Carries child ends to their parent's owner (stopped with the transport).
+  caf::actor relay;
+};
+
+/// The gateway's context, made by the first part that needs it.
+std::shared_ptr<gateway::node_context> context_of(serve_wiring& wiring, local_node& node,
+                                                  const runtime::node_config& config) {
+  if (!wiring.context) {
+    wiring.context = std::make_shared<gateway::node_context>(node.system(), config);
+    wiring.context->set_node_name(node_name_of(config));
+    wiring.context->set_cluster({wiring.board, {}, config.cluster.forward_timeout});
+  }
+  return wiring.context;
+}
+
+/// The HTTP gateway as the node's last part.
+part gateway_part(const runtime::node_config& config, serve_options options, serve_wiring& wiring) {
+  return [&config, options, &wiring](local_node& node) {
+    auto context = context_of(wiring, node, config);
     node.on_store_started(
         [ctx = context](actors::store::store_actor s) { ctx->set_store(std::move(s)); });
     gateway::route_installer test_routes;
@@ -49,6 +83,60 @@ part gateway_part(const runtime::node_config& config, serve_options options,
       };
     return gateway::http_service_child(context, std::move(test_routes));
   };
+}
+
+/// A clustered node's transport (published endpoint, peers) and its lease keeper, before the
+/// gateway.
+part cluster_part(const runtime::node_config& config, const cluster_start& joined,
+                  serve_wiring& wiring) {
+  return [&config, &joined, &wiring](local_node& node) {
+    auto context = context_of(wiring, node, config);
+    const auto& settings = config.cluster;
+    cluster::peers_options peers;
+    peers.self_name = settings.node_name;
+    peers.forward_timeout = settings.forward_timeout;
+    auto started = cluster::start_transport(node.system(), gateway::spawn_forward_handler(context),
+                                            settings.listen->host, settings.listen->port, peers);
+    if (started)
+      wiring.transport = *started;
+    else
+      wiring.transport_error = node.system().render(started.error());
+    context->set_cluster({wiring.board, started ? started->peers : cluster::peers_actor{},
+                          settings.forward_timeout});
+    wiring.relay = gateway::spawn_child_relay(context);
+    cluster::lease_keeper_options keeper{
+        settings,     runtime::cluster::to_string({config.http_host, config.http_port}),
+        joined.store, joined.membership,
+        wiring.board, started ? started->peers : cluster::peers_actor{}};
+    return cluster::lease_keeper_child(std::move(keeper));
+  };
+}
+
+/// A node alone shows itself with every shard.
+void publish_alone(cluster::cluster_board& board, const runtime::node_config& config,
+                   std::int64_t shards) {
+  cluster::cluster_snapshot alone;
+  alone.self = node_name_of(config);
+  alone.shards = shards;
+  alone.owned = shards;
+  auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
+  alone.nodes.push_back({alone.self, 0, "",
+                         runtime::cluster::to_string({config.http_host, config.http_port}), "up",
+                         now, shards, now});
+  board.publish(std::move(alone));
+}
+
+/// At a stop signal, a clustered node hands its shards over before its tree stops.
+void leave_cluster(local_node& node) {
+  auto keeper =
+      caf::actor_cast<caf::actor>(node.system().registry().get(cluster::keeper_registry_name));
+  if (!keeper) return;
+  caf::scoped_actor self{node.system()};
+  self->request(keeper, std::chrono::seconds(15), cluster::leave_atom::value)
+      .receive([](caf::ok_atom) {},
+               [](caf::error& e) { spdlog::warn("cluster: leaving: {}", caf::to_string(e)); });
 }
 
 }  // namespace
@@ -65,20 +153,54 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
     spdlog::error("{}", store.error());
     return 1;
   }
+  auto joined = join_cluster(config);  // after open_store: it migrates the database
+  if (!joined) {
+    spdlog::error("{}", joined.error().message);
+    return joined.error().exit_code;
+  }
+  auto shards = settle_shard_count(config, **store);
+  if (!shards) {
+    spdlog::error("{}", shards.error().message);
+    return shards.error().exit_code;
+  }
   spdlog::info("store: {} ({})", persistence::redact_password(config.database.target),
                config.database.backend);
-  std::shared_ptr<gateway::node_context> context;
+  serve_wiring wiring;
   node_settings settings;
   settings.store = std::move(*store);
   settings.env = env;
   settings.executions = engine_options(config);
+  settings.executions.shard_count = *shards;
+  settings.executions.lease_owner = node_name_of(config);
   settings.intensity = {static_cast<std::size_t>(config.max_restarts), config.restart_period};
-  settings.parts.push_back(gateway_part(config, options, context));
+  if (*joined) {
+    settings.executions.clustered = true;
+    settings.transport = (*joined)->transport;
+    settings.parts.push_back(cluster_part(config, **joined, wiring));
+    settings.on_stop_signal = [&wiring] {
+      if (wiring.node) leave_cluster(*wiring.node);
+    };
+    spdlog::info("cluster: joined as {} (incarnation {}, {} shards)", config.cluster.node_name,
+                 (*joined)->membership.incarnation, (*joined)->membership.shards);
+  } else {
+    publish_alone(*wiring.board, config, *shards);
+  }
+  settings.parts.push_back(gateway_part(config, options, wiring));
   local_node node{std::move(settings)};
-  context->set_root(node.root());
-  spdlog::info("node started (data dir {})", config.data_dir);
-  bool clean = node.run_until_stop_signal();
-  context->set_root(nullptr);
+  wiring.node = &node;
+  wiring.context->set_root(node.root());
+  bool clean = wiring.transport_error.empty();
+  if (!clean)
+    spdlog::error("--cluster-listen: cannot publish the cluster endpoint: {}",
+                  wiring.transport_error);
+  else
+    spdlog::info("node started (data dir {})", config.data_dir);
+  if (clean) clean = node.run_until_stop_signal();
+  wiring.context->set_root(nullptr);
+  // The published endpoint and the peers actor keep the actor system waiting: end them first.
+  if (wiring.transport) cluster::stop_transport(*wiring.transport);
+  if (wiring.relay) caf::anon_send_exit(wiring.relay, caf::exit_reason::user_shutdown);
+  node.stop();
   spdlog::info(clean ? "node stopped" : "node failed");
   return clean ? 0 : 1;
 }

@@ -12,9 +12,11 @@
 
 namespace auraos::persistence {
 
-/// Creates an execution; a repeated idempotency key returns the first one instead.
+/// Creates an execution; a repeated idempotency key returns the first one instead. The row's
+/// shard is the lease's, else shard_of(id, the store's shard count).
 struct create_execution_op {
-  execution_record execution;  ///< Created_at is stamped by the store when 0.
+  execution_record execution;                 ///< Created_at is stamped by the store when 0.
+  std::optional<fence> lease = std::nullopt;  ///< When present, rejected unless current.
 };
 
 /// Changes an execution's mutable fields.

@@ -24,8 +24,10 @@ class execution_store : public virtual batch_store {
                                                                const page_request& page) = 0;
   /// How many executions have each status, by status name (statuses with none are absent).
   virtual store_result<status_counts> count_executions_by_status() = 0;
-  /// Every pending, running or paused execution, in creation order (for recovery).
-  virtual store_result<std::vector<execution_record>> unfinished_executions() = 0;
+  /// Every pending, running or paused execution of the given shards (none given: of all
+  /// shards), in creation order (for recovery).
+  virtual store_result<std::vector<execution_record>> unfinished_executions(
+      const std::vector<std::int64_t>& shards = {}) = 0;
   /// History records with seq > after_seq, in seq order; at most `limit` of them (0: all).
   virtual store_result<std::vector<history_event>> read_history(const std::string& execution_id,
                                                                 std::int64_t after_seq = 0,
@@ -34,8 +36,10 @@ class execution_store : public virtual batch_store {
   virtual store_result<std::optional<snapshot_record>> latest_snapshot(
       const std::string& execution_id) = 0;
 
-  /// Creates an execution, or returns the first one with the same idempotency key.
-  store_result<created_execution> create_execution(execution_record execution);
+  /// Creates an execution, or returns the first one with the same idempotency key (fenced
+  /// when `lease` is given).
+  store_result<created_execution> create_execution(execution_record execution,
+                                                   std::optional<fence> lease = {});
   /// Changes an execution's mutable fields (fenced when `lease` is given).
   store_status update_execution(execution_update update, std::optional<fence> lease = {});
   /// Appends history records if the history's next seq is expected_next_seq.

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "persistence/postgres/postgres_cluster_store.hpp"
 #include "persistence/postgres/postgres_store.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
 
@@ -35,6 +36,17 @@ result<std::shared_ptr<store>, std::string> open_store(const runtime::database_l
   if (location.backend == "sqlite") return open_sqlite(location.target, std::move(options));
   if (location.backend == "postgresql") return open_postgres(location.target, std::move(options));
   return fail("--db: unknown store backend '" + location.backend + "'");
+}
+
+result<std::unique_ptr<cluster_store>, std::string> open_cluster_store(
+    const runtime::database_location& location) {
+  if (location.backend != "postgresql")
+    return fail("a cluster needs PostgreSQL; '" + location.backend + "' serves a single node");
+  auto opened = postgres::postgres_cluster_store::open(location.target);
+  if (!opened)
+    return fail("cannot open cluster store " + redact_password(location.target) + ": " +
+                opened.error().message);
+  return std::unique_ptr<cluster_store>{std::move(*opened)};
 }
 
 std::string redact_password(const std::string& url) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "persistence/clock.hpp"
+#include "persistence/cluster_store.hpp"
 #include "persistence/store.hpp"
 #include "runtime/node_config.hpp"
 
@@ -21,6 +22,11 @@ struct open_store_options {
 /// fails with one line naming the location (without its password) and the cause.
 result<std::shared_ptr<store>, std::string> open_store(const runtime::database_location& location,
                                                        open_store_options options = {});
+
+/// Opens the cluster store of a PostgreSQL database (its own connection; open_store first,
+/// it migrates); fails with one line for SQLite (a single node only) or an unreachable server.
+result<std::unique_ptr<cluster_store>, std::string> open_cluster_store(
+    const runtime::database_location& location);
 
 /// A database URL with the password of its user info replaced by `***`.
 std::string redact_password(const std::string& url);

@@ -11,6 +11,11 @@ std::int64_t shard_of(std::string_view id, std::int64_t shards) {
   return static_cast<std::int64_t>(hash % static_cast<std::uint64_t>(shards));
 }
 
+std::int64_t row_shard(std::string_view id, const std::optional<fence>& lease,
+                       std::int64_t shards) {
+  return lease ? lease->shard : shard_of(id, shards);
+}
+
 std::optional<fence> held_leases::fence_for(std::string_view id) const {
   if (epochs.empty()) return std::nullopt;
   auto shard = shard_of(id, static_cast<std::int64_t>(epochs.size()));

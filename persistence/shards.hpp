@@ -19,6 +19,10 @@ inline constexpr std::int64_t default_shard_count = 64;
 /// The shard of an id: 64-bit FNV-1a of its bytes, modulo `shards` (fixed: never change it).
 std::int64_t shard_of(std::string_view id, std::int64_t shards = default_shard_count);
 
+/// The shard a row about `id` is stored under: the fence's shard when the write carries one,
+/// else shard_of(id, shards).
+std::int64_t row_shard(std::string_view id, const std::optional<fence>& lease, std::int64_t shards);
+
 /// The epochs one node holds, by shard (0: not held).
 struct held_leases {
   std::vector<std::int64_t> epochs;  ///< Index: shard.

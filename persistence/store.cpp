@@ -42,8 +42,9 @@ store_status workflow_store::delete_workflow(const std::string& id) {
   return take<std::monostate>(commit_one(delete_workflow_op{id}));
 }
 
-store_result<created_execution> execution_store::create_execution(execution_record execution) {
-  return take<created_execution>(commit_one(create_execution_op{std::move(execution)}));
+store_result<created_execution> execution_store::create_execution(execution_record execution,
+                                                                  std::optional<fence> lease) {
+  return take<created_execution>(commit_one(create_execution_op{std::move(execution), lease}));
 }
 
 store_status execution_store::update_execution(execution_update update,

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runtime/cluster/settings_file.hpp"
 #include "runtime/json_parse.hpp"
 
 namespace auraos::runtime {
@@ -32,10 +33,10 @@ result<database_location, std::string> parse_database_url(const std::string& url
 }
 
 result<std::pair<std::string, std::uint16_t>, std::string> parse_listen_address(
-    const std::string& text) {
+    const std::string& text, std::string_view flag) {
   auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
-    return fail("--http: '" + text + "' is not HOST:PORT");
+    return fail(std::string(flag) + ": '" + text + "' is not HOST:PORT");
   }
   std::string host = text.substr(0, colon);
   if (host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
@@ -43,7 +44,8 @@ result<std::pair<std::string, std::uint16_t>, std::string> parse_listen_address(
   auto digits = std::string_view{text}.substr(colon + 1);
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
   if (ec != std::errc{} || end != digits.data() + digits.size() || port > 65535) {
-    return fail("--http: '" + std::string(digits) + "' is not a port number (0-65535)");
+    return fail(std::string(flag) + ": '" + std::string(digits) +
+                "' is not a port number (0-65535)");
   }
   return std::pair{host, static_cast<std::uint16_t>(port)};
 }
@@ -117,7 +119,11 @@ const std::map<std::string, field_setter>& field_setters() {
 result<bool, std::string> apply_field(node_config& config, const std::string& key,
                                       const nlohmann::json& value) {
   auto setter = field_setters().find(key);
-  if (setter == field_setters().end()) return fail("config: unknown field '" + key + "'");
+  if (setter == field_setters().end()) {
+    auto cluster_key = cluster::apply_cluster_key(config.cluster, key, value);
+    if (cluster_key) return *cluster_key;
+    return fail("config: unknown field '" + key + "'");
+  }
   return setter->second(config, value);
 }
 

@@ -4,8 +4,10 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "runtime/cluster/cluster_settings.hpp"
 #include "runtime/result.hpp"
 #include "runtime/supervision/intensity.hpp"
 
@@ -38,14 +40,16 @@ struct node_config {
   std::chrono::milliseconds restart_period = supervision::node_intensity.period;
   /// Least severe log level written: trace, debug, info, warn, error or off.
   std::string log_level = "info";
+  /// Cluster membership, timings and TLS files (none of it used by a single node).
+  cluster::cluster_settings cluster;
 };
 
 /// Parses `sqlite:PATH` or a `postgresql://` (or `postgres://`) URL.
 result<database_location, std::string> parse_database_url(const std::string& url);
 
-/// Parses `HOST:PORT` (IPv6 hosts in brackets: `[::1]:8080`).
+/// Parses `HOST:PORT` (IPv6 hosts in brackets: `[::1]:8080`); errors start with `flag`.
 result<std::pair<std::string, std::uint16_t>, std::string> parse_listen_address(
-    const std::string& text);
+    const std::string& text, std::string_view flag = "--http");
 
 /// `text` when it names a log level (trace, debug, info, warn, error, off), else an error
 /// naming the levels.

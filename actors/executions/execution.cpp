@@ -62,15 +62,13 @@ void take_records(execution_actor* self, runtime::engine::execution_state after,
   report_counts(self, records);
 }
 
-/// Another node holds the shard now: stops at once, without writing or retrying (the running
+/// Another node may hold the shard now: stops at once, without writing or retrying (the running
 /// attempts are killed; their results would not be stored) and without a supervisor restart.
-/// Requests waiting here (`in_flight`, the queue) are answered `unavailable`.
-void stop_fenced(execution_actor* self, const p::store_error& error, queued_event& in_flight) {
+/// Requests waiting here are answered `refusal`.
+void stop_without_writing(execution_actor* self, const execution_failure& refusal) {
   auto& s = self->state;
-  spdlog::warn("execution {} stops: {}", s.args.id, error.message);
-  execution_failure refusal{
-      errc::unavailable, "execution " + s.args.id + " is fenced: " + error.message, {}};
-  refuse(in_flight, refusal);
+  if (auto waiting = std::exchange(s.writing_for, std::nullopt))
+    waiting->deliver(execution_reply(fail(refusal)));
   for (auto& item : s.queue) refuse(item, refusal);
   s.queue.clear();
   s.stopping = true;
@@ -78,6 +76,17 @@ void stop_fenced(execution_actor* self, const p::store_error& error, queued_even
     if (!run.child) run.cancel();
   s.running.clear();
   self->quit(caf::exit_reason::user_shutdown);
+}
+
+void stop_fenced(execution_actor* self, const p::store_error& error, queued_event& in_flight) {
+  auto& s = self->state;
+  spdlog::warn("execution {} stops: {}", s.args.id, error.message);
+  execution_failure refusal{
+      errc::unavailable, "execution " + s.args.id + " is fenced: " + error.message, {}};
+  s.writing_for.reset();
+  refuse(in_flight, refusal);
+  self->send(s.args.service, fenced_atom::value);
+  stop_without_writing(self, refusal);
 }
 
 /// Writes a decision; acts on it only once the store acknowledged it.
@@ -89,6 +98,7 @@ void store_decision(execution_actor* self, runtime::engine::decision decision, q
   bool snapshot = s.records_since_snapshot >= s.args.options.snapshot_every;
   if (snapshot) s.records_since_snapshot = 0;
   s.writing = true;
+  s.writing_for = item.promise;
   auto shared = std::make_shared<std::pair<runtime::engine::decision, queued_event>>(
       std::move(decision), std::move(item));
   self->request(s.args.store, caf::infinite,
@@ -101,6 +111,7 @@ void store_decision(execution_actor* self, runtime::engine::decision decision, q
               return self->quit(caf::make_error(caf::sec::runtime_error, outcome.error().message));
             take_records(self, std::move(after), shared->first.records);
             self->state.writing = false;
+            self->state.writing_for.reset();
             for (const auto& e : shared->first.effects) carry_out(self, e);
             answer_view(shared->second, self->state);
             process_next(self);
@@ -247,6 +258,14 @@ caf::behavior execution_behavior(execution_actor* self, execution_args args) {
       [self](timers_due_atom) { on_timers_due(self); },
       [self](passivate_atom, std::uint64_t generation) { on_passivate(self, generation); },
       [self](reload_atom) { load(self); },
+      [self](lease_lost_atom) {
+        auto& id = self->state.args.id;
+        spdlog::warn("execution {} stops: this node lost the lease of its shard", id);
+        stop_without_writing(
+            self, {errc::unavailable,
+                   "execution " + id + " stopped here: this node lost its shard's lease; retry",
+                   {}});
+      },
   };
 }
 

@@ -48,6 +48,15 @@ using ended_atom = caf::atom_constant<caf::atom("execended")>;
 using child_start_atom = caf::atom_constant<caf::atom("childstart")>;
 /// `(count_atom, attempts_started, retries_scheduled)`: to the service, for /metrics.
 using count_atom = caf::atom_constant<caf::atom("count")>;
+/// `(relay_atom, parent_id, attempt_outcome)`: the end of a child whose parent another node
+/// owns. To the node's relay (registered as `relay_registry_name`), which carries it to the
+/// parent's owner; there, to the executions service, which answers `true` once it took it
+/// (`false`: it does not hold the parent's shard now; the relay retries).
+using relay_atom = caf::atom_constant<caf::atom("relay")>;
+/// The name under which a clustered node's relay of child ends is registered.
+inline constexpr caf::atom_value relay_registry_name = caf::atom("relay");
+/// `(fenced_atom)`: to the service, when the store refused an execution's write (stale lease).
+using fenced_atom = caf::atom_constant<caf::atom("fenced")>;
 /// `(reload_atom)`: an execution retries its load after the database was unavailable.
 using reload_atom = caf::atom_constant<caf::atom("reload")>;
 

@@ -132,6 +132,9 @@ void stop_gracefully(execution_actor* self, caf::error reason) {
     run.cancel();
   }
   s.stopping = true;
+  if (auto waiting = std::exchange(s.writing_for, std::nullopt))
+    waiting->deliver(execution_reply(fail(execution_failure{
+        errc::unavailable, "execution " + s.args.id + " is stopping on this node; retry", {}})));
   if (!s.loaded || s.writing || records.empty()) return self->quit(std::move(reason));
   auto after = s.st;
   for (const auto& r : records) runtime::engine::apply(after, r);

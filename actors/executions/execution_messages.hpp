@@ -71,6 +71,7 @@ struct executions_counters {
   std::int64_t active_actors = 0;             ///< Live and stopping execution actors.
   std::int64_t activations = 0;               ///< Execution actors activated.
   std::int64_t passivations = 0;              ///< Execution actors passivated.
+  std::int64_t fenced_writes = 0;  ///< Writes the store refused: another node holds the shard.
   /// Equal when every field is.
   bool operator==(const executions_counters&) const = default;
 };

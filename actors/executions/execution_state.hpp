@@ -46,6 +46,8 @@ struct execution_actor_state {
   /// only waits, it passivates at once instead of after `passivate_after`.
   bool cold_start = false;
   bool writing = false;
+  /// The request waiting for the write in flight (refused if the actor stops before it).
+  std::optional<caf::response_promise> writing_for;
   /// Shutting down: no more events are decided.
   bool stopping = false;
   /// The service let this actor passivate: it stops as soon as it is idle.

@@ -49,7 +49,7 @@ void start_supervisor(service_actor* self) {
   self->link_to(self->state.supervisor);
 }
 
-/// `(recover_atom)`: retries recovery after the database was unavailable.
+/// `(recover_atom, shards)`: retries recovery after the database was unavailable.
 using recover_atom = caf::atom_constant<caf::atom("recover")>;
 
 /// Executions re-activated at once during recovery: bounds the memory and store reads of a
@@ -63,47 +63,34 @@ void report_recovery(service_actor* self) {
   s.recovery_listed = false;
   s.recovery.took = std::chrono::duration_cast<std::chrono::milliseconds>(
       s.options.env->steady_now() - s.recovery_began.value_or(s.options.env->steady_now()));
-  if (s.options.on_recovered) s.options.on_recovered(s.recovery);
+  s.recovery_began.reset();
+  if (s.options.on_recovered) s.options.on_recovered(std::exchange(s.recovery, {}));
 }
 
-/// Re-activates the next queued unfinished execution; its activation starts the one after.
-void recover_next(service_actor* self) {
-  auto& queue = self->state.recovery_queue;
-  if (queue.empty()) return report_recovery(self);
-  auto id = std::move(queue.front());
-  queue.pop_front();
-  ++self->state.recovery_in_flight;
-  auto ended = [self](bool ok) {
-    auto& s = self->state;
-    --s.recovery_in_flight;
-    ++(ok ? s.recovery.recovered : s.recovery.failed);
-    recover_next(self);
-  };
-  with_actor(
-      self, id, [ended](caf::actor) { ended(true); }, [ended](execution_failure) { ended(false); });
-}
-
-/// Re-activates every unfinished execution (recovery after a (re)start); while the database
-/// is unavailable it tries again every second.
-void recover(service_actor* self) {
+/// Re-activates queued unfinished executions until `recovery_window` are under way; each
+/// activation that ends starts the next. Executions of shards given up meanwhile are skipped.
+void recover_more(service_actor* self) {
   auto& s = self->state;
-  if (!s.recovery_began) s.recovery_began = s.options.env->steady_now();
-  self->request(self->state.store, caf::infinite, store::unfinished_executions_query{})
-      .then([self](p::store_result<std::vector<p::execution_record>>& rows) {
-        if (!rows && rows.error().code == p::store_errc::unavailable)
-          return self->state.options.env->send_after(self, std::chrono::seconds(1),
-                                                     recover_atom::value);
-        if (!rows)
-          return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
-        for (const auto& row : *rows) self->state.recovery_queue.push_back(row.id);
-        self->state.recovery_listed = true;
-        if (rows->empty()) return report_recovery(self);
-        for (std::size_t i = 0; i < recovery_window; ++i) recover_next(self);
-      });
+  while (s.recovery_in_flight < recovery_window && !s.recovery_queue.empty()) {
+    auto id = std::move(s.recovery_queue.front());
+    s.recovery_queue.pop_front();
+    if (!holds(s, id)) continue;
+    ++s.recovery_in_flight;
+    auto ended = [self](bool ok) {
+      auto& st = self->state;
+      --st.recovery_in_flight;
+      ++(ok ? st.recovery.recovered : st.recovery.failed);
+      recover_more(self);
+    };
+    with_actor(
+        self, id, [ended](caf::actor) { ended(true); },
+        [ended](execution_failure) { ended(false); });
+  }
+  report_recovery(self);
 }
 
-/// The owner name of this node's shard leases: its host name.
-std::string lease_owner() {
+/// The owner name of a single node's shard leases: its host name.
+std::string host_name() {
   char name[256] = {};
   if (gethostname(name, sizeof(name) - 1) != 0 || name[0] == '\0') return "localhost";
   return name;
@@ -111,9 +98,16 @@ std::string lease_owner() {
 
 /// Takes every shard's lease for this node (the bumped epochs fence out any earlier holder,
 /// such as a previous run of this node), then starts the activations that waited for them,
-/// recovery and the timer wake-up.
+/// recovery and the timer wake-up. A clustered node holds nothing until its keeper grants.
 void acquire_leases(service_actor* self) {
-  self->request(self->state.store, caf::infinite, p::acquire_all_shards(lease_owner()))
+  auto& options = self->state.options;
+  if (options.clustered) {
+    self->state.leases = p::held_leases{};
+    self->state.leases->epochs.assign(static_cast<std::size_t>(options.shard_count), 0);
+    return;
+  }
+  auto owner = options.lease_owner.empty() ? host_name() : options.lease_owner;
+  self->request(self->state.store, caf::infinite, p::acquire_all_shards(owner, options.shard_count))
       .then(
           [self](p::write_outcome& outcome) {
             std::optional<p::held_leases> held;
@@ -196,6 +190,15 @@ caf::behavior service(service_actor* self, store::store_actor store, executions_
         return caf::ok_atom::value;
       },
       [self](ended_atom, execution_end& end) { on_ended(self, std::move(end)); },
+      [self](fenced_atom) { ++self->state.counters.fenced_writes; },
+      [self](relay_atom, const std::string& parent, attempt_outcome& outcome) {
+        if (!holds(self->state, parent)) return false;
+        with_actor(
+            self, parent,
+            [outcome](caf::actor a) { caf::anon_send(a, attempt_done_atom::value, outcome); },
+            [](execution_failure) {});
+        return true;
+      },
       [self](count_atom, int attempts, int retries) {
         self->state.counters.attempts += attempts;
         self->state.counters.retries += retries;
@@ -207,7 +210,16 @@ caf::behavior service(service_actor* self, store::store_actor store, executions_
       },
       [self](timers_due_atom, const std::vector<std::string>& ids) { on_timers_due(self, ids); },
       [self](supervision::tree_atom) { return collect_service_tree(self); },
-      [self](recover_atom) { recover(self); },
+      [self](recover_atom, std::vector<std::int64_t>& shards) { recover(self, std::move(shards)); },
+      [self](shards_granted_atom, const std::vector<p::fence>& fences) {
+        grant_shards(self, fences);
+        return caf::ok_atom::value;
+      },
+      [self](shards_revoked_atom, const std::vector<std::int64_t>& shards, revoke_mode mode) {
+        auto promise = self->make_response_promise<caf::ok_atom>();
+        revoke_shards(self, shards, mode, promise);
+        return promise;
+      },
       [self](supervision::child_atom, const std::string& name) {
         return service_child(self, name);
       },
@@ -215,6 +227,24 @@ caf::behavior service(service_actor* self, store::store_actor store, executions_
 }
 
 }  // namespace
+
+void recover(service_actor* self, std::vector<std::int64_t> shards) {
+  auto& s = self->state;
+  if (!s.recovery_began) s.recovery_began = s.options.env->steady_now();
+  store::unfinished_executions_query query;
+  query.shards = shards;
+  self->request(s.store, caf::infinite, std::move(query))
+      .then([self, shards](p::store_result<std::vector<p::execution_record>>& rows) mutable {
+        if (!rows && rows.error().code == p::store_errc::unavailable)
+          return self->state.options.env->send_after(self, std::chrono::seconds(1),
+                                                     recover_atom::value, std::move(shards));
+        if (!rows)
+          return self->quit(caf::make_error(caf::sec::runtime_error, rows.error().message));
+        for (const auto& row : *rows) self->state.recovery_queue.push_back(row.id);
+        self->state.recovery_listed = true;
+        recover_more(self);
+      });
+}
 
 }  // namespace detail
 

@@ -23,6 +23,7 @@
 #include "actors/store/store_actor.hpp"
 #include "actors/supervision/supervisor.hpp"
 #include "actors/timers/timer_service.hpp"
+#include "persistence/shards.hpp"
 
 namespace auraos::runtime::handlers {
 class node_handlers;
@@ -56,6 +57,25 @@ using history_atom = caf::atom_constant<caf::atom("history")>;
 using logs_atom = caf::atom_constant<caf::atom("logs")>;
 /// `(counters_atom)`: the service's `executions_counters` (for /metrics).
 using counters_atom = caf::atom_constant<caf::atom("counters")>;
+/// `(shards_granted_atom, fences)`: this node now holds these shards under these epochs (a
+/// clustered node's lease keeper); the service re-activates their unfinished executions and
+/// replies `ok_atom`.
+using shards_granted_atom = caf::atom_constant<caf::atom("shardgrant")>;
+/// `(shards_revoked_atom, shards, mode)`: this node no longer holds these shards; the service
+/// stops their execution actors and replies `ok_atom` once every one of them is down.
+using shards_revoked_atom = caf::atom_constant<caf::atom("shardrevok")>;
+/// `(lease_lost_atom)`: to an execution actor whose shard's lease was lost: it stops at once,
+/// without writing (another node may own the shard already).
+using lease_lost_atom = caf::atom_constant<caf::atom("leaselost")>;
+
+/// How a node gives up shards.
+enum class revoke_mode : std::uint8_t {
+  /// Hand-over: executions store what is in flight (interrupted attempts), then stop; the
+  /// keeper releases the leases after the reply.
+  graceful,
+  /// The lease ran out: executions stop at once without writing.
+  lost,
+};
 
 /// The service's interface. Every reply to start/get/pause/resume/cancel is the execution's
 /// `execution_view` (gateway/execution_json.hpp renders it).
@@ -68,7 +88,10 @@ using executions_actor = caf::typed_actor<
     caf::replies_to<history_atom, std::string, std::int64_t, std::int64_t>::with<history_reply>,
     caf::replies_to<logs_atom, std::string, std::int64_t, std::int64_t>::with<history_reply>,
     caf::replies_to<locate_atom, std::string>::with<locate_reply>,
-    caf::replies_to<counters_atom>::with<executions_counters>>;
+    caf::replies_to<counters_atom>::with<executions_counters>,
+    caf::replies_to<shards_granted_atom, std::vector<persistence::fence>>::with<caf::ok_atom>,
+    caf::replies_to<shards_revoked_atom, std::vector<std::int64_t>,
+                    revoke_mode>::with<caf::ok_atom>>;
 
 /// Settings of the executions service.
 struct executions_options {
@@ -89,6 +112,13 @@ struct executions_options {
   /// Called (from an actor thread) when an execution ended, with its view (built only when
   /// this is set).
   std::function<void(const std::string& execution_id, const execution_view& view)> on_finished;
+  /// A node of a cluster: it holds no shard until its lease keeper grants some
+  /// (`shards_granted_atom`); alone, the service acquires every shard at start.
+  bool clustered = false;
+  /// The cluster's number of shards (spec/cluster.md `--shards`).
+  std::int64_t shard_count = persistence::default_shard_count;
+  /// The owner name of the leases a single node acquires (empty: the host name).
+  std::string lease_owner;
 };
 
 /// The name under which the live service is found in the actor registry.

@@ -65,7 +65,7 @@ typename Inspector::result_type inspect(Inspector& f, execution_brief& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, executions_counters& x) {
   return f(caf::meta::type_name("executions_counters"), x.started, x.ended, x.attempts, x.retries,
-           x.active_actors, x.activations, x.passivations);
+           x.active_actors, x.activations, x.passivations, x.fenced_writes);
 }
 
 }  // namespace auraos::actors::executions

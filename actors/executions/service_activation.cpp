@@ -35,11 +35,17 @@ supervision::child_spec execution_child(service_actor* self, const std::string& 
   return spec;
 }
 
-void activation_failed(service_actor* self, const std::string& id, const std::string& why) {
+/// Answers the requests waiting for the activation of `id` with `why`.
+void fail_waiters(service_actor* self, const std::string& id, const execution_failure& why) {
   auto waiters = std::move(self->state.activating[id]);
   self->state.activating.erase(id);
-  for (auto& w : waiters)
-    w.failed(failure(errc::unavailable, "execution " + id + " cannot be activated: " + why));
+  for (auto& w : waiters) w.failed(why);
+  settle_revokes(self, id);
+}
+
+void activation_failed(service_actor* self, const std::string& id, const std::string& why) {
+  fail_waiters(self, id,
+               failure(errc::unavailable, "execution " + id + " cannot be activated: " + why));
 }
 
 }  // namespace
@@ -50,6 +56,7 @@ void activate(service_actor* self, const std::string& id,
     self->state.awaiting_leases.emplace_back(id, std::move(preload));
     return;
   }
+  if (!holds(self->state, id)) return fail_waiters(self, id, not_held(self->state, id));
   ++self->state.counters.activations;
   self->request(self->state.supervisor, caf::infinite, supervision::add_child_atom::value,
                 execution_child(self, id, std::move(preload)))
@@ -108,6 +115,12 @@ void on_live(service_actor* self, const std::string& id, caf::actor actor) {
     self->monitor(actor);
     s.monitored[actor.address()] = id;
   }
+  if (!holds(s, id)) {  // its shard was given up while it loaded: it must not write
+    s.stopping[id] = actor;
+    s.live.erase(id);
+    self->send<caf::message_priority::high>(actor, lease_lost_atom::value);
+    return fail_waiters(self, id, not_held(s, id));
+  }
   s.live[id] = actor;
   auto waiters = std::move(s.activating[id]);
   s.activating.erase(id);
@@ -149,6 +162,7 @@ void on_down(service_actor* self, const caf::down_msg& msg) {
     s.stopping.erase(it);
     if (s.activating.count(id)) activate(self, id);
   }
+  settle_revokes(self, id);
 }
 
 void route(service_actor* self, caf::atom_value action, const std::string& id,

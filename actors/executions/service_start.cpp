@@ -1,6 +1,9 @@
 // Starting executions (checked and stored before the answer) and child executions.
 #include <filesystem>
 
+#include <caf/actor_registry.hpp>
+#include <caf/actor_system.hpp>
+#include <caf/send.hpp>
 #include <nlohmann/json.hpp>
 
 #include "actors/env.hpp"
@@ -38,17 +41,40 @@ std::optional<execution_failure> check(const runtime::definition::workflow& wf,
   return std::nullopt;
 }
 
-/// Creates the execution row; a child's creation outlasts a database outage.
+/// Tries for an execution id in a shard this node holds.
+constexpr int id_tries = 4096;
+
+/// A new execution id whose shard this node holds (a random UUID, drawn again until it falls
+/// in one); none when the node holds no shard. Before a single node acquired its leases, any
+/// id (its activation waits for them).
+std::optional<std::string> new_execution_id(const service_state& s) {
+  if (!s.leases) return runtime::random_uuid();
+  for (int i = 0; i < id_tries; ++i) {
+    auto id = runtime::random_uuid();
+    if (holds(s, id)) return id;
+  }
+  return std::nullopt;
+}
+
+/// Creates the execution row under its shard's fence; a child's creation outlasts a database
+/// outage.
 void create(service_actor* self, std::shared_ptr<const runtime::definition::workflow> wf,
             std::int64_t revision, const nlohmann::json& input, const std::string& key,
             created_fn done) {
+  auto id = new_execution_id(self->state);
+  if (!id)
+    return done(fail(failure(errc::unavailable,
+                             "this node holds no shard now and cannot create executions; retry "
+                             "(another node can)")),
+                nullptr);
   p::execution_record row;
-  row.id = runtime::random_uuid();
+  row.id = std::move(*id);
   row.workflow_id = wf->id;
   row.revision = revision;
   row.input = runtime::dump_json(input);
   if (!key.empty()) row.idempotency_key = key;
-  p::write_request request{{p::create_execution_op{std::move(row)}}};
+  auto lease = self->state.leases ? self->state.leases->fence_for(row.id) : std::nullopt;
+  p::write_request request{{p::create_execution_op{std::move(row), lease}}};
   request.wait_for_database = key.rfind(child_key_prefix, 0) == 0;
   self->request(self->state.store, caf::infinite, std::move(request))
       .then([self, done, wf](p::write_outcome& outcome) {
@@ -257,6 +283,12 @@ void on_ended(service_actor* self, execution_end end) {
   auto parent = key.substr(0, node_at);
   auto node = key.substr(node_at + 1, attempt_at - node_at - 1);
   auto outcome = child_outcome(node, std::stoi(key.substr(attempt_at + 1)), end);
+  if (!holds(s, parent)) {  // another node runs the parent now: the relay carries the end there
+    auto relay = self->system().registry().get(relay_registry_name);
+    if (relay)
+      caf::anon_send(caf::actor_cast<caf::actor>(relay), relay_atom::value, parent, outcome);
+    return;
+  }
   with_actor(
       self, parent,
       [outcome](caf::actor a) { caf::anon_send(a, attempt_done_atom::value, outcome); },

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,6 +28,14 @@ namespace auraos::actors::executions::detail {
 struct activation_waiter {
   std::function<void(caf::actor)> ready;
   std::function<void(execution_failure)> failed;
+};
+
+/// A revoke that waits for the execution actors of its shards to be down.
+struct revoke_wait {
+  /// The executions still live, stopping or activating.
+  std::set<std::string> ids;
+  /// Answered `ok_atom` when `ids` is empty.
+  caf::typed_response_promise<caf::ok_atom> promise;
 };
 
 /// The executions service's state.
@@ -59,12 +68,30 @@ struct service_state {
   /// `awaiting_leases`); every execution writes under its shard's epoch.
   std::optional<persistence::held_leases> leases;
   std::vector<std::pair<std::string, std::shared_ptr<execution_preload>>> awaiting_leases;
+  /// Revokes waiting for their executions to stop.
+  std::vector<revoke_wait> revokes;
   static inline const char* name = "executions-service";
 };
 
 /// The service actor.
 using service_actor = caf::stateful_actor<service_state>;
 
+/// True when this node holds the lease of `id`'s shard.
+bool holds(const service_state& s, const std::string& id);
+/// The refusal of a request about an execution whose shard this node does not hold.
+execution_failure not_held(const service_state& s, const std::string& id);
+/// Takes the granted shards' epochs, tells the timer service and re-activates their
+/// unfinished executions.
+void grant_shards(service_actor* self, const std::vector<persistence::fence>& fences);
+/// Gives up shards: forgets their epochs and stops their execution actors (`mode`); `promise`
+/// is answered once every one of them is down.
+void revoke_shards(service_actor* self, const std::vector<std::int64_t>& shards, revoke_mode mode,
+                   caf::typed_response_promise<caf::ok_atom> promise);
+/// Answers the revokes whose executions are all down (after `id` stopped or failed to start).
+void settle_revokes(service_actor* self, const std::string& id);
+/// Re-activates the unfinished executions of `shards` (empty: every shard), a window at a time;
+/// while the database is unavailable it tries again every second.
+void recover(service_actor* self, std::vector<std::int64_t> shards = {});
 /// Starts the actor of `id` under its shard's fence (after the leases were acquired).
 void activate(service_actor* self, const std::string& id,
               std::shared_ptr<execution_preload> preload = nullptr);

@@ -24,6 +24,7 @@ void on_passivated(service_actor* self, const std::string& id, std::int64_t dead
 
 void on_timers_due(service_actor* self, const std::vector<std::string>& ids) {
   for (const auto& id : ids) {
+    if (!holds(self->state, id)) continue;  // its shard moved: the new owner wakes it
     auto live = self->state.live.find(id);
     if (live != self->state.live.end())
       self->send(live->second, timers_due_atom::value);

@@ -158,8 +158,8 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
       [self, &s](const list_executions_query& q) {
         return observed(self, s.list_executions(q.filter, q.page));
       },
-      [self, &s](const unfinished_executions_query&) {
-        return observed(self, s.unfinished_executions());
+      [self, &s](const unfinished_executions_query& q) {
+        return observed(self, s.unfinished_executions(q.shards));
       },
       [self, &s](const count_executions_query&) {
         return observed(self, s.count_executions_by_status());
@@ -171,10 +171,10 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
         return observed(self, s.latest_snapshot(q.execution_id));
       },
       [self, &s](const due_timers_query& q) {
-        return observed(self, s.due_timers(q.now_ms, q.limit));
+        return observed(self, s.due_timers(q.now_ms, q.limit, q.shards));
       },
-      [self, &s](const next_timer_deadline_query&) {
-        return observed(self, s.next_timer_deadline());
+      [self, &s](const next_timer_deadline_query& q) {
+        return observed(self, s.next_timer_deadline(q.shards));
       },
       [self, &s](const shard_lease_query& q) { return observed(self, s.get_shard_lease(q.shard)); },
   };

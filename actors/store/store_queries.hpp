@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "actors/store/commit_stats.hpp"
 #include "actors/store/store_wire.hpp"
@@ -45,8 +46,10 @@ struct list_executions_query {
 /// Asks how many executions have each status.
 struct count_executions_query {};
 
-/// Asks for every pending, running or paused execution.
-struct unfinished_executions_query {};
+/// Asks for every pending, running or paused execution of some shards.
+struct unfinished_executions_query {
+  std::vector<std::int64_t> shards = {};  ///< Of these shards; empty: of all shards.
+};
 
 /// Asks for the history of an execution after a seq.
 struct read_history_query {
@@ -62,12 +65,15 @@ struct latest_snapshot_query {
 
 /// Asks for timers due at `now_ms`.
 struct due_timers_query {
-  std::int64_t now_ms = 0;   ///< The time.
-  std::int64_t limit = 100;  ///< At most this many.
+  std::int64_t now_ms = 0;                ///< The time.
+  std::int64_t limit = 100;               ///< At most this many.
+  std::vector<std::int64_t> shards = {};  ///< Of these shards; empty: of all shards.
 };
 
 /// Asks for the earliest timer deadline.
-struct next_timer_deadline_query {};
+struct next_timer_deadline_query {
+  std::vector<std::int64_t> shards = {};  ///< Of these shards; empty: of all shards.
+};
 
 /// Asks for a shard's lease.
 struct shard_lease_query {
@@ -86,16 +92,16 @@ typename Inspector::result_type inspect(Inspector& f, count_executions_query&) {
   return f(caf::meta::type_name("count_executions_query"));
 }
 
-/// Inspects a `unfinished_executions_query` (no fields).
+/// Inspects a `unfinished_executions_query`.
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, unfinished_executions_query&) {
-  return f(caf::meta::type_name("unfinished_executions_query"));
+typename Inspector::result_type inspect(Inspector& f, unfinished_executions_query& x) {
+  return f(caf::meta::type_name("unfinished_executions_query"), x.shards);
 }
 
-/// Inspects a `next_timer_deadline_query` (no fields).
+/// Inspects a `next_timer_deadline_query`.
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, next_timer_deadline_query&) {
-  return f(caf::meta::type_name("next_timer_deadline_query"));
+typename Inspector::result_type inspect(Inspector& f, next_timer_deadline_query& x) {
+  return f(caf::meta::type_name("next_timer_deadline_query"), x.shards);
 }
 
 /// Inspects a `get_workflow_query`.
@@ -144,7 +150,7 @@ typename Inspector::result_type inspect(Inspector& f, latest_snapshot_query& x) 
 /// Inspects a `due_timers_query`.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, due_timers_query& x) {
-  return f(caf::meta::type_name("due_timers_query"), x.now_ms, x.limit);
+  return f(caf::meta::type_name("due_timers_query"), x.now_ms, x.limit, x.shards);
 }
 
 /// Inspects a `shard_lease_query`.

@@ -185,7 +185,8 @@ typename Inspector::result_type inspect(Inspector& f, set_workflow_status_op& x)
 /// Inspects a create-execution write.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, create_execution_op& x) {
-  return f(caf::meta::type_name("create_execution_op"), x.execution);
+  actors::wire::optional_field<fence> lease{x.lease};
+  return f(caf::meta::type_name("create_execution_op"), x.execution, lease);
 }
 
 /// Inspects an update-execution write.

@@ -32,6 +32,8 @@ struct timer_state {
   std::uint64_t generation = 0;
   /// The time of the last read of due timers: those due by then were handed to their owners.
   std::int64_t last_due_read = -1;
+  /// The shards whose timers are read (a clustered node's); none: every shard.
+  std::optional<std::vector<std::int64_t>> shards;
   static inline const char* name = "timers";
 };
 
@@ -48,7 +50,11 @@ void arm_at(timer_actor* self, std::int64_t deadline) {
 /// Arms the wake-up for the store's earliest deadline; a timer already handed to its owner
 /// (due by the last read) is looked at again a little later, if the owner has not removed it.
 void arm_from_store(timer_actor* self) {
-  self->request(self->state.store, caf::infinite, store::next_timer_deadline_query{})
+  auto& shards = self->state.shards;
+  if (shards && shards->empty()) return;
+  store::next_timer_deadline_query query;
+  if (shards) query.shards = *shards;
+  self->request(self->state.store, caf::infinite, std::move(query))
       .then([self](p::store_result<std::optional<std::int64_t>>& next) {
         if (!next || !*next) return;
         auto& s = self->state;
@@ -69,8 +75,11 @@ void on_wake(timer_actor* self, std::uint64_t generation) {
   auto& s = self->state;
   if (generation != s.generation) return;
   s.armed_deadline = -1;
+  if (s.shards && s.shards->empty()) return;
   s.last_due_read = s.options.env->now_ms();
-  self->request(s.store, caf::infinite, store::due_timers_query{s.last_due_read, due_batch})
+  store::due_timers_query query{s.last_due_read, due_batch, {}};
+  if (s.shards) query.shards = *s.shards;
+  self->request(s.store, caf::infinite, std::move(query))
       .then([self](p::store_result<std::vector<p::timer_record>>& due) {
         if (due) wake(self, *due);
         arm_from_store(self);
@@ -92,6 +101,7 @@ caf::behavior timer_service(timer_actor* self, store::store_actor store,
   self->state.store = std::move(store);
   self->state.options = std::move(options);
   self->state.options.env = env_or_real(self->state.options.env);
+  if (self->state.options.clustered) self->state.shards.emplace();
   register_service(self);
   arm_from_store(self);
   return {
@@ -99,6 +109,14 @@ caf::behavior timer_service(timer_actor* self, store::store_actor store,
         arm_at(self, deadline);
       },
       [self](timer_wake_atom, std::uint64_t generation) { on_wake(self, generation); },
+      [self](timer_shards_atom, std::vector<std::int64_t>& shards) {
+        auto& s = self->state;
+        if (!s.shards) return;  // a single node reads every shard
+        s.shards = std::move(shards);
+        s.armed_deadline = -1;
+        ++s.generation;  // the wake-up armed for the old shards no longer counts
+        arm_from_store(self);
+      },
   };
 }
 
@@ -119,6 +137,11 @@ void arm_node_timer(caf::event_based_actor* self, const std::string& owner_kind,
                     const std::string& owner_id, std::int64_t deadline_ms) {
   auto timers = caf::actor_cast<caf::actor>(self->system().registry().get(timers_registry_name));
   if (timers) self->send(timers, arm_timer_atom::value, owner_kind, owner_id, deadline_ms);
+}
+
+void set_node_timer_shards(caf::event_based_actor* self, std::vector<std::int64_t> shards) {
+  auto timers = caf::actor_cast<caf::actor>(self->system().registry().get(timers_registry_name));
+  if (timers) self->send(timers, timer_shards_atom::value, std::move(shards));
 }
 
 }  // namespace auraos::actors::timers

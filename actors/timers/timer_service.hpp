@@ -37,6 +37,10 @@ using arm_timer_atom = caf::atom_constant<caf::atom("armtimer")>;
 /// `(timer_wake_atom, generation)`: the timer service's own wake-up.
 using timer_wake_atom = caf::atom_constant<caf::atom("timerwake")>;
 
+/// `(timer_shards_atom, shards)`: to a clustered node's timer service, the shards whose timers
+/// it reads from now on (the shards the node holds).
+using timer_shards_atom = caf::atom_constant<caf::atom("timershard")>;
+
 /// The name under which the live timer service is found in the actor registry.
 inline constexpr caf::atom_value timers_registry_name = caf::atom("timers");
 
@@ -46,6 +50,9 @@ struct timer_service_options {
   std::shared_ptr<actors::env> env;
   /// How to wake the owners of each kind; timers of a kind not listed are left in the store.
   std::map<std::string, timer_owner_fn> owners;
+  /// A node of a cluster reads only the timers of the shards it holds (none until told with
+  /// `timer_shards_atom`); alone, it reads every timer.
+  bool clustered = false;
 };
 
 /// The child spec ("timers") that runs the timer service under a node supervisor; on every
@@ -56,5 +63,8 @@ supervision::child_spec timer_service_child(store::store_actor store,
 /// Tells the node's timer service (found in the registry) about a timer of an owner.
 void arm_node_timer(caf::event_based_actor* self, const std::string& owner_kind,
                     const std::string& owner_id, std::int64_t deadline_ms);
+
+/// Tells the node's timer service (found in the registry) which shards' timers to read.
+void set_node_timer_shards(caf::event_based_actor* self, std::vector<std::int64_t> shards);
 
 }  // namespace auraos::actors::timers

@@ -30,9 +30,10 @@ struct planned_op {
 using planned_request = store_result<std::vector<planned_op>>;
 
 /// Plans one operation; malformed ones (empty id, an execution id that is no UUID) fail here.
-store_result<planned_op> plan(const write_op& op, const clock_fn& clock);
+/// New rows without a fence are stored under shard_of(id, `shards`).
+store_result<planned_op> plan(const write_op& op, const clock_fn& clock, std::int64_t shards);
 
 /// Plans every operation of a request; the first rejected one rejects the request.
-planned_request plan(const write_request& request, const clock_fn& clock);
+planned_request plan(const write_request& request, const clock_fn& clock, std::int64_t shards);
 
 }  // namespace auraos::persistence::postgres

@@ -4,6 +4,7 @@
 #include "persistence/postgres/array_literal.hpp"
 #include "persistence/postgres/plan_ops.hpp"
 #include "persistence/postgres/rows.hpp"
+#include "persistence/shards.hpp"
 
 namespace auraos::persistence::postgres {
 
@@ -49,13 +50,14 @@ store_result<planned_op> plan_op(const put_snapshot_op& op, const clock_fn&) {
   return planned_op{{{"snapshot_put", std::move(values)}}, {}, place};
 }
 
-store_result<planned_op> plan_op(const put_timer_op& op, const clock_fn&) {
+store_result<planned_op> plan_op(const put_timer_op& op, const clock_fn&, std::int64_t shards) {
   const auto& t = op.timer;
   auto place = "put timer '" + t.timer_id + "' of execution '" + t.execution_id + "'";
   if (auto known = known_execution(t.execution_id, place); !known)
     return fail(std::move(known).error());
   params values;
   values.add(t.execution_id).add(t.timer_id).add(t.deadline_ms);
+  values.add(row_shard(t.execution_id, op.lease, shards));
   return planned_op{{{"timer_put", std::move(values)}}, {}, place};
 }
 
@@ -79,8 +81,15 @@ store_result<planned_op> plan_op(const acquire_shard_op& op, const clock_fn& clo
   return planned;
 }
 
-store_result<planned_op> plan(const write_op& op, const clock_fn& clock) {
-  return std::visit([&](const auto& one) { return plan_op(one, clock); }, op);
+store_result<planned_op> plan(const write_op& op, const clock_fn& clock, std::int64_t shards) {
+  return std::visit(
+      [&](const auto& one) {
+        if constexpr (requires { plan_op(one, clock, shards); })
+          return plan_op(one, clock, shards);
+        else
+          return plan_op(one, clock);
+      },
+      op);
 }
 
 namespace {
@@ -109,11 +118,11 @@ class checked_fences {
 
 }  // namespace
 
-planned_request plan(const write_request& request, const clock_fn& clock) {
+planned_request plan(const write_request& request, const clock_fn& clock, std::int64_t shards) {
   std::vector<planned_op> ops;
   checked_fences fences;
   for (const auto& op : request.ops) {
-    auto planned = plan(op, clock);
+    auto planned = plan(op, clock, shards);
     if (!planned) return fail(std::move(planned).error());
     // An append checks its fence in auraos_append_history; other kinds get a lease_check first.
     if (fences.needs_check(op) && !std::holds_alternative<append_history_op>(op)) {

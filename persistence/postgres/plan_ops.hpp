@@ -11,16 +11,18 @@ store_result<planned_op> plan_op(const put_workflow_op& op, const clock_fn& cloc
 store_result<planned_op> plan_op(const create_workflow_op& op, const clock_fn& clock);
 /// Plans a delete_workflow_op.
 store_result<planned_op> plan_op(const delete_workflow_op& op, const clock_fn& clock);
-/// Plans a create_execution_op.
-store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& clock);
+/// Plans a create_execution_op; its row's shard is the fence's or shard_of(id, `shards`).
+store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& clock,
+                                 std::int64_t shards);
 /// Plans an update_execution_op.
 store_result<planned_op> plan_op(const update_execution_op& op, const clock_fn& clock);
 /// Plans an append_history_op: one call that checks and inserts every event.
 store_result<planned_op> plan_op(const append_history_op& op, const clock_fn& clock);
 /// Plans a put_snapshot_op.
 store_result<planned_op> plan_op(const put_snapshot_op& op, const clock_fn& clock);
-/// Plans a put_timer_op.
-store_result<planned_op> plan_op(const put_timer_op& op, const clock_fn& clock);
+/// Plans a put_timer_op; its row's shard is the fence's or shard_of(execution, `shards`).
+store_result<planned_op> plan_op(const put_timer_op& op, const clock_fn& clock,
+                                 std::int64_t shards);
 /// Plans a delete_timer_op.
 store_result<planned_op> plan_op(const delete_timer_op& op, const clock_fn& clock);
 /// Plans a set_workflow_status_op.

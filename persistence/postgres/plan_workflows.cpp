@@ -5,6 +5,7 @@
 #include "persistence/postgres/plan.hpp"
 #include "persistence/postgres/plan_ops.hpp"
 #include "persistence/postgres/rows.hpp"
+#include "persistence/shards.hpp"
 #include "runtime/uuid.hpp"
 
 namespace auraos::persistence::postgres {
@@ -63,7 +64,8 @@ store_result<planned_op> plan_op(const delete_workflow_op& op, const clock_fn& c
   return planned_op{{{"workflow_delete", std::move(values)}}, {}, "delete workflow"};
 }
 
-store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& clock) {
+store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& clock,
+                                 std::int64_t shards) {
   execution_record e = op.execution;
   if (e.id.empty()) e.id = runtime::random_uuid();
   if (!is_uuid(e.id))
@@ -73,6 +75,7 @@ store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& 
   values.add(e.id).add(e.workflow_id).add(e.revision).add(std::string{to_string(e.status)});
   values.add(e.input).add(e.output).add(e.error).add(e.created_at).add(e.started_at);
   values.add(e.completed_at).add(e.idempotency_key).add(e.metrics);
+  values.add(row_shard(e.id, op.lease, shards));
   planned_op planned{{{"execution_create", std::move(values)}}, {}, "create execution"};
   planned.read = [](const pg_result& rows) -> store_result<op_result> {
     auto stored = read_execution(rows, 0);

@@ -2,6 +2,7 @@
 #include <type_traits>
 
 #include "persistence/cursor.hpp"
+#include "persistence/postgres/array_literal.hpp"
 #include "persistence/postgres/connection_pool.hpp"
 #include "persistence/postgres/postgres_store.hpp"
 #include "persistence/postgres/rows.hpp"
@@ -147,9 +148,13 @@ store_result<page<execution_record>> postgres_store::list_executions(const execu
                    page);
 }
 
-store_result<std::vector<execution_record>> postgres_store::unfinished_executions() {
-  return fetch_all<execution_record>(*pool_, "execution_unfinished", params{},
-                                     "list unfinished executions", read_execution);
+store_result<std::vector<execution_record>> postgres_store::unfinished_executions(
+    const std::vector<std::int64_t>& shards) {
+  params values;
+  if (!shards.empty()) values.add(integer_array(shards));
+  return fetch_all<execution_record>(
+      *pool_, shards.empty() ? "execution_unfinished" : "execution_unfinished_in_shards", values,
+      "list unfinished executions", read_execution);
 }
 
 store_result<std::vector<history_event>> postgres_store::read_history(
@@ -172,16 +177,22 @@ store_result<std::optional<snapshot_record>> postgres_store::latest_snapshot(
                                           read_snapshot));
 }
 
-store_result<std::vector<timer_record>> postgres_store::due_timers(std::int64_t now_ms,
-                                                                   std::int64_t limit) {
+store_result<std::vector<timer_record>> postgres_store::due_timers(
+    std::int64_t now_ms, std::int64_t limit, const std::vector<std::int64_t>& shards) {
   params values;
   values.add(now_ms).add(limit);
-  return fetch_all<timer_record>(*pool_, "timer_due", values, "due timers", read_timer);
+  if (!shards.empty()) values.add(integer_array(shards));
+  return fetch_all<timer_record>(*pool_, shards.empty() ? "timer_due" : "timer_due_in_shards",
+                                 values, "due timers", read_timer);
 }
 
-store_result<std::optional<std::int64_t>> postgres_store::next_timer_deadline() {
+store_result<std::optional<std::int64_t>> postgres_store::next_timer_deadline(
+    const std::vector<std::int64_t>& shards) {
+  params values;
+  if (!shards.empty()) values.add(integer_array(shards));
   auto rows = fetch_all<std::optional<std::int64_t>>(
-      *pool_, "timer_next_deadline", params{}, "next timer deadline",
+      *pool_, shards.empty() ? "timer_next_deadline" : "timer_next_deadline_in_shards", values,
+      "next timer deadline",
       [](const pg_result& r, int row) { return r.optional_integer(row, 0); });
   if (!rows) return fail(std::move(rows).error());
   return rows->empty() ? std::nullopt : rows->front();

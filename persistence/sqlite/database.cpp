@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "persistence/shards.hpp"
+
 namespace auraos::persistence::sqlite {
 
 namespace {
@@ -34,6 +36,15 @@ store_errc code_of(int extended_rc) {
   }
 }
 
+/// auraos_shard_of(id, shards): persistence::shard_of in SQL (migration 0003 back-fills with it).
+void shard_of_function(sqlite3_context* context, int, sqlite3_value** args) {
+  const auto* id = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+  auto size = static_cast<std::size_t>(sqlite3_value_bytes(args[0]));
+  auto shards = sqlite3_value_int64(args[1]);
+  if (!id || shards < 1) return sqlite3_result_null(context);
+  sqlite3_result_int64(context, shard_of(std::string_view{id, size}, shards));
+}
+
 }  // namespace
 
 store_error sqlite_error(sqlite3* db, int rc, std::string_view place) {
@@ -58,6 +69,10 @@ store_result<database> database::open(const std::string& path) {
   if (rc != SQLITE_OK) return fail(sqlite_error(raw, rc, "open database '" + path + "'"));
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, busy_timeout_ms);
+  rc = sqlite3_create_function_v2(raw, "auraos_shard_of", 2,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                  shard_of_function, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return fail(sqlite_error(raw, rc, "register auraos_shard_of"));
   auto pragmas =
       db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
               "set pragmas on '" + path + "'");

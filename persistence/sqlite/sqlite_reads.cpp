@@ -32,6 +32,13 @@ page<T> make_page(std::vector<T> rows, const page_request& request) {
   return result;
 }
 
+/// A shard list as a JSON array (the queries read it with json_each).
+std::string json_list(const std::vector<std::int64_t>& shards) {
+  std::string out = "[";
+  for (auto shard : shards) out += (out.size() > 1 ? "," : "") + std::to_string(shard);
+  return out + "]";
+}
+
 template <class T>
 store_result<T> found_or(store_result<std::optional<T>> row, std::string message) {
   if (!row) return fail(std::move(row).error());
@@ -100,8 +107,13 @@ store_result<page<execution_record>> sqlite_store::list_executions(const executi
   return make_page(std::move(rows).value(), page);
 }
 
-store_result<std::vector<execution_record>> sqlite_store::unfinished_executions() {
-  return fetch_all<execution_record>(queries_["execution_unfinished"], read_execution);
+store_result<std::vector<execution_record>> sqlite_store::unfinished_executions(
+    const std::vector<std::int64_t>& shards) {
+  if (shards.empty())
+    return fetch_all<execution_record>(queries_["execution_unfinished"], read_execution);
+  auto& query = queries_["execution_unfinished_in_shards"];
+  query.bind(1, json_list(shards));
+  return fetch_all<execution_record>(query, read_execution);
 }
 
 store_result<std::vector<history_event>> sqlite_store::read_history(const std::string& execution_id,
@@ -119,17 +131,20 @@ store_result<std::optional<snapshot_record>> sqlite_store::latest_snapshot(
   return fetch_one<snapshot_record>(query, read_snapshot);
 }
 
-store_result<std::vector<timer_record>> sqlite_store::due_timers(std::int64_t now_ms,
-                                                                 std::int64_t limit) {
-  auto& query = queries_["timer_due"];
+store_result<std::vector<timer_record>> sqlite_store::due_timers(
+    std::int64_t now_ms, std::int64_t limit, const std::vector<std::int64_t>& shards) {
+  auto& query = queries_[shards.empty() ? "timer_due" : "timer_due_in_shards"];
   query.bind(1, now_ms).bind(2, limit);
+  if (!shards.empty()) query.bind(3, json_list(shards));
   return fetch_all<timer_record>(query, read_timer);
 }
 
-store_result<std::optional<std::int64_t>> sqlite_store::next_timer_deadline() {
+store_result<std::optional<std::int64_t>> sqlite_store::next_timer_deadline(
+    const std::vector<std::int64_t>& shards) {
+  auto& query = queries_[shards.empty() ? "timer_next_deadline" : "timer_next_deadline_in_shards"];
+  if (!shards.empty()) query.bind(1, json_list(shards));
   auto rows = fetch_all<std::optional<std::int64_t>>(
-      queries_["timer_next_deadline"],
-      [](const statement& row) { return row.optional_integer(0); });
+      query, [](const statement& row) { return row.optional_integer(0); });
   if (!rows) return fail(std::move(rows).error());
   return rows->empty() ? std::nullopt : rows->front();
 }

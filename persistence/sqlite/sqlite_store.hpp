@@ -1,6 +1,7 @@
 #pragma once
 // The SQLite backend of the store: one file, WAL mode, synchronous=FULL.
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -33,27 +34,38 @@ class sqlite_store final : public store {
   store_result<execution_record> get_execution(const std::string& id) override;
   store_result<page<execution_record>> list_executions(const execution_filter& filter,
                                                        const page_request& page) override;
-  store_result<std::vector<execution_record>> unfinished_executions() override;
+  store_result<std::vector<execution_record>> unfinished_executions(
+      const std::vector<std::int64_t>& shards = {}) override;
   store_result<std::vector<history_event>> read_history(const std::string& execution_id,
                                                         std::int64_t after_seq,
                                                         std::int64_t limit) override;
   store_result<std::optional<snapshot_record>> latest_snapshot(
       const std::string& execution_id) override;
-  store_result<std::vector<timer_record>> due_timers(std::int64_t now_ms,
-                                                     std::int64_t limit) override;
-  store_result<std::optional<std::int64_t>> next_timer_deadline() override;
+  store_result<std::vector<timer_record>> due_timers(
+      std::int64_t now_ms, std::int64_t limit,
+      const std::vector<std::int64_t>& shards = {}) override;
+  store_result<std::optional<std::int64_t>> next_timer_deadline(
+      const std::vector<std::int64_t>& shards = {}) override;
   store_result<shard_lease> get_shard_lease(std::int64_t shard) override;
+  store_result<std::int64_t> ensure_shard_count(std::optional<std::int64_t> requested) override;
+  std::int64_t shard_count() const override { return shards_; }
   store_status ping() override;
   store_result<status_counts> count_executions_by_status() override;
 
  private:
-  sqlite_store(database db, query_cache queries, clock_fn clock)
-      : db_(std::move(db)), queries_(std::move(queries)), clock_(std::move(clock)) {}
+  sqlite_store(database db, query_cache queries, clock_fn clock, std::int64_t shards)
+      : db_(std::move(db)),
+        queries_(std::move(queries)),
+        clock_(std::move(clock)),
+        shards_(shards) {}
   write_outcome apply_request(const write_request& request);
+  /// The stored shard count, if any.
+  store_result<std::optional<std::int64_t>> stored_shard_count();
 
   database db_;
   query_cache queries_;
   clock_fn clock_;
+  std::atomic<std::int64_t> shards_;  ///< See shard_count().
 };
 
 }  // namespace auraos::persistence::sqlite

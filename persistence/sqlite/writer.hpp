@@ -10,8 +10,10 @@ namespace auraos::persistence::sqlite {
 /// Carries out one write_op with the named queries; the caller owns the transaction.
 class writer {
  public:
-  /// Uses `queries` and stamps times from `clock`.
-  writer(query_cache& queries, clock_fn clock) : queries_(queries), clock_(std::move(clock)) {}
+  /// Uses `queries`, stamps times from `clock`, stores rows under shard_of(id, `shards`)
+  /// unless a fence names their shard.
+  writer(query_cache& queries, clock_fn clock, std::int64_t shards)
+      : queries_(queries), clock_(std::move(clock)), shards_(shards) {}
 
   /// Applies one operation; its checks (expected seq, fencing) run before any change.
   store_result<op_result> apply(const write_op& op);
@@ -29,7 +31,8 @@ class writer {
   store_result<op_result> apply_op(const set_workflow_status_op& op);
   store_result<op_result> apply_op(const create_workflow_op& op);
   store_result<op_result> put(const workflow_draft& draft, bool create_only);
-  /// Fenced unless `lease` is absent or current; the message names "WHAT 'ID'".
+  /// Fenced unless `lease` is absent or current (its epoch, not expired); the message names
+  /// "WHAT 'ID'".
   store_status check_fence(const std::optional<fence>& lease, const char* what,
                            const std::string& id);
   store_status check_next_seq(const append_history_op& op);
@@ -37,6 +40,7 @@ class writer {
 
   query_cache& queries_;
   clock_fn clock_;
+  std::int64_t shards_;
 };
 
 }  // namespace auraos::persistence::sqlite

@@ -1,6 +1,7 @@
 // The execution operations: create (idempotent by key) and update.
 #include <utility>
 
+#include "persistence/shards.hpp"
 #include "persistence/sqlite/fetch.hpp"
 #include "persistence/sqlite/rows.hpp"
 #include "persistence/sqlite/writer.hpp"
@@ -28,12 +29,12 @@ store_result<std::int64_t> latest_revision(query_cache& queries, const std::stri
   return (*found)->revision;
 }
 
-store_status insert(query_cache& queries, const execution_record& e) {
+store_status insert(query_cache& queries, const execution_record& e, std::int64_t shard) {
   auto& query = queries["execution_insert"];
   query.bind(1, e.id).bind(2, e.workflow_id).bind(3, e.revision).bind(4, to_string(e.status));
   query.bind(5, e.input).bind(6, e.output).bind(7, e.error).bind(8, e.created_at);
   query.bind(9, e.started_at).bind(10, e.completed_at).bind(11, e.idempotency_key);
-  query.bind(12, e.metrics);
+  query.bind(12, e.metrics).bind(13, shard);
   auto done = query.run();
   if (!done) done.error().message = "create execution '" + e.id + "': " + done.error().message;
   return done;
@@ -42,6 +43,8 @@ store_status insert(query_cache& queries, const execution_record& e) {
 }  // namespace
 
 store_result<op_result> writer::apply_op(const create_execution_op& op) {
+  if (auto fenced = check_fence(op.lease, "create execution", op.execution.id); !fenced)
+    return fail(std::move(fenced).error());
   auto existing = find_by_key(queries_, op.execution);
   if (!existing) return fail(std::move(existing).error());
   if (*existing) return created_result(std::move(**existing), true);
@@ -53,7 +56,8 @@ store_result<op_result> writer::apply_op(const create_execution_op& op) {
     if (!revision) return fail(std::move(revision).error());
     e.revision = *revision;
   }
-  if (auto done = insert(queries_, e); !done) return fail(std::move(done).error());
+  if (auto done = insert(queries_, e, row_shard(e.id, op.lease, shards_)); !done)
+    return fail(std::move(done).error());
   auto& stored = queries_["execution_get"];  // with the columns the store derives
   stored.bind(1, e.id);
   auto row = fetch_one<execution_record>(stored, read_execution);

@@ -1,6 +1,7 @@
 // History appends (expected seq + fencing), snapshots, timers and shard leases.
 #include <utility>
 
+#include "persistence/shards.hpp"
 #include "persistence/sqlite/fetch.hpp"
 #include "persistence/sqlite/rows.hpp"
 #include "persistence/sqlite/writer.hpp"
@@ -10,12 +11,22 @@ namespace auraos::persistence::sqlite {
 store_status writer::check_fence(const std::optional<fence>& lease, const char* what,
                                  const std::string& id) {
   if (!lease) return std::monostate{};
-  auto& query = queries_["lease_get"];
+  auto& query = queries_["lease_check"];
   query.bind(1, lease->shard);
-  auto held = fetch_one<shard_lease>(query, read_lease);
+  std::optional<std::int64_t> ends;
+  auto held = fetch_one<shard_lease>(query, [&ends](const statement& row) {
+    ends = row.optional_integer(3);
+    return read_lease(row);
+  });
   if (!held) return fail(std::move(held).error());
-  if (*held && (*held)->epoch == lease->epoch) return std::monostate{};
   auto place = std::string{what} + " '" + id + "'";
+  if (*held && (*held)->epoch == lease->epoch) {
+    if (!ends || *ends > clock_()) return std::monostate{};
+    return store_fail(store_errc::fenced,
+                      place + ": lease expired, shard " + std::to_string(lease->shard) +
+                          " at epoch " + std::to_string(lease->epoch) + " (owner '" +
+                          (*held)->owner + "') ended at " + std::to_string(*ends));
+  }
   if (!*held)
     return store_fail(store_errc::fenced,
                       place + ": shard " + std::to_string(lease->shard) + " has no lease");
@@ -71,6 +82,7 @@ store_result<op_result> writer::apply_op(const put_timer_op& op) {
     return fail(std::move(fenced).error());
   auto& query = queries_["timer_put"];
   query.bind(1, op.timer.execution_id).bind(2, op.timer.timer_id).bind(3, op.timer.deadline_ms);
+  query.bind(4, row_shard(op.timer.execution_id, op.lease, shards_));
   if (auto done = query.run(); !done) return fail(std::move(done).error());
   return op_result{};
 }

@@ -97,6 +97,22 @@ BOOST_AUTO_TEST_CASE(serve_refuses_bad_config_files_before_starting) {
   refused({"nonsense-command"}, "unknown command 'nonsense-command'");
 }
 
+BOOST_AUTO_TEST_CASE(serve_refuses_cluster_flags_it_cannot_honour) {
+  const std::string pg = "postgresql://127.0.0.1:1/never-contacted";
+  refused({"serve", "--cluster-listen", "127.0.0.1:7101"},
+          "auraos serve: --cluster-listen needs a PostgreSQL database (--db postgresql://...); "
+          "sqlite is single-node");
+  refused({"serve", "--db", pg, "--cluster-listen", "10.1.2.3:7101"},
+          "10.1.2.3:7101 is not loopback: give --cluster-cert, --cluster-key and --cluster-ca");
+  refused({"serve", "--db", pg, "--cluster-listen", "127.0.0.1:7101", "--cluster-cert", "c.pem"},
+          "missing: --cluster-key, --cluster-ca");
+  refused({"serve", "--db", pg, "--cluster-listen", "127.0.0.1:7101", "--shards", "0"},
+          "--shards: 0 is out of range (1-4096)");
+  refused({"serve", "--shards", "x"}, "--shards: 'x' is not a number");
+  refused({"serve", "--node-name", "n1"}, "--node-name needs --cluster-listen HOST:PORT");
+  refused({"serve", "--db", pg, "--cluster-listen", "127.0.0.1"}, "--cluster-listen: '127.0.0.1'");
+}
+
 BOOST_AUTO_TEST_CASE(serve_on_an_unusable_data_dir_fails_with_one_line) {
   inputs in;  // a node that cannot open its store exits 1 (docs/operations.md), not by a signal
   for (const auto& dir : {in.regular_file, std::string("/proc/nope")}) {

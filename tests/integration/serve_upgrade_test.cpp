@@ -2,19 +2,12 @@
 // this binary: it upgrades in place, its workflows, revisions, executions and histories stay
 // readable, its waiting execution is recovered, and new executions fill the new columns.
 
-#include <fstream>
-#include <sstream>
-
 #include <boost/test/unit_test.hpp>
 
 #include "persistence/sqlite/database.hpp"
 #include "persistence/sqlite/statement.hpp"
-#include "tests/support/api_client.hpp"
-#include "tests/support/process.hpp"
-#include "tests/support/serve_process.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/fixture_node.hpp"
 
-using namespace std::chrono_literals;
 using nlohmann::json;
 namespace sqlite = auraos::persistence::sqlite;
 
@@ -23,18 +16,6 @@ namespace {
 const std::string completed_id = "a745300b-e507-48d8-b0ff-17388acf00cd";
 const std::string failed_id = "44425597-e5a1-494c-a28a-b2dd217b94d1";
 const std::string waiting_id = "f752d924-bb3f-4af8-b1b8-4b494ffe1948";
-
-/// Writes the release 1 fixture into `path` as a SQLite database.
-void load_release_1(const std::string& path) {
-  std::ifstream in{auraos::test::source_dir() + "/tests/fixtures/release1_store.sqlite.sql"};
-  std::ostringstream dump;
-  dump << in.rdbuf();
-  BOOST_TEST_REQUIRE(dump.str().size() > 1000u);
-  auto db = sqlite::database::open(path);
-  BOOST_TEST_REQUIRE(db.has_value());
-  auto loaded = db->exec(dump.str(), "load the release 1 fixture");
-  BOOST_TEST_REQUIRE(loaded.has_value(), (loaded ? "" : loaded.error().message));
-}
 
 /// The columns (as text, "NULL" for null) of one execution row, read beside the running node.
 std::vector<std::string> execution_columns(const std::string& path, const std::string& id) {
@@ -55,23 +36,8 @@ std::vector<std::string> execution_columns(const std::string& path, const std::s
   return columns;
 }
 
-struct release_1_node {
-  auraos::test::temp_dir data;
-  std::string db_path = data.file("auraos.db");
-  bool loaded = (load_release_1(db_path), true);
-  auraos::test::serve_process process{
-      {"--http", "127.0.0.1:0", "--data-dir", data.path().string()}};
-  std::uint16_t port = process.wait_for_port();
-  bool ready = auraos::test::wait_ready(port, 30s);
-
-  auraos::test::api_reply call(const std::string& method, const std::string& target,
-                               const std::string& body = "") {
-    return auraos::test::api_call(port, method, target, body);
-  }
-
-  json wait_status(const std::string& id, const std::string& status) {
-    return auraos::test::wait_execution_status(port, id, status, 30s);
-  }
+struct release_1_node : auraos::test::fixture_node {
+  release_1_node() : fixture_node("release1_store.sqlite.sql") {}
 };
 
 }  // namespace
@@ -111,10 +77,8 @@ BOOST_AUTO_TEST_CASE(a_release_1_store_keeps_its_executions_and_fills_the_new_co
   BOOST_TEST(old_failed[0] == old_failed[5]);  // execution_time backfilled: completed - started
   BOOST_TEST(old_failed[1].find("code 3") != std::string::npos, old_failed[1]);
 
-  // The execution waiting on its 1-day delay was recovered; cancelling it ends it.
-  BOOST_TEST(node.call("GET", "/api/v1/executions/" + waiting_id).json["status"] == "running");
-  BOOST_TEST(node.call("POST", "/api/v1/executions/" + waiting_id + "/cancel").status == 202);
-  node.wait_status(waiting_id, "cancelled");
+  // The execution waiting on its 1-day delay (timers row of the fixture) was recovered.
+  check_waiting_execution(node, waiting_id, 1796175636505);
 
   // A new execution of revision 2 (total = amount * 3) fills the new columns.
   auto started =

@@ -78,6 +78,16 @@ INSERT INTO execution_snapshots VALUES ('11111111-1111-4111-8111-111111111111', 
 INSERT INTO timers VALUES ('33333333-3333-4333-8333-333333333333', 't1', auraos_ts(9000));
 )sql";
 
+/// The rows store_conformance_cluster_upgrade.hpp adds, with schema 3's functions.
+constexpr std::string_view pre_cluster_rows = R"sql(
+SELECT auraos_create_execution('44444444-4444-4444-8444-444444444444', 'orders', 0, 'running',
+                               '{}', NULL, NULL, 2600, 2700, NULL, NULL, NULL);
+INSERT INTO timers VALUES ('44444444-4444-4444-8444-444444444444', 't2', auraos_ts(9500));
+)sql";
+
+/// The newest PostgreSQL schema before clusters (0004_cluster).
+constexpr std::int64_t pre_cluster_version = 3;
+
 /// A fresh database t_N on the shared server.
 class postgres_factory final : public store_factory {
  public:
@@ -105,6 +115,21 @@ class postgres_factory final : public store_factory {
     auto migrated = persistence::postgres::migrate(**conn, 100, 1);
     BOOST_REQUIRE_MESSAGE(migrated.has_value(), (migrated ? "" : migrated.error().message));
     exec_sql(url(), std::string{version_1_rows});
+  }
+
+  void create_pre_cluster_database() override {
+    create_version_1_database();
+    auto conn = persistence::postgres::connection::open(url());
+    BOOST_REQUIRE_MESSAGE(conn.has_value(), (conn ? "" : conn.error().message));
+    auto migrated = persistence::postgres::migrate(**conn, 200, pre_cluster_version);
+    BOOST_REQUIRE_MESSAGE(migrated.has_value(), (migrated ? "" : migrated.error().message));
+    exec_sql(url(), std::string{pre_cluster_rows});
+  }
+
+  void set_lease_expiry(std::int64_t shard, std::optional<std::int64_t> at_ms) override {
+    auto ends = at_ms ? "auraos_ts(" + std::to_string(*at_ms) + ")" : std::string{"NULL"};
+    exec_sql(url(), "UPDATE shard_leases SET expires_at = " + ends +
+                        " WHERE shard = " + std::to_string(shard));
   }
 
   bool has_column(const std::string& table, const std::string& column) override {

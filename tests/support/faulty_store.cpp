@@ -95,8 +95,9 @@ p::store_result<p::status_counts> faulty_store::count_executions_by_status() {
               [&] { return real_->count_executions_by_status(); });
 }
 
-p::store_result<std::vector<p::execution_record>> faulty_store::unfinished_executions() {
-  return pass(false, "unfinished_executions", [&] { return real_->unfinished_executions(); });
+p::store_result<std::vector<p::execution_record>> faulty_store::unfinished_executions(
+    const std::vector<std::int64_t>& shards) {
+  return pass(false, "unfinished_executions", [&] { return real_->unfinished_executions(shards); });
 }
 
 p::store_result<std::vector<p::history_event>> faulty_store::read_history(
@@ -110,17 +111,27 @@ p::store_result<std::optional<p::snapshot_record>> faulty_store::latest_snapshot
   return pass(false, "latest_snapshot", [&] { return real_->latest_snapshot(execution_id); });
 }
 
-p::store_result<std::vector<p::timer_record>> faulty_store::due_timers(std::int64_t now_ms,
-                                                                       std::int64_t limit) {
-  return pass(false, "due_timers", [&] { return real_->due_timers(now_ms, limit); });
+p::store_result<std::vector<p::timer_record>> faulty_store::due_timers(
+    std::int64_t now_ms, std::int64_t limit, const std::vector<std::int64_t>& shards) {
+  return pass(false, "due_timers", [&] { return real_->due_timers(now_ms, limit, shards); });
 }
 
-p::store_result<std::optional<std::int64_t>> faulty_store::next_timer_deadline() {
-  return pass(false, "next_timer_deadline", [&] { return real_->next_timer_deadline(); });
+p::store_result<std::optional<std::int64_t>> faulty_store::next_timer_deadline(
+    const std::vector<std::int64_t>& shards) {
+  return pass(false, "next_timer_deadline", [&] { return real_->next_timer_deadline(shards); });
 }
 
 p::store_result<p::shard_lease> faulty_store::get_shard_lease(std::int64_t shard) {
   return pass(false, "get_shard_lease", [&] { return real_->get_shard_lease(shard); });
+}
+
+p::store_result<std::int64_t> faulty_store::ensure_shard_count(
+    std::optional<std::int64_t> requested) {
+  return pass(true, "ensure_shard_count", [&] { return real_->ensure_shard_count(requested); });
+}
+
+std::int64_t faulty_store::shard_count() const {
+  return real_->shard_count();
 }
 
 p::store_status faulty_store::ping() {

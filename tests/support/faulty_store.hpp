@@ -47,16 +47,22 @@ class faulty_store final : public persistence::store {
   persistence::store_result<persistence::page<persistence::execution_record>> list_executions(
       const persistence::execution_filter& filter, const persistence::page_request& page) override;
   persistence::store_result<persistence::status_counts> count_executions_by_status() override;
-  persistence::store_result<std::vector<persistence::execution_record>> unfinished_executions()
-      override;
+  persistence::store_result<std::vector<persistence::execution_record>> unfinished_executions(
+      const std::vector<std::int64_t>& shards = {}) override;
   persistence::store_result<std::vector<persistence::history_event>> read_history(
       const std::string& execution_id, std::int64_t after_seq = 0, std::int64_t limit = 0) override;
   persistence::store_result<std::optional<persistence::snapshot_record>> latest_snapshot(
       const std::string& execution_id) override;
   persistence::store_result<std::vector<persistence::timer_record>> due_timers(
-      std::int64_t now_ms, std::int64_t limit) override;
-  persistence::store_result<std::optional<std::int64_t>> next_timer_deadline() override;
+      std::int64_t now_ms, std::int64_t limit,
+      const std::vector<std::int64_t>& shards = {}) override;
+  persistence::store_result<std::optional<std::int64_t>> next_timer_deadline(
+      const std::vector<std::int64_t>& shards = {}) override;
   persistence::store_result<persistence::shard_lease> get_shard_lease(std::int64_t shard) override;
+  persistence::store_result<std::int64_t> ensure_shard_count(
+      std::optional<std::int64_t> requested) override;
+  /// The real store's count (no fault applies).
+  std::int64_t shard_count() const override;
   persistence::store_status ping() override;
 
  private:

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -39,6 +40,12 @@ class store_factory {
   /// Makes the database as release 1 left it: migration 0001 only, holding the rows that
   /// store_conformance_upgrade.hpp describes (written with release 1's columns).
   virtual void create_version_1_database() = 0;
+  /// Makes the database as the release before clusters left it: release 1's rows migrated to
+  /// that release's schema, plus the rows store_conformance_cluster_upgrade.hpp describes.
+  virtual void create_pre_cluster_database() = 0;
+  /// Sets when the lease of `shard` ends (ms since the epoch; none: never), as a cluster
+  /// node's heartbeat would.
+  virtual void set_lease_expiry(std::int64_t shard, std::optional<std::int64_t> at_ms) = 0;
   /// True when `table` has a column named `column`.
   virtual bool has_column(const std::string& table, const std::string& column) = 0;
   /// True when an index named `name` exists.

@@ -1,6 +1,9 @@
 #pragma once
 // Store behaviour every backend must show. Include once, after defining make_store_factory().
 
+#include <algorithm>
+
+#include "persistence/shards.hpp"
 #include "tests/support/store_conformance.hpp"
 
 namespace auraos::test::conformance {
@@ -46,12 +49,15 @@ store_errc error_code(const store_result<T>& r) {
 }  // namespace auraos::test::conformance
 
 // One file per store interface (workflow_store, execution_store, timer_store, lease_store,
-// batch_store), then the schema's own cases.
+// batch_store), shards, then the schema's own cases.
 #include "tests/support/store_conformance_executions.hpp"
 #include "tests/support/store_conformance_history.hpp"
 #include "tests/support/store_conformance_leases.hpp"
 #include "tests/support/store_conformance_seed_schema.hpp"
+#include "tests/support/store_conformance_shards.hpp"
 #include "tests/support/store_conformance_timers.hpp"
 #include "tests/support/store_conformance_transactions.hpp"
 #include "tests/support/store_conformance_upgrade.hpp"
 #include "tests/support/store_conformance_workflows.hpp"
+// Uses the release-1 rows of store_conformance_upgrade.hpp.
+#include "tests/support/store_conformance_cluster_upgrade.hpp"

@@ -39,7 +39,7 @@ struct handler_fixture {
       std::make_shared<faulty_handlers>(auraos::runtime::handlers::make_node_handlers());
   handler_fixture() {
     h.stop_system();
-    h.start_system(std::chrono::seconds(30), {nullptr, handlers});
+    h.start_system(std::chrono::seconds(30), {nullptr, handlers, nullptr});
   }
 };
 
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(an_execution_holds_its_writes_while_the_store_connection_is
                     store = std::make_shared<faulty_store>(std::move(real));
                     return store;
                   },
-                  nullptr});
+                  nullptr, nullptr});
   h.put_workflow(
       workflow("waits", {{"id", "wait"}, {"type", "delay"}, {"config", {{"seconds", 0.3}}}}));
   auto id = h.start("waits").at("id").get<std::string>();

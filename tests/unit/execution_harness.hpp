@@ -35,6 +35,8 @@ struct harness_faults {
   std::function<std::shared_ptr<p::store>(std::shared_ptr<p::store>)> wrap_store;
   /// The handlers attempts run on; null: the real ones.
   std::shared_ptr<runtime::handlers::node_handlers> handlers;
+  /// Changes the service's settings (e.g. a clustered service) before it starts.
+  std::function<void(a::executions::executions_options&)> tune;
 };
 
 /// The runtime under test; `start_system` and `stop_system` may be repeated on the same file.
@@ -60,6 +62,7 @@ class execution_harness {
       changed_.notify_all();
     };
     options.handlers = faults.handlers;
+    if (faults.tune) faults.tune(options);
     node::node_settings settings;
     settings.store = faults.wrap_store ? faults.wrap_store(std::move(store)) : std::move(store);
     settings.executions = std::move(options);

@@ -107,7 +107,7 @@ std::vector<sample> samples(caf::actor some_actor) {
   p::write_request write;
   write.ops.push_back(p::put_workflow_op{
       {"wf", "n", "", "1", "{}", {"t"}, std::nullopt, p::workflow_status::draft}});
-  write.ops.push_back(p::create_execution_op{sample_row()});
+  write.ops.push_back(p::create_execution_op{sample_row(), p::fence{7, 2}});
   write.ops.push_back(
       p::append_history_op{"e1",
                            3,
@@ -157,11 +157,11 @@ std::vector<sample> samples(caf::actor some_actor) {
       of("auraos.store.get_execution_query", a::store::get_execution_query{"e1"}),
       of("auraos.store.list_executions_query", list_executions),
       of("auraos.store.count_executions_query", a::store::count_executions_query{}),
-      of("auraos.store.unfinished_executions_query", a::store::unfinished_executions_query{}),
+      of("auraos.store.unfinished_executions_query", a::store::unfinished_executions_query{{1, 2}}),
       of("auraos.store.read_history_query", a::store::read_history_query{"e1", 4, 100}),
       of("auraos.store.latest_snapshot_query", a::store::latest_snapshot_query{"e1"}),
-      of("auraos.store.due_timers_query", a::store::due_timers_query{99, 10}),
-      of("auraos.store.next_timer_deadline_query", a::store::next_timer_deadline_query{}),
+      of("auraos.store.due_timers_query", a::store::due_timers_query{99, 10, {3}}),
+      of("auraos.store.next_timer_deadline_query", a::store::next_timer_deadline_query{{4, 5}}),
       of("auraos.store.shard_lease_query", a::store::shard_lease_query{3}),
       of("auraos.store.write_outcome", p::write_outcome(results)),
       of("auraos.store.commit_stats", stats),

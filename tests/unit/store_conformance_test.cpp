@@ -37,6 +37,17 @@ INSERT INTO timers VALUES ('33333333-3333-4333-8333-333333333333', 't1', 9000);
 INSERT INTO shard_leases VALUES (0, 'node-a', 4, 100);
 )sql";
 
+/// The rows store_conformance_cluster_upgrade.hpp adds, in the SQLite columns of schema 2.
+constexpr std::string_view pre_cluster_rows = R"sql(
+INSERT INTO workflow_executions (id, workflow_id, revision, status, input_data, created_at,
+                                 started_at)
+VALUES ('44444444-4444-4444-8444-444444444444', 'orders', 2, 'running', '{}', 2600, 2700);
+INSERT INTO timers VALUES ('44444444-4444-4444-8444-444444444444', 't2', 9500);
+)sql";
+
+/// The newest SQLite schema before clusters (0003_cluster).
+constexpr std::int64_t pre_cluster_version = 2;
+
 /// SQLite databases in a fresh temp directory.
 class sqlite_factory final : public store_factory {
  public:
@@ -62,6 +73,26 @@ class sqlite_factory final : public store_factory {
     BOOST_REQUIRE_MESSAGE(migrated.has_value(), (migrated ? "" : migrated.error().message));
     auto filled = db->exec(version_1_rows, "write release 1 rows");
     BOOST_REQUIRE_MESSAGE(filled.has_value(), (filled ? "" : filled.error().message));
+  }
+
+  void create_pre_cluster_database() override {
+    create_version_1_database();
+    auto db = persistence::sqlite::database::open(path());
+    BOOST_REQUIRE(db.has_value());
+    auto migrated = persistence::sqlite::migrate(*db, 200, pre_cluster_version);
+    BOOST_REQUIRE_MESSAGE(migrated.has_value(), (migrated ? "" : migrated.error().message));
+    auto filled = db->exec(pre_cluster_rows, "write pre-cluster rows");
+    BOOST_REQUIRE_MESSAGE(filled.has_value(), (filled ? "" : filled.error().message));
+  }
+
+  void set_lease_expiry(std::int64_t shard, std::optional<std::int64_t> at_ms) override {
+    auto db = persistence::sqlite::database::open(path());
+    BOOST_REQUIRE(db.has_value());
+    auto ends = at_ms ? std::to_string(*at_ms) : std::string{"NULL"};
+    auto done = db->exec(
+        "UPDATE shard_leases SET expires_at = " + ends + " WHERE shard = " + std::to_string(shard),
+        "set lease expiry");
+    BOOST_REQUIRE_MESSAGE(done.has_value(), (done ? "" : done.error().message));
   }
 
   bool has_column(const std::string& table, const std::string& column) override {

@@ -1,6 +1,6 @@
--- The store derives error_message (the error's message) and execution_time (ms).
+-- The store derives error_message (the error's message) and execution_time (ms); ?13 shard.
 INSERT INTO workflow_executions (id, workflow_id, revision, status, input_data, output_data, error,
                                  created_at, started_at, completed_at, idempotency_key, metrics,
-                                 error_message, execution_time)
+                                 error_message, execution_time, shard)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
-        CASE WHEN json_valid(?7) THEN json_extract(?7, '$.message') END, ?10 - ?9)
+        CASE WHEN json_valid(?7) THEN json_extract(?7, '$.message') END, ?10 - ?9, ?13)

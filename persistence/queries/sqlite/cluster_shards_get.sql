@@ -1,0 +1,1 @@
+SELECT shards FROM cluster_meta WHERE id = 1
