@@ -10,6 +10,7 @@
 #include <caf/send.hpp>
 
 #include "actors/executions/executions_service.hpp"
+#include "actors/registration.hpp"
 #include "cluster/keeper_state.hpp"
 
 namespace auraos::cluster {
@@ -243,13 +244,7 @@ caf::behavior keeper(keeper_actor* self, lease_keeper_options options) {
   s.decisions = rc::keeper_state(options.settings);
   s.incarnation = options.membership.incarnation;
   s.options = std::move(options);
-  auto& registry = self->system().registry();
-  registry.put(keeper_registry_name, caf::actor_cast<caf::strong_actor_ptr>(self));
-  self->attach_functor([system = &self->system(), me = self->address()] {
-    auto& reg = system->registry();
-    if (reg.get(keeper_registry_name) == caf::actor_cast<caf::strong_actor_ptr>(me))
-      reg.erase(keeper_registry_name);
-  });
+  actors::register_while_alive(self, keeper_registry_name);
   self->send(self, keeper_tick_atom::value);
   return {
       [self](keeper_tick_atom) {

@@ -7,6 +7,7 @@
 #include <caf/actor_system.hpp>
 
 #include "actors/executions/service_state.hpp"
+#include "actors/registration.hpp"
 
 namespace auraos::actors::executions {
 
@@ -22,16 +23,6 @@ executions_counters counters_of(const service_state& s) {
   auto out = s.counters;
   out.active_actors = static_cast<std::int64_t>(s.live.size() + s.stopping.size());
   return out;
-}
-
-void register_service(service_actor* self) {
-  auto& registry = self->system().registry();
-  registry.put(executions_registry_name, caf::actor_cast<caf::strong_actor_ptr>(self));
-  self->attach_functor([system = &self->system(), me = self->address()] {
-    auto& reg = system->registry();
-    if (reg.get(executions_registry_name) == caf::actor_cast<caf::strong_actor_ptr>(me))
-      reg.erase(executions_registry_name);
-  });
 }
 
 /// Restarts of execution actors allowed within 5 s before the execution supervisor gives up.
@@ -155,7 +146,7 @@ caf::behavior service(service_actor* self, store::store_actor store, executions_
                                                      : runtime::handlers::make_node_handlers();
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
   self->set_exit_handler([self](caf::exit_msg& msg) { stop(self, std::move(msg.reason)); });
-  register_service(self);
+  register_while_alive(self, executions_registry_name);
   start_supervisor(self);
   acquire_leases(self);
   return {

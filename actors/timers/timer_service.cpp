@@ -10,6 +10,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include "actors/env.hpp"
+#include "actors/registration.hpp"
 
 namespace auraos::actors::timers {
 
@@ -86,23 +87,13 @@ void on_wake(timer_actor* self, std::uint64_t generation) {
       });
 }
 
-void register_service(timer_actor* self) {
-  auto& registry = self->system().registry();
-  registry.put(timers_registry_name, caf::actor_cast<caf::strong_actor_ptr>(self));
-  self->attach_functor([system = &self->system(), me = self->address()] {
-    auto& reg = system->registry();
-    if (reg.get(timers_registry_name) == caf::actor_cast<caf::strong_actor_ptr>(me))
-      reg.erase(timers_registry_name);
-  });
-}
-
 caf::behavior timer_service(timer_actor* self, store::store_actor store,
                             timer_service_options options) {
   self->state.store = std::move(store);
   self->state.options = std::move(options);
   self->state.options.env = env_or_real(self->state.options.env);
   if (self->state.options.clustered) self->state.shards.emplace();
-  register_service(self);
+  register_while_alive(self, timers_registry_name);
   arm_from_store(self);
   return {
       [self](arm_timer_atom, const std::string&, const std::string&, std::int64_t deadline) {
