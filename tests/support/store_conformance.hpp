@@ -50,6 +50,8 @@ class store_factory {
   virtual bool has_column(const std::string& table, const std::string& column) = 0;
   /// True when an index named `name` exists.
   virtual bool has_index(const std::string& name) = 0;
+  /// True for a backend that clustered nodes use (PostgreSQL): it indexes the shard columns.
+  virtual bool serves_clusters() const { return true; }
 };
 
 /// Defined once per backend test executable.

@@ -103,6 +103,8 @@ class sqlite_factory final : public store_factory {
     return exists("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1", name, "");
   }
 
+  bool serves_clusters() const override { return false; }
+
  private:
   std::string path() const { return dir_.file("auraos.db"); }
 

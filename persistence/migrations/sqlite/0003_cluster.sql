@@ -29,6 +29,6 @@ ALTER TABLE workflow_executions ADD COLUMN shard INTEGER NOT NULL DEFAULT 0;
 UPDATE workflow_executions SET shard = auraos_shard_of(id, 64);
 ALTER TABLE timers ADD COLUMN shard INTEGER NOT NULL DEFAULT 0;
 UPDATE timers SET shard = auraos_shard_of(execution_id, 64);
-CREATE INDEX idx_workflow_executions_unfinished_shard ON workflow_executions (shard, created_at, id)
-  WHERE status IN ('pending', 'running', 'paused');
-CREATE INDEX idx_timers_shard_deadline ON timers (shard, deadline_ms);
+-- No index on the shard columns: SQLite serves a single node, which reads every shard (the
+-- shard-filtered reads are for clustered PostgreSQL nodes), and each index would cost every
+-- status change and timer write of the hot path.
