@@ -1,6 +1,7 @@
 #include "bench/support/rest_node.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include "tests/support/pg_server.hpp"
@@ -23,6 +24,11 @@ bool parse_status_line(const std::string& line, std::pair<std::string, std::int6
 }
 
 }  // namespace
+
+std::string sibling_auraos() {
+  auto self = std::filesystem::read_symlink("/proc/self/exe");
+  return (self.parent_path().parent_path() / "cli" / "auraos").string();
+}
 
 result<std::unique_ptr<rest_node>, std::string> rest_node::start(const std::string& binary,
                                                                  const std::string& db) {

@@ -15,6 +15,9 @@
 
 namespace auraos::bench {
 
+/// The `auraos` built beside this binary: BUILD/bench/X -> BUILD/cli/auraos.
+std::string sibling_auraos();
+
 /// A running `auraos serve`, killed on destruction.
 class rest_node {
  public:
