@@ -63,6 +63,12 @@ bench_member& bench_cluster::start(const std::string& name, bool clustered) {
   m->process.reset();
   m->process = std::make_unique<test::serve_process>(args);
   m->http_port = m->process->wait_for_port(std::chrono::seconds(60));
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (m->call({"GET", "/readyz", "", {}}).status != 200) {
+    if (std::chrono::steady_clock::now() > until)
+      throw std::runtime_error(name + ": not ready after 60 s: " + m->process->err());
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   return *m;
 }
 

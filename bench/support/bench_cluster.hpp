@@ -46,7 +46,7 @@ class bench_cluster {
   bench_cluster& operator=(const bench_cluster&) = delete;
 
   /// Starts member `name` (again, when it ran before: a new incarnation) and waits until it
-  /// serves HTTP; `clustered` false starts a node alone (no cluster flags).
+  /// is ready (/readyz answers 200); `clustered` false starts a node alone (no cluster flags).
   bench_member& start(const std::string& name, bool clustered = true);
   /// The member called `name` (it must have been started).
   bench_member& operator[](const std::string& name) { return *members_.at(name); }
