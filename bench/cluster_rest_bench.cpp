@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -37,29 +37,13 @@ struct options {
   std::string binary;
 };
 
-std::string load_average() {
-  std::ifstream in{"/proc/loadavg"};
-  std::string one, five, fifteen;
-  in >> one >> five >> fifteen;
-  return one + " " + five + " " + fifteen;
-}
-
 /// Completed executions counted by `m`'s /metrics; throws when one ended otherwise.
 std::int64_t completed(b::bench_member& m) {
-  auto reply = m.call({"GET", "/metrics", "", {}});
-  std::istringstream lines{reply.body};
-  std::int64_t done = 0;
-  const std::string prefix = "auraos_executions{status=\"";
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind(prefix, 0) != 0) continue;
-    auto quote = line.find('"', prefix.size());
-    auto status = line.substr(prefix.size(), quote - prefix.size());
-    auto value = std::atoll(line.c_str() + line.find(' ', quote) + 1);
-    if (status == "completed") done = value;
-    if ((status == "failed" || status == "cancelled" || status == "timed_out") && value > 0)
-      throw std::runtime_error(fmt::format("{} executions {}", value, status));
-  }
-  return done;
+  auto by_status = b::executions_by_status(m.call({"GET", "/metrics", "", {}}).body);
+  for (const char* bad : {"failed", "cancelled", "timed_out"})
+    if (by_status[bad] > 0)
+      throw std::runtime_error(fmt::format("{} executions {}", by_status[bad], bad));
+  return by_status["completed"];
 }
 
 /// One case: `nodes` cluster members (0: one node alone) on database `db`.
@@ -111,7 +95,7 @@ void run_case(const options& opts, const std::string& db, int nodes) {
   fmt::print("| {} | {} | {:.3f} s | {:.0f} | {:.2f} ms | {:.2f} ms | {} |\n",
              nodes == 0 ? std::string("1, alone (no cluster)") : fmt::format("{} (cluster)", nodes),
              opts.count, took.count(), double(opts.count) / took.count(),
-             b::quantile(latencies, 0.5), b::quantile(latencies, 0.99), load_average());
+             b::quantile(latencies, 0.5), b::quantile(latencies, 0.99), b::load_average());
   std::fflush(stdout);
 }
 

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -21,7 +20,6 @@
 
 #include "bench/support/bench_cluster.hpp"
 #include "bench/support/bench_runtime.hpp"
-#include "bench/support/rest_load.hpp"
 #include "bench/support/rest_node.hpp"
 #include "tests/support/pg_server.hpp"
 
@@ -51,13 +49,6 @@ struct round_times {
 
 double since(clock_type::time_point t0) {
   return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
-
-std::string load_average() {
-  std::ifstream in{"/proc/loadavg"};
-  std::string one, five, fifteen;
-  in >> one >> five >> fifteen;
-  return one + " " + five + " " + fifteen;
 }
 
 /// Workflow `id`: a delay of `${input.seconds}`, then a transform.
@@ -244,7 +235,7 @@ int main(int argc, char** argv) {
     cluster.start("n3");
     if (!cluster.wait_spread(cluster["n1"], {"n1", "n2", "n3"}))
       throw std::runtime_error("the three nodes did not share the shards within 60 s");
-    fmt::print("load average at start: {}\n", load_average());
+    fmt::print("load average at start: {}\n", b::load_average());
     std::vector<double> first, all, first_shard, all_shards;
     for (int r = 1; r <= opts->rounds; ++r) {
       auto t = run_round(cluster, *opts, r);
@@ -253,7 +244,7 @@ int main(int argc, char** argv) {
           "{:.2f} s, all resumed {:.2f} s; first shard taken {:.2f} s, all shards {:.2f} s; "
           "load {}\n",
           r, t.victim_executions, t.last_due, t.first_resumed, t.all_resumed, t.first_shard,
-          t.all_shards, load_average());
+          t.all_shards, b::load_average());
       std::fflush(stdout);
       first.push_back(t.first_resumed);
       all.push_back(t.all_resumed);

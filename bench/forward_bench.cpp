@@ -6,7 +6,6 @@
 // Usage: forward_bench [-c C=3000] [-e E=30] [--binary PATH]
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <numeric>
 #include <string>
@@ -26,13 +25,6 @@ namespace {
 namespace b = auraos::bench;
 using clock_type = std::chrono::steady_clock;
 using nlohmann::json;
-
-std::string load_average() {
-  std::ifstream in{"/proc/loadavg"};
-  std::string one, five, fifteen;
-  in >> one >> five >> fifteen;
-  return one + " " + five + " " + fifteen;
-}
 
 /// Workflow `wait`: one delay of an hour (its executions stay waiting during the bench).
 json hour_delay() {
@@ -121,7 +113,7 @@ int main(int argc, char** argv) {
     fmt::print("{}\n", line("another node (forwarded)", forwarded));
     fmt::print("forwarded - local: p50 {:.3f} ms, p99 {:.3f} ms; load {}\n",
                b::quantile(forwarded, 0.5) - b::quantile(local, 0.5),
-               b::quantile(forwarded, 0.99) - b::quantile(local, 0.99), load_average());
+               b::quantile(forwarded, 0.99) - b::quantile(local, 0.99), b::load_average());
     fmt::print("binary: {}\n", binary);
   } catch (const std::exception& e) {
     fmt::print(stderr, "forward_bench FAILED: {}\n", e.what());

@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -9,6 +10,13 @@
 #include "tests/support/pg_server.hpp"
 
 namespace auraos::bench {
+
+std::string load_average() {
+  std::ifstream in{"/proc/loadavg"};
+  std::string one, five, fifteen;
+  in >> one >> five >> fifteen;
+  return one + " " + five + " " + fifteen;
+}
 
 test::http_reply bench_member::call(const test::http_call& call) {
   if (!connection) connection = std::make_unique<test::http_connection>("127.0.0.1", http_port);

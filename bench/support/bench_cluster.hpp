@@ -19,6 +19,9 @@
 
 namespace auraos::bench {
 
+/// The machine's load averages over 1, 5 and 15 minutes (/proc/loadavg), as `uptime` shows them.
+std::string load_average();
+
 /// One member: its process, ports, name and a keep-alive connection for the bench's calls.
 struct bench_member {
   std::string name;
