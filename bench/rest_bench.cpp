@@ -34,12 +34,6 @@ struct options {
   int deadline_s = 300;
 };
 
-/// The `auraos` built beside this binary: BUILD/bench/rest_bench -> BUILD/cli/auraos.
-std::string sibling_auraos() {
-  auto self = std::filesystem::read_symlink("/proc/self/exe");
-  return (self.parent_path().parent_path() / "cli" / "auraos").string();
-}
-
 auraos::result<options, std::string> parse(int argc, char** argv) {
   options out;
   for (int i = 1; i < argc; ++i) {
@@ -64,7 +58,7 @@ auraos::result<options, std::string> parse(int argc, char** argv) {
       return auraos::fail("unknown flag " + arg);
   }
   if (out.count < 1 || out.clients < 1) return auraos::fail(std::string("-n and -w must be >= 1"));
-  if (out.binary.empty()) out.binary = sibling_auraos();
+  if (out.binary.empty()) out.binary = b::sibling_auraos();
   if (!std::filesystem::exists(out.binary)) return auraos::fail("no binary at " + out.binary);
   return out;
 }

@@ -1,6 +1,7 @@
 #include "bench/support/rest_node.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include "tests/support/pg_server.hpp"
@@ -23,6 +24,11 @@ bool parse_status_line(const std::string& line, std::pair<std::string, std::int6
 }
 
 }  // namespace
+
+std::string sibling_auraos() {
+  auto self = std::filesystem::read_symlink("/proc/self/exe");
+  return (self.parent_path().parent_path() / "cli" / "auraos").string();
+}
 
 result<std::unique_ptr<rest_node>, std::string> rest_node::start(const std::string& binary,
                                                                  const std::string& db) {
@@ -70,8 +76,12 @@ std::map<std::string, std::int64_t> rest_node::executions_by_status() {
   auto reply = call({"GET", "/metrics", "", {}});
   if (reply.status != 200)
     throw std::runtime_error("GET /metrics answered " + std::to_string(reply.status));
+  return bench::executions_by_status(reply.body);
+}
+
+std::map<std::string, std::int64_t> executions_by_status(const std::string& metrics) {
   std::map<std::string, std::int64_t> out;
-  std::istringstream lines{reply.body};
+  std::istringstream lines{metrics};
   std::pair<std::string, std::int64_t> entry;
   for (std::string line; std::getline(lines, line);)
     if (parse_status_line(line, entry)) out.insert(entry);

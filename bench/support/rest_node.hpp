@@ -15,6 +15,12 @@
 
 namespace auraos::bench {
 
+/// The `auraos` built beside this binary: BUILD/bench/X -> BUILD/cli/auraos.
+std::string sibling_auraos();
+
+/// Stored executions by status in a /metrics text (`auraos_executions{status="..."} N`).
+std::map<std::string, std::int64_t> executions_by_status(const std::string& metrics);
+
 /// A running `auraos serve`, killed on destruction.
 class rest_node {
  public:
