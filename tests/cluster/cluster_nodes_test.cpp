@@ -58,6 +58,11 @@ BOOST_AUTO_TEST_CASE(three_nodes_spread_shards_and_each_answers_for_every_execut
   }
   auto listed = n3.call("GET", "/api/v1/executions?limit=100").json["items"];
   BOOST_TEST(listed.size() == ids.size(), "lists read the shared database");
+  auto metrics = n2.call("GET", "/metrics").body;
+  BOOST_TEST(metrics.find("auraos_cluster_nodes{status=\"up\"} 3") != std::string::npos, metrics);
+  BOOST_TEST(metric_value(n2.http_port, "auraos_shards_owned") >= 21);
+  BOOST_TEST(metric_value(n2.http_port, "auraos_shard_moves_total") >= 21);
+  BOOST_TEST(metric_value(n2.http_port, "auraos_fenced_writes_total") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_forwarded_get_pause_and_cancel_answer_as_a_local_one) {
