@@ -1,5 +1,9 @@
 #include "persistence/postgres/connection.hpp"
 
+#include <string>
+
+#include <spdlog/spdlog.h>
+
 #include "persistence/embedded_sql.hpp"
 
 namespace auraos::persistence::postgres {
@@ -9,6 +13,14 @@ namespace {
 /// Defaults the URL may override: give up connecting after 5 s, name the application.
 constexpr const char* keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
 
+/// Server notices (e.g. "relation ... already exists, skipping" of an idempotent migration) go
+/// to the log at debug level instead of libpq's default, stderr.
+void log_notice(void*, const char* message) {
+  std::string text{message};
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  spdlog::debug("postgresql: {}", text);
+}
+
 }  // namespace
 
 store_result<std::unique_ptr<connection>> connection::open(const std::string& url) {
@@ -16,7 +28,10 @@ store_result<std::unique_ptr<connection>> connection::open(const std::string& ur
   std::unique_ptr<connection> conn{new connection{PQconnectdbParams(keywords, values, 1)}};
   if (conn->handle() == nullptr)
     return store_fail(store_errc::unavailable, "connect to PostgreSQL: out of memory");
-  if (!conn->broken()) return conn;
+  if (!conn->broken()) {
+    PQsetNoticeProcessor(conn->handle(), log_notice, nullptr);
+    return conn;
+  }
   std::string message = PQerrorMessage(conn->handle());
   while (!message.empty() && message.back() == '\n') message.pop_back();
   return store_fail(store_errc::unavailable, "connect to PostgreSQL: " + message);
