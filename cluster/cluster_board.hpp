@@ -70,21 +70,16 @@ class cluster_board {
   void count_move() { ++moves_; }
   /// Counts a call forwarded to another node.
   void count_forwarded() { ++forwarded_; }
-  /// Counts a write the store refused because of a stale or expired lease.
-  void count_fenced() { ++fenced_; }
   /// Shards moved through this node since it started.
   std::int64_t moves_total() const { return moves_; }
   /// Calls forwarded to other nodes since this node started.
   std::int64_t forwarded_total() const { return forwarded_; }
-  /// Writes fenced since this node started.
-  std::int64_t fenced_total() const { return fenced_; }
 
  private:
   mutable std::mutex mutex_;
   std::shared_ptr<const cluster_snapshot> snapshot_ = std::make_shared<cluster_snapshot>();
   std::atomic<std::int64_t> moves_{0};
   std::atomic<std::int64_t> forwarded_{0};
-  std::atomic<std::int64_t> fenced_{0};
 };
 
 }  // namespace auraos::cluster
