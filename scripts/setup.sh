@@ -17,6 +17,7 @@ packages=(
   libspdlog-dev libfmt-dev
   libhowardhinnant-date-dev
   libre2-dev
+  chromium  # the dashboard's browser tests (driven by playwright-core)
 )
 # Node.js runs the differential test against the reference CEL implementation.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
@@ -37,8 +38,14 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm packages of the differential expression test (reference CEL evaluator).
+# npm packages: the differential expression test (reference CEL evaluator), the dashboard's
+# bundler and libraries (built into the binary), the browser tests' playwright-core.
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [[ -f "$root/tests/differential/package-lock.json" && ! -d "$root/tests/differential/node_modules/@bufbuild/cel" ]]; then
-  (cd "$root/tests/differential" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+npm_ci() {  # DIR PROBE: installs DIR's locked packages unless DIR/node_modules/PROBE exists
+  if [[ -f "$root/$1/package-lock.json" && ! -e "$root/$1/node_modules/$2" ]]; then
+    (cd "$root/$1" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+npm_ci tests/differential @bufbuild/cel
+npm_ci dashboard @dagrejs/dagre
+npm_ci tests/browser playwright-core
