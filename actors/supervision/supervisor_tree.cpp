@@ -22,18 +22,24 @@ struct tree_collector {
 
   void merge(std::size_t index, sv::supervision_tree_node sub) {
     node.children[index].strategy = std::move(sub.strategy);
+    node.children[index].intensity = sub.intensity;
     node.children[index].children = std::move(sub.children);
     finish_one();
   }
 };
 
 sv::supervision_tree_node own_node(supervisor_actor* self) {
-  const auto& st = self->state;
+  auto& st = self->state;
   sv::supervision_tree_node node;
   node.name = st.config.name;
   node.kind = "supervisor";
   node.strategy = std::string{sv::to_string(st.config.strategy)};
   node.status = st.stopping ? sv::child_status::stopping : sv::child_status::running;
+  if (st.intensity) {
+    const auto& limit = st.intensity->limit();
+    node.intensity = sv::intensity_view{limit.max_restarts, limit.period.count(),
+                                        st.intensity->recent_restarts()};
+  }
   for (const auto& kid : *st.children)
     node.children.push_back({kid.spec.name,
                              kid.spec.kind,
@@ -41,7 +47,8 @@ sv::supervision_tree_node own_node(supervisor_actor* self) {
                              kid.status,
                              kid.restarts,
                              kid.last_failure,
-                             {}});
+                             {},
+                             std::nullopt});
   return node;
 }
 

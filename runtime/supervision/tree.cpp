@@ -18,6 +18,17 @@ std::string_view to_string(child_status s) {
   return "stopped";
 }
 
+namespace {
+
+nlohmann::json intensity_json(const std::optional<intensity_view>& intensity) {
+  if (!intensity) return nullptr;
+  return {{"maxRestarts", intensity->max_restarts},
+          {"periodMs", intensity->period_ms},
+          {"recentRestarts", intensity->recent_restarts}};
+}
+
+}  // namespace
+
 nlohmann::json to_json(const supervision_tree_node& node) {
   auto children = nlohmann::json::array();
   for (const auto& child : node.children) children.push_back(to_json(child));
@@ -29,6 +40,7 @@ nlohmann::json to_json(const supervision_tree_node& node) {
       {"restarts", node.restarts},
       {"lastFailure",
        node.last_failure ? nlohmann::json(*node.last_failure) : nlohmann::json(nullptr)},
+      {"intensity", intensity_json(node.intensity)},
       {"children", std::move(children)},
   };
 }

@@ -2,6 +2,7 @@
 // A snapshot of a live supervision subtree, as served by GET /api/v1/supervision.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,16 @@ enum class child_status {
 /// The name of a status in the tree JSON.
 std::string_view to_string(child_status s);
 
+/// A supervisor's restart intensity: its limit and how much of it the window holds now.
+struct intensity_view {
+  /// Restarts allowed inside one window.
+  std::size_t max_restarts = 0;
+  /// Length of the sliding window in milliseconds.
+  std::int64_t period_ms = 0;
+  /// Restarts of its children inside the current window.
+  std::size_t recent_restarts = 0;
+};
+
 /// One supervisor or child in the snapshot, with its own subtree.
 struct supervision_tree_node {
   /// The child's name, unique among its siblings.
@@ -38,9 +49,12 @@ struct supervision_tree_node {
   std::optional<std::string> last_failure;
   /// Its children in start order (empty for workers).
   std::vector<supervision_tree_node> children;
+  /// A supervisor's restart intensity; nullopt for workers.
+  std::optional<intensity_view> intensity = std::nullopt;
 };
 
-/// `{name, kind, strategy, status, restarts, lastFailure, children}`, nulls for absent values.
+/// `{name, kind, strategy, status, restarts, lastFailure, intensity, children}`, nulls for
+/// absent values; intensity is `{maxRestarts, periodMs, recentRestarts}`.
 nlohmann::json to_json(const supervision_tree_node& node);
 
 /// The node named `name` among `node` and its descendants (depth first); null when absent.

@@ -166,20 +166,26 @@ BOOST_AUTO_TEST_CASE(strategy_and_restart_type_names_round_trip) {
 BOOST_AUTO_TEST_CASE(tree_json_has_every_field_with_nulls_for_absent_values) {
   supervision_tree_node child{
       "store", "service", std::nullopt, child_status::restarting, 2, "system_error(runtime_error)",
-      {}};
-  supervision_tree_node root{"node", "supervisor", "one_for_one", child_status::running,
-                             0,      std::nullopt, {child}};
+      {}, std::nullopt};
+  supervision_tree_node root{"node",       "supervisor", "one_for_one",
+                             child_status::running,
+                             0,          std::nullopt, {child},
+                             intensity_view{3, 30000, 1}};
   auto json = to_json(root);
   BOOST_TEST(json.at("name") == "node");
   BOOST_TEST(json.at("strategy") == "one_for_one");
   BOOST_TEST(json.at("lastFailure").is_null());
   BOOST_TEST(json.at("status") == "running");
+  BOOST_TEST(json.at("intensity").at("maxRestarts") == 3);
+  BOOST_TEST(json.at("intensity").at("periodMs") == 30000);
+  BOOST_TEST(json.at("intensity").at("recentRestarts") == 1);
   const auto& first = json.at("children").at(0);
   BOOST_TEST(first.at("strategy").is_null());
   BOOST_TEST(first.at("status") == "restarting");
   BOOST_TEST(first.at("restarts") == 2);
   BOOST_TEST(first.at("lastFailure") == "system_error(runtime_error)");
   BOOST_TEST(first.at("children").empty());
+  BOOST_TEST(first.at("intensity").is_null());
   BOOST_TEST(find_node(root, "store") != nullptr);
   BOOST_TEST(find_node(root, "missing") == nullptr);
 }
