@@ -9,6 +9,7 @@ let state = 'connecting';
 let delay = first_delay_ms;
 let retry_timer = null;
 let execution = null;
+let hellos = 0;
 const listeners = new Map(); // kind -> Set of functions(data)
 const state_listeners = new Set();
 
@@ -34,7 +35,11 @@ function schedule_retry() {
 function on_message(kind, ev) {
   let data = null;
   try { data = JSON.parse(ev.data); } catch { return; }
-  if (kind === 'hello') { delay = first_delay_ms; set_state('live'); }
+  if (kind === 'hello') {
+    delay = first_delay_ms;
+    set_state('live');
+    data = { ...data, again: ++hellos > 1 }; // again: events may have been missed meanwhile
+  }
   emit(kind, data);
   if (kind === 'overflow') schedule_retry();
 }

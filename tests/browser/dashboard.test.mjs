@@ -256,7 +256,8 @@ await check('a failed execution shows its error, attempts and retry waits', asyn
 });
 
 await check('cancel from the UI (with confirmation) cancels the waiting execution', async () => {
-  await check_execution('waiting');
+  const { ex: before } = await check_execution('waiting');
+  expect(['running', 'paused', 'pending'].includes(before.status), `the waiting execution is already ${before.status}`);
   await shot('execution-running');
   await page.click(tid('action-cancel'));
   await page.waitForSelector(tid('confirm-dialog') + '[open]');

@@ -6,8 +6,8 @@ import { duration } from '../format.js';
 
 function Lanes({ items, now }) {
   if (!items.length) return null;
-  const rows = lanes(items, now);
   const t0 = at(items[0]);
+  const rows = lanes(items, now ?? at(items[items.length - 1]));
   const t1 = Math.max(at(items[items.length - 1]), ...rows.flatMap((r) => r.spans.map((s) => s.to || s.from)));
   const total = Math.max(1, t1 - t0);
   const pct = (t) => ((t - t0) / total) * 100;

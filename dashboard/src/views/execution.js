@@ -76,15 +76,15 @@ export function Execution({ id }) {
         <aside class="card"><h2>Node</h2><${NodeDetails} node=${node}/></aside>
       </div>
       ${e.error && html`<section class="card"><h2>Error</h2><${JsonBlock} value=${e.error} testid="execution-error"/></section>`}
+      <section class="card"><h2>Timeline</h2>
+        <${ErrorBox} error=${hist.error} what="the history"/>
+        ${hist.data && html`<${Timeline} items=${hist.data.items} now=${ended(e.status) ? null : now}/>`}
+        ${hist.data && hist.data.nextCursor && html`<button type="button" onClick=${hist.more}>More history</button>`}
+      </section>
       <div class="grid2">
         <section class="card"><h2>Input</h2><${JsonBlock} value=${e.input} testid="execution-input"/></section>
         <section class="card"><h2>Output</h2><${JsonBlock} value=${e.output} testid="execution-output"/></section>
       </div>
-      <section class="card"><h2>Timeline</h2>
-        <${ErrorBox} error=${hist.error} what="the history"/>
-        ${hist.data && html`<${Timeline} items=${hist.data.items} now=${ended(e.status) ? 0 : now}/>`}
-        ${hist.data && hist.data.nextCursor && html`<button type="button" onClick=${hist.more}>More history</button>`}
-      </section>
       <${Logs} id=${e.id}/>
     </div>`}
   </section>`;

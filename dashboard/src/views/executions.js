@@ -60,6 +60,7 @@ export function Executions({ query }) {
     list.set_data((d) => d && d.items.some((x) => x.id === e.id)
       ? { ...d, items: d.items.map((x) => x.id === e.id ? { ...x, ...e } : x) } : d);
   });
+  use_stream('hello', (h) => { if (h.again) list.reload(); });
   const items = list.data ? list.data.items : [];
   const now = Date.now();
   return html`<section data-testid="view-executions" data-ready=${list.data ? 'true' : 'false'}>

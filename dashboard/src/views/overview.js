@@ -65,8 +65,8 @@ function Charts({ metrics }) {
 function Restarts({ tree }) {
   const failed = failures(tree);
   return html`<div data-testid="overview-restarts">
-    <p>Restarts in the supervision tree: <strong data-testid="overview-total-restarts">${total_restarts(tree)}</strong>
-      · <a href="#/supervision">open the tree</a></p>
+    <p>Restarts in the supervision tree: <strong data-testid="overview-total-restarts">${total_restarts(tree)}</strong>.
+      <a href="#/supervision">open the tree</a></p>
     ${failed.length === 0 ? html`<p class="muted">No actor has failed since the node started.</p>` : html`
     <table class="table"><thead><tr><th>Actor</th><th class="num">Restarts</th><th>Last failure</th></tr></thead>
       <tbody>${failed.map(({ path, node }) => html`<tr key=${path}><td>${path}</td>
@@ -85,7 +85,7 @@ export function Overview() {
   use_stream('cluster', (d) => cluster.set_data(() => d));
   use_stream('supervision', (d) => tree.set_data(() => d));
   use_stream('execution', reload_metrics);
-  use_stream('hello', reload_metrics);
+  use_stream('hello', (h) => { if (h.again) reload_metrics(); });
   const ready = !cluster.loading && !metrics.loading;
   const [marked, set_marked] = useState(false);
   useEffect(() => {
