@@ -2,25 +2,25 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { on, on_state, stream_state } from './stream.js';
 
-/** Loads load(signal) when deps change; answers {data, error, loading, reload, set_data}. */
+/** Loads load(signal) when deps change; answers {data, error, loading, reload, set_data}.
+ *  A reload keeps the data on screen until the new answer; new deps clear it. */
 export function use_fetch(load, deps) {
   const [st, set_st] = useState({ data: null, error: null, loading: true });
   const [tick, set_tick] = useState(0);
-  const keep = useRef(false); // a reload keeps the old data on screen
+  const last_deps = useRef(null);
   useEffect(() => {
+    const key = JSON.stringify(deps);
+    const same = last_deps.current === key;
+    last_deps.current = key;
     const ctl = new AbortController();
-    set_st((s) => ({ data: keep.current ? s.data : null, error: null, loading: true }));
+    set_st((s) => ({ data: same ? s.data : null, error: null, loading: true }));
     load(ctl.signal).then(
       (data) => { if (!ctl.signal.aborted) set_st({ data, error: null, loading: false }); },
-      (error) => {
-        if (!ctl.signal.aborted)
-          set_st((s) => ({ data: keep.current ? s.data : null, error, loading: false }));
-      });
+      (error) => { if (!ctl.signal.aborted) set_st((s) => ({ data: same ? s.data : null, error, loading: false })); });
     return () => ctl.abort();
   }, [...deps, tick]);
-  const reload = useCallback(() => { keep.current = true; set_tick((t) => t + 1); }, []);
+  const reload = useCallback(() => set_tick((t) => t + 1), []);
   const set_data = useCallback((f) => set_st((s) => ({ ...s, data: f(s.data) })), []);
-  useEffect(() => { keep.current = false; }, deps);
   return { ...st, reload, set_data };
 }
 
@@ -56,10 +56,11 @@ export function use_throttle(f, ms) {
   }, [ms]);
 }
 
-/** The current time in ms, updated every ms (for ages such as "3 s ago"). */
+/** The current time in ms, updated every ms while ms is set (for ages such as "3 s ago"). */
 export function use_now(ms) {
   const [now, set_now] = useState(Date.now);
   useEffect(() => {
+    if (!ms) return undefined;
     const t = setInterval(() => set_now(Date.now()), ms);
     return () => clearInterval(t);
   }, [ms]);

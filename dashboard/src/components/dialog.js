@@ -23,9 +23,9 @@ export function Confirm({ open, title, confirm_label, onConfirm, onCancel, busy,
     <h2 id="dialog-title">${title}</h2>
     <div>${children}</div>
     <div class="row end">
-      <button type="button" onClick=${cancel} disabled=${busy} data-testid="confirm-cancel">Cancel</button>
+      <button type="button" onClick=${cancel} disabled=${busy} data-testid="confirm-cancel" autofocus>Back</button>
       <button type="button" class="primary" onClick=${onConfirm} disabled=${busy}
-        data-testid="confirm-ok" autofocus>${confirm_label || 'Confirm'}</button>
+        data-testid="confirm-ok">${confirm_label || 'Confirm'}</button>
     </div>
   </dialog>`;
 }

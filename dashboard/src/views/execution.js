@@ -43,10 +43,10 @@ function NodeDetails({ node }) {
 
 /** The page of execution `id`. */
 export function Execution({ id }) {
-  const now = use_now(1000);
   const ex = use_fetch((s) => api.execution(id, s), [id]);
   const hist = use_history(id);
   const e = ex.data;
+  const now = use_now(e && !ended(e.status) ? 1000 : null);
   const def = use_fetch((s) => e ? api.revision(e.workflowId, e.revision, s) : Promise.resolve(null),
     [e && e.workflowId, e && e.revision]);
   const [selected, set_selected] = useState(null);

@@ -1,6 +1,6 @@
 // Overview: the cluster's nodes, executions by status, throughput and latency over the last
 // hour, restarts and failures, and the executions the stream reports as they change.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { api } from '../api.js';
 import { href } from '../router.js';
@@ -46,19 +46,22 @@ function series_data(series) {
   };
 }
 
+const throughput_series = [{ label: 'started', color: '#3b82f6' }, { label: 'completed', color: '#16a34a' },
+  { label: 'failed', color: '#dc2626' }, { label: 'cancelled', color: '#a16207' }];
+const latency_series = [{ label: 'p50', color: '#0ea5e9' }, { label: 'p95', color: '#8b5cf6' },
+  { label: 'p99', color: '#db2777' }];
+
 function Charts({ metrics }) {
-  const d = series_data(metrics.series || []);
+  const d = useMemo(() => series_data(metrics.series || []), [metrics]);
   const ms = (v) => v >= 1000 ? (v / 1000).toFixed(1) + ' s' : Math.round(v) + ' ms';
   const sum = (k) => (metrics.series || []).reduce((n, b) => n + (b[k] || 0), 0);
   return html`<div class="grid2">
     <div><${Chart} testid="chart-throughput" data=${d.throughput}
       title=${`Throughput per ${metrics.intervalSeconds} s (last hour: ${sum('started')} started, ${sum('completed')} completed, ${sum('failed')} failed)`}
-      series=${[{ label: 'started', color: '#3b82f6' }, { label: 'completed', color: '#16a34a' },
-        { label: 'failed', color: '#dc2626' }, { label: 'cancelled', color: '#a16207' }]}/></div>
+      series=${throughput_series}/></div>
     <div><${Chart} testid="chart-latency" data=${d.latency} yfmt=${ms}
       title="Duration of the executions that ended"
-      series=${[{ label: 'p50', color: '#0ea5e9' }, { label: 'p95', color: '#8b5cf6' },
-        { label: 'p99', color: '#db2777' }]}/></div>
+      series=${latency_series}/></div>
   </div>`;
 }
 

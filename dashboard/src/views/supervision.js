@@ -17,10 +17,14 @@ function intensity_text(n) {
   return `at most ${i.maxRestarts} restarts within ${i.periodMs} ms`;
 }
 
+const shown_children = 50;
+
 function TreeNode({ node, path, selected, onSelect, flashing }) {
-  const kids = node.children || [];
+  const [all, set_all] = useState(false);
+  const kids = all ? node.children || [] : (node.children || []).slice(0, shown_children);
+  const hidden = (node.children || []).length - kids.length;
   const is_sel = selected === path;
-  return html`<li role="none">
+  return html`<li>
     <button type="button" class=${'tnode' + (is_sel ? ' selected' : '') + (flashing.has(path) ? ' flash' : '')}
         aria-pressed=${is_sel ? 'true' : 'false'} onClick=${() => onSelect(path)}
         data-testid="sup-node" data-name=${node.name} data-path=${path} data-restarts=${node.restarts}>
@@ -30,8 +34,10 @@ function TreeNode({ node, path, selected, onSelect, flashing }) {
       <span class=${'restarts' + (node.restarts ? ' some' : '')} title="restarts"
         data-testid="sup-restarts">↻ ${node.restarts}${node.intensity ? ' / ' + node.intensity.maxRestarts : ''}</span>
     </button>
-    ${kids.length > 0 && html`<ul role="group">${kids.map((c) => html`<${TreeNode} key=${c.name}
-      node=${c} path=${path + '/' + c.name} selected=${selected} onSelect=${onSelect} flashing=${flashing}/>`)}</ul>`}
+    ${kids.length > 0 && html`<ul>${kids.map((c) => html`<${TreeNode} key=${c.name}
+      node=${c} path=${path + '/' + c.name} selected=${selected} onSelect=${onSelect} flashing=${flashing}/>`)}
+      ${hidden > 0 && html`<li><button type="button" class="link" onClick=${() => set_all(true)}>
+        Show ${hidden} more</button></li>`}</ul>`}
   </li>`;
 }
 
@@ -78,7 +84,7 @@ export function Supervision() {
     <${ErrorBox} error=${tree.error} what="the supervision tree"/>
     ${tree.loading && !tree.data && html`<${Loading} what="the tree"/>`}
     ${tree.data && html`<div class="split">
-      <ul class="tree card" role="list" aria-label="Supervision tree" data-testid="sup-tree">
+      <ul class="tree card" aria-label="Supervision tree" data-testid="sup-tree">
         <${TreeNode} node=${tree.data} path=${tree.data.name} selected=${selected}
           onSelect=${set_selected} flashing=${flashing}/></ul>
       <aside class="card"><h2>Details</h2><${Details} entry=${entry}/></aside>
