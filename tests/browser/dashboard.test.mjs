@@ -52,14 +52,14 @@ await check('overview renders its data (first render measured)', async () => {
   console.log(`first-render-ms ${timings.firstRenderMs}`);
   const cluster = await api.get('/cluster');
   expect_same((await attrs(tid('overview-node-row'), 'data-node')).sort(), cluster.nodes.map((n) => n.name).sort(), 'cluster nodes');
-  const by = (await api.get('/executions/metrics')).byStatus;
   await until(async () => {
+    const by = (await api.get('/executions/metrics')).byStatus;
     for (const s of ['running', 'completed', 'failed']) {
       const shown = await page.textContent(tid('overview-status-' + s));
       if (Number(shown) !== by[s]) throw new Error(`${s}: page ${shown}, API ${by[s]}`);
     }
     return true;
-  }, 3000, 'executions by status match the API');
+  }, 6000, 'executions by status match the API');
   await page.waitForSelector(tid('chart-throughput') + ' canvas');
   await page.waitForSelector(tid('chart-latency') + ' canvas');
   return `${timings.firstRenderMs} ms`;
@@ -239,10 +239,15 @@ await check('a completed execution shows graph, timeline, output and logs with t
   const shown = await (await page.waitForSelector(tid('logs-lines'))).textContent();
   for (const line of logs.items) expect(shown.includes(line), `log line missing: ${line.slice(0, 80)}`);
   const out = hist.items.find((h) => h.kind === 'attempt_completed' && h.data?.output?.stdout);
-  if (out) expect(shown.includes(out.data.output.stdout.trim().split('\n')[0]) ||
-    (await page.textContent(tid('view-execution'))).includes(out.data.output.stdout.trim().split('\n')[0]), 'command output not shown');
+  expect(out, 'the fixture\'s completed execution has no attempt with stdout');
+  const first_line = out.data.output.stdout.trim().split('\n')[0];
+  await page.click(tid('graph-node', `[data-node="${out.nodeId}"]`));
+  await page.waitForFunction(([n, text]) => {
+    const d = document.querySelector(`[data-testid="node-details"][data-node="${n}"]`);
+    return d && d.textContent.includes(text);
+  }, [out.nodeId, JSON.stringify(first_line).slice(1, -1)]);
   await shot('execution-completed');
-  return `${hist.items.length} records, ${logs.items.length} log lines`;
+  return `${hist.items.length} records, ${logs.items.length} log lines, output of ${out.nodeId} shown`;
 });
 
 await check('a failed execution shows its error, attempts and retry waits', async () => {

@@ -7,6 +7,7 @@ import { href } from '../router.js';
 import { follow_execution } from '../stream.js';
 import { use_fetch, use_now, use_stream, use_throttle } from '../hooks.js';
 import { duration, span, time } from '../format.js';
+import { at } from '../history.js';
 import { Status } from '../components/status.js';
 import { ErrorBox, Loading } from '../components/error_box.js';
 import { Graph } from '../components/graph.js';
@@ -31,13 +32,25 @@ function use_history(id) {
   return { ...h, more, add };
 }
 
-function NodeDetails({ node }) {
+function Attempts({ items }) {
+  const ends = ['attempt_completed', 'attempt_failed', 'attempt_interrupted'];
+  const rows = items.filter((it) => it.kind === 'attempt_started').map((st) => ({ st,
+    end: items.find((it) => it.attempt === st.attempt && ends.includes(it.kind)) }));
+  if (!rows.length) return null;
+  return html`<h4>Attempts</h4><ol class="attempts">${rows.map(({ st, end }) => html`<li key=${st.seq}>
+    attempt ${st.attempt}: ${end ? end.kind.slice(8) : 'running'}${end ? ' after ' + duration(at(end) - at(st)) : ''}
+    ${end && end.data && (end.data.error || end.data.output !== undefined) &&
+      html`<${JsonBlock} value=${end.data.error || end.data.output}/>`}</li>`)}</ol>`;
+}
+
+function NodeDetails({ node, items }) {
   if (!node) return html`<p class="muted">Select a node in the graph to see its attempts, output and error.</p>`;
   return html`<div data-testid="node-details" data-node=${node.id}>
     <h3>${node.id} <${Status} value=${node.status}/></h3>
     <p class="muted small">attempts ${node.attempts ?? 0} · started ${time(node.startedAt)} · ended ${time(node.completedAt)}</p>
     ${node.error && html`<h4>Error</h4><${JsonBlock} value=${node.error}/>`}
     ${node.output !== undefined && node.output !== null && html`<h4>Output</h4><${JsonBlock} value=${node.output}/>`}
+    <${Attempts} items=${items.filter((it) => it.nodeId === node.id)}/>
   </div>`;
 }
 
@@ -73,7 +86,7 @@ export function Execution({ id }) {
           <${ErrorBox} error=${def.error} what="the workflow revision"/>
           ${def.data && html`<${Graph} definition=${def.data.definition} statuses=${statuses}
             onSelect=${set_selected} selected=${selected}/>`}</section>
-        <aside class="card"><h2>Node</h2><${NodeDetails} node=${node}/></aside>
+        <aside class="card"><h2>Node</h2><${NodeDetails} node=${node} items=${hist.data ? hist.data.items : []}/></aside>
       </div>
       ${e.error && html`<section class="card"><h2>Error</h2><${JsonBlock} value=${e.error} testid="execution-error"/></section>`}
       <section class="card"><h2>Timeline</h2>
