@@ -55,6 +55,7 @@ function proxy(req, res) {
     path: req.url, headers: { ...req.headers, host: target.host } }, (r) => {
     res.writeHead(r.statusCode, r.headers);
     r.pipe(res);
+    r.on('close', () => { if (!r.complete) res.destroy(); }); // the node went away mid-answer
   });
   up.on('error', (e) => {
     if (res.headersSent) return res.destroy();
