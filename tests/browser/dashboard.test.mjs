@@ -65,6 +65,13 @@ await check('overview renders its data (first render measured)', async () => {
   return `${timings.firstRenderMs} ms`;
 });
 
+await check('the overview renders within the first-render budget', async () => {
+  const budget = Number(process.env.AURAOS_FIRST_RENDER_BUDGET_MS || 1000);
+  expect(timings.firstRenderMs !== undefined, 'not measured');
+  expect(timings.firstRenderMs <= budget, `${timings.firstRenderMs} ms, budget ${budget} ms`);
+  return `${timings.firstRenderMs} ms of ${budget} ms`;
+});
+
 await check('the connection state shows live', async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid="live-status"]')?.textContent === 'live');
   await shot('overview');
