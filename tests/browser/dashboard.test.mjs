@@ -171,6 +171,29 @@ await check('the start form checks JSON locally and starts an execution', async 
   return id;
 });
 
+await check('a start the API refuses (422) shows its message and details', async () => {
+  const def = { name: `browser test refusal ${Date.now()}`,
+    variables: [{ name: 'count', type: 'number', required: true }],
+    nodes: [{ id: 'only', type: 'noop' }] };
+  const wf = await api.post('/workflows', def);
+  try {
+    await open('workflows/' + encodeURIComponent(wf.id), 'workflow');
+    watch.set_view('workflow (expected 422)');
+    await page.fill(tid('start-input'), '{"count": "three"}');
+    await page.click(tid('start-submit'));
+    const box = await page.waitForSelector(tid('start-error'));
+    const refused = await fetch(`${url}/api/v1/workflows/${encodeURIComponent(wf.id)}/executions`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ input: { count: 'three' } }) }).then((r) => r.json());
+    const text = await box.textContent();
+    expect(text.includes(refused.error.message), `message ${refused.error.message} not shown`);
+    for (const d of refused.error.details || []) expect(text.includes(typeof d === 'string' ? d : JSON.stringify(d)), `detail ${d} not shown`);
+    return `${refused.error.code}: ${(refused.error.details || []).length} detail(s)`;
+  } finally {
+    await fetch(`${url}/api/v1/workflows/${encodeURIComponent(wf.id)}`, { method: 'DELETE' });
+  }
+});
+
 // --- executions --------------------------------------------------------------------------------
 const exec_ids = async () => attrs(tid('execution-row'), 'data-id');
 
@@ -337,7 +360,8 @@ await check('dark mode follows the system', async () => {
 for (const view of [...new Set(watch.errors.map((e) => e.view)), 'all views']) {
   if (view === 'all views' && watch.errors.length) continue;
   await check(`no console errors on ${view}`, async () => {
-    const errs = watch.errors.filter((e) => view === 'all views' || e.view === view);
+    const errs = watch.errors.filter((e) => (view === 'all views' || e.view === view) &&
+      !(e.view.includes('expected 422') && /status of 422/.test(e.text)));
     expect(errs.length === 0, errs.map((e) => e.text).join(' | '));
   });
 }
