@@ -1,8 +1,10 @@
-// The dashboard's entry point (skeleton: the views are built on top of it).
-import { h, render } from 'preact';
-import htm from 'htm';
+// The dashboard's entry point: styles, the push channel, and the app.
+import { render } from 'preact';
 import 'uplot/dist/uPlot.min.css';
 import './style.css';
+import { html } from './html.js';
+import { App } from './app.js';
+import { start_stream } from './stream.js';
 
-const html = htm.bind(h);
-render(html`<main data-testid="view-overview"><h1>AuraOS</h1></main>`, document.getElementById('app'));
+start_stream();
+render(html`<${App}/>`, document.getElementById('app'));

@@ -1,0 +1,69 @@
+// The REST client: one function per endpoint the dashboard reads or calls.
+const base = '/api/v1';
+
+/** An error answered by the API ({error: {code, message, details}}) or the network. */
+export class ApiError extends Error {
+  constructor(status, code, message, details) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details || [];
+  }
+}
+
+async function parse_error(res) {
+  let body = null;
+  try { body = await res.json(); } catch { /* not JSON */ }
+  const e = body && body.error;
+  if (e) return new ApiError(res.status, e.code, e.message, e.details);
+  return new ApiError(res.status, 'http_' + res.status, `${res.status} ${res.statusText}`.trim());
+}
+
+/** Sends one request and answers the parsed JSON body (null for 204). */
+export async function request(method, path, body, signal) {
+  const init = { method, signal, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res;
+  try {
+    res = await fetch(base + path, init);
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', 'The node could not be reached: ' + err.message);
+  }
+  if (!res.ok) throw await parse_error(res);
+  return res.status === 204 ? null : res.json();
+}
+
+/** Builds a query string from the set (non-empty) values of params. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {}))
+    if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+const get = (path, signal) => request('GET', path, undefined, signal);
+const id = encodeURIComponent;
+
+/** The endpoints, each answering a promise of the API's JSON. */
+export const api = {
+  cluster: (s) => get('/cluster', s),
+  shards: (s) => get('/cluster/shards', s),
+  supervision: (s) => get('/supervision', s),
+  metrics: (params, s) => get('/executions/metrics' + query(params), s),
+  workflows: (params, s) => get('/workflows' + query(params), s),
+  workflow: (wid, s) => get(`/workflows/${id(wid)}`, s),
+  revisions: (wid, params, s) => get(`/workflows/${id(wid)}/revisions` + query(params), s),
+  revision: (wid, n, s) => get(`/workflows/${id(wid)}/revisions/${n}`, s),
+  workflowMetrics: (wid, s) => get(`/workflows/${id(wid)}/metrics`, s),
+  start: (wid, input) => request('POST', `/workflows/${id(wid)}/executions`, { input }),
+  executions: (params, s) => get('/executions' + query(params), s),
+  execution: (eid, s) => get(`/executions/${id(eid)}`, s),
+  history: (eid, params, s) => get(`/executions/${id(eid)}/history` + query(params), s),
+  logs: (eid, params, s) => get(`/executions/${id(eid)}/logs` + query(params), s),
+  control: (eid, verb) => request('POST', `/executions/${id(eid)}/${verb}`),
+};
