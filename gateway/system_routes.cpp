@@ -157,6 +157,7 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_execution_routes(*routes, node);
   add_system_routes(*routes, node);
   add_cluster_routes(*routes, node);
+  add_asset_routes(*routes);
   return routes;
 }
 
