@@ -23,6 +23,9 @@ void add_system_routes(router& routes, std::shared_ptr<node_context> node);
 /// /api/v1/cluster and /api/v1/cluster/shards.
 void add_cluster_routes(router& routes, std::shared_ptr<node_context> node);
 
+/// GET /api/v1/stream: live updates as Server-Sent Events.
+void add_stream_routes(router& routes, std::shared_ptr<node_context> node);
+
 /// GET / and GET /assets/{name}: the dashboard's files, embedded at build time.
 void add_asset_routes(router& routes);
 

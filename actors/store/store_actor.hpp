@@ -8,6 +8,7 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "actors/store/commit_listener.hpp"
 #include "actors/store/commit_stats.hpp"
 #include "actors/store/store_queries.hpp"
 #include "persistence/store.hpp"
@@ -54,7 +55,9 @@ using store_actor = caf::typed_actor<
 /// Spawns the store actor detached (on its own thread), owning `store`. When a write,
 /// read or ping finds the database unavailable, the actor logs one warning, refuses API writes
 /// at once, holds runtime writes and probes the database (`store::ping`) with a backoff capped
-/// at 500 ms until it answers; then it logs one info line and commits what it held.
-store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<persistence::store> store);
+/// at 500 ms until it answers; then it logs one info line and commits what it held. `listener`
+/// (may be null) hears of each successful commit before the requesters get their answers.
+store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<persistence::store> store,
+                              std::shared_ptr<commit_listener> listener = nullptr);
 
 }  // namespace auraos::actors::store
