@@ -17,6 +17,9 @@ void add_workflow_revision_routes(router& routes, std::shared_ptr<node_context> 
 /// Executions: start, list, read, pause, resume, cancel, history, logs.
 void add_execution_routes(router& routes, std::shared_ptr<node_context> node);
 
+/// GET /api/v1/executions/metrics (added by add_execution_routes, before /executions/{id}).
+void add_execution_metrics_routes(router& routes, std::shared_ptr<node_context> node);
+
 /// /healthz, /readyz, /metrics and /api/v1/supervision.
 void add_system_routes(router& routes, std::shared_ptr<node_context> node);
 

@@ -169,6 +169,9 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
       [self, &s](const count_executions_query&) {
         return observed(self, s.count_executions_by_status());
       },
+      [self, &s](const execution_activity_query& q) {
+        return observed(self, s.execution_activity_between(q.from_ms, q.to_ms));
+      },
       [self, &s](const read_history_query& q) {
         return observed(self, s.read_history(q.execution_id, q.after_seq, q.limit));
       },

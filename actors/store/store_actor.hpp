@@ -40,6 +40,8 @@ using store_actor = caf::typed_actor<
         persistence::store_result<persistence::page<persistence::execution_record>>>,
     caf::replies_to<count_executions_query>::with<
         persistence::store_result<persistence::status_counts>>,
+    caf::replies_to<execution_activity_query>::with<
+        persistence::store_result<persistence::execution_activity>>,
     caf::replies_to<unfinished_executions_query>::with<
         persistence::store_result<std::vector<persistence::execution_record>>>,
     caf::replies_to<read_history_query>::with<
