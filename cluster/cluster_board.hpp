@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -55,12 +56,19 @@ struct cluster_snapshot {
   std::int64_t owned = 0;               ///< Shards this node runs now.
 };
 
+/// True when `a` and `b` show the same members (name, incarnation, addresses, status, shard
+/// count), the same valid lease owners and the same moves.
+bool same_membership_and_ownership(const cluster_snapshot& a, const cluster_snapshot& b);
+
 /// The latest snapshot and the node's cluster counters; shared by the keeper (writer) and the
 /// HTTP handlers and router (readers).
 class cluster_board {
  public:
-  /// Replaces the snapshot.
+  /// Replaces the snapshot; calls the change listener when membership or shard ownership
+  /// differs from the previous snapshot (heartbeat times alone do not count).
   void publish(cluster_snapshot snapshot);
+  /// Sets what publish() calls on a change (from the publishing thread; must be quick).
+  void on_change(std::function<void(const cluster_snapshot&)> listener);
   /// The latest snapshot (never null).
   std::shared_ptr<const cluster_snapshot> snapshot() const;
   /// The owner of `shard` by the latest snapshot: its name when the lease is valid.
@@ -78,6 +86,7 @@ class cluster_board {
  private:
   mutable std::mutex mutex_;
   std::shared_ptr<const cluster_snapshot> snapshot_ = std::make_shared<cluster_snapshot>();
+  std::function<void(const cluster_snapshot&)> listener_;
   std::atomic<std::int64_t> moves_{0};
   std::atomic<std::int64_t> forwarded_{0};
 };

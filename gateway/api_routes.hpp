@@ -17,11 +17,20 @@ void add_workflow_revision_routes(router& routes, std::shared_ptr<node_context> 
 /// Executions: start, list, read, pause, resume, cancel, history, logs.
 void add_execution_routes(router& routes, std::shared_ptr<node_context> node);
 
+/// GET /api/v1/executions/metrics (added by add_execution_routes, before /executions/{id}).
+void add_execution_metrics_routes(router& routes, std::shared_ptr<node_context> node);
+
 /// /healthz, /readyz, /metrics and /api/v1/supervision.
 void add_system_routes(router& routes, std::shared_ptr<node_context> node);
 
 /// /api/v1/cluster and /api/v1/cluster/shards.
 void add_cluster_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// GET /api/v1/stream: live updates as Server-Sent Events.
+void add_stream_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// GET / and GET /assets/{name}: the dashboard's files, embedded at build time.
+void add_asset_routes(router& routes);
 
 /// A router with every route of the node.
 std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node);

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "gateway/api_routes.hpp"
+#include "gateway/cluster_json.hpp"
 #include "gateway/detail/ask.hpp"
 #include "gateway/resource_json.hpp"
-#include "runtime/engine/time_text.hpp"
 
 namespace auraos::gateway {
 namespace {
@@ -17,54 +17,8 @@ namespace p = persistence;
 using ctx = std::shared_ptr<node_context>;
 using nlohmann::json;
 
-json time_or_null(std::optional<std::int64_t> ms) {
-  if (!ms) return nullptr;
-  return runtime::engine::format_rfc3339_ms(*ms);
-}
-
-json text_or_null(const std::string& text) {
-  if (text.empty()) return nullptr;
-  return text;
-}
-
-json member_json(const cluster::member_entry& m) {
-  return {{"name", m.name},
-          {"incarnation", m.incarnation},
-          {"clusterAddress", text_or_null(m.cluster_address)},
-          {"httpAddress", text_or_null(m.http_address)},
-          {"status", m.status},
-          {"lastHeartbeatAt", time_or_null(m.last_heartbeat_at_ms)},
-          {"shardCount", m.shard_count},
-          {"startedAt", time_or_null(m.started_at_ms)}};
-}
-
-json move_json(const std::optional<cluster::shard_move>& move) {
-  if (!move) return nullptr;
-  return {{"shard", move->shard},
-          {"from", text_or_null(move->from)},
-          {"to", text_or_null(move->to)},
-          {"at", runtime::engine::format_rfc3339_ms(move->at_ms)},
-          {"reason", move->reason}};
-}
-
 void cluster_overview(const ctx& node, responder respond) {
-  auto view = node->cluster().board->snapshot();
-  auto nodes = json::array();
-  for (const auto& m : view->nodes) nodes.push_back(member_json(m));
-  json body = {
-      {"self", view->self},
-      {"shards", view->shards},
-      {"nodes", std::move(nodes)},
-      {"moves", {{"inProgress", view->moves_in_progress}, {"last", move_json(view->last_move)}}}};
-  respond(json_response(200, body));
-}
-
-json shard_json(std::int64_t shard, const std::string& owner, std::int64_t epoch,
-                std::optional<std::int64_t> expires_at_ms) {
-  return {{"shard", shard},
-          {"owner", text_or_null(owner)},
-          {"epoch", epoch},
-          {"expiresAt", time_or_null(expires_at_ms)}};
+  respond(json_response(200, cluster_overview_json(*node->cluster().board->snapshot())));
 }
 
 /// A node alone: its leases (which never expire) read from its store, shard by shard.

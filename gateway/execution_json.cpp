@@ -68,15 +68,19 @@ nlohmann::json execution_json(const actors::executions::execution_view& view) {
   return out;
 }
 
+nlohmann::json history_item_json(const v1::HistoryEvent& record, std::int64_t seq,
+                                 std::int64_t timestamp_ms) {
+  auto j = runtime::engine::record_to_json(record);
+  j["seq"] = seq;
+  j["timestamp"] = runtime::engine::format_rfc3339_ms(timestamp_ms);
+  return j;
+}
+
 nlohmann::json history_json(const actors::executions::history_page& page) {
   auto out = nlohmann::json::array();
   for (const auto& line : page.lines) out.push_back(line);
-  for (const auto& entry : page.records) {
-    auto j = runtime::engine::record_to_json(entry.record);
-    j["seq"] = entry.seq;
-    j["timestamp"] = runtime::engine::format_rfc3339_ms(entry.timestamp_ms);
-    out.push_back(std::move(j));
-  }
+  for (const auto& entry : page.records)
+    out.push_back(history_item_json(entry.record, entry.seq, entry.timestamp_ms));
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "gateway/owner_routing.hpp"
 #include "gateway/pagination.hpp"
 #include "gateway/resource_json.hpp"
+#include "runtime/engine/time_text.hpp"
 #include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
@@ -65,6 +66,19 @@ void start_execution(const ctx& node, const http_request& request, const path_pa
                                reply_with(202), command);
 }
 
+/// An optional RFC 3339 query parameter in ms since the epoch; a 400 error naming it.
+result<std::optional<std::int64_t>, api_error> time_param(const http_request& request,
+                                                          std::string_view name) {
+  auto text = request.query_param(name);
+  if (!text) return std::optional<std::int64_t>{};
+  auto ms = runtime::engine::parse_rfc3339_ms(*text);
+  if (!ms)
+    return fail(make_error(errc::invalid, "query parameter '" + std::string{name} +
+                                              "' must be an RFC 3339 time, got '" +
+                                              text->substr(0, 100) + "'"));
+  return std::optional<std::int64_t>{*ms};
+}
+
 result<actors::store::list_executions_query, api_error> list_query(const http_request& request) {
   auto page = parse_page_request(request);
   if (!page) return fail(page.error());
@@ -77,6 +91,12 @@ result<actors::store::list_executions_query, api_error> list_query(const http_re
           make_error(errc::invalid, "status: '" + *status + "' is not an execution status"));
     query.filter.status = *parsed;
   }
+  auto after = time_param(request, "startedAfter");
+  if (!after) return fail(after.error());
+  auto before = time_param(request, "startedBefore");
+  if (!before) return fail(before.error());
+  query.filter.created_from = *after;
+  query.filter.created_before = *before;
   query.page.limit = page->limit;
   if (!page->position.empty()) query.page.cursor = page->position;
   return query;
@@ -149,6 +169,7 @@ void add_execution_routes(router& routes, std::shared_ptr<node_context> node) {
   routes.add("GET", "/api/v1/executions", [node](const auto& request, const auto&, responder r) {
     list_executions(node, request, std::move(r));
   });
+  add_execution_metrics_routes(routes, node);  // before /executions/{id}, which would match it
   namespace ex = actors::executions;
   routes.add("GET", "/api/v1/executions/{id}",
              owned_route(node, service_route<caf::get_atom>(node, 200)));

@@ -4,9 +4,11 @@
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/local_actor.hpp>
+#include <caf/send.hpp>
 
 #include "gateway/api_routes.hpp"
 #include "gateway/http_server.hpp"
+#include "gateway/supervision_feed.hpp"
 
 namespace auraos::gateway {
 namespace {
@@ -42,7 +44,13 @@ caf::behavior http_service(caf::event_based_actor* self, std::shared_ptr<node_co
     spdlog::info("listening on {}", url_of(options.host, *started));
   else
     spdlog::info("http: restarted on {}", url_of(options.host, *started));
-  self->attach_functor([server, routes] { server->stop(); });
+  auto feed = spawn_supervision_feed(self->system(), node);
+  node->set_supervision_feed(feed);
+  self->attach_functor([server, routes, node, feed] {
+    node->set_supervision_feed(nullptr);
+    caf::anon_send_exit(feed, caf::exit_reason::user_shutdown);
+    server->stop();
+  });
   auto port = *started;
   return {[port](caf::get_atom) { return port; }};
 }

@@ -3,6 +3,9 @@
 #include <caf/actor_cast.hpp>
 #include <caf/actor_registry.hpp>
 #include <caf/actor_system.hpp>
+#include <caf/send.hpp>
+
+#include "gateway/supervision_feed.hpp"
 
 namespace auraos::gateway {
 
@@ -49,6 +52,21 @@ cluster_link node_context::cluster() const {
 void node_context::set_cluster(cluster_link link) {
   std::lock_guard lock{mutex_};
   cluster_ = std::move(link);
+}
+
+void node_context::set_supervision_feed(caf::actor feed) {
+  std::lock_guard lock{mutex_};
+  supervision_feed_ = std::move(feed);
+}
+
+void node_context::supervision_changed() const {
+  if (!live_->wanted(live_topic::supervision)) return;
+  caf::actor feed;
+  {
+    std::lock_guard lock{mutex_};
+    feed = supervision_feed_;
+  }
+  if (feed) caf::anon_send(feed, tree_changed_atom::value);
 }
 
 std::uint16_t node_context::http_port() const {

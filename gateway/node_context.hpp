@@ -14,6 +14,7 @@
 #include "actors/store/store_actor.hpp"
 #include "cluster/cluster_board.hpp"
 #include "cluster/peers.hpp"
+#include "gateway/live_hub.hpp"
 #include "runtime/node_config.hpp"
 
 namespace auraos::gateway {
@@ -31,9 +32,11 @@ struct cluster_link {
 /// Handles shared between the node's children and the HTTP handlers; restarts replace them.
 class node_context {
  public:
-  /// A context for a node with `config`, running in `system`.
-  node_context(caf::actor_system& system, runtime::node_config config)
-      : system_(system), config_(std::move(config)) {}
+  /// A context for a node with `config`, running in `system`, publishing live updates to
+  /// `live`.
+  node_context(caf::actor_system& system, runtime::node_config config,
+               std::shared_ptr<live_hub> live = std::make_shared<live_hub>())
+      : system_(system), config_(std::move(config)), live_(std::move(live)) {}
 
   /// The actor system of the node.
   caf::actor_system& system() const { return system_; }
@@ -60,6 +63,14 @@ class node_context {
   /// Sets how the node reaches its cluster.
   void set_cluster(cluster_link link);
 
+  /// The node's live updates (never null).
+  const std::shared_ptr<live_hub>& live() const { return live_; }
+  /// Records the actor that turns supervision changes into messages (null: none runs).
+  void set_supervision_feed(caf::actor feed);
+  /// Tells the supervision feed that the tree changed, when someone listens (from any thread;
+  /// cheap when nobody does).
+  void supervision_changed() const;
+
   /// The HTTP port actually bound (0 before the first start).
   std::uint16_t http_port() const;
   /// Records the bound port, so a restarted HTTP service binds the same one.
@@ -74,6 +85,8 @@ class node_context {
   std::uint16_t http_port_ = 0;
   std::string node_name_;
   cluster_link cluster_;
+  std::shared_ptr<live_hub> live_;
+  caf::actor supervision_feed_;
 };
 
 }  // namespace auraos::gateway

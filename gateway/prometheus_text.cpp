@@ -97,6 +97,8 @@ std::string prometheus_text(const metrics_snapshot& snapshot) {
          "Restarts made by the supervisors of the node.");
   out += fmt::format("auraos_actor_restarts_total {}\n", snapshot.actor_restarts);
   cluster_metrics(out, snapshot);
+  header(out, "auraos_live_subscribers", "gauge", "Open live streams (GET /api/v1/stream).");
+  out += fmt::format("auraos_live_subscribers {}\n", snapshot.live_subscribers);
   return out;
 }
 

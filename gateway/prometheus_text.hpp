@@ -32,6 +32,8 @@ struct metrics_snapshot {
   std::int64_t shard_moves = 0;
   std::int64_t forwarded_requests = 0;
   std::int64_t fenced_writes = 0;
+  /// Streams subscribed to the live hub now.
+  std::int64_t live_subscribers = 0;
 };
 
 /// `nodeAttempts` -> `node_attempts`.
@@ -41,7 +43,8 @@ std::string snake_case(const std::string& camel);
 /// `auraos_service_*_actors` gauges for the `...Actors` numbers) from the service's counters,
 /// `auraos_store_commit_latency_seconds` histogram, `auraos_actor_restarts_total`, and the
 /// cluster's `auraos_cluster_nodes{status}`, `auraos_shards_owned`, `auraos_shard_moves_total`,
-/// `auraos_forwarded_requests_total`, `auraos_fenced_writes_total`.
+/// `auraos_forwarded_requests_total`, `auraos_fenced_writes_total`, and
+/// `auraos_live_subscribers`.
 std::string prometheus_text(const metrics_snapshot& snapshot);
 
 }  // namespace auraos::gateway

@@ -11,7 +11,7 @@
 namespace auraos::gateway {
 
 struct responder::state {
-  explicit state(deliver_function f) : deliver(std::move(f)) {}
+  state(deliver_function f, open_function o) : deliver(std::move(f)), open(std::move(o)) {}
   state(const state&) = delete;
   state& operator=(const state&) = delete;
 
@@ -26,16 +26,29 @@ struct responder::state {
   }
 
   deliver_function deliver;
+  open_function open;
   std::atomic<bool> answered{false};
 };
 
-responder::responder(deliver_function deliver)
-    : state_(std::make_shared<state>(std::move(deliver))) {}
+responder::responder(deliver_function deliver, open_function open)
+    : state_(std::make_shared<state>(std::move(deliver), std::move(open))) {}
 
 bool responder::operator()(http_response response) const {
   if (state_->answered.exchange(true)) return false;
   state_->deliver(std::move(response));
   return true;
+}
+
+std::shared_ptr<stream_writer> responder::stream(http_response head,
+                                                 const stream_options& options) const {
+  if (!state_->open) {
+    (*this)(error_response(make_error(errc::internal, "this connection cannot stream a response")));
+    return nullptr;
+  }
+  if (state_->answered.exchange(true)) return nullptr;
+  auto writer = std::make_shared<stream_writer>(options.capacity);
+  state_->open(std::move(head), writer, options);
+  return writer;
 }
 
 bool responder::answered() const {

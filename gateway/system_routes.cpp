@@ -133,6 +133,7 @@ void metrics(const ctx& node, responder respond) {
       job->snapshot.shard_moves = board->moves_total();
       job->snapshot.forwarded_requests = board->forwarded_total();
     }
+    job->snapshot.live_subscribers = static_cast<std::int64_t>(node->live()->subscribers());
     job->self = self;
     gather_metrics(job);
   });
@@ -157,6 +158,8 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_execution_routes(*routes, node);
   add_system_routes(*routes, node);
   add_cluster_routes(*routes, node);
+  add_stream_routes(*routes, node);
+  add_asset_routes(*routes);
   return routes;
 }
 

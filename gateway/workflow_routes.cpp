@@ -106,14 +106,29 @@ void delete_workflow(const ctx& node, const path_params& params, responder respo
       p::write_request{{p::delete_workflow_op{params.at("id")}}});
 }
 
+/// The longest search text `q` accepted.
+constexpr std::size_t max_search_bytes = 256;
+
+/// `q`: text the names must contain (absent or empty: any name); a 400 error when too long.
+result<std::optional<std::string>, api_error> search_text(const http_request& request) {
+  auto q = request.query_param("q");
+  if (!q || q->empty()) return std::optional<std::string>{};
+  if (q->size() > max_search_bytes || q->find('\0') != std::string::npos)
+    return fail(make_error(errc::invalid, "query parameter 'q' must be at most " +
+                                              std::to_string(max_search_bytes) + " bytes of text"));
+  return q;
+}
+
 void list_workflows(const ctx& node, const http_request& request, responder respond) {
   auto page = parse_page_request(request);
   if (!page) return void(respond(error_response(page.error())));
   auto status = workflow_status_filter_from(request);
   if (!status) return void(respond(error_response(status.error())));
+  auto search = search_text(request);
+  if (!search) return void(respond(error_response(search.error())));
   actors::store::list_workflows_query query;
   query.filter =
-      p::workflow_filter{request.query_param("name"), request.query_param("tag"), *status};
+      p::workflow_filter{request.query_param("name"), request.query_param("tag"), *status, *search};
   query.page.limit = page->limit;
   if (!page->position.empty()) query.page.cursor = page->position;
   detail::ask<p::store_result<p::page<p::workflow_record>>>(

@@ -9,11 +9,11 @@ namespace auraos::node::detail {
 
 std::vector<actors::supervision::child_spec> engine_children(
     std::shared_ptr<persistence::store> store, actors::executions::executions_options options,
-    std::shared_ptr<store_slot> slot) {
+    std::shared_ptr<store_slot> slot, std::shared_ptr<actors::store::commit_listener> listener) {
   actors::supervision::child_spec store_spec;
   store_spec.name = "store";
-  store_spec.start = [store, slot](caf::local_actor* parent) {
-    auto actor = actors::store::spawn_store_actor(parent->system(), store);
+  store_spec.start = [store, slot, listener](caf::local_actor* parent) {
+    auto actor = actors::store::spawn_store_actor(parent->system(), store, listener);
     slot->set(actor);
     return caf::actor_cast<caf::actor>(actor);
   };

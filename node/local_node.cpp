@@ -46,9 +46,11 @@ local_node::local_node(node_settings settings)
   root.intensity = settings.intensity;
   auto env = actors::env_or_real(std::move(settings.env));
   root.env = env;
+  root.on_change = settings.on_tree_change;
   settings.executions.env = env;
-  root.children =
-      detail::engine_children(std::move(settings.store), std::move(settings.executions), store_);
+  settings.executions.on_tree_change = settings.on_tree_change;
+  root.children = detail::engine_children(std::move(settings.store), std::move(settings.executions),
+                                          store_, std::move(settings.commit_listener));
   for (auto& part : settings.parts) root.children.push_back(part(*this));
   root_ = actors::supervision::spawn_supervisor(runtime_->system(), std::move(root));
 }

@@ -52,6 +52,11 @@ struct node_settings {
   /// Runs when a stop signal arrived, before the tree is stopped (a clustered node hands its
   /// shards over there).
   std::function<void()> on_stop_signal;
+  /// Called by the root and the execution supervisor whenever a child's state moved (see
+  /// `supervisor_config::on_change`); null: nobody listens.
+  std::function<void()> on_tree_change;
+  /// Hears of every commit of the store actor (live updates); null: nobody.
+  std::shared_ptr<actors::store::commit_listener> commit_listener;
 };
 
 /// An actor system running the root supervisor "node": the store child, the timer service,

@@ -36,6 +36,8 @@ void add_message_types(caf::actor_system_config& config) {
       "auraos.store.list_executions_query");
   config.add_message_type<actors::store::count_executions_query>(
       "auraos.store.count_executions_query");
+  config.add_message_type<actors::store::execution_activity_query>(
+      "auraos.store.execution_activity_query");
   config.add_message_type<actors::store::unfinished_executions_query>(
       "auraos.store.unfinished_executions_query");
   config.add_message_type<actors::store::read_history_query>("auraos.store.read_history_query");
@@ -50,6 +52,8 @@ void add_message_types(caf::actor_system_config& config) {
   config.add_message_type<actors::store::commit_stats>("auraos.store.commit_stats");
   config.add_message_type<p::store_status>("auraos.store.status");
   config.add_message_type<p::store_result<p::status_counts>>("auraos.store.status_counts");
+  config.add_message_type<p::store_result<p::execution_activity>>(
+      "auraos.store.execution_activity");
   config.add_message_type<p::store_result<p::workflow_record>>("auraos.store.workflow");
   config.add_message_type<p::store_result<p::page<p::workflow_record>>>(
       "auraos.store.workflow_page");

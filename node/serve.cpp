@@ -15,9 +15,11 @@
 #include "cluster/lease_keeper.hpp"
 #include "cluster/node_transport.hpp"
 #include "gateway/child_relay.hpp"
+#include "gateway/cluster_json.hpp"
 #include "gateway/forward_endpoint.hpp"
 #include "gateway/http_server.hpp"
 #include "gateway/http_service.hpp"
+#include "gateway/live_commit_feed.hpp"
 #include "gateway/node_context.hpp"
 #include "gateway/test_fault_route.hpp"
 #include "node/cluster_start.hpp"
@@ -51,6 +53,8 @@ actors::executions::executions_options engine_options(const runtime::node_config
 struct serve_wiring {
   std::shared_ptr<gateway::node_context> context;
   std::shared_ptr<cluster::cluster_board> board = std::make_shared<cluster::cluster_board>();
+  /// The node's live updates, fed by the store, the supervisors and the board.
+  std::shared_ptr<gateway::live_hub> hub = std::make_shared<gateway::live_hub>();
   std::optional<cluster::node_transport> transport;
   /// Why the cluster endpoint could not be published (the node then stops with exit 1).
   std::string transport_error;
@@ -63,7 +67,7 @@ struct serve_wiring {
 std::shared_ptr<gateway::node_context> context_of(serve_wiring& wiring, local_node& node,
                                                   const runtime::node_config& config) {
   if (!wiring.context) {
-    wiring.context = std::make_shared<gateway::node_context>(node.system(), config);
+    wiring.context = std::make_shared<gateway::node_context>(node.system(), config, wiring.hub);
     wiring.context->set_node_name(node_name_of(config));
     wiring.context->set_cluster({wiring.board, {}, config.cluster.forward_timeout});
   }
@@ -110,6 +114,19 @@ part cluster_part(const runtime::node_config& config, const cluster_start& joine
         wiring.board, started ? started->peers : cluster::peers_actor{}};
     return cluster::lease_keeper_child(std::move(keeper));
   };
+}
+
+/// Feeds the live hub: the store's commits, every supervisor's changes, the board's changes.
+void wire_live_updates(node_settings& settings, serve_wiring& wiring) {
+  settings.commit_listener = std::make_shared<gateway::live_commit_feed>(wiring.hub);
+  // The context is made while the node is assembled, before any supervisor runs.
+  settings.on_tree_change = [&wiring] {
+    if (wiring.context) wiring.context->supervision_changed();
+  };
+  wiring.board->on_change([hub = wiring.hub](const cluster::cluster_snapshot& view) {
+    if (hub->wanted(gateway::live_topic::cluster))
+      hub->publish(gateway::live_topic::cluster, gateway::cluster_message(view));
+  });
 }
 
 /// A node alone shows itself with every shard.
@@ -173,6 +190,7 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
   settings.executions.shard_count = *shards;
   settings.executions.lease_owner = node_name_of(config);
   settings.intensity = {static_cast<std::size_t>(config.max_restarts), config.restart_period};
+  wire_live_updates(settings, wiring);
   if (*joined) {
     settings.executions.clustered = true;
     settings.transport = (*joined)->transport;

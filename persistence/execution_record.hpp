@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "persistence/store_error.hpp"
 
@@ -66,6 +67,24 @@ struct execution_update {
 struct execution_filter {
   std::optional<std::string> workflow_id;  ///< Of this workflow.
   std::optional<execution_status> status;  ///< In this status.
+  /// Created (started through the API) at or after this time, ms since the epoch.
+  std::optional<std::int64_t> created_from = std::nullopt;
+  /// Created before this time, ms since the epoch.
+  std::optional<std::int64_t> created_before = std::nullopt;
+};
+
+/// An execution that ended, as the metrics count it.
+struct ended_execution_row {
+  std::int64_t completed_at = 0;                          ///< When it ended, ms since the epoch.
+  execution_status status = execution_status::completed;  ///< How it ended.
+  std::optional<std::int64_t> execution_time_ms;  ///< How long it ran; none if it never started.
+};
+
+/// What happened to executions in a time window: when the ones that started there started,
+/// and the ones that ended there.
+struct execution_activity {
+  std::vector<std::int64_t> started;       ///< Start times (creation while not started), ms.
+  std::vector<ended_execution_row> ended;  ///< In no particular order.
 };
 
 /// The answer to create_execution: the stored execution, and whether it existed already.

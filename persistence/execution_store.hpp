@@ -22,6 +22,9 @@ class execution_store : public virtual batch_store {
   /// Executions in creation order.
   virtual store_result<page<execution_record>> list_executions(const execution_filter& filter,
                                                                const page_request& page) = 0;
+  /// When the executions that started in [from_ms, to_ms) started, and which ended there.
+  virtual store_result<execution_activity> execution_activity_between(std::int64_t from_ms,
+                                                                      std::int64_t to_ms) = 0;
   /// How many executions have each status, by status name (statuses with none are absent).
   virtual store_result<status_counts> count_executions_by_status() = 0;
   /// Every pending, running or paused execution of the given shards (none given: of all

@@ -54,6 +54,8 @@ struct workflow_filter {
   std::optional<std::string> name;                       ///< Exact name.
   std::optional<std::string> tag;                        ///< Has this tag.
   std::optional<workflow_status> status = std::nullopt;  ///< In this status.
+  /// Whose name contains this text, ignoring case (ASCII case on SQLite).
+  std::optional<std::string> name_contains = std::nullopt;
 };
 
 /// A page request: at most `limit` items after the position `cursor` names.

@@ -36,6 +36,7 @@ void start_supervisor(service_actor* self) {
   // failures in a few seconds restart the whole service.
   config.intensity = {execution_restarts_per_period, std::chrono::seconds(5)};
   config.env = self->state.options.env;
+  config.on_change = self->state.options.on_tree_change;
   self->state.supervisor = supervision::spawn_supervisor(self->system(), std::move(config));
   self->link_to(self->state.supervisor);
 }

@@ -119,6 +119,9 @@ struct executions_options {
   std::int64_t shard_count = persistence::default_shard_count;
   /// The owner name of the leases a single node acquires (empty: the host name).
   std::string lease_owner;
+  /// Called by the execution supervisor when an execution actor started, ended or restarts
+  /// (`supervisor_config::on_change`); null: nobody listens.
+  std::function<void()> on_tree_change;
 };
 
 /// The name under which the live service is found in the actor registry.

@@ -24,6 +24,7 @@ struct pending_write {
 struct store_state {
   store_state() = default;  // never an aggregate: see CAF-NOTES.md
   std::shared_ptr<p::store> db;
+  std::shared_ptr<commit_listener> listener;
   std::vector<pending_write> pending;
   commit_stats stats;
   store_health health;
@@ -105,6 +106,8 @@ void flush(store_pointer self) {
   auto latency = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - started);
   self->state.stats.record(pending.size(), latency, outcomes.has_value());
+  if (auto& listener = self->state.listener; outcomes && listener && listener->listening())
+    listener->committed(*self->state.db, batch, *outcomes);
   for (std::size_t i = 0; i < pending.size(); ++i)
     answer(self, pending[i], batch.requests[i],
            outcomes ? std::move((*outcomes)[i]) : p::write_outcome{fail(outcomes.error())});
@@ -136,8 +139,10 @@ void on_probe(store_pointer self) {
   if (!s.health.up()) arm_probe(self);
 }
 
-store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p::store> db) {
+store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p::store> db,
+                                          std::shared_ptr<commit_listener> listener) {
   self->state.db = std::move(db);
+  self->state.listener = std::move(listener);
   auto& s = *self->state.db;
   return {
       [self](p::write_request& req) { return enqueue(self, req); },
@@ -164,6 +169,9 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
       [self, &s](const count_executions_query&) {
         return observed(self, s.count_executions_by_status());
       },
+      [self, &s](const execution_activity_query& q) {
+        return observed(self, s.execution_activity_between(q.from_ms, q.to_ms));
+      },
       [self, &s](const read_history_query& q) {
         return observed(self, s.read_history(q.execution_id, q.after_seq, q.limit));
       },
@@ -182,8 +190,9 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
 
 }  // namespace
 
-store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store) {
-  return system.spawn<caf::detached>(store_behavior, std::move(store));
+store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<p::store> store,
+                              std::shared_ptr<commit_listener> listener) {
+  return system.spawn<caf::detached>(store_behavior, std::move(store), std::move(listener));
 }
 
 }  // namespace auraos::actors::store

@@ -8,6 +8,7 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "actors/store/commit_listener.hpp"
 #include "actors/store/commit_stats.hpp"
 #include "actors/store/store_queries.hpp"
 #include "persistence/store.hpp"
@@ -39,6 +40,8 @@ using store_actor = caf::typed_actor<
         persistence::store_result<persistence::page<persistence::execution_record>>>,
     caf::replies_to<count_executions_query>::with<
         persistence::store_result<persistence::status_counts>>,
+    caf::replies_to<execution_activity_query>::with<
+        persistence::store_result<persistence::execution_activity>>,
     caf::replies_to<unfinished_executions_query>::with<
         persistence::store_result<std::vector<persistence::execution_record>>>,
     caf::replies_to<read_history_query>::with<
@@ -54,7 +57,9 @@ using store_actor = caf::typed_actor<
 /// Spawns the store actor detached (on its own thread), owning `store`. When a write,
 /// read or ping finds the database unavailable, the actor logs one warning, refuses API writes
 /// at once, holds runtime writes and probes the database (`store::ping`) with a backoff capped
-/// at 500 ms until it answers; then it logs one info line and commits what it held.
-store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<persistence::store> store);
+/// at 500 ms until it answers; then it logs one info line and commits what it held. `listener`
+/// (may be null) hears of each successful commit before the requesters get their answers.
+store_actor spawn_store_actor(caf::actor_system& system, std::shared_ptr<persistence::store> store,
+                              std::shared_ptr<commit_listener> listener = nullptr);
 
 }  // namespace auraos::actors::store

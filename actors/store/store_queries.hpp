@@ -46,6 +46,12 @@ struct list_executions_query {
 /// Asks how many executions have each status.
 struct count_executions_query {};
 
+/// Asks which executions started and ended in [from_ms, to_ms) (the metrics endpoint).
+struct execution_activity_query {
+  std::int64_t from_ms = 0;  ///< Start of the window, ms since the epoch (inclusive).
+  std::int64_t to_ms = 0;    ///< End of the window, ms since the epoch (exclusive).
+};
+
 /// Asks for every pending, running or paused execution of some shards.
 struct unfinished_executions_query {
   std::vector<std::int64_t> shards = {};  ///< Of these shards; empty: of all shards.
@@ -90,6 +96,12 @@ typename Inspector::result_type inspect(Inspector& f, ping_query&) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, count_executions_query&) {
   return f(caf::meta::type_name("count_executions_query"));
+}
+
+/// Inspects an `execution_activity_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, execution_activity_query& x) {
+  return f(caf::meta::type_name("execution_activity_query"), x.from_ms, x.to_ms);
 }
 
 /// Inspects a `unfinished_executions_query`.

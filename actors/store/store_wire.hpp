@@ -65,7 +65,8 @@ typename Inspector::result_type inspect(Inspector& f, workflow_filter& x) {
   actors::wire::optional_field<std::string> name{x.name};
   actors::wire::optional_field<std::string> tag{x.tag};
   actors::wire::optional_field<workflow_status> status{x.status};
-  return f(caf::meta::type_name("workflow_filter"), name, tag, status);
+  actors::wire::optional_field<std::string> contains{x.name_contains};
+  return f(caf::meta::type_name("workflow_filter"), name, tag, status, contains);
 }
 
 /// Inspects an execution filter.
@@ -73,7 +74,22 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, execution_filter& x) {
   actors::wire::optional_field<std::string> workflow{x.workflow_id};
   actors::wire::optional_field<execution_status> status{x.status};
-  return f(caf::meta::type_name("execution_filter"), workflow, status);
+  actors::wire::optional_field<std::int64_t> from{x.created_from};
+  actors::wire::optional_field<std::int64_t> before{x.created_before};
+  return f(caf::meta::type_name("execution_filter"), workflow, status, from, before);
+}
+
+/// Inspects an ended execution as the metrics count it.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, ended_execution_row& x) {
+  actors::wire::optional_field<std::int64_t> took{x.execution_time_ms};
+  return f(caf::meta::type_name("ended_execution_row"), x.completed_at, x.status, took);
+}
+
+/// Inspects the executions' activity in a window.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, execution_activity& x) {
+  return f(caf::meta::type_name("execution_activity"), x.started, x.ended);
 }
 
 /// Inspects a workflow draft.

@@ -67,6 +67,9 @@ struct supervisor_config {
   std::shared_ptr<actors::env> env;
   /// Jitter source of the backoff; null means the env's.
   runtime::supervision::random_source random;
+  /// Called on the supervisor's thread whenever a child started, stopped, failed or is waiting
+  /// for its restart (e.g. to push the tree to watchers); must be quick. Null: nobody listens.
+  std::function<void()> on_change;
 };
 
 /// Spawns a supervisor that starts `config.children` in order.

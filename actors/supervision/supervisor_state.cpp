@@ -17,6 +17,11 @@ child_list& children_of(supervisor_actor* self) {
   return *self->state.children;
 }
 
+/// Tells the change listener (if any) that a child's state moved.
+void changed(supervisor_actor* self) {
+  if (self->state.config.on_change) self->state.config.on_change();
+}
+
 sv::exit_kind classify(const caf::error& reason) {
   if (!reason || reason == caf::exit_reason::normal) return sv::exit_kind::normal;
   if (reason == caf::exit_reason::user_shutdown) return sv::exit_kind::shutdown;
@@ -120,10 +125,12 @@ void start_child(supervisor_actor* self, child_record& child) {
   if (!child.handle) {
     if (!child.last_failure) child.last_failure = "start function returned no actor";
     child.status = child_status::restarting;
+    changed(self);
     return self->send(self, start_failed_atom::value, child.id);
   }
   self->monitor(child.handle);
   child.status = child_status::running;
+  changed(self);
 }
 
 child_record* find_live_child(supervisor_actor* self, const std::string& name) {
@@ -138,6 +145,7 @@ void on_child_down(supervisor_actor* self, const caf::down_msg& msg) {
                          [&](const child_record& c) { return c.handle.address() == msg.source; });
   if (it == kids.end()) return;
   it->handle = nullptr;
+  changed(self);
   if (self->state.stopping) {
     it->status = child_status::stopped;
     return continue_shutdown(self);

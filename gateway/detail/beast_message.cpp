@@ -53,4 +53,14 @@ beast_response to_beast_response(http_response&& response, unsigned version, boo
   return out;
 }
 
+beast_stream_head to_stream_head(http_response&& head, unsigned version) {
+  beast_stream_head out{static_cast<http::status>(head.status), version};
+  out.set(http::field::server, "auraos");
+  for (const auto& [name, value] : head.headers.fields()) out.set(name, value);
+  out.set(http::field::content_type, head.content_type);
+  out.keep_alive(false);
+  if (version >= 11) out.chunked(true);
+  return out;
+}
+
 }  // namespace auraos::gateway::detail

@@ -14,6 +14,9 @@ using beast_request = boost::beast::http::request<boost::beast::http::string_bod
 /// The Beast response type the server writes.
 using beast_response = boost::beast::http::response<boost::beast::http::string_body>;
 
+/// The head of a streamed response (its chunks follow, written by the session).
+using beast_stream_head = boost::beast::http::response<boost::beast::http::empty_body>;
+
 /// The plain request; a 400 error when the query holds a malformed escape.
 result<http_request, api_error> to_http_request(beast_request&& request);
 
@@ -21,5 +24,9 @@ result<http_request, api_error> to_http_request(beast_request&& request);
 /// HEAD request (`head`), the same header fields (Content-Length of the body) and no body.
 beast_response to_beast_response(http_response&& response, unsigned version, bool keep_alive,
                                  bool head = false);
+
+/// The head of a streamed response for `head` (status, header fields, Content-Type) in HTTP
+/// `version`: chunked in HTTP/1.1, ended by closing the connection either way.
+beast_stream_head to_stream_head(http_response&& head, unsigned version);
 
 }  // namespace auraos::gateway::detail

@@ -31,8 +31,7 @@ api_error read_error(const beast::error_code& ec, const server_options& options)
         errc::headers_too_large,
         fmt::format("request headers exceed the limit of {} bytes", options.header_limit));
   }
-  return make_error(errc::invalid,
-                    fmt::format("malformed HTTP request: {}", ec.message()));
+  return make_error(errc::invalid, fmt::format("malformed HTTP request: {}", ec.message()));
 }
 
 }  // namespace
@@ -52,6 +51,8 @@ void http_session::start() {
 void http_session::begin_stop() {
   net::post(stream_.get_executor(), [self = shared_from_this()] {
     if (self->phase_ == phase::reading) self->close();
+    // An open stream ends now (its queued chunks and the terminator are still written).
+    if (self->phase_ == phase::streaming) self->writer_->close();
   });
 }
 
@@ -104,7 +105,7 @@ void http_session::handle_request() {
 responder http_session::make_responder() {
   std::weak_ptr<http_session> weak = shared_from_this();
   auto context = context_;
-  return responder([weak, context](http_response response) {
+  auto deliver = [weak, context](http_response response) {
     context->through_gate([&] {
       auto session = weak.lock();
       if (!session) return;
@@ -113,7 +114,22 @@ responder http_session::make_responder() {
                   session->deliver(std::move(response));
                 });
     });
-  });
+  };
+  auto open = [weak, context](http_response head, std::shared_ptr<stream_writer> writer,
+                              const stream_options& options) {
+    bool posted = false;
+    context->through_gate([&] {
+      auto session = weak.lock();
+      if (!session) return;
+      posted = true;
+      net::post(session->stream_.get_executor(),
+                [session, head = std::move(head), writer, options]() mutable {
+                  session->begin_stream(std::move(head), std::move(writer), options);
+                });
+    });
+    if (!posted) writer->finish();
+  };
+  return responder(std::move(deliver), std::move(open));
 }
 
 void http_session::deliver(http_response response) {
@@ -162,6 +178,8 @@ void http_session::discard_input() {
 
 void http_session::close() {
   phase_ = phase::closed;
+  if (heartbeat_) heartbeat_->cancel();
+  if (writer_) writer_->finish();
   beast::error_code ignored;
   stream_.socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
   stream_.close();

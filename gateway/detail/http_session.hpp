@@ -8,6 +8,7 @@
 #include <string>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -15,6 +16,7 @@
 #include "gateway/detail/beast_message.hpp"
 #include "gateway/detail/server_context.hpp"
 #include "gateway/responder.hpp"
+#include "gateway/stream_writer.hpp"
 
 namespace auraos::gateway::detail {
 
@@ -35,7 +37,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void force_close();
 
  private:
-  enum class phase { reading, handling, writing, closed };
+  enum class phase { reading, handling, writing, streaming, closed };
 
   void read_request();
   void on_read(boost::beast::error_code ec, std::size_t bytes);
@@ -46,6 +48,15 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void write(http_response response, bool keep_alive);
   void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
   void drain_then_close();
+  // Streamed responses (http_session_stream.cpp).
+  void begin_stream(http_response head, std::shared_ptr<stream_writer> writer,
+                    const stream_options& options);
+  void on_stream_head(boost::beast::error_code ec, std::size_t bytes);
+  void pump_stream();
+  void on_stream_write(bool finish, boost::beast::error_code ec, std::size_t bytes);
+  void watch_client();
+  void arm_heartbeat();
+  void end_stream();
   void discard_input();
   void close();
 
@@ -63,6 +74,14 @@ class http_session : public std::enable_shared_from_this<http_session> {
   std::string path_;
   std::chrono::steady_clock::time_point started_;
   std::array<char, 4096> discard_{};
+  std::shared_ptr<stream_writer> writer_;
+  stream_options stream_options_;
+  std::optional<beast_stream_head> stream_head_;
+  std::optional<boost::beast::http::response_serializer<boost::beast::http::empty_body>>
+      stream_serializer_;
+  std::optional<boost::asio::steady_timer> heartbeat_;
+  std::string stream_out_;
+  bool stream_writing_ = false;
 };
 
 }  // namespace auraos::gateway::detail

@@ -99,7 +99,7 @@ store_result<page<workflow_record>> postgres_store::list_workflows(const workflo
     return fail(std::move(added).error());
   std::optional<std::string> status;
   if (filter.status) status = std::string{to_string(*filter.status)};
-  values.add(status);
+  values.add(status).add(filter.name_contains);
   return make_page(
       fetch_all<workflow_record>(*pool_, "workflow_list", values, "list workflows", read_workflow),
       page);
@@ -139,6 +139,7 @@ store_result<page<execution_record>> postgres_store::list_executions(const execu
   values.add(filter.workflow_id).add(status);
   if (auto added = add_page(values, page, "list executions"); !added)
     return fail(std::move(added).error());
+  values.add(filter.created_from).add(filter.created_before);
   if (auto position = decode_cursor(page.cursor.value_or(""), "");
       position && !is_uuid(position->id))
     return store_fail(store_errc::invalid,
@@ -204,6 +205,25 @@ store_result<shard_lease> postgres_store::get_shard_lease(std::int64_t shard) {
   return found_or(fetch_all<shard_lease>(*pool_, "lease_get", values,
                                          "get shard lease " + std::to_string(shard), read_lease),
                   "get shard lease: shard " + std::to_string(shard) + " has no lease");
+}
+
+store_result<execution_activity> postgres_store::execution_activity_between(std::int64_t from_ms,
+                                                                            std::int64_t to_ms) {
+  params window;
+  window.add(from_ms).add(to_ms);
+  auto starts =
+      fetch_all<std::int64_t>(*pool_, "execution_started_between", window, "read execution starts",
+                              [](const pg_result& r, int row) { return r.integer(row, 0); });
+  if (!starts) return fail(std::move(starts).error());
+  auto ends = fetch_all<ended_execution_row>(
+      *pool_, "execution_ended_between", window, "read execution ends",
+      [](const pg_result& r, int row) -> store_result<ended_execution_row> {
+        auto status = parse_execution_status(r.text(row, 1));
+        if (!status) return fail(std::move(status).error());
+        return ended_execution_row{r.integer(row, 0), *status, r.optional_integer(row, 2)};
+      });
+  if (!ends) return fail(std::move(ends).error());
+  return execution_activity{std::move(*starts), std::move(*ends)};
 }
 
 store_result<status_counts> postgres_store::count_executions_by_status() {

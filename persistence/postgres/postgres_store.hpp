@@ -55,6 +55,8 @@ class postgres_store final : public store {
   std::int64_t shard_count() const override { return shards_; }
   store_status ping() override;
   store_result<status_counts> count_executions_by_status() override;
+  store_result<execution_activity> execution_activity_between(std::int64_t from_ms,
+                                                              std::int64_t to_ms) override;
 
  private:
   postgres_store(std::unique_ptr<connection_pool> pool, clock_fn clock);

@@ -64,7 +64,7 @@ store_result<page<workflow_record>> sqlite_store::list_workflows(const workflow_
   query.bind(1, filter.name).bind(2, filter.tag);
   std::optional<std::string> status;
   if (filter.status) status = std::string{to_string(*filter.status)};
-  query.bind(6, status);
+  query.bind(6, status).bind(7, filter.name_contains);
   if (auto bound = bind_page(query, page, "list workflows"); !bound)
     return fail(std::move(bound).error());
   auto rows = fetch_all<workflow_record>(query, read_workflow);
@@ -96,10 +96,15 @@ store_result<execution_record> sqlite_store::get_execution(const std::string& id
 
 store_result<page<execution_record>> sqlite_store::list_executions(const execution_filter& filter,
                                                                    const page_request& page) {
-  auto& query = queries_["execution_list"];
+  // One query per combination: each is a range scan of the index that fits it.
+  static constexpr const char* by_filter[2][2] = {
+      {"execution_list", "execution_list_status"},
+      {"execution_list_workflow", "execution_list_workflow_status"}};
+  auto& query = queries_[by_filter[filter.workflow_id ? 1 : 0][filter.status ? 1 : 0]];
   std::optional<std::string> status;
   if (filter.status) status = std::string{to_string(*filter.status)};
   query.bind(1, filter.workflow_id).bind(2, status);
+  query.bind(6, filter.created_from).bind(7, filter.created_before);
   if (auto bound = bind_page(query, page, "list executions"); !bound)
     return fail(std::move(bound).error());
   auto rows = fetch_all<execution_record>(query, read_execution);
@@ -154,6 +159,25 @@ store_result<shard_lease> sqlite_store::get_shard_lease(std::int64_t shard) {
   query.bind(1, shard);
   return found_or(fetch_one<shard_lease>(query, read_lease),
                   "get shard lease: shard " + std::to_string(shard) + " has no lease");
+}
+
+store_result<execution_activity> sqlite_store::execution_activity_between(std::int64_t from_ms,
+                                                                          std::int64_t to_ms) {
+  auto& started = queries_["execution_started_between"];
+  started.bind(1, from_ms).bind(2, to_ms);
+  auto starts =
+      fetch_all<std::int64_t>(started, [](const statement& row) { return row.integer(0); });
+  if (!starts) return fail(std::move(starts).error());
+  auto& ended = queries_["execution_ended_between"];
+  ended.bind(1, from_ms).bind(2, to_ms);
+  auto ends = fetch_all<ended_execution_row>(
+      ended, [](const statement& row) -> store_result<ended_execution_row> {
+        auto status = parse_execution_status(row.text(1));
+        if (!status) return fail(std::move(status).error());
+        return ended_execution_row{row.integer(0), *status, row.optional_integer(2)};
+      });
+  if (!ends) return fail(std::move(ends).error());
+  return execution_activity{std::move(*starts), std::move(*ends)};
 }
 
 store_result<status_counts> sqlite_store::count_executions_by_status() {

@@ -51,6 +51,8 @@ class sqlite_store final : public store {
   std::int64_t shard_count() const override { return shards_; }
   store_status ping() override;
   store_result<status_counts> count_executions_by_status() override;
+  store_result<execution_activity> execution_activity_between(std::int64_t from_ms,
+                                                              std::int64_t to_ms) override;
 
  private:
   sqlite_store(database db, query_cache queries, clock_fn clock, std::int64_t shards)

@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/serve_node.hpp"
+#include "tests/support/sse_client.hpp"
 
 using auraos::test::api_reply;
 using auraos::test::example_text;
@@ -43,6 +44,10 @@ const std::vector<route>& all_routes() {
       {"GET", "/healthz"},
       {"GET", "/readyz"},
       {"GET", "/metrics"},
+      {"GET", "/api/v1/executions/metrics"},
+      {"GET", "/api/v1/stream"},
+      {"GET", "/"},
+      {"GET", "/assets/{id}"},
   };
   return routes;
 }
@@ -97,8 +102,21 @@ struct swept_node {
 
   void sweep(const std::string& method, const std::string& target, const std::string& body = "",
              std::map<std::string, std::string> headers = {}) {
-    check(node.call(method, target, body, std::move(headers)),
-          method + " " + target.substr(0, 120) + " body " + body.substr(0, 40));
+    auto what = method + " " + target.substr(0, 120) + " body " + body.substr(0, 40);
+    if (method == "GET" && target.rfind("/api/v1/stream", 0) == 0 && opens_a_stream(target, what))
+      return;
+    check(node.call(method, target, body, std::move(headers)), what);
+  }
+
+  /// True when `target` opened an event stream (then closed by the test); false when the node
+  /// answered otherwise (the caller checks that answer).
+  bool opens_a_stream(const std::string& target, const std::string& what) {
+    auraos::test::sse_client stream{node.port, target};
+    auto status = stream.wait_status();
+    BOOST_TEST(status < 500, what << " -> " << status);
+    if (status != 200) return false;
+    BOOST_TEST(stream.headers()["content-type"] == "text/event-stream", what);
+    return true;
   }
 };
 
@@ -128,18 +146,56 @@ BOOST_AUTO_TEST_CASE(malformed_ids_on_every_route) {
 
 BOOST_AUTO_TEST_CASE(malformed_cursors_limits_and_query_values_on_every_route) {
   swept_node n;
-  const std::vector<std::string> queries{
-      "cursor=abc",     "cursor=_w",   "cursor=" + std::string(3000, 'A'),
-      "cursor=-1",      "cursor=!!!!", "cursor=%ff%fe",
-      "cursor=LTE6",    "cursor=MTc",  "cursor=",
-      "limit=-1",       "limit=0",     "limit=1e9",
-      "limit=abc",      "limit=",      "limit=99999999999999999999",
-      "status=nope",    "status=%ff",  "workflowId=%ff",
-      "name=%ff&tag=x", "unknown=1",   "limit=1&limit=2",
-      "%ff=1",          "=",           "&&&"};
+  const std::vector<std::string> queries{"cursor=abc",
+                                         "cursor=_w",
+                                         "cursor=" + std::string(3000, 'A'),
+                                         "cursor=-1",
+                                         "cursor=!!!!",
+                                         "cursor=%ff%fe",
+                                         "cursor=LTE6",
+                                         "cursor=MTc",
+                                         "cursor=",
+                                         "limit=-1",
+                                         "limit=0",
+                                         "limit=1e9",
+                                         "limit=abc",
+                                         "limit=",
+                                         "limit=99999999999999999999",
+                                         "status=nope",
+                                         "status=%ff",
+                                         "workflowId=%ff",
+                                         "name=%ff&tag=x",
+                                         "unknown=1",
+                                         "limit=1&limit=2",
+                                         "%ff=1",
+                                         "=",
+                                         "&&&",
+                                         "from=%ff",
+                                         "to=",
+                                         "interval=1e3",
+                                         "interval=99999999999999999999",
+                                         "from=9999-12-31T23:59:59Z",
+                                         "startedAfter=",
+                                         "startedBefore=%00",
+                                         "startedAfter=1970-01-01T00:00:00Z",
+                                         "q=%ff",
+                                         "q=%00",
+                                         "q=" + std::string(3000, 'q'),
+                                         "topics=",
+                                         "topics=%2C",
+                                         "execution=%00"};
   for (const auto& r : all_routes())
     for (const auto& query : queries)
       n.sweep(r.method, with_id(r.path, n.real_id(r.path)) + "?" + query);
+  for (const char* query : {"?from=x", "?to=x", "?interval=x", "?interval=0", "?interval=-1",
+                            "?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z",
+                            "?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z"})
+    BOOST_TEST(n.node.call("GET", std::string("/api/v1/executions/metrics") + query).status == 400,
+               query);
+  for (const char* query : {"?startedAfter=x", "?startedBefore=2026-13-01T00:00:00Z"})
+    BOOST_TEST(n.node.call("GET", std::string("/api/v1/executions") + query).status == 400, query);
+  for (const char* query : {"?topics=x", "?execution=x"})
+    BOOST_TEST(n.node.call("GET", std::string("/api/v1/stream") + query).status == 400, query);
   for (const char* list : {"/api/v1/workflows", "/api/v1/executions"}) {
     for (const char* bad : {"?cursor=abc", "?cursor=_w", "?limit=0", "?limit=abc"}) {
       auto reply = n.node.call("GET", std::string(list) + bad);

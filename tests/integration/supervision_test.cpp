@@ -5,8 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/api_client.hpp"
-#include "tests/support/serve_process.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/serve_node.hpp"
 
 using namespace std::chrono_literals;
 using auraos::test::api_call;
@@ -15,12 +14,7 @@ using nlohmann::json;
 namespace {
 
 /// A test node with the fault hook on.
-struct faulty_node {
-  auraos::test::temp_dir data;
-  auraos::test::serve_process process{{"--http", "127.0.0.1:0", "--data-dir", data.path().string()},
-                                      {{"AURAOS_TEST_FAULTS", "1"}}};
-  std::uint16_t port = process.wait_for_port();
-
+struct faulty_node : auraos::test::faulty_serve_node {
   /// Starts `count` executions of a workflow that waits `seconds`, then returns its ids.
   std::vector<std::string> start_waiting(int count, double seconds) {
     json workflow{

@@ -95,6 +95,12 @@ p::store_result<p::status_counts> faulty_store::count_executions_by_status() {
               [&] { return real_->count_executions_by_status(); });
 }
 
+p::store_result<p::execution_activity> faulty_store::execution_activity_between(
+    std::int64_t from_ms, std::int64_t to_ms) {
+  return pass(false, "execution_activity_between",
+              [&] { return real_->execution_activity_between(from_ms, to_ms); });
+}
+
 p::store_result<std::vector<p::execution_record>> faulty_store::unfinished_executions(
     const std::vector<std::int64_t>& shards) {
   return pass(false, "unfinished_executions", [&] { return real_->unfinished_executions(shards); });

@@ -47,6 +47,8 @@ class faulty_store final : public persistence::store {
   persistence::store_result<persistence::page<persistence::execution_record>> list_executions(
       const persistence::execution_filter& filter, const persistence::page_request& page) override;
   persistence::store_result<persistence::status_counts> count_executions_by_status() override;
+  persistence::store_result<persistence::execution_activity> execution_activity_between(
+      std::int64_t from_ms, std::int64_t to_ms) override;
   persistence::store_result<std::vector<persistence::execution_record>> unfinished_executions(
       const std::vector<std::int64_t>& shards = {}) override;
   persistence::store_result<std::vector<persistence::history_event>> read_history(

@@ -41,4 +41,12 @@ struct serve_node {
   }
 };
 
+/// A node like serve_node with the test fault hook on (`POST /api/v1/_test/crash/{name}`).
+struct faulty_serve_node {
+  temp_dir data;
+  serve_process process{{"--http", "127.0.0.1:0", "--data-dir", data.path().string()},
+                        {{"AURAOS_TEST_FAULTS", "1"}}};
+  std::uint16_t port = process.wait_for_port();
+};
+
 }  // namespace auraos::test

@@ -50,6 +50,7 @@ store_errc error_code(const store_result<T>& r) {
 
 // One file per store interface (workflow_store, execution_store, timer_store, lease_store,
 // batch_store), shards, then the schema's own cases.
+#include "tests/support/store_conformance_dashboard.hpp"
 #include "tests/support/store_conformance_executions.hpp"
 #include "tests/support/store_conformance_history.hpp"
 #include "tests/support/store_conformance_leases.hpp"

@@ -126,6 +126,7 @@ std::vector<sample> samples(caf::actor some_actor) {
   p::page<p::execution_record> executions{{sample_row()}, std::string("cursor")};
   a::store::list_executions_query list_executions;
   list_executions.filter.status = p::execution_status::running;
+  list_executions.filter.created_from = 100;
   list_executions.page = {10, std::string("5:x")};
   return {
       of("auraos.start_execution_command",
@@ -157,6 +158,7 @@ std::vector<sample> samples(caf::actor some_actor) {
       of("auraos.store.get_execution_query", a::store::get_execution_query{"e1"}),
       of("auraos.store.list_executions_query", list_executions),
       of("auraos.store.count_executions_query", a::store::count_executions_query{}),
+      of("auraos.store.execution_activity_query", a::store::execution_activity_query{10, 20}),
       of("auraos.store.unfinished_executions_query", a::store::unfinished_executions_query{{1, 2}}),
       of("auraos.store.read_history_query", a::store::read_history_query{"e1", 4, 100}),
       of("auraos.store.latest_snapshot_query", a::store::latest_snapshot_query{"e1"}),
@@ -168,6 +170,11 @@ std::vector<sample> samples(caf::actor some_actor) {
       of("auraos.store.status", p::store_status(p::store_fail(errc::fenced, "stale epoch"))),
       of("auraos.store.status_counts",
          p::store_result<p::status_counts>(p::status_counts{{"running", 2}})),
+      of("auraos.store.execution_activity",
+         p::store_result<p::execution_activity>(
+             p::execution_activity{{5, 7},
+                                   {{9, p::execution_status::failed, 4},
+                                    {12, p::execution_status::cancelled, std::nullopt}}})),
       of("auraos.store.workflow", p::store_result<p::workflow_record>(sample_workflow())),
       of("auraos.store.workflow_page",
          p::store_result<p::page<p::workflow_record>>(

@@ -1,0 +1,28 @@
+// Server-Sent Events framing.
+
+#include "gateway/sse.hpp"
+
+namespace auraos::gateway {
+
+std::string sse_event(std::string_view name, std::string_view data) {
+  std::string out;
+  out.reserve(name.size() + data.size() + 16);
+  out.append("event: ").append(name).append("\n");
+  while (true) {
+    auto end = data.find_first_of("\r\n");
+    out.append("data: ").append(data.substr(0, end)).append("\n");
+    if (end == std::string_view::npos) break;
+    bool crlf = data[end] == '\r' && end + 1 < data.size() && data[end + 1] == '\n';
+    data.remove_prefix(end + (crlf ? 2 : 1));
+  }
+  out.append("\n");
+  return out;
+}
+
+std::string sse_comment(std::string_view text) {
+  std::string out{": "};
+  out.append(text).append("\n\n");
+  return out;
+}
+
+}  // namespace auraos::gateway

@@ -1,0 +1,78 @@
+#pragma once
+// The sending end of a streamed response (Server-Sent Events): text chunks pushed from any
+// thread, written in order by the connection (plain C++: no Beast here).
+
+#include <chrono>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace auraos::gateway {
+
+/// A chunk of a streamed response, shared by every stream that sends it.
+using stream_chunk = std::shared_ptr<const std::string>;
+
+/// A bounded queue of chunks between a handler (any thread) and its connection. The stream
+/// ends once: when the handler closes it (after the queued chunks and the last one are
+/// written), when the client goes away, when a write fails, or when the server stops.
+class stream_writer {
+ public:
+  /// A writer that holds at most `capacity` unwritten chunks.
+  explicit stream_writer(std::size_t capacity);
+
+  /// Queues a chunk without blocking; false when the stream is closing or ended, or when
+  /// `capacity` chunks wait already (the caller decides what falling behind means).
+  bool push(stream_chunk chunk);
+  /// Queues a chunk of text; as push(stream_chunk).
+  bool push(std::string text);
+  /// Ends the stream after the queued chunks and `last` (if not empty, even over capacity).
+  void close(std::string last = {});
+  /// True once the stream is closing or ended: later pushes are refused.
+  bool closing() const;
+  /// True once the connection is done with the stream.
+  bool ended() const;
+  /// Calls `f` once when the stream ended (at once if it has); from whichever thread ended it.
+  void on_end(std::function<void()> f);
+
+  /// What the connection writes next: queued chunks, then the end when `finish`.
+  struct batch {
+    std::vector<stream_chunk> chunks;  ///< In order.
+    bool finish = false;               ///< Closing: end the response after these chunks.
+  };
+  /// The connection's side: `wake` is called (from the pushing thread) when chunks or the close
+  /// arrive while the connection waits; each wake is followed by one take().
+  void connect(std::function<void()> wake);
+  /// The connection's side: takes everything queued.
+  batch take();
+  /// The connection's side: the stream is over (written, failed or dropped); runs on_end once.
+  void finish();
+
+ private:
+  /// Wakes the connection (outside the lock) unless a wake is already pending.
+  void wake_locked(std::unique_lock<std::mutex>& lock);
+
+  mutable std::mutex mutex_;
+  std::deque<stream_chunk> queue_;
+  std::size_t capacity_;
+  bool closing_ = false;
+  bool ended_ = false;
+  bool wake_pending_ = false;
+  std::function<void()> wake_;
+  std::function<void()> on_end_;
+};
+
+/// How a handler wants its stream: the bound of its queue and its keep-alive comment.
+struct stream_options {
+  /// Most chunks waiting to be written.
+  std::size_t capacity = 10000;
+  /// How often an idle-proof chunk is queued (0: never).
+  std::chrono::milliseconds heartbeat_interval{0};
+  /// The chunk queued at each heartbeat.
+  std::string heartbeat_text;
+};
+
+}  // namespace auraos::gateway

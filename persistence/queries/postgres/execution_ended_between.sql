@@ -1,0 +1,4 @@
+-- $1 from (ms, inclusive), $2 to (ms, exclusive): each execution that ended in the window,
+-- with its status and its run time in ms (NULL when it never started).
+SELECT auraos_ms(completed_at), status, execution_time FROM workflow_executions
+WHERE completed_at >= auraos_ts($1::bigint) AND completed_at < auraos_ts($2::bigint)
