@@ -35,7 +35,8 @@ for file in "$root"/examples/*.json; do
 done
 
 cat >&2 <<TXT
-run: node ready. API: $base/api/v1   supervision tree: $base/api/v1/supervision   metrics: $base/metrics
+run: node ready. Dashboard: $base/
+run: API: $base/api/v1   supervision tree: $base/api/v1/supervision   metrics: $base/metrics
 run: try   curl -s -X POST -d '{"input":{}}' $base/api/v1/workflows/diamond/executions
 TXT
 wait "$node"

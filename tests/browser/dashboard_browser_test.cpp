@@ -40,7 +40,7 @@ json report_workflow() {
   return json::parse(R"({
     "id": "nightly-report", "name": "Nightly report", "tags": ["reports"],
     "nodes": [
-      {"id": "extract", "type": "shell", "config": {"command": "echo extracting; echo '{\"rows\": 42}'"}},
+      {"id": "extract", "type": "shell", "config": {"command": "echo extracting >&2; echo '{\"rows\": 42}'"}},
       {"id": "check", "type": "transform", "config": {"output": {"big": "${nodes.extract.output.json.rows > 10}"}}},
       {"id": "archive", "type": "shell", "config": {"command": "echo archived"}},
       {"id": "skip", "type": "transform", "config": {"output": {"skipped": true}}},
@@ -174,7 +174,7 @@ BOOST_AUTO_TEST_CASE(dashboard_views_actions_and_live_updates_in_chromium) {
 
   json fixture = {{"workflows", json::array()},
                   {"executions", {{"completed", completed}, {"failed", failed}, {"waiting", waiting}}},
-                  {"crashActor", "executions"},
+                  {"crashActor", "timers"},
                   {"startWorkflow", "nightly-report"},
                   {"seededExecutions", seeded_executions}};
   for (const auto& workflow : workflows)

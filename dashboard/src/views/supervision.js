@@ -11,10 +11,25 @@ import { ErrorBox, Loading } from '../components/error_box.js';
 
 const flash_ms = 4000;
 
+function seconds(ms) {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+// A supervisor's restart window: how many of its allowed restarts the current window used.
 function intensity_text(n) {
   const i = n.intensity;
   if (!i) return null;
-  return `at most ${i.maxRestarts} restarts within ${i.periodMs} ms`;
+  return `${i.recentRestarts ?? 0} of at most ${i.maxRestarts} restarts within ${seconds(i.periodMs)}` +
+    ' (one more escalates to its parent)';
+}
+
+function window_badge(n) {
+  const i = n.intensity;
+  if (!i) return null;
+  const used = i.recentRestarts ?? 0;
+  const hot = used > 0 && used >= i.maxRestarts - 1;
+  return html`<span class=${'restarts' + (hot ? ' some' : '')} data-testid="sup-intensity"
+    title=${'restart intensity: ' + intensity_text(n)}>window ${used}/${i.maxRestarts} per ${seconds(i.periodMs)}</span>`;
 }
 
 const shown_children = 50;
@@ -32,7 +47,8 @@ function TreeNode({ node, path, selected, onSelect, flashing }) {
       <span class="muted small">${node.kind}${node.strategy ? ' · ' + node.strategy : ''}</span>
       <${Status} value=${node.status}/>
       <span class=${'restarts' + (node.restarts ? ' some' : '')} title="restarts"
-        data-testid="sup-restarts">↻ ${node.restarts}${node.intensity ? ' / ' + node.intensity.maxRestarts : ''}</span>
+        data-testid="sup-restarts">↻ ${node.restarts}</span>
+      ${window_badge(node)}
     </button>
     ${kids.length > 0 && html`<ul>${kids.map((c) => html`<${TreeNode} key=${c.name}
       node=${c} path=${path + '/' + c.name} selected=${selected} onSelect=${onSelect} flashing=${flashing}/>`)}
@@ -51,7 +67,7 @@ function Details({ entry }) {
     <dt>Strategy</dt><dd>${n.strategy || '–'}</dd>
     <dt>Status</dt><dd><${Status} value=${n.status}/></dd>
     <dt>Restarts</dt><dd data-testid="sup-details-restarts">${n.restarts}</dd>
-    <dt>Intensity</dt><dd>${intensity_text(n) || 'not reported by the node'}</dd>
+    <dt>Intensity</dt><dd>${intensity_text(n) || (n.kind === 'supervisor' ? 'not reported by the node' : 'a worker: its supervisor counts its restarts')}</dd>
     <dt>Children</dt><dd>${(n.children || []).length}</dd>
     <dt>Last failure</dt><dd class="wrap" data-testid="sup-details-failure">${n.lastFailure || 'none'}</dd>
   </dl>`;
