@@ -79,10 +79,26 @@ result<std::optional<std::int64_t>, api_error> time_param(const http_request& re
   return std::optional<std::int64_t>{*ms};
 }
 
+/// The `order` query parameter: `oldest` (the default) or `newest`; a 400 error naming it.
+result<p::list_order, api_error> order_param(const http_request& request) {
+  auto text = request.query_param("order");
+  if (!text || *text == "oldest") return p::list_order::oldest_first;
+  if (*text == "newest") return p::list_order::newest_first;
+  return fail(make_error(
+      errc::invalid,
+      "query parameter 'order' must be 'oldest' or 'newest', got '" + text->substr(0, 100) + "'"));
+}
+
 result<actors::store::list_executions_query, api_error> list_query(const http_request& request) {
-  auto page = parse_page_request(request);
+  auto order = order_param(request);
+  if (!order) return fail(order.error());
+  // A cursor is valid only with the order that made it.
+  auto newest = *order == p::list_order::newest_first;
+  auto page = parse_page_request(request, default_page_limit,
+                                 newest ? cursor_kind::newest_keyset : cursor_kind::keyset);
   if (!page) return fail(page.error());
   actors::store::list_executions_query query;
+  query.filter.order = *order;
   query.filter.workflow_id = request.query_param("workflowId");
   if (auto status = request.query_param("status")) {
     auto parsed = p::parse_execution_status(*status);

@@ -80,8 +80,11 @@ result<std::string, api_error> decode_cursor(std::string_view cursor) {
 /// True when `position` is one a list of `kind` makes.
 bool is_position(const std::string& position, cursor_kind kind) {
   if (!runtime::is_valid_utf8(position)) return false;
-  if (kind == cursor_kind::keyset)
-    return persistence::decode_cursor(position, "cursor").has_value();
+  if (kind != cursor_kind::number) {
+    auto order = kind == cursor_kind::newest_keyset ? persistence::list_order::newest_first
+                                                    : persistence::list_order::oldest_first;
+    return persistence::decode_cursor(position, "cursor", order).has_value();
+  }
   std::int64_t number = -1;
   const char* end = position.data() + position.size();
   auto [stop, ec] = std::from_chars(position.data(), end, number);

@@ -34,8 +34,9 @@ result<std::string, api_error> decode_cursor(std::string_view cursor);
 
 /// What the positions of a list's cursors are, so that a cursor no such list made is a 400.
 enum class cursor_kind {
-  keyset,  ///< created_at and id (workflows, executions): persistence/cursor.hpp
-  number,  ///< a non-negative integer (history seq, revision)
+  keyset,         ///< created_at and id (workflows, executions): persistence/cursor.hpp
+  newest_keyset,  ///< created_at and id of a newest-first list (executions?order=newest)
+  number,         ///< a non-negative integer (history seq, revision)
 };
 
 /// Reads `limit` (integer 1..1000, default `default_limit`) and `cursor` (a position of `kind`)

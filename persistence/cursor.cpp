@@ -3,16 +3,28 @@
 #include <charconv>
 
 namespace auraos::persistence {
+namespace {
 
-std::string encode_cursor(const keyset& position) {
-  return std::to_string(position.created_at) + ":" + position.id;
+/// What starts the cursor of a newest-first list (an oldest-first one starts with a digit).
+constexpr std::string_view newest_mark = "newest:";
+
+}  // namespace
+
+std::string encode_cursor(const keyset& position, list_order order) {
+  auto text = std::to_string(position.created_at) + ":" + position.id;
+  return order == list_order::newest_first ? std::string{newest_mark} + text : text;
 }
 
-store_result<keyset> decode_cursor(std::string_view cursor, std::string_view place) {
-  auto bad = [&] {
+store_result<keyset> decode_cursor(std::string_view cursor, std::string_view place,
+                                   list_order order) {
+  auto bad = [place, whole = cursor] {
     return store_fail(store_errc::invalid,
-                      std::string{place} + ": malformed cursor '" + std::string{cursor} + "'");
+                      std::string{place} + ": malformed cursor '" + std::string{whole} + "'");
   };
+  if (order == list_order::newest_first) {
+    if (!cursor.starts_with(newest_mark)) return bad();
+    cursor.remove_prefix(newest_mark.size());
+  }
   auto colon = cursor.find(':');
   if (colon == std::string_view::npos || colon + 1 == cursor.size()) return bad();
   keyset position;

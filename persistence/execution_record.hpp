@@ -63,7 +63,13 @@ struct execution_update {
   std::optional<std::string> metrics = std::nullopt;
 };
 
-/// Which executions a list returns; empty fields match everything.
+/// In which order an execution list returns its items (and which cursors it takes).
+enum class list_order : std::uint8_t {
+  oldest_first,  ///< (created_at, id) ascending: creation order.
+  newest_first,  ///< (created_at, id) descending.
+};
+
+/// Which executions a list returns, and in which order; empty fields match everything.
 struct execution_filter {
   std::optional<std::string> workflow_id;  ///< Of this workflow.
   std::optional<execution_status> status;  ///< In this status.
@@ -71,6 +77,8 @@ struct execution_filter {
   std::optional<std::int64_t> created_from = std::nullopt;
   /// Created before this time, ms since the epoch.
   std::optional<std::int64_t> created_before = std::nullopt;
+  /// The list's order; a cursor is valid only for the order that made it.
+  list_order order = list_order::oldest_first;
 };
 
 /// An execution that ended, as the metrics count it.

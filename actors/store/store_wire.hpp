@@ -76,7 +76,7 @@ typename Inspector::result_type inspect(Inspector& f, execution_filter& x) {
   actors::wire::optional_field<execution_status> status{x.status};
   actors::wire::optional_field<std::int64_t> from{x.created_from};
   actors::wire::optional_field<std::int64_t> before{x.created_before};
-  return f(caf::meta::type_name("execution_filter"), workflow, status, from, before);
+  return f(caf::meta::type_name("execution_filter"), workflow, status, from, before, x.order);
 }
 
 /// Inspects an ended execution as the metrics count it.

@@ -48,12 +48,13 @@ store_result<T> found_or(store_result<std::vector<T>> rows, std::string message)
   return std::move(rows->front());
 }
 
-/// Adds the keyset ($3, $4) and limit+1 ($5) of a list query.
-store_status add_page(params& values, const page_request& page, std::string_view place) {
+/// Adds the keyset ($3, $4) and limit+1 ($5) of a list query in `order`.
+store_status add_page(params& values, const page_request& page, std::string_view place,
+                      list_order order = list_order::oldest_first) {
   if (auto ok = check_page_limit(page, place); !ok) return ok;
   std::optional<keyset> position;
   if (page.cursor) {
-    auto decoded = decode_cursor(*page.cursor, place);
+    auto decoded = decode_cursor(*page.cursor, place, order);
     if (!decoded) return fail(std::move(decoded).error());
     position = std::move(decoded).value();
   }
@@ -65,15 +66,10 @@ store_status add_page(params& values, const page_request& page, std::string_view
 
 /// Cuts the extra row off and turns it into the next cursor.
 template <class T>
-store_result<page<T>> make_page(store_result<std::vector<T>> rows, const page_request& request) {
+store_result<page<T>> make_page(store_result<std::vector<T>> rows, const page_request& request,
+                                list_order order = list_order::oldest_first) {
   if (!rows) return fail(std::move(rows).error());
-  page<T> result;
-  if (static_cast<std::int64_t>(rows->size()) > request.limit) {
-    rows->resize(static_cast<std::size_t>(request.limit));
-    result.next_cursor = encode_cursor({rows->back().created_at, rows->back().id});
-  }
-  result.items = std::move(rows).value();
-  return result;
+  return make_keyset_page(std::move(rows).value(), request, order);
 }
 
 }  // namespace
@@ -137,16 +133,18 @@ store_result<page<execution_record>> postgres_store::list_executions(const execu
   if (filter.status) status = std::string{to_string(*filter.status)};
   params values;
   values.add(filter.workflow_id).add(status);
-  if (auto added = add_page(values, page, "list executions"); !added)
+  if (auto added = add_page(values, page, "list executions", filter.order); !added)
     return fail(std::move(added).error());
   values.add(filter.created_from).add(filter.created_before);
-  if (auto position = decode_cursor(page.cursor.value_or(""), "");
+  if (auto position = decode_cursor(page.cursor.value_or(""), "", filter.order);
       position && !is_uuid(position->id))
     return store_fail(store_errc::invalid,
                       "list executions: malformed cursor '" + *page.cursor + "'");
-  return make_page(fetch_all<execution_record>(*pool_, "execution_list", values, "list executions",
-                                               read_execution),
-                   page);
+  auto newest = filter.order == list_order::newest_first;
+  return make_page(
+      fetch_all<execution_record>(*pool_, newest ? "execution_list_newest" : "execution_list",
+                                  values, "list executions", read_execution),
+      page, filter.order);
 }
 
 store_result<std::vector<execution_record>> postgres_store::unfinished_executions(

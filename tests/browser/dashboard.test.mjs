@@ -222,16 +222,16 @@ const exec_ids = async () => attrs(tid('execution-row'), 'data-id');
 
 await check('executions lists the API page (first render of the list)', async () => {
   await open('executions', 'executions');
-  const list = await api.get('/executions?limit=50');
+  const list = await api.get('/executions?order=newest&limit=50');
   expect_same(await exec_ids(), list.items.map((e) => e.id), 'first page');
   await shot('executions');
   return `${timings.views.executions} ms with ${fx.seededExecutions} seeded`;
 });
 
 await check('executions paging: Next and Previous follow the cursors', async () => {
-  const p1 = await api.get('/executions?limit=50');
+  const p1 = await api.get('/executions?order=newest&limit=50');
   if (!p1.nextCursor) return 'one page only';
-  const p2 = await api.get('/executions?limit=50&cursor=' + encodeURIComponent(p1.nextCursor));
+  const p2 = await api.get('/executions?order=newest&limit=50&cursor=' + encodeURIComponent(p1.nextCursor));
   await page.click(tid('page-next'));
   await until(async () => JSON.stringify(await exec_ids()) === JSON.stringify(p2.items.map((e) => e.id)), 5000, 'page 2 equals the API');
   await page.click(tid('page-previous'));
@@ -242,15 +242,15 @@ await check('executions filters (status, workflow, started after) match the API'
   await page.selectOption(tid('filter-status'), 'failed');
   await page.fill(tid('filter-workflow'), '');
   await page.click(tid('filter-apply'));
-  const failed = (await api.get('/executions?limit=50&status=failed')).items.map((e) => e.id);
+  const failed = (await api.get('/executions?order=newest&limit=50&status=failed')).items.map((e) => e.id);
   await until(async () => JSON.stringify(await exec_ids()) === JSON.stringify(failed), 5000, 'status=failed rows');
   const wid = fx.workflows[0].id;
   await open(`executions?workflowId=${encodeURIComponent(wid)}`, 'executions');
-  const by_wf = (await api.get(`/executions?limit=50&workflowId=${encodeURIComponent(wid)}`)).items.map((e) => e.id);
+  const by_wf = (await api.get(`/executions?order=newest&limit=50&workflowId=${encodeURIComponent(wid)}`)).items.map((e) => e.id);
   await until(async () => JSON.stringify(await exec_ids()) === JSON.stringify(by_wf), 5000, 'workflowId rows');
   const after = new Date(Date.now() - 10 * 60 * 1000).toISOString();
   await open(`executions?startedAfter=${encodeURIComponent(after)}`, 'executions');
-  const recent = (await api.get(`/executions?limit=50&startedAfter=${encodeURIComponent(after)}`)).items.map((e) => e.id);
+  const recent = (await api.get(`/executions?order=newest&limit=50&startedAfter=${encodeURIComponent(after)}`)).items.map((e) => e.id);
   await until(async () => JSON.stringify(await exec_ids()) === JSON.stringify(recent), 5000, 'startedAfter rows');
   return `${failed.length} failed, ${by_wf.length} of ${wid}, ${recent.length} in the last 10 min`;
 });

@@ -178,6 +178,12 @@ BOOST_AUTO_TEST_CASE(malformed_cursors_limits_and_query_values_on_every_route) {
                                          "startedAfter=",
                                          "startedBefore=%00",
                                          "startedAfter=1970-01-01T00:00:00Z",
+                                         "order=%ff",
+                                         "order=",
+                                         "order=newest&order=oldest",
+                                         "order=newest&cursor=MTc6eA",
+                                         "order=%00",
+                                         "order=" + std::string(3000, 'n'),
                                          "q=%ff",
                                          "q=%00",
                                          "q=" + std::string(3000, 'q'),
@@ -192,7 +198,9 @@ BOOST_AUTO_TEST_CASE(malformed_cursors_limits_and_query_values_on_every_route) {
                             "?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z"})
     BOOST_TEST(n.node.call("GET", std::string("/api/v1/executions/metrics") + query).status == 400,
                query);
-  for (const char* query : {"?startedAfter=x", "?startedBefore=2026-13-01T00:00:00Z"})
+  for (const char* query :
+       {"?startedAfter=x", "?startedBefore=2026-13-01T00:00:00Z", "?order=", "?order=Newest",
+        "?order=newest%00", "?order=%ff", "?order=newest&cursor=MTc6eA"})
     BOOST_TEST(n.node.call("GET", std::string("/api/v1/executions") + query).status == 400, query);
   for (const char* query : {"?topics=x", "?execution=x"})
     BOOST_TEST(n.node.call("GET", std::string("/api/v1/stream") + query).status == 400, query);

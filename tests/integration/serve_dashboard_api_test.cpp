@@ -1,5 +1,5 @@
 // The REST additions of the dashboard on a real node: executions metrics, the list filters
-// startedAfter / startedBefore, and the workflow search `q`.
+// startedAfter / startedBefore, the list order `order=newest`, and the workflow search `q`.
 
 #include <boost/test/unit_test.hpp>
 
@@ -112,6 +112,52 @@ BOOST_AUTO_TEST_CASE(executions_filter_by_start_time_and_refuse_bad_times) {
     auto reply = n.node.call("GET", std::string("/api/v1/executions?") + name + "=soon");
     BOOST_TEST(reply.status == 400);
     BOOST_TEST(error_message(reply).find(name) != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(executions_page_newest_first_and_cursors_keep_their_order) {
+  serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 20s));
+  json workflow{{"id", "n"}, {"name", "n"}, {"nodes", {{{"id", "a"}, {"type", "noop"}}}}};
+  BOOST_TEST_REQUIRE(node.call("POST", "/api/v1/workflows", workflow.dump()).status == 201);
+  for (int i = 0; i < 5; ++i)
+    BOOST_TEST_REQUIRE(node.call("POST", "/api/v1/workflows/n/executions").status == 202);
+  // Every page of `query`, following nextCursor; the first page's nextCursor in `first_cursor`.
+  auto pages = [&](const std::string& query, json& first_cursor) {
+    std::vector<std::string> out;
+    std::string cursor;
+    do {
+      auto reply = node.call("GET", "/api/v1/executions?limit=2&" + query + cursor);
+      BOOST_TEST_REQUIRE(reply.status == 200, reply.body);
+      for (const auto& item : reply.json["items"]) out.push_back(item["id"]);
+      if (first_cursor.is_null()) first_cursor = reply.json["nextCursor"];
+      cursor = reply.json["nextCursor"].is_null()
+                   ? ""
+                   : "&cursor=" + reply.json["nextCursor"].get<std::string>();
+    } while (!cursor.empty());
+    return out;
+  };
+  json oldest_cursor, newest_cursor;
+  auto oldest = pages("order=oldest", oldest_cursor);
+  auto newest = pages("order=newest&workflowId=n", newest_cursor);
+  BOOST_TEST(oldest.size() == 5u);
+  BOOST_TEST(newest == std::vector<std::string>(oldest.rbegin(), oldest.rend()));
+  json unused;
+  BOOST_TEST(pages("", unused) == oldest);  // oldest first is the default
+  const std::vector<std::pair<std::string, std::string>> bad{
+      {"order=newest&cursor=" + oldest_cursor.get<std::string>(), "'cursor'"},
+      {"order=oldest&cursor=" + newest_cursor.get<std::string>(), "'cursor'"},
+      {"cursor=" + newest_cursor.get<std::string>(), "'cursor'"},
+      {"order=newest&cursor=bmV3ZXN0Ong6eQ", "'cursor'"},  // "newest:x:y"
+      {"order=sideways", "'order'"},
+      {"order=", "'order'"},
+      {"order=NEWEST", "'order'"}};
+  for (const auto& [query, names] : bad) {
+    auto reply = node.call("GET", "/api/v1/executions?" + query);
+    BOOST_TEST_CONTEXT(query) {
+      BOOST_TEST(reply.status == 400);
+      BOOST_TEST(error_message(reply).find(names) != std::string::npos, error_message(reply));
+    }
   }
 }
 

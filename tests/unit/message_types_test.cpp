@@ -127,7 +127,8 @@ std::vector<sample> samples(caf::actor some_actor) {
   a::store::list_executions_query list_executions;
   list_executions.filter.status = p::execution_status::running;
   list_executions.filter.created_from = 100;
-  list_executions.page = {10, std::string("5:x")};
+  list_executions.filter.order = p::list_order::newest_first;
+  list_executions.page = {10, std::string("newest:5:x")};
   return {
       of("auraos.start_execution_command",
          a::executions::start_execution_command{"wf", 2, R"({"a":1})", "key"}),

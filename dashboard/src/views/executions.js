@@ -1,5 +1,6 @@
-// Executions: a page of executions filtered by workflow, status and start time, paged by
-// cursor (never the whole list); rows change status live and new executions are listed above.
+// Executions: a page of executions filtered by workflow, status and start time, newest first,
+// paged by cursor (never the whole list); rows change status live and new executions are listed
+// above.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { api } from '../api.js';
@@ -12,6 +13,8 @@ import { Pager, use_cursor_stack } from '../components/pager.js';
 import { LiveActivity, use_live_activity } from '../components/live_activity.js';
 
 const page_size = 50;
+/** The list's order: an operator wants the latest executions first (cursors keep the order). */
+const order = 'newest';
 const statuses = ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled', 'timed_out'];
 const keys = ['workflowId', 'status', 'startedAfter', 'startedBefore'];
 
@@ -51,7 +54,7 @@ export function Executions({ query }) {
   const fkey = JSON.stringify(filters);
   const stack = use_cursor_stack();
   useEffect(() => { stack.reset(); }, [fkey]);
-  const list = use_fetch((s) => api.executions({ ...filters, limit: page_size, cursor: stack.cursor }, s),
+  const list = use_fetch((s) => api.executions({ ...filters, order, limit: page_size, cursor: stack.cursor }, s),
     [fkey, stack.cursor]);
   const matches = (e) => (!filters.workflowId || e.workflowId === filters.workflowId) &&
     (!filters.status || e.status === filters.status);
@@ -71,7 +74,7 @@ export function Executions({ query }) {
     <${ErrorBox} error=${list.error} what="the executions"/>
     ${list.loading && !list.data && html`<${Loading} what="the executions"/>`}
     ${list.data && html`<div class="scroll"><table class="table" data-testid="execution-table">
-      <caption>Page ${stack.page} (${items.length} shown, oldest first)</caption>
+      <caption>Page ${stack.page} (${items.length} shown, newest first)</caption>
       <thead><tr><th>Execution</th><th>Workflow</th><th>Status</th><th>Started</th><th>Ended</th><th class="num">Duration</th></tr></thead>
       <tbody>${items.map((e) => html`<${Row} key=${e.id} e=${e} now=${now}/>`)}</tbody></table></div>
       ${items.length === 0 && html`<p class="muted">No execution matches.</p>`}
