@@ -198,6 +198,7 @@ const std::set<std::string> caf_header_outside_actors = {
     "gateway/detail/ask.hpp",                 // the asking actor itself
     "gateway/detail/collect_executions.hpp",  // runs inside an asking actor
     "gateway/child_relay.hpp",                // the relay actor of child ends between nodes
+    "gateway/supervision_feed.hpp",           // the actor that gathers tree changes for the hub
 };
 
 BOOST_AUTO_TEST_CASE(caf_headers_only_where_actors_are_defined) {
