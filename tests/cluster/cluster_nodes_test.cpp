@@ -5,6 +5,7 @@
 
 #include "persistence/shards.hpp"
 #include "tests/cluster/cluster_fixture.hpp"
+#include "tests/support/sse_client.hpp"
 
 namespace {
 
@@ -102,8 +103,24 @@ BOOST_AUTO_TEST_CASE(a_joining_node_receives_shards_and_runs_executions) {
   c.start("n2");
   BOOST_REQUIRE(c.wait_spread(n1, {"n1", "n2"}));
   BOOST_REQUIRE_EQUAL(n1.call("POST", "/api/v1/workflows", delay_then_shell("w", 0.1)).status, 201);
+  // n1's dashboard stream hears of the new member and of the shards it takes.
+  sse_client stream{n1.http_port, "/api/v1/stream?topics=cluster"};
+  BOOST_REQUIRE_EQUAL(stream.wait_status(), 200);
   auto& n3 = c.start("n3");
   BOOST_REQUIRE(c.wait_spread(n3, {"n1", "n2", "n3"}));
+  auto n3_holds_shards = [](const sse_message& m) {
+    if (m.event != "cluster") return false;
+    auto data = json::parse(m.data, nullptr, false);
+    if (!data.is_object()) return false;
+    for (const auto& node : data.value("nodes", json::array()))
+      if (node.value("name", "") == "n3" && node.value("shardCount", 0) > 0) return true;
+    return false;
+  };
+  BOOST_TEST(stream.wait_for(n3_holds_shards, seconds(10)) >= 0, "no cluster event showed n3");
+  // Every node serves the dashboard.
+  auto page = n3.call("GET", "/");
+  BOOST_TEST(page.status == 200);
+  BOOST_TEST(page.body.find("/assets/app.js") != std::string::npos);
   auto view = c.overview(n3);
   BOOST_TEST(view["moves"]["last"].is_object(), view.dump());
   auto id = start_on(n3, "w", 0.1);
