@@ -66,4 +66,13 @@ export const api = {
   history: (eid, params, s) => get(`/executions/${id(eid)}/history` + query(params), s),
   logs: (eid, params, s) => get(`/executions/${id(eid)}/logs` + query(params), s),
   control: (eid, verb) => request('POST', `/executions/${id(eid)}/${verb}`),
+  /** The node that runs execution eid (its AuraOS-Node header), or null when unknown. */
+  executionOwner: async (eid, s) => {
+    try {
+      const res = await fetch(base + `/executions/${id(eid)}`, { method: 'HEAD', signal: s });
+      return res.ok ? res.headers.get('AuraOS-Node') : null;
+    } catch {
+      return null;
+    }
+  },
 };

@@ -10,6 +10,7 @@ let delay = first_delay_ms;
 let retry_timer = null;
 let execution = null;
 let hellos = 0;
+let node_name = null; // the node the stream comes from (its hello)
 const listeners = new Map(); // kind -> Set of functions(data)
 const state_listeners = new Set();
 
@@ -37,6 +38,7 @@ function on_message(kind, ev) {
   try { data = JSON.parse(ev.data); } catch { return; }
   if (kind === 'hello') {
     delay = first_delay_ms;
+    node_name = data.node || null;
     set_state('live');
     data = { ...data, again: ++hellos > 1 }; // again: events may have been missed meanwhile
   }
@@ -79,6 +81,9 @@ export function on_state(f) {
   state_listeners.add(f);
   return () => state_listeners.delete(f);
 }
+
+/** The name of the node the stream comes from (null before its first hello). */
+export const stream_node = () => node_name;
 
 /** The connection state now: 'connecting', 'live' or 'offline'. */
 export const stream_state = () => state;

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { api } from '../api.js';
 import { href } from '../router.js';
-import { follow_execution } from '../stream.js';
+import { follow_execution, stream_node } from '../stream.js';
 import { use_fetch, use_now, use_stream, use_throttle } from '../hooks.js';
 import { duration, span, time } from '../format.js';
 import { at } from '../history.js';
@@ -63,6 +63,8 @@ export function Execution({ id }) {
   const def = use_fetch((s) => e ? api.revision(e.workflowId, e.revision, s) : Promise.resolve(null),
     [e && e.workflowId, e && e.revision]);
   const [selected, set_selected] = useState(null);
+  const owner = use_fetch((s) => e && !ended(e.status) ? api.executionOwner(id, s) : Promise.resolve(null),
+    [id, e && ended(e.status)]);
   useEffect(() => { follow_execution(id); return () => follow_execution(null); }, [id]);
   const reload = use_throttle(ex.reload, 300);
   use_stream('transition', (t) => { if (!t.executionId || t.executionId === id) { hist.add(t); reload(); } });
@@ -80,6 +82,9 @@ export function Execution({ id }) {
         workflow <a href=${href(['workflows', e.workflowId])}>${e.workflowId}</a> (revision ${e.revision}) ·
         started ${time(e.startedAt)} · ${e.completedAt ? 'ended ' + time(e.completedAt) + ' · ' : ''}
         ${duration(span(e.startedAt, e.completedAt, now))}${ended(e.status) ? '' : ' so far'}</p>
+      ${owner.data && stream_node() && owner.data !== stream_node() && html`<p class="notice"
+        data-testid="execution-owner-notice">Node <strong>${owner.data}</strong> runs this execution;
+        its live updates reach that node's dashboard. Here the page refreshes when you open it or act on it.</p>`}
       <${ExecutionActions} execution=${e} onDone=${(x) => { ex.set_data((d) => ({ ...d, ...x })); reload(); }}/>
       <div class="split">
         <section class="card"><h2>Graph</h2>
