@@ -1,5 +1,5 @@
 // Supervision: the live tree of supervisors and their children (strategy, status, restarts
-// against the supervisor's intensity when the node reports it, last failure), replaced by each
+// each supervisor's restart window against its intensity, last failure), replaced by each
 // `supervision` event; an actor whose restart count grew is highlighted for a few seconds.
 import { useRef, useState } from 'preact/hooks';
 import { html } from '../html.js';
