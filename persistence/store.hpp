@@ -1,8 +1,9 @@
 #pragma once
 // The store: every concern's interface over one database, as the SQLite and PostgreSQL
-// backends implement it. Concerns: workflows, executions and history, timers, shard leases;
-// tasks and events will add NAME_ops.hpp and NAME_store.hpp beside them and join here.
+// backends implement it. Concerns: workflows, executions and history, timers, shard leases,
+// events; tasks will add NAME_ops.hpp and NAME_store.hpp beside them and join here.
 
+#include "persistence/event_store.hpp"
 #include "persistence/execution_store.hpp"
 #include "persistence/lease_store.hpp"
 #include "persistence/timer_store.hpp"
@@ -13,6 +14,7 @@ namespace auraos::persistence {
 /// One database holding every concern; writes of all of them share `commit` (one transaction).
 class store : public workflow_store,
               public execution_store,
+              public event_store,
               public timer_store,
               public lease_store {
  public:

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "persistence/event_ops.hpp"
 #include "persistence/execution_ops.hpp"
 #include "persistence/lease_ops.hpp"
 #include "persistence/store_error.hpp"
@@ -21,7 +22,8 @@ namespace auraos::persistence {
 using write_op =
     std::variant<put_workflow_op, delete_workflow_op, create_execution_op, update_execution_op,
                  append_history_op, put_snapshot_op, put_timer_op, delete_timer_op,
-                 acquire_shard_op, set_workflow_status_op, create_workflow_op>;
+                 acquire_shard_op, set_workflow_status_op, create_workflow_op, publish_events_op,
+                 delete_events_op, put_event_cursor_op>;
 
 /// The fence an operation carries (every write of an execution has one), if any.
 inline std::optional<fence> lease_of(const write_op& op) {
@@ -35,8 +37,10 @@ inline std::optional<fence> lease_of(const write_op& op) {
       op);
 }
 
-/// What one operation produced: nothing, a workflow, an execution or a lease.
-using op_result = std::variant<std::monostate, workflow_record, created_execution, shard_lease>;
+/// What one operation produced: nothing, a workflow, an execution, a lease, stored events or a
+/// delete count.
+using op_result = std::variant<std::monostate, workflow_record, created_execution, shard_lease,
+                               published_events, deleted_events>;
 
 /// The result of a create_execution_op (built in place: GCC 12 warns about a temporary).
 inline op_result created_result(execution_record execution, bool existing) {

@@ -57,6 +57,31 @@ struct unfinished_executions_query {
   std::vector<std::int64_t> shards = {};  ///< Of these shards; empty: of all shards.
 };
 
+/// Asks for one event.
+struct get_event_query {
+  std::string id;  ///< The event.
+};
+
+/// Asks for a page of events in storing order.
+struct list_events_query {
+  persistence::event_filter filter;  ///< Which ones.
+  persistence::page_request page;    ///< Where.
+};
+
+/// Asks for the events of a correlation id in time order.
+struct correlated_events_query {
+  std::string correlation_id;  ///< The correlation id.
+  std::int64_t limit = 10000;  ///< At most this many.
+};
+
+/// Asks for the highest stored event seq.
+struct last_event_seq_query {};
+
+/// Asks how far a named consumer of the event log got.
+struct event_cursor_query {
+  std::string name;  ///< The consumer, e.g. "triggers".
+};
+
 /// Asks for the history of an execution after a seq.
 struct read_history_query {
   std::string execution_id;    ///< The execution.

@@ -1,0 +1,40 @@
+#pragma once
+// What an execution actor asks of the events service (`publish_event` and `wait_event` nodes),
+// as plain values and atoms: the executions library does not depend on the events service, it
+// sends these to the actor registered as `events_registry_name`.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <caf/atom.hpp>
+
+namespace auraos::actors::executions {
+
+/// The registry name of the events service.
+inline constexpr const char* events_registry_name = "events-service";
+
+/// `(await_event_atom, event_wait)`: to the events service: when a stored event matches (one
+/// stored at or after `stored_from_ms`, or a later one), it relays the attempt's end to the
+/// executions service (`relay_atom`) with the event as output. Registering again (same
+/// execution, node and attempt) replaces the earlier wait.
+using await_event_atom = caf::atom_constant<caf::atom("evawait")>;
+/// `(forget_wait_atom, execution_id, node)`: the execution no longer waits there.
+using forget_wait_atom = caf::atom_constant<caf::atom("evforget")>;
+
+/// A `wait_event` node's attempt waiting for an event.
+struct event_wait {
+  std::string execution_id;                   ///< The waiting execution.
+  std::string node;                           ///< Its wait_event node.
+  int attempt = 0;                            ///< The node's attempt.
+  std::string type;                           ///< Required event type.
+  std::optional<std::string> source;          ///< Required source, if any.
+  std::optional<std::string> correlation_id;  ///< Required correlation id, if any.
+  std::string where;                          ///< Boolean expression over `event` (empty: none).
+  std::int64_t stored_from_ms = 0;            ///< Events stored before this do not match.
+  /// Equal when every field is.
+  bool operator==(const event_wait&) const = default;
+};
+
+}  // namespace auraos::actors::executions
