@@ -34,6 +34,15 @@ actors::executions::executions_actor node_context::executions() const {
   return caf::actor_cast<actors::executions::executions_actor>(handle);
 }
 
+actors::events::events_actor node_context::events() const {
+  auto handle = system_.registry().get(actors::executions::events_registry_name);
+  return caf::actor_cast<actors::events::events_actor>(handle);
+}
+
+void node_context::workflows_changed() const {
+  if (auto service = events()) caf::anon_send(service, actors::events::workflows_changed_atom::value);
+}
+
 std::string node_context::node_name() const {
   std::lock_guard lock{mutex_};
   return node_name_;

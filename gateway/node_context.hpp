@@ -10,6 +10,7 @@
 #include <caf/actor.hpp>
 #include <caf/fwd.hpp>
 
+#include "actors/events/events_service.hpp"
 #include "actors/executions/executions_service.hpp"
 #include "actors/store/store_actor.hpp"
 #include "cluster/cluster_board.hpp"
@@ -53,6 +54,11 @@ class node_context {
   void set_root(caf::actor root);
   /// The registered executions service, or null when it is not running.
   actors::executions::executions_actor executions() const;
+  /// The registered events service, or null when it is not running.
+  actors::events::events_actor events() const;
+  /// Tells the events service that a workflow was stored, changed or deleted (its triggers);
+  /// call before answering the request that changed it.
+  void workflows_changed() const;
 
   /// This node's name (its cluster name, or the host name of a node alone): `AuraOS-Node`.
   std::string node_name() const;

@@ -44,7 +44,10 @@ void put_after_check(const ctx& node, p::workflow_draft draft, int status, respo
                                            "before storing a new revision"))));
       detail::ask_from<p::write_outcome>(
           self, store, respond,
-          [=](p::write_outcome& outcome) { respond(stored_workflow_response(status, outcome)); },
+          [=](p::write_outcome& outcome) {
+            if (outcome) node->workflows_changed();
+            respond(stored_workflow_response(status, outcome));
+          },
           p::write_request{{p::put_workflow_op{draft}}});
     };
     detail::ask_from<p::store_result<p::workflow_record>>(
@@ -59,9 +62,10 @@ void create_workflow(const ctx& node, const http_request& request, responder res
   auto id = draft->id;
   detail::ask<p::write_outcome>(
       node->system(), node->store(), std::move(respond),
-      [id](p::write_outcome& outcome) {
+      [id, node](p::write_outcome& outcome) {
         if (!outcome && outcome.error().code == p::store_errc::conflict)
           return error_response(workflow_exists(id));
+        if (outcome) node->workflows_changed();
         return stored_workflow_response(201, outcome);
       },
       p::write_request{{p::create_workflow_op{std::move(*draft)}}});
@@ -80,7 +84,10 @@ void patch_workflow(const ctx& node, const http_request& request, const path_par
   if (!status) return void(respond(error_response(status.error())));
   detail::ask<p::write_outcome>(
       node->system(), node->store(), std::move(respond),
-      [](p::write_outcome& outcome) { return stored_workflow_response(200, outcome); },
+      [node](p::write_outcome& outcome) {
+        if (outcome) node->workflows_changed();
+        return stored_workflow_response(200, outcome);
+      },
       p::write_request{{p::set_workflow_status_op{params.at("id"), *status}}});
 }
 
@@ -97,8 +104,9 @@ void get_workflow(const ctx& node, const path_params& params, responder respond)
 void delete_workflow(const ctx& node, const path_params& params, responder respond) {
   detail::ask<p::write_outcome>(
       node->system(), node->store(), std::move(respond),
-      [](p::write_outcome& outcome) {
+      [node](p::write_outcome& outcome) {
         if (!outcome) return error_response(store_api_error(outcome.error()));
+        node->workflows_changed();
         http_response response;
         response.status = 204;
         return response;

@@ -9,7 +9,8 @@ namespace auraos::node::detail {
 
 std::vector<actors::supervision::child_spec> engine_children(
     std::shared_ptr<persistence::store> store, actors::executions::executions_options options,
-    std::shared_ptr<store_slot> slot, std::shared_ptr<actors::store::commit_listener> listener) {
+    actors::events::events_options events, std::shared_ptr<store_slot> slot,
+    std::shared_ptr<actors::store::commit_listener> listener) {
   actors::supervision::child_spec store_spec;
   store_spec.name = "store";
   store_spec.start = [store, slot, listener](caf::local_actor* parent) {
@@ -25,12 +26,17 @@ std::vector<actors::supervision::child_spec> engine_children(
   timers_spec.start = [slot, timers](caf::local_actor* parent) {
     return actors::timers::timer_service_child(slot->get(), timers).start(parent);
   };
+  auto events_spec = actors::events::events_service_child(actors::store::store_actor{}, events);
+  events_spec.start = [slot, events](caf::local_actor* parent) {
+    return actors::events::events_service_child(slot->get(), events).start(parent);
+  };
   auto service_spec =
       actors::executions::executions_service_child(actors::store::store_actor{}, options);
   service_spec.start = [slot, options](caf::local_actor* parent) {
     return actors::executions::executions_service_child(slot->get(), options).start(parent);
   };
-  return {std::move(store_spec), std::move(timers_spec), std::move(service_spec)};
+  return {std::move(store_spec), std::move(timers_spec), std::move(events_spec),
+          std::move(service_spec)};
 }
 
 }  // namespace auraos::node::detail

@@ -49,8 +49,10 @@ local_node::local_node(node_settings settings)
   root.on_change = settings.on_tree_change;
   settings.executions.env = env;
   settings.executions.on_tree_change = settings.on_tree_change;
-  root.children = detail::engine_children(std::move(settings.store), std::move(settings.executions),
-                                          store_, std::move(settings.commit_listener));
+  settings.events.env = env;
+  root.children =
+      detail::engine_children(std::move(settings.store), std::move(settings.executions),
+                              std::move(settings.events), store_, std::move(settings.commit_listener));
   for (auto& part : settings.parts) root.children.push_back(part(*this));
   root_ = actors::supervision::spawn_supervisor(runtime_->system(), std::move(root));
 }
@@ -127,9 +129,12 @@ p::store_result<p::workflow_record> local_node::put_workflow(p::workflow_draft d
       .receive(
           [&](p::write_outcome& outcome) {
             if (!outcome)
-              out = fail(std::move(outcome).error());
-            else
-              out = std::get<p::workflow_record>(outcome->at(0));
+              return void(out = fail(std::move(outcome).error()));
+            out = std::get<p::workflow_record>(outcome->at(0));
+            // Its triggers take events from now on.
+            if (auto events = system().registry().get(actors::executions::events_registry_name))
+              caf::anon_send(caf::actor_cast<caf::actor>(events),
+                             actors::events::workflows_changed_atom::value);
           },
           [&](caf::error& e) {
             out = p::store_fail(p::store_errc::unavailable,

@@ -11,6 +11,7 @@
 #include <caf/fwd.hpp>
 
 #include "actors/env.hpp"
+#include "actors/events/events_service.hpp"
 #include "actors/executions/executions_service.hpp"
 #include "actors/store/store_actor.hpp"
 #include "actors/supervision/supervisor.hpp"
@@ -38,6 +39,8 @@ struct node_settings {
   std::shared_ptr<persistence::store> store;
   /// Settings of the executions service (its handlers included).
   actors::executions::executions_options executions;
+  /// Settings of the events service (its env is the node's).
+  actors::events::events_options events;
   /// Scheduler worker threads (0: CAF's default).
   int scheduler_threads = 0;
   /// Restarts the root allows within its period before it gives up.

@@ -3,6 +3,7 @@
 // actor per event type (passivated when idle) that matches waits and triggers of its type, and
 // hands every newly stored event, in storing order, to the node's live updates.
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -14,6 +15,7 @@
 #include <caf/typed_actor.hpp>
 
 #include "actors/events/event_messages.hpp"
+#include "actors/events/events_wire.hpp"
 #include "actors/executions/event_requests.hpp"
 #include "actors/executions/executions_service.hpp"
 #include "actors/store/store_actor.hpp"
@@ -42,6 +44,8 @@ using events_actor = caf::typed_actor<
     caf::replies_to<caf::get_atom, std::string>::with<event_reply>,
     caf::replies_to<correlation_atom, std::string>::with<event_list_reply>,
     caf::replies_to<signal_atom, signal_request>::with<event_reply>,
+    caf::replies_to<executions::emit_atom, std::vector<persistence::event_record>>::with<
+        publish_reply>,
     caf::reacts_to<executions::await_event_atom, executions::event_wait>,
     caf::reacts_to<executions::forget_wait_atom, std::string, std::string>,
     caf::reacts_to<workflows_changed_atom>>;
@@ -61,8 +65,8 @@ struct events_options {
 };
 
 /// The supervised child that runs the events service (registered as
-/// `executions::events_registry_name`); it asks `store` and starts executions through the
-/// registered executions service.
+/// `executions::events_registry_name`, with its stream supervisor below it); it asks `store`
+/// and starts executions through the registered executions service.
 supervision::child_spec events_service_child(store::store_actor store, events_options options);
 
 }  // namespace auraos::actors::events

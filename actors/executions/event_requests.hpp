@@ -9,11 +9,14 @@
 #include <vector>
 
 #include <caf/atom.hpp>
+#include <caf/meta/type_name.hpp>
+
+#include "actors/wire.hpp"
 
 namespace auraos::actors::executions {
 
-/// The registry name of the events service.
-inline constexpr const char* events_registry_name = "events-service";
+/// The name under which the live events service is found in the actor registry.
+inline constexpr caf::atom_value events_registry_name = caf::atom("events");
 
 /// `(await_event_atom, event_wait)`: to the events service: when a stored event matches (one
 /// stored at or after `stored_from_ms`, or a later one), it relays the attempt's end to the
@@ -22,6 +25,10 @@ inline constexpr const char* events_registry_name = "events-service";
 using await_event_atom = caf::atom_constant<caf::atom("evawait")>;
 /// `(forget_wait_atom, execution_id, node)`: the execution no longer waits there.
 using forget_wait_atom = caf::atom_constant<caf::atom("evforget")>;
+/// `(emit_atom, std::vector<persistence::event_record>)`: to the events service: stores the
+/// events of a `publish_event` attempt; replies `result<std::vector<event_record>,
+/// execution_failure>` (the events service's publish_reply).
+using emit_atom = caf::atom_constant<caf::atom("evemit")>;
 
 /// A `wait_event` node's attempt waiting for an event.
 struct event_wait {
@@ -36,5 +43,14 @@ struct event_wait {
   /// Equal when every field is.
   bool operator==(const event_wait&) const = default;
 };
+
+/// Inspects a wait (it may cross nodes when executions and streams live apart).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_wait& x) {
+  wire::optional_field<std::string> source{x.source};
+  wire::optional_field<std::string> correlation{x.correlation_id};
+  return f(caf::meta::type_name("event_wait"), x.execution_id, x.node, x.attempt, x.type, source,
+           correlation, x.where, x.stored_from_ms);
+}
 
 }  // namespace auraos::actors::executions

@@ -1,6 +1,9 @@
 // Carrying out a stored decision's effects: attempts, timers, children, the end.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "actors/executions/event_attempts.hpp"
 #include "actors/executions/execution_state.hpp"
 #include "actors/timers/timer_service.hpp"
 #include "runtime/engine/json_text.hpp"
@@ -51,6 +54,8 @@ void start_on(execution_actor* self, start_fn<Request> start, Parse parse,
 }
 
 void start_work(execution_actor* self, const runtime::engine::start_attempt& a) {
+  if (a.type == runtime::definition::node_type::publish_event) return publish_event(self, a);
+  if (a.type == runtime::definition::node_type::wait_event) return wait_event(self, a);
   if (a.type == runtime::definition::node_type::http)
     return start_on(self, &runtime::handlers::node_handlers::start_http,
                     runtime::handlers::parse_http_config, a);
@@ -132,7 +137,9 @@ void arm_timer(execution_actor* self, const std::string& id, std::int64_t deadli
 }
 
 bool idle(const execution_actor_state& s) {
-  return s.loaded && !s.writing && s.queue.empty() && s.running.empty();
+  return s.loaded && !s.writing && s.queue.empty() &&
+         std::all_of(s.running.begin(), s.running.end(),
+                     [](const auto& run) { return run.second.passive; });
 }
 
 void maybe_passivate(execution_actor* self) {

@@ -30,8 +30,12 @@ struct queued_event {
 struct running_attempt {
   int attempt = 0;
   std::function<void()> cancel;
-  /// A child execution (left running on shutdown: it stops on its own).
+  /// A child execution or an event wait (left running on shutdown: it stops on its own, or
+  /// the recovery registers the wait again).
   bool child = false;
+  /// A `wait_event` node's wait: the execution may passivate meanwhile (the events service
+  /// wakes it when an event matches).
+  bool passive = false;
 };
 
 /// The execution actor's state.

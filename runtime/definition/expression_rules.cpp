@@ -63,8 +63,6 @@ std::vector<trigger> read_triggers(const scope& root, const json& document) {
   std::vector<trigger> triggers;
   const json* list = member(document, "triggers");
   if (!list || !expect(root, "triggers", *list, list->is_array(), "an array")) return triggers;
-  if (!list->empty())
-    root.report("triggers", "not available in this version (triggers need the event service)");
   for (std::size_t i = 0; i < list->size(); ++i)
     triggers.push_back(
         read_trigger(root.element("triggers[" + std::to_string(i) + "]"), (*list)[i]));

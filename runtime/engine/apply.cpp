@@ -20,7 +20,7 @@ void apply_attempt_started(execution_state& s, const HistoryEvent& r) {
   dequeue(s, r.node());
   auto& n = s.nodes[r.node()];
   const auto& a = r.attempt_started();
-  n.status = node_status::running;
+  n.status = a.waits_for_event() ? node_status::waiting : node_status::running;
   n.attempt = r.attempt();
   n.attempt_open = true;
   n.retry_due = false;
@@ -32,7 +32,8 @@ void apply_attempt_started(execution_state& s, const HistoryEvent& r) {
 void apply_timer(execution_state& s, const HistoryEvent& r) {
   const auto& t = r.timer_set();
   s.timers[t.timer_id()] = {t.deadline_ms(), t.purpose(), r.node(), r.attempt()};
-  if (t.purpose() == v1::TIMER_DELAY) s.nodes[r.node()].status = node_status::waiting;
+  if (t.purpose() == v1::TIMER_DELAY || t.purpose() == v1::TIMER_EVENT_TIMEOUT)
+    s.nodes[r.node()].status = node_status::waiting;
 }
 
 void apply_timer_fired(execution_state& s, const HistoryEvent& r) {

@@ -33,6 +33,7 @@ void record_start(session& s, const std::string& id, int attempt, const nlohmann
   auto* a = r.mutable_attempt_started();
   a->set_idempotency_key(s.state().execution_id + "/" + id + "/" + std::to_string(attempt));
   a->set_config_json(runtime::dump_json(config));
+  if (n.type == node_type::wait_event) a->set_waits_for_event(true);
   if (is_external(n.type) && n.timeout_seconds)
     a->set_deadline_ms(s.now_ms() + seconds_to_ms(*n.timeout_seconds));
   s.emit(std::move(r));
@@ -51,6 +52,16 @@ void start_delay(session& s, const std::string& id, const nlohmann::json& config
          "node \"" + id + "\": config: needs `seconds` (a number) or `until` (RFC 3339)"});
   s.arm_timer(timer_id("delay", id, s.node_of(id).attempt), *deadline, v1::TIMER_DELAY, id,
               s.node_of(id).attempt);
+}
+
+/// Arms the timer of a wait_event node's `timeoutSeconds` (none: it waits until an event).
+void arm_event_timeout(session& s, const std::string& id, int attempt,
+                       const nlohmann::json& config) {
+  auto seconds = field(config, "timeoutSeconds");
+  if (!seconds.is_number()) return;
+  s.arm_timer(timer_id("event", id, attempt),
+              s.now_ms() + seconds_to_ms(std::max(0.0, seconds.get<double>())),
+              v1::TIMER_EVENT_TIMEOUT, id, attempt);
 }
 
 void run_inline(session& s, const std::string& id, const nlohmann::json& config) {
@@ -75,7 +86,8 @@ void run_inline(session& s, const std::string& id, const nlohmann::json& config)
 }  // namespace
 
 bool is_external(node_type type) {
-  return type == node_type::shell || type == node_type::http || type == node_type::subworkflow;
+  return type == node_type::shell || type == node_type::http || type == node_type::subworkflow ||
+         type == node_type::publish_event || type == node_type::wait_event;
 }
 
 void issue_external(session& s, const std::string& id) {
@@ -101,12 +113,14 @@ void begin_attempt(session& s, const std::string& id, int attempt) {
   if (!is_external(n.type)) return run_inline(s, id, *rendered);
   if (auto deadline = s.node_of(id).deadline_ms)
     s.arm_timer(timer_id("timeout", id, attempt), deadline, v1::TIMER_ATTEMPT_TIMEOUT, id, attempt);
+  if (n.type == node_type::wait_event) arm_event_timeout(s, id, attempt, *rendered);
   issue_external(s, id);
 }
 
 void attempt_succeeded(session& s, const std::string& id, const nlohmann::json& output) {
   int attempt = s.node_of(id).attempt;
   s.drop_timer(timer_id("timeout", id, attempt));
+  s.drop_timer(timer_id("event", id, attempt));
   auto text = runtime::dump_json(output);
   auto done = s.record(id, attempt);
   done.mutable_attempt_completed()->set_output_json(text);
@@ -120,6 +134,7 @@ void attempt_succeeded(session& s, const std::string& id, const nlohmann::json& 
 void attempt_failed(session& s, const std::string& id, const node_error& error) {
   int attempt = s.node_of(id).attempt;
   s.drop_timer(timer_id("timeout", id, attempt));
+  s.drop_timer(timer_id("event", id, attempt));
   auto e = error;
   e.attempts = attempt;
   auto r = s.record(id, attempt);

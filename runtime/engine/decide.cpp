@@ -35,6 +35,14 @@ node_error attempt_timeout(const session& s, const std::string& node, int attemp
           "node \"" + node + "\": attempt " + std::to_string(attempt) + " timed out" + limit, true};
 }
 
+/// The error of a wait_event attempt whose `config.timeoutSeconds` passed (not retried: the
+/// node fails).
+node_error event_timeout(const std::string& node, int attempt) {
+  return {"timeout",
+          "node \"" + node + "\": no matching event arrived in time (config.timeoutSeconds)",
+          false, attempt};
+}
+
 /// The error of an execution whose `settings.timeoutSeconds` passed.
 node_error execution_timeout(const session& s) {
   std::string limit;
@@ -56,6 +64,9 @@ void on_timer(session& s, const std::string& id) {
     case v1::TIMER_ATTEMPT_TIMEOUT:
       s.act(cancel_attempt{t.node, t.attempt});
       return attempt_failed(s, t.node, attempt_timeout(s, t.node, t.attempt));
+    case v1::TIMER_EVENT_TIMEOUT:
+      s.act(cancel_attempt{t.node, t.attempt});
+      return attempt_failed(s, t.node, event_timeout(t.node, t.attempt));
     case v1::TIMER_EXECUTION_TIMEOUT: {
       auto error = execution_timeout(s);
       auto end = s.record();

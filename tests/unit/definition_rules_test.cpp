@@ -425,7 +425,7 @@ BOOST_AUTO_TEST_CASE(wait_event_type_required_where_is_an_expression) {
   BOOST_TEST(
       errors_of(with_config("wait_event", config)) ==
       (strings{
-          unavailable("wait_event", "the event service"), n_at + "config.type: required",
+          n_at + "config.type: required",
           n_at + "config.source: must be a string, found 1",
           n_at + "config.correlationId: must be a string, found 2",
           n_at +
@@ -436,7 +436,7 @@ BOOST_AUTO_TEST_CASE(wait_event_type_required_where_is_an_expression) {
 BOOST_AUTO_TEST_CASE(publish_event_type_required_data_any) {
   BOOST_TEST(
       errors_of(with_config("publish_event", {{"data", {1, 2}}, {"source", true}})) ==
-      (strings{unavailable("publish_event", "the event service"), n_at + "config.type: required",
+      (strings{n_at + "config.type: required",
                n_at + "config.source: must be a string, found boolean"}));
 }
 
@@ -555,8 +555,7 @@ BOOST_AUTO_TEST_CASE(triggers_need_an_event_type_and_valid_expressions) {
   doc["triggers"] = json::parse(
       R"([{"event": {"where": "1 +"}, "input": "${"}, {"input": 1}, {"event": {"type": "t"}}])");
   BOOST_TEST(errors_of(doc) ==
-             (strings{"triggers: not available in this version (triggers need the event service)",
-                      "triggers[0].event.type: required",
+             (strings{"triggers[0].event.type: required",
                       "triggers[0].event.where: syntax error at position 3: expected an operand, "
                       "found end of input",
                       "triggers[0].input: syntax error at position 0: unterminated '${'",
@@ -597,7 +596,7 @@ BOOST_AUTO_TEST_CASE(subworkflow_files_of_a_loaded_child_are_rebased_on_its_fold
   BOOST_TEST(auraos::runtime::definition::rebase_subworkflow_files(doc, "") == doc);
 }
 
-BOOST_AUTO_TEST_CASE(node_types_and_triggers_without_their_service_are_not_available) {
+BOOST_AUTO_TEST_CASE(node_types_without_their_service_are_not_available_events_are) {
   auto doc = json::parse(R"({"name": "w", "nodes": [
     {"id": "a", "type": "wait_event", "config": {"type": "paid"}},
     {"id": "b", "type": "publish_event", "config": {"type": "shipped"}},
@@ -606,15 +605,10 @@ BOOST_AUTO_TEST_CASE(node_types_and_triggers_without_their_service_are_not_avail
     "triggers": [{"event": {"type": "order.created"}}]})");
   BOOST_TEST(
       errors_of(doc) ==
-      (strings{"nodes[0] (id \"a\"): type: node type \"wait_event\" is not available in "
-               "this version (it needs the event service)",
-               "nodes[1] (id \"b\"): type: node type \"publish_event\" is not available in "
-               "this version (it needs the event service)",
-               "nodes[2] (id \"c\"): type: node type \"task\" is not available in this "
+      (strings{"nodes[2] (id \"c\"): type: node type \"task\" is not available in this "
                "version (it needs the task service)",
                "nodes[3] (id \"d\"): type: node type \"decision\" is not available in this "
-               "version (it needs the decision engine)",
-               "triggers: not available in this version (triggers need the event service)"}));
+               "version (it needs the decision engine)"}));
   auto empty = minimal();
   empty["triggers"] = json::array();
   BOOST_TEST(errors_of(empty) == strings{});

@@ -1,0 +1,89 @@
+#pragma once
+// Internal to the events service: its state and the steps its behaviour is made of.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <caf/actor_addr.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/response_promise.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include "actors/env.hpp"
+#include "actors/events/events_service.hpp"
+#include "actors/events/stream_actor.hpp"
+
+namespace auraos::actors::events::detail {
+
+/// `(cursor_atom)`: the service stores its trigger cursor (armed at most every 200 ms).
+using cursor_atom = caf::atom_constant<caf::atom("evcursor")>;
+
+/// Stored events whose trigger starts are still under way, by the highest seq of the batch.
+struct open_batch {
+  std::size_t streams = 0;  ///< Streams that have not answered yet.
+};
+
+/// The events service's state.
+struct service_state {
+  service_state() = default;
+  store::store_actor store;
+  events_options options;
+  /// The dynamic supervisor of the stream actors.
+  caf::actor supervisor;
+  /// Live stream actors by event type, and the type of each monitored one.
+  std::map<std::string, caf::actor> streams;
+  std::unordered_map<caf::actor_addr, std::string> monitored;
+  /// Every registered wait, by (execution, node): a failed stream's waits go to its successor.
+  std::map<std::pair<std::string, std::string>, executions::event_wait> waits;
+  /// How many of `waits` wait for each type.
+  std::map<std::string, std::size_t> waited_types;
+  /// Work for streams whose actor is starting.
+  std::map<std::string, std::vector<std::function<void(caf::actor)>>> starting;
+  /// The triggers of the latest revision of every workflow, by event type.
+  std::map<std::string, trigger_list> triggers;
+  /// Triggers and the trigger cursor are loaded, and events stored before the start were
+  /// offered again: new events go to the streams at once (else they wait in `held`).
+  bool ready = false;
+  /// A workflow changed while the triggers were being read: read them again.
+  bool reload_again = false;
+  bool reloading = false;
+  /// The first load of the triggers ended and the events after the cursor were offered.
+  bool started = false;
+  std::vector<std::vector<persistence::event_record>> held;
+  /// Trigger bookkeeping: batches offered and not yet settled, the highest seq settled with
+  /// every lower batch, and the cursor stored last (the `triggers` event cursor).
+  std::map<std::int64_t, open_batch> open;
+  std::int64_t settled_seq = 0;
+  std::int64_t stored_cursor = 0;
+  bool cursor_write_armed = false;
+  static inline const char* name = "events-service";
+};
+
+/// The events service actor.
+using service_actor = caf::stateful_actor<service_state>;
+
+/// Stores a publish request's events; answers the stored events.
+void publish(service_actor* self, publish_request request, caf::response_promise promise);
+/// Stores a signal as an event after checking its execution.
+void signal(service_actor* self, signal_request request, caf::response_promise promise);
+/// Offers newly stored events (storing order) to their streams, or holds them until ready.
+void dispatch(service_actor* self, std::vector<persistence::event_record> stored);
+/// Offers stored events (storing order, after every earlier batch) to their streams now.
+void offer_batch(service_actor* self, std::vector<persistence::event_record> stored);
+/// Moves the settled seq past every answered batch and arms the cursor write.
+void settle(service_actor* self);
+/// Runs `work` with the live stream actor of `type`, starting it when there is none.
+void with_stream(service_actor* self, const std::string& type, std::function<void(caf::actor)> work);
+/// Answers a query of stored events (applying `where` page by page).
+void query(service_actor* self, event_query q, caf::response_promise promise);
+/// Reads the triggers of every workflow, then offers events stored after the trigger cursor.
+void load_triggers(service_actor* self);
+/// Stores the trigger cursor if it moved (called at most every 200 ms).
+void write_cursor(service_actor* self);
+
+}  // namespace auraos::actors::events::detail
