@@ -48,13 +48,16 @@ store_errc error_code(const store_result<T>& r) {
 
 }  // namespace auraos::test::conformance
 
-// One file per store interface (workflow_store, execution_store, timer_store, lease_store,
-// batch_store), shards, then the schema's own cases.
+// One file per store interface (workflow_store, execution_store, event_store, timer_store,
+// lease_store, batch_store), shards, then the schema's own cases.
 #include "tests/support/store_conformance_dashboard.hpp"
 #include "tests/support/store_conformance_executions.hpp"
 #include "tests/support/store_conformance_history.hpp"
 #include "tests/support/store_conformance_leases.hpp"
 #include "tests/support/store_conformance_seed_schema.hpp"
+// Events use the seed schema's same_json.
+#include "tests/support/store_conformance_events.hpp"
+#include "tests/support/store_conformance_event_lists.hpp"
 #include "tests/support/store_conformance_shards.hpp"
 #include "tests/support/store_conformance_timers.hpp"
 #include "tests/support/store_conformance_transactions.hpp"
