@@ -51,8 +51,7 @@ void add_message_types(caf::actor_system_config& config) {
   config.add_message_type<actors::store::list_events_query>("auraos.store.list_events_query");
   config.add_message_type<actors::store::correlated_events_query>(
       "auraos.store.correlated_events_query");
-  config.add_message_type<actors::store::last_event_seq_query>(
-      "auraos.store.last_event_seq_query");
+  config.add_message_type<actors::store::last_event_seq_query>("auraos.store.last_event_seq_query");
   config.add_message_type<actors::store::event_cursor_query>("auraos.store.event_cursor_query");
   // The store actor: replies.
   config.add_message_type<p::write_outcome>("auraos.store.write_outcome");

@@ -58,8 +58,9 @@ store_result<planned_op> plan_op(const delete_events_op& op, const clock_fn&) {
                       "delete events: limit " + std::to_string(op.limit) + " is not positive");
   params values;
   values.add(op.type).add(op.older_than_ms).add(op.limit);
-  planned_op planned{
-      {{op.type ? "event_delete_by_type" : "event_delete", std::move(values)}}, {}, "delete events"};
+  planned_op planned{{{op.type ? "event_delete_by_type" : "event_delete", std::move(values)}},
+                     {},
+                     "delete events"};
   planned.read = [](const pg_result& rows) -> store_result<op_result> {
     return op_result{deleted_events{rows.integer(0, 0), rows.integer(0, 1)}};
   };
@@ -70,7 +71,8 @@ store_result<planned_op> plan_op(const put_event_cursor_op& op, const clock_fn&)
   if (op.name.empty()) return store_fail(store_errc::invalid, "put event cursor: empty name");
   params values;
   values.add(op.name).add(op.seq);
-  return planned_op{{{"event_cursor_put", std::move(values)}}, {}, "put event cursor '" + op.name + "'"};
+  return planned_op{
+      {{"event_cursor_put", std::move(values)}}, {}, "put event cursor '" + op.name + "'"};
 }
 
 }  // namespace auraos::persistence::postgres

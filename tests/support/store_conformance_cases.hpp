@@ -55,9 +55,6 @@ store_errc error_code(const store_result<T>& r) {
 #include "tests/support/store_conformance_history.hpp"
 #include "tests/support/store_conformance_leases.hpp"
 #include "tests/support/store_conformance_seed_schema.hpp"
-// Events use the seed schema's same_json.
-#include "tests/support/store_conformance_events.hpp"
-#include "tests/support/store_conformance_event_lists.hpp"
 #include "tests/support/store_conformance_shards.hpp"
 #include "tests/support/store_conformance_timers.hpp"
 #include "tests/support/store_conformance_transactions.hpp"
@@ -65,3 +62,9 @@ store_errc error_code(const store_result<T>& r) {
 #include "tests/support/store_conformance_workflows.hpp"
 // Uses the release-1 rows of store_conformance_upgrade.hpp.
 #include "tests/support/store_conformance_cluster_upgrade.hpp"
+
+// Events use the seed schema's same_json.
+#include "tests/support/store_conformance_events.hpp"
+
+// The event lists use the events' helpers.
+#include "tests/support/store_conformance_event_lists.hpp"

@@ -157,11 +157,10 @@ BOOST_AUTO_TEST_CASE(a_malformed_event_cursor_or_limit_is_invalid) {
 }
 
 BOOST_AUTO_TEST_CASE(correlated_events_come_in_time_order_then_seq_order) {
-  AURAOS_REQUIRE_OK(db->publish_events({an_event("late", "t", 3000, "c"),
-                                        an_event("early", "t", 1000, "c"),
-                                        an_event("elsewhere", "t", 500, "d"),
-                                        an_event("middle", "t", 2000, "c"),
-                                        an_event("early-too", "t", 1000, "c")}));
+  AURAOS_REQUIRE_OK(
+      db->publish_events({an_event("late", "t", 3000, "c"), an_event("early", "t", 1000, "c"),
+                          an_event("elsewhere", "t", 500, "d"), an_event("middle", "t", 2000, "c"),
+                          an_event("early-too", "t", 1000, "c")}));
   auto all = db->correlated_events("c", 100);
   AURAOS_REQUIRE_OK(all);
   BOOST_TEST(ids(*all) == (id_list{"early", "early-too", "middle", "late"}));

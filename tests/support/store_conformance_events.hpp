@@ -2,8 +2,6 @@
 // Conformance cases of the event_store: publishing (seq, idempotency by id, all or nothing),
 // deleting by age, the highest seq and consumers' cursors. Lists: store_conformance_event_lists.
 
-#include <limits>
-
 namespace auraos::test::conformance {
 
 /// An event of `type` at `timestamp` (ms), from "shop" unless `source` is given.
@@ -100,7 +98,7 @@ BOOST_AUTO_TEST_CASE(a_batch_is_stored_in_order_with_increasing_seqs) {
   auto order = seqs(batch->events);
   BOOST_TEST(order.front() > first->events.front().seq);
   BOOST_TEST(std::is_sorted(order.begin(), order.end()));
-  BOOST_TEST(std::adjacent_find(order.begin(), order.end()) == order.end());
+  BOOST_TEST((std::adjacent_find(order.begin(), order.end()) == order.end()));
   auto listed = db->list_events({}, {});
   AURAOS_REQUIRE_OK(listed);
   BOOST_TEST(ids(listed->items) == (std::vector<std::string>{"a", "b", "c", "d"}));
@@ -203,7 +201,7 @@ BOOST_AUTO_TEST_CASE(seqs_are_never_reused_after_every_event_was_deleted) {
   auto published = db->publish_events({an_event("a"), an_event("b")});
   AURAOS_REQUIRE_OK(published);
   auto last = published->events.back().seq;
-  BOOST_TEST(delete_events(*db, std::numeric_limits<std::int64_t>::max(), {}, 1000).count == 2);
+  BOOST_TEST(delete_events(*db, 4'102'444'800'000, {}, 1000).count == 2);
   BOOST_TEST(*db->last_event_seq() == 0);
   reopen();
   auto later = db->publish_events({an_event("c")});

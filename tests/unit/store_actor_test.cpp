@@ -155,14 +155,19 @@ BOOST_AUTO_TEST_CASE(event_queries_are_answered_with_the_event_store_reads) {
   caf::scoped_actor self{system};
   auto failed = [&](caf::error& e) { BOOST_FAIL("request failed: " << system.render(e)); };
   p::publish_events_op publish;
-  for (const char* id : {"e1", "e2", "e3"})
-    publish.events.push_back({id, "order.paid", "shop", "{}", "{}", 5, std::string("c1")});
+  for (const char* id : {"e1", "e2", "e3"}) {
+    p::event_record e;
+    e.id = id;
+    e.type = "order.paid";
+    e.source = "shop";
+    e.correlation_id = "c1";
+    publish.events.push_back(e);
+  }
   p::write_request write{{publish, p::put_event_cursor_op{"triggers", 2}}};
   self->request(store, infinite, write)
       .receive([&](const p::write_outcome& done) { BOOST_REQUIRE(done.has_value()); }, failed);
   self->request(store, infinite, actors::store::get_event_query{"e2"})
-      .receive([&](const p::store_result<p::event_record>& e) { BOOST_TEST(e->seq == 2); },
-               failed);
+      .receive([&](const p::store_result<p::event_record>& e) { BOOST_TEST(e->seq == 2); }, failed);
   self->request(store, infinite, actors::store::get_event_query{"nope"})
       .receive(
           [&](const p::store_result<p::event_record>& e) {
@@ -180,9 +185,11 @@ BOOST_AUTO_TEST_CASE(event_queries_are_answered_with_the_event_store_reads) {
           },
           failed);
   self->request(store, infinite, actors::store::correlated_events_query{"c1", 10})
-      .receive([&](const p::store_result<std::vector<p::event_record>>& all) {
-        BOOST_TEST(all->size() == 3u);
-      }, failed);
+      .receive(
+          [&](const p::store_result<std::vector<p::event_record>>& all) {
+            BOOST_TEST(all->size() == 3u);
+          },
+          failed);
   self->request(store, infinite, actors::store::last_event_seq_query{})
       .receive([&](const p::store_result<std::int64_t>& seq) { BOOST_TEST(*seq == 3); }, failed);
   self->request(store, infinite, actors::store::event_cursor_query{"triggers"})
