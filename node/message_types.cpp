@@ -47,6 +47,12 @@ void add_message_types(caf::actor_system_config& config) {
   config.add_message_type<actors::store::next_timer_deadline_query>(
       "auraos.store.next_timer_deadline_query");
   config.add_message_type<actors::store::shard_lease_query>("auraos.store.shard_lease_query");
+  config.add_message_type<actors::store::get_event_query>("auraos.store.get_event_query");
+  config.add_message_type<actors::store::list_events_query>("auraos.store.list_events_query");
+  config.add_message_type<actors::store::correlated_events_query>(
+      "auraos.store.correlated_events_query");
+  config.add_message_type<actors::store::last_event_seq_query>("auraos.store.last_event_seq_query");
+  config.add_message_type<actors::store::event_cursor_query>("auraos.store.event_cursor_query");
   // The store actor: replies.
   config.add_message_type<p::write_outcome>("auraos.store.write_outcome");
   config.add_message_type<actors::store::commit_stats>("auraos.store.commit_stats");
@@ -69,6 +75,10 @@ void add_message_types(caf::actor_system_config& config) {
   config.add_message_type<p::store_result<std::optional<std::int64_t>>>(
       "auraos.store.timer_deadline");
   config.add_message_type<p::store_result<p::shard_lease>>("auraos.store.shard_lease");
+  config.add_message_type<p::store_result<p::event_record>>("auraos.store.event");
+  config.add_message_type<p::store_result<p::page<p::event_record>>>("auraos.store.event_page");
+  config.add_message_type<p::store_result<std::vector<p::event_record>>>("auraos.store.events");
+  config.add_message_type<p::store_result<std::int64_t>>("auraos.store.event_seq");
 }
 
 }  // namespace auraos::node

@@ -69,6 +69,10 @@ store_status timer_store::delete_timer(const std::string& execution_id, const st
   return take<std::monostate>(commit_one(delete_timer_op{execution_id, timer_id, lease}));
 }
 
+store_result<published_events> event_store::publish_events(std::vector<event_record> events) {
+  return take<published_events>(commit_one(publish_events_op{std::move(events)}));
+}
+
 store_result<shard_lease> lease_store::acquire_shard(std::int64_t shard, const std::string& owner) {
   return take<shard_lease>(commit_one(acquire_shard_op{shard, owner}));
 }

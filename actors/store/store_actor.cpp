@@ -185,6 +185,15 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
         return observed(self, s.next_timer_deadline(q.shards));
       },
       [self, &s](const shard_lease_query& q) { return observed(self, s.get_shard_lease(q.shard)); },
+      [self, &s](const get_event_query& q) { return observed(self, s.get_event(q.id)); },
+      [self, &s](const list_events_query& q) {
+        return observed(self, s.list_events(q.filter, q.page));
+      },
+      [self, &s](const correlated_events_query& q) {
+        return observed(self, s.correlated_events(q.correlation_id, q.limit));
+      },
+      [self, &s](const last_event_seq_query&) { return observed(self, s.last_event_seq()); },
+      [self, &s](const event_cursor_query& q) { return observed(self, s.event_cursor(q.name)); },
   };
 }
 

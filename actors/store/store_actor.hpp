@@ -52,7 +52,14 @@ using store_actor = caf::typed_actor<
         persistence::store_result<std::vector<persistence::timer_record>>>,
     caf::replies_to<next_timer_deadline_query>::with<
         persistence::store_result<std::optional<std::int64_t>>>,
-    caf::replies_to<shard_lease_query>::with<persistence::store_result<persistence::shard_lease>>>;
+    caf::replies_to<shard_lease_query>::with<persistence::store_result<persistence::shard_lease>>,
+    caf::replies_to<get_event_query>::with<persistence::store_result<persistence::event_record>>,
+    caf::replies_to<list_events_query>::with<
+        persistence::store_result<persistence::page<persistence::event_record>>>,
+    caf::replies_to<correlated_events_query>::with<
+        persistence::store_result<std::vector<persistence::event_record>>>,
+    caf::replies_to<last_event_seq_query>::with<persistence::store_result<std::int64_t>>,
+    caf::replies_to<event_cursor_query>::with<persistence::store_result<std::int64_t>>>;
 
 /// Spawns the store actor detached (on its own thread), owning `store`. When a write,
 /// read or ping finds the database unavailable, the actor logs one warning, refuses API writes

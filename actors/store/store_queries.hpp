@@ -172,6 +172,36 @@ typename Inspector::result_type inspect(Inspector& f, list_executions_query& x) 
   return f(caf::meta::type_name("list_executions_query"), x.filter, x.page);
 }
 
+/// Inspects a `get_event_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_event_query& x) {
+  return f(caf::meta::type_name("get_event_query"), x.id);
+}
+
+/// Inspects a `list_events_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, list_events_query& x) {
+  return f(caf::meta::type_name("list_events_query"), x.filter, x.page);
+}
+
+/// Inspects a `correlated_events_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, correlated_events_query& x) {
+  return f(caf::meta::type_name("correlated_events_query"), x.correlation_id, x.limit);
+}
+
+/// Inspects a `last_event_seq_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, last_event_seq_query&) {
+  return f(caf::meta::type_name("last_event_seq_query"));
+}
+
+/// Inspects an `event_cursor_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_cursor_query& x) {
+  return f(caf::meta::type_name("event_cursor_query"), x.name);
+}
+
 /// Inspects a `read_history_query`.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, read_history_query& x) {

@@ -1,11 +1,13 @@
 #pragma once
 // `inspect` overloads of the store's plain data (records, filters, write requests and their
-// results), so that the store actor's requests and replies may cross a node.
+// results), so that the store actor's requests and replies may cross a node (the event store's:
+// event_wire.hpp).
 
 #include <cstdint>
 #include <map>
 #include <variant>
 
+#include "actors/store/event_wire.hpp"
 #include "actors/wire.hpp"
 #include "persistence/write_batch.hpp"
 

@@ -14,16 +14,28 @@ std::string array_of(const std::vector<T>& values, Append append) {
   return out + "}";
 }
 
+/// Appends `value` as a quoted element, `"` and `\` escaped.
+void append_quoted(std::string& out, const std::string& value) {
+  out += '"';
+  for (char c : value) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+}
+
 }  // namespace
 
 std::string text_array(const std::vector<std::string>& values) {
-  return array_of(values, [](std::string& out, const std::string& value) {
-    out += '"';
-    for (char c : value) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
+  return array_of(values, append_quoted);
+}
+
+std::string optional_text_array(const std::vector<std::optional<std::string>>& values) {
+  return array_of(values, [](std::string& out, const std::optional<std::string>& value) {
+    if (value)
+      append_quoted(out, *value);
+    else
+      out += "NULL";
   });
 }
 

@@ -2,6 +2,7 @@
 // PostgreSQL array literals ('{"a","b"}') for array parameters sent in text format.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,9 @@ namespace auraos::persistence::postgres {
 
 /// A text[] literal: every element quoted, `"` and `\` escaped.
 std::string text_array(const std::vector<std::string>& values);
+
+/// A text[] literal whose absent elements are NULL.
+std::string optional_text_array(const std::vector<std::optional<std::string>>& values);
 
 /// A bigint[] literal.
 std::string integer_array(const std::vector<std::int64_t>& values);

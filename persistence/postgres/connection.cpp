@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "persistence/embedded_sql.hpp"
+#include "persistence/query_templates.hpp"
 
 namespace auraos::persistence::postgres {
 
@@ -49,11 +50,12 @@ store_result<pg_result> connection::exec(std::string_view sql, std::string_view 
 
 store_status connection::prepare_queries() {
   for (const auto& query : postgres_queries()) {
-    std::string name{query.name};
-    std::string text{query.text};
-    auto prepared = checked(pg_result{PQprepare(handle(), name.c_str(), text.c_str(), 0, nullptr)},
-                            "prepare query " + name);
-    if (!prepared) return fail(std::move(prepared).error());
+    for (const auto& [name, text] : query_statements(query, '$')) {
+      auto prepared =
+          checked(pg_result{PQprepare(handle(), name.c_str(), text.c_str(), 0, nullptr)},
+                  "prepare query " + name);
+      if (!prepared) return fail(std::move(prepared).error());
+    }
   }
   return std::monostate{};
 }

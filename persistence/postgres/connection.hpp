@@ -27,7 +27,7 @@ class connection {
 
   /// Runs SQL text (one or more statements) with the simple query protocol.
   store_result<pg_result> exec(std::string_view sql, std::string_view place);
-  /// Prepares every named query of persistence/queries/postgres.
+  /// Prepares every named query of persistence/queries/postgres (a template: each variant).
   store_status prepare_queries();
   /// Runs a named query and waits for its result.
   store_result<pg_result> run(std::string_view query, const params& values, std::string_view place);

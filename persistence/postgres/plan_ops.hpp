@@ -29,5 +29,11 @@ store_result<planned_op> plan_op(const delete_timer_op& op, const clock_fn& cloc
 store_result<planned_op> plan_op(const set_workflow_status_op& op, const clock_fn& clock);
 /// Plans an acquire_shard_op.
 store_result<planned_op> plan_op(const acquire_shard_op& op, const clock_fn& clock);
+/// Plans a publish_events_op: one call that stores every new event and returns all of them.
+store_result<planned_op> plan_op(const publish_events_op& op, const clock_fn& clock);
+/// Plans a delete_events_op.
+store_result<planned_op> plan_op(const delete_events_op& op, const clock_fn& clock);
+/// Plans a put_event_cursor_op.
+store_result<planned_op> plan_op(const put_event_cursor_op& op, const clock_fn& clock);
 
 }  // namespace auraos::persistence::postgres

@@ -1,9 +1,8 @@
 // The read operations of the PostgreSQL store.
-#include <type_traits>
-
 #include "persistence/cursor.hpp"
 #include "persistence/postgres/array_literal.hpp"
 #include "persistence/postgres/connection_pool.hpp"
+#include "persistence/postgres/fetch.hpp"
 #include "persistence/postgres/postgres_store.hpp"
 #include "persistence/postgres/rows.hpp"
 #include "persistence/postgres/transaction.hpp"
@@ -11,42 +10,6 @@
 namespace auraos::persistence::postgres {
 
 namespace {
-
-/// Runs a named query on a pooled connection and converts every row with `read`.
-template <class T, class Reader>
-store_result<std::vector<T>> fetch_all(connection_pool& pool, std::string_view query,
-                                       const params& values, std::string_view place, Reader read) {
-  auto conn = pool.acquire();
-  if (!conn) return fail(std::move(conn).error());
-  auto rows = (*conn)->run(query, values, place);
-  if (!rows) return fail(std::move(rows).error());
-  std::vector<T> out;
-  out.reserve(static_cast<std::size_t>(rows->rows()));
-  for (int row = 0; row < rows->rows(); ++row) {
-    if constexpr (std::is_same_v<decltype(read(*rows, row)), T>) {
-      out.push_back(read(*rows, row));
-    } else {
-      auto converted = read(*rows, row);
-      if (!converted) return fail(std::move(converted).error());
-      out.push_back(std::move(converted).value());
-    }
-  }
-  return out;
-}
-
-template <class T>
-store_result<std::optional<T>> first(store_result<std::vector<T>> rows) {
-  if (!rows) return fail(std::move(rows).error());
-  if (rows->empty()) return std::optional<T>{};
-  return std::optional<T>{std::move(rows->front())};
-}
-
-template <class T>
-store_result<T> found_or(store_result<std::vector<T>> rows, std::string message) {
-  if (!rows) return fail(std::move(rows).error());
-  if (rows->empty()) return store_fail(store_errc::not_found, std::move(message));
-  return std::move(rows->front());
-}
 
 /// Adds the keyset ($3, $4) and limit+1 ($5) of a list query in `order`.
 store_status add_page(params& values, const page_request& page, std::string_view place,

@@ -51,6 +51,13 @@ class postgres_store final : public store {
   store_result<std::optional<std::int64_t>> next_timer_deadline(
       const std::vector<std::int64_t>& shards = {}) override;
   store_result<shard_lease> get_shard_lease(std::int64_t shard) override;
+  store_result<event_record> get_event(const std::string& id) override;
+  store_result<page<event_record>> list_events(const event_filter& filter,
+                                               const page_request& page) override;
+  store_result<std::vector<event_record>> correlated_events(const std::string& correlation_id,
+                                                            std::int64_t limit) override;
+  store_result<std::int64_t> last_event_seq() override;
+  store_result<std::int64_t> event_cursor(const std::string& name) override;
   store_result<std::int64_t> ensure_shard_count(std::optional<std::int64_t> requested) override;
   std::int64_t shard_count() const override { return shards_; }
   store_status ping() override;

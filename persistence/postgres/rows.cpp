@@ -86,4 +86,19 @@ shard_lease read_lease(const pg_result& rows, int row) {
   return {rows.integer(row, 0), rows.text(row, 1), rows.integer(row, 2)};
 }
 
+event_record read_event(const pg_result& rows, int row) {
+  event_record e;
+  e.id = rows.text(row, 0);
+  e.type = rows.text(row, 1);
+  e.source = rows.text(row, 2);
+  e.data = compact_json(rows.text(row, 3));
+  e.metadata = compact_optional(rows.optional_text(row, 4)).value_or("{}");
+  e.timestamp = rows.integer(row, 5);
+  e.correlation_id = rows.optional_text(row, 6);
+  e.causation_id = rows.optional_text(row, 7);
+  e.seq = rows.integer(row, 8);
+  e.stored_at = rows.integer(row, 9);
+  return e;
+}
+
 }  // namespace auraos::persistence::postgres

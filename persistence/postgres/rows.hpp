@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "persistence/event_record.hpp"
 #include "persistence/execution_record.hpp"
 #include "persistence/history_record.hpp"
 #include "persistence/postgres/pg_result.hpp"
@@ -32,5 +33,8 @@ timer_record read_timer(const pg_result& rows, int row);
 
 /// A lease row: shard, owner, epoch.
 shard_lease read_lease(const pg_result& rows, int row);
+
+/// An event row in the column order of event_get.sql (JSON compacted, absent metadata `{}`).
+event_record read_event(const pg_result& rows, int row);
 
 }  // namespace auraos::persistence::postgres

@@ -1,7 +1,9 @@
 #pragma once
 // Collects the rows of a statement into records.
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -36,6 +38,19 @@ store_result<std::optional<T>> fetch_one(statement& query, Reader read) {
   if (!rows) return fail(std::move(rows).error());
   if (rows->empty()) return std::optional<T>{};
   return std::optional<T>{std::move(rows->front())};
+}
+
+/// The row found, or not_found with `message` when there is none.
+template <class T>
+store_result<T> found_or(store_result<std::optional<T>> row, std::string message) {
+  if (!row) return fail(std::move(row).error());
+  if (!*row) return store_fail(store_errc::not_found, std::move(message));
+  return std::move(**row);
+}
+
+/// The integer of the first column of the first row (none without a row).
+inline store_result<std::optional<std::int64_t>> fetch_integer(statement& query) {
+  return fetch_one<std::int64_t>(query, [](const statement& row) { return row.integer(0); });
 }
 
 }  // namespace auraos::persistence::sqlite

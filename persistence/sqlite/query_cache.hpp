@@ -9,9 +9,8 @@
 
 namespace auraos::persistence::sqlite {
 
-/// Prepared statements by query name (the .sql file's name without extension; a template
-/// holding `/*filters*/`, execution_list*.sql, gives one per filter combination, e.g.
-/// execution_list_newest_workflow_status).
+/// Prepared statements by query name (the .sql file's name without extension; a template gives
+/// one per variant, e.g. execution_list_newest_workflow_status: query_templates.hpp).
 class query_cache {
  public:
   /// Prepares every embedded query on `db`.

@@ -66,4 +66,19 @@ shard_lease read_lease(const statement& row) {
   return {row.integer(0), row.text(1), row.integer(2)};
 }
 
+event_record read_event(const statement& row) {
+  event_record e;
+  e.id = row.text(0);
+  e.type = row.text(1);
+  e.source = row.text(2);
+  e.data = row.text(3);
+  e.metadata = row.optional_text(4).value_or("{}");
+  e.timestamp = row.integer(5);
+  e.correlation_id = row.optional_text(6);
+  e.causation_id = row.optional_text(7);
+  e.seq = row.integer(8);
+  e.stored_at = row.integer(9);
+  return e;
+}
+
 }  // namespace auraos::persistence::sqlite

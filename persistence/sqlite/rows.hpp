@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "persistence/event_record.hpp"
 #include "persistence/execution_record.hpp"
 #include "persistence/history_record.hpp"
 #include "persistence/sqlite/statement.hpp"
@@ -29,5 +30,8 @@ timer_record read_timer(const statement& row);
 
 /// A lease row: shard, owner, epoch.
 shard_lease read_lease(const statement& row);
+
+/// An event row in the column order of event_get.sql.
+event_record read_event(const statement& row);
 
 }  // namespace auraos::persistence::sqlite

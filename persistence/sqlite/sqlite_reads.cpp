@@ -22,7 +22,7 @@ store_status bind_page(statement& query, const page_request& page, std::string_v
 }
 
 /// The statement of an execution list: execution_list[_newest][_workflow][_status], the
-/// variant of the template that a range scan of one index serves (query_cache.cpp).
+/// variant of the template that a range scan of one index serves (query_templates.cpp).
 std::string execution_list_query(const execution_filter& filter) {
   std::string name = "execution_list";
   if (filter.order == list_order::newest_first) name += "_newest";
@@ -36,13 +36,6 @@ std::string json_list(const std::vector<std::int64_t>& shards) {
   std::string out = "[";
   for (auto shard : shards) out += (out.size() > 1 ? "," : "") + std::to_string(shard);
   return out + "]";
-}
-
-template <class T>
-store_result<T> found_or(store_result<std::optional<T>> row, std::string message) {
-  if (!row) return fail(std::move(row).error());
-  if (!*row) return store_fail(store_errc::not_found, std::move(message));
-  return std::move(**row);
 }
 
 }  // namespace

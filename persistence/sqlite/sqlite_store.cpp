@@ -30,8 +30,7 @@ store_result<std::unique_ptr<sqlite_store>> sqlite_store::open(sqlite_options op
 }
 
 store_result<std::optional<std::int64_t>> sqlite_store::stored_shard_count() {
-  return fetch_one<std::int64_t>(queries_["cluster_shards_get"],
-                                 [](const statement& row) { return row.integer(0); });
+  return fetch_integer(queries_["cluster_shards_get"]);
 }
 
 store_result<std::int64_t> sqlite_store::ensure_shard_count(std::optional<std::int64_t> requested) {

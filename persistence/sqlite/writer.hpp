@@ -30,6 +30,9 @@ class writer {
   store_result<op_result> apply_op(const acquire_shard_op& op);
   store_result<op_result> apply_op(const set_workflow_status_op& op);
   store_result<op_result> apply_op(const create_workflow_op& op);
+  store_result<op_result> apply_op(const publish_events_op& op);
+  store_result<op_result> apply_op(const delete_events_op& op);
+  store_result<op_result> apply_op(const put_event_cursor_op& op);
   store_result<op_result> put(const workflow_draft& draft, bool create_only);
   /// Fenced unless `lease` is absent or current (its epoch, not expired); the message names
   /// "WHAT 'ID'".

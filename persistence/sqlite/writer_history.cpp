@@ -40,7 +40,7 @@ store_status writer::check_fence(const std::optional<fence>& lease, const char* 
 store_status writer::check_next_seq(const append_history_op& op) {
   auto& query = queries_["history_last_seq"];
   query.bind(1, op.execution_id);
-  auto last = fetch_one<std::int64_t>(query, [](const statement& row) { return row.integer(0); });
+  auto last = fetch_integer(query);
   if (!last) return fail(std::move(last).error());
   auto next = last->value_or(0) + 1;
   if (next == op.expected_next_seq) return std::monostate{};

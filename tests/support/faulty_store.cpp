@@ -131,6 +131,29 @@ p::store_result<p::shard_lease> faulty_store::get_shard_lease(std::int64_t shard
   return pass(false, "get_shard_lease", [&] { return real_->get_shard_lease(shard); });
 }
 
+p::store_result<p::event_record> faulty_store::get_event(const std::string& id) {
+  return pass(false, "get_event", [&] { return real_->get_event(id); });
+}
+
+p::store_result<p::page<p::event_record>> faulty_store::list_events(const p::event_filter& filter,
+                                                                    const p::page_request& page) {
+  return pass(false, "list_events", [&] { return real_->list_events(filter, page); });
+}
+
+p::store_result<std::vector<p::event_record>> faulty_store::correlated_events(
+    const std::string& correlation_id, std::int64_t limit) {
+  return pass(false, "correlated_events",
+              [&] { return real_->correlated_events(correlation_id, limit); });
+}
+
+p::store_result<std::int64_t> faulty_store::last_event_seq() {
+  return pass(false, "last_event_seq", [&] { return real_->last_event_seq(); });
+}
+
+p::store_result<std::int64_t> faulty_store::event_cursor(const std::string& name) {
+  return pass(false, "event_cursor", [&] { return real_->event_cursor(name); });
+}
+
 p::store_result<std::int64_t> faulty_store::ensure_shard_count(
     std::optional<std::int64_t> requested) {
   return pass(true, "ensure_shard_count", [&] { return real_->ensure_shard_count(requested); });

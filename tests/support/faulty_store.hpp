@@ -61,6 +61,13 @@ class faulty_store final : public persistence::store {
   persistence::store_result<std::optional<std::int64_t>> next_timer_deadline(
       const std::vector<std::int64_t>& shards = {}) override;
   persistence::store_result<persistence::shard_lease> get_shard_lease(std::int64_t shard) override;
+  persistence::store_result<persistence::event_record> get_event(const std::string& id) override;
+  persistence::store_result<persistence::page<persistence::event_record>> list_events(
+      const persistence::event_filter& filter, const persistence::page_request& page) override;
+  persistence::store_result<std::vector<persistence::event_record>> correlated_events(
+      const std::string& correlation_id, std::int64_t limit) override;
+  persistence::store_result<std::int64_t> last_event_seq() override;
+  persistence::store_result<std::int64_t> event_cursor(const std::string& name) override;
   persistence::store_result<std::int64_t> ensure_shard_count(
       std::optional<std::int64_t> requested) override;
   /// The real store's count (no fault applies).

@@ -48,8 +48,8 @@ store_errc error_code(const store_result<T>& r) {
 
 }  // namespace auraos::test::conformance
 
-// One file per store interface (workflow_store, execution_store, timer_store, lease_store,
-// batch_store), shards, then the schema's own cases.
+// One file per store interface (workflow_store, execution_store, event_store, timer_store,
+// lease_store, batch_store), shards, then the schema's own cases.
 #include "tests/support/store_conformance_dashboard.hpp"
 #include "tests/support/store_conformance_executions.hpp"
 #include "tests/support/store_conformance_history.hpp"
@@ -62,3 +62,9 @@ store_errc error_code(const store_result<T>& r) {
 #include "tests/support/store_conformance_workflows.hpp"
 // Uses the release-1 rows of store_conformance_upgrade.hpp.
 #include "tests/support/store_conformance_cluster_upgrade.hpp"
+
+// Events use the seed schema's same_json.
+#include "tests/support/store_conformance_events.hpp"
+
+// The event lists use the events' helpers.
+#include "tests/support/store_conformance_event_lists.hpp"

@@ -103,6 +103,29 @@ p::workflow_record sample_workflow() {
           R"({"m":1})"};
 }
 
+p::event_record sample_event() {
+  p::event_record e;
+  e.id = "ev1";
+  e.type = "order.paid";
+  e.source = "shop";
+  e.data = R"({"amount":250})";
+  e.timestamp = 1000;
+  e.correlation_id = "order-7";
+  e.seq = 12;
+  e.stored_at = 1001;
+  return e;
+}
+
+p::event_filter sample_event_filter() {
+  p::event_filter filter;
+  filter.types = {"a", "b"};
+  filter.source = "shop";
+  filter.to_ms = 50;
+  filter.after_seq = 7;
+  filter.stored_from_ms = 3;
+  return filter;
+}
+
 std::vector<sample> samples(caf::actor some_actor) {
   p::write_request write;
   write.ops.push_back(p::put_workflow_op{
@@ -116,10 +139,16 @@ std::vector<sample> samples(caf::actor some_actor) {
   write.ops.push_back(p::delete_timer_op{"e1", "t1", p::fence{3, 4}});
   write.ops.push_back(p::create_workflow_op{
       {"wf2", "n", "", "1", "{}", {}, std::nullopt, p::workflow_status::active}});
+  write.ops.push_back(p::publish_events_op{{sample_event()}});
+  write.ops.push_back(p::delete_events_op{900, std::string("order.paid"), 50});
+  write.ops.push_back(p::put_event_cursor_op{"triggers", 12});
   write.wait_for_database = true;
-  std::vector<p::op_result> results{std::monostate{}, sample_workflow(),
+  std::vector<p::op_result> results{std::monostate{},
+                                    sample_workflow(),
                                     p::created_result(sample_row(), true),
-                                    p::shard_lease{1, "node", 4}};
+                                    p::shard_lease{1, "node", 4},
+                                    p::published_events{{sample_event()}, {true}},
+                                    p::deleted_events{3, 12}};
   a::store::commit_stats stats;
   stats.commits = 3;
   stats.bucket_counts[2] = 5;
@@ -166,6 +195,12 @@ std::vector<sample> samples(caf::actor some_actor) {
       of("auraos.store.due_timers_query", a::store::due_timers_query{99, 10, {3}}),
       of("auraos.store.next_timer_deadline_query", a::store::next_timer_deadline_query{{4, 5}}),
       of("auraos.store.shard_lease_query", a::store::shard_lease_query{3}),
+      of("auraos.store.get_event_query", a::store::get_event_query{"ev1"}),
+      of("auraos.store.list_events_query",
+         a::store::list_events_query{sample_event_filter(), {10, std::string("12")}}),
+      of("auraos.store.correlated_events_query", a::store::correlated_events_query{"order-7", 9}),
+      of("auraos.store.last_event_seq_query", a::store::last_event_seq_query{}),
+      of("auraos.store.event_cursor_query", a::store::event_cursor_query{"triggers"}),
       of("auraos.store.write_outcome", p::write_outcome(results)),
       of("auraos.store.commit_stats", stats),
       of("auraos.store.status", p::store_status(p::store_fail(errc::fenced, "stale epoch"))),
@@ -193,6 +228,12 @@ std::vector<sample> samples(caf::actor some_actor) {
       of("auraos.store.timer_deadline",
          p::store_result<std::optional<std::int64_t>>(std::optional<std::int64_t>{42})),
       of("auraos.store.shard_lease", p::store_result<p::shard_lease>(p::shard_lease{1, "n", 2})),
+      of("auraos.store.event", p::store_result<p::event_record>(sample_event())),
+      of("auraos.store.event_page", p::store_result<p::page<p::event_record>>(
+                                        p::page<p::event_record>{{sample_event()}, "12"})),
+      of("auraos.store.events", p::store_result<std::vector<p::event_record>>(
+                                    std::vector<p::event_record>{sample_event()})),
+      of("auraos.store.event_seq", p::store_result<std::int64_t>(std::int64_t{42})),
   };
 }
 

@@ -147,6 +147,56 @@ BOOST_AUTO_TEST_CASE(reads_are_answered_with_the_stored_records) {
   self->send_exit(store, caf::exit_reason::user_shutdown);
 }
 
+BOOST_AUTO_TEST_CASE(event_queries_are_answered_with_the_event_store_reads) {
+  test::temp_dir dir;
+  caf::actor_system_config cfg;
+  caf::actor_system system{cfg};
+  auto store = actors::store::spawn_store_actor(system, open_store(dir));
+  caf::scoped_actor self{system};
+  auto failed = [&](caf::error& e) { BOOST_FAIL("request failed: " << system.render(e)); };
+  p::publish_events_op publish;
+  for (const char* id : {"e1", "e2", "e3"}) {
+    p::event_record e;
+    e.id = id;
+    e.type = "order.paid";
+    e.source = "shop";
+    e.correlation_id = "c1";
+    publish.events.push_back(e);
+  }
+  p::write_request write{{publish, p::put_event_cursor_op{"triggers", 2}}};
+  self->request(store, infinite, write)
+      .receive([&](const p::write_outcome& done) { BOOST_REQUIRE(done.has_value()); }, failed);
+  self->request(store, infinite, actors::store::get_event_query{"e2"})
+      .receive([&](const p::store_result<p::event_record>& e) { BOOST_TEST(e->seq == 2); }, failed);
+  self->request(store, infinite, actors::store::get_event_query{"nope"})
+      .receive(
+          [&](const p::store_result<p::event_record>& e) {
+            BOOST_TEST((e.error().code == p::store_errc::not_found));
+          },
+          failed);
+  p::event_filter filter;
+  filter.after_seq = 1;
+  self->request(store, infinite, actors::store::list_events_query{filter, {1, std::nullopt}})
+      .receive(
+          [&](const p::store_result<p::page<p::event_record>>& page) {
+            BOOST_REQUIRE(page.has_value());
+            BOOST_TEST(page->items.front().id == "e2");
+            BOOST_TEST(page->next_cursor.has_value());
+          },
+          failed);
+  self->request(store, infinite, actors::store::correlated_events_query{"c1", 10})
+      .receive(
+          [&](const p::store_result<std::vector<p::event_record>>& all) {
+            BOOST_TEST(all->size() == 3u);
+          },
+          failed);
+  self->request(store, infinite, actors::store::last_event_seq_query{})
+      .receive([&](const p::store_result<std::int64_t>& seq) { BOOST_TEST(*seq == 3); }, failed);
+  self->request(store, infinite, actors::store::event_cursor_query{"triggers"})
+      .receive([&](const p::store_result<std::int64_t>& seq) { BOOST_TEST(*seq == 2); }, failed);
+  self->send_exit(store, caf::exit_reason::user_shutdown);
+}
+
 BOOST_FIXTURE_TEST_CASE(while_the_database_is_down_runtime_writes_wait_and_api_writes_are_refused,
                         outage_fixture) {
   db->drop_connection();

@@ -1,7 +1,7 @@
 -- Executions oldest first. ?3/?4 keyset (created_at, id) or NULL, ?5 limit, ?6/?7 created_at
 -- from (inclusive) and before (exclusive) or NULL. A template: the store prepares one statement
 -- per filter combination, the filters mark in WHERE becoming the equalities on ?1 workflow_id
--- and ?2 status (sqlite/query_cache.cpp), each a range scan of an index ending in
+-- and ?2 status (persistence/query_templates.cpp), each a range scan of an index ending in
 -- (created_at, id) that starts at the cursor (max): a deep page costs what the first one does.
 SELECT id, workflow_id, revision, status, input_data, output_data, error, created_at,
        started_at, completed_at, idempotency_key, metrics, error_message, execution_time

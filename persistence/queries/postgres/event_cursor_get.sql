@@ -1,0 +1,2 @@
+-- The seq consumer $1 has handled up to.
+SELECT seq FROM event_cursors WHERE name = $1::text
