@@ -34,6 +34,12 @@ actors::executions::executions_actor node_context::executions() const {
   return caf::actor_cast<actors::executions::executions_actor>(handle);
 }
 
+actors::events::events_actor node_context::events() const {
+  // CAF 0.17 registers names as atoms (at most 10 characters): "events-service" cannot be one.
+  auto handle = system_.registry().get(caf::atom("events"));
+  return caf::actor_cast<actors::events::events_actor>(handle);
+}
+
 std::string node_context::node_name() const {
   std::lock_guard lock{mutex_};
   return node_name_;

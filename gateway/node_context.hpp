@@ -10,6 +10,7 @@
 #include <caf/actor.hpp>
 #include <caf/fwd.hpp>
 
+#include "actors/events/events_service.hpp"
 #include "actors/executions/executions_service.hpp"
 #include "actors/store/store_actor.hpp"
 #include "cluster/cluster_board.hpp"
@@ -53,6 +54,8 @@ class node_context {
   void set_root(caf::actor root);
   /// The registered executions service, or null when it is not running.
   actors::executions::executions_actor executions() const;
+  /// The registered events service ("events-service"), or null when it is not running.
+  actors::events::events_actor events() const;
 
   /// This node's name (its cluster name, or the host name of a node alone): `AuraOS-Node`.
   std::string node_name() const;
