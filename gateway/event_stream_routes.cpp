@@ -28,8 +28,6 @@ using ctx = std::shared_ptr<node_context>;
 constexpr std::int64_t replay_page = 500;
 /// How long a replay waits for the client to drain its stream before the next page.
 constexpr std::chrono::milliseconds drain_wait{20};
-/// How often an idle stream gets a comment, so proxies keep it open.
-constexpr std::chrono::seconds ping_interval{15};
 
 struct replay_state {
   replay_state() = default;  // never an aggregate: see CAF-NOTES.md
@@ -104,13 +102,8 @@ caf::behavior event_replay(replay_actor* self, ctx node, std::shared_ptr<event_f
 /// Opens the stream and subscribes; with `after_seq`, replays what was stored after it first.
 void open_stream(const ctx& node, const responder& respond, event_params params,
                  std::optional<std::int64_t> after_seq) {
-  http_response head;
-  head.content_type = std::string{sse_content_type};
-  head.headers.set("Cache-Control", "no-cache");
-  head.headers.set("X-Accel-Buffering", "no");
   auto capacity = std::max<std::size_t>(node->config().subscriber_buffer_events, 1);
-  stream_options options{capacity, ping_interval, sse_comment("ping")};
-  auto writer = respond.stream(std::move(head), options);
+  auto writer = open_sse_stream(respond, capacity);
   if (!writer) return;
   ae::event_query query;
   query.filter = store_filter(params.filter);

@@ -30,14 +30,7 @@ event parse_cloud_event(const nlohmann::json& object, field_reader& reader) {
     reader.problem("specversion", "must be \"1.0\", got " + dump_json(*version));
   if (object.contains("data_base64"))
     reader.problem("data_base64", "is not supported: send the data as JSON in `data`");
-  event e;
-  e.id = reader.id("id").value_or("");
-  e.type = reader.name("type");
-  e.source = reader.name("source");
-  e.timestamp = reader.time("time");
-  e.data = reader.json_text("data", "{}", false);
-  e.correlation_id = reader.id("correlationid");
-  e.causation_id = reader.id("causationid");
+  auto e = read_event_fields(reader, {"time", "correlationid", "causationid"});
   auto metadata = nlohmann::json::object();
   for (const auto& item : object.items())
     if (!is_mapped(item.key()) && item.key() != "data_base64") metadata[item.key()] = item.value();

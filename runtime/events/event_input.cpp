@@ -20,15 +20,8 @@ bool is_known(const std::string& key) {
 }
 
 event parse_api_event(const nlohmann::json& object, field_reader& reader) {
-  event e;
-  e.id = reader.id("id").value_or("");
-  e.type = reader.name("type");
-  e.source = reader.name("source");
-  e.timestamp = reader.time("timestamp");
-  e.data = reader.json_text("data", "{}", false);
+  auto e = read_event_fields(reader, {"timestamp", "correlationId", "causationId"});
   e.metadata = reader.json_text("metadata", "{}", true);
-  e.correlation_id = reader.id("correlationId");
-  e.causation_id = reader.id("causationId");
   for (const auto& item : object.items())
     if (!is_known(item.key())) reader.problem(item.key(), "is not a field of an event");
   return e;

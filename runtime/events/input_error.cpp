@@ -61,6 +61,18 @@ std::string field_reader::json_text(std::string_view key, std::string_view fallb
   return dump_json(*it);
 }
 
+event read_event_fields(field_reader& reader, const event_keys& keys) {
+  event e;
+  e.id = reader.id("id").value_or("");
+  e.type = reader.name("type");
+  e.source = reader.name("source");
+  e.timestamp = reader.time(keys.time);
+  e.data = reader.json_text("data", "{}", false);
+  e.correlation_id = reader.id(keys.correlation);
+  e.causation_id = reader.id(keys.causation);
+  return e;
+}
+
 input_error input_problems(std::vector<std::string> problems) {
   auto count = problems.size();
   std::string message = "invalid event: " + problems.front();

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "runtime/events/event.hpp"
+
 namespace auraos::runtime::events {
 
 /// The problems of a publish body; the gateway answers them as 422 with `details`.
@@ -45,6 +47,16 @@ class field_reader {
   std::string prefix_;
   std::vector<std::string>& problems_;
 };
+
+/// The keys of an event's fields that differ between the API's shape and CloudEvents.
+struct event_keys {
+  std::string_view time;         ///< "timestamp" or "time".
+  std::string_view correlation;  ///< "correlationId" or "correlationid".
+  std::string_view causation;    ///< "causationId" or "causationid".
+};
+
+/// Reads id, type, source, time, data and the correlation and causation ids (not metadata).
+event read_event_fields(field_reader& reader, const event_keys& keys);
 
 /// The error for `problems` (not empty).
 input_error input_problems(std::vector<std::string> problems);
