@@ -12,7 +12,7 @@ class App;
 namespace auraos::cli {
 
 /// Exit codes shared by every command (spec/interfaces.md).
-enum exit_code : int { exit_ok = 0, exit_failed = 1, exit_invalid = 2 };
+enum exit_code : int { exit_ok = 0, exit_failed = 1, exit_invalid = 2, exit_unreachable = 3 };
 
 /// Adds one subcommand to the app; the callback it installs sets the exit code.
 using command_installer = std::function<void(CLI::App& app, int& exit_code)>;

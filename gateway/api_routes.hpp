@@ -29,6 +29,12 @@ void add_cluster_routes(router& routes, std::shared_ptr<node_context> node);
 /// GET /api/v1/stream: live updates as Server-Sent Events.
 void add_stream_routes(router& routes, std::shared_ptr<node_context> node);
 
+/// Events: publish, list, read, correlations, the stream, and an execution's signal.
+void add_event_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// GET /api/v1/events/stream: stored events as Server-Sent Events (added by add_event_routes).
+void add_event_stream_routes(router& routes, std::shared_ptr<node_context> node);
+
 /// GET / and GET /assets/{name}: the dashboard's files, embedded at build time.
 void add_asset_routes(router& routes);
 

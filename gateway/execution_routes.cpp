@@ -10,8 +10,8 @@
 #include "gateway/json_body.hpp"
 #include "gateway/owner_routing.hpp"
 #include "gateway/pagination.hpp"
+#include "gateway/query_params.hpp"
 #include "gateway/resource_json.hpp"
-#include "runtime/engine/time_text.hpp"
 #include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
@@ -64,19 +64,6 @@ void start_execution(const ctx& node, const http_request& request, const path_pa
                                       std::to_string(max_idempotency_key_bytes) + " bytes"))));
   detail::ask<execution_reply>(node->system(), node->executions(), std::move(respond),
                                reply_with(202), command);
-}
-
-/// An optional RFC 3339 query parameter in ms since the epoch; a 400 error naming it.
-result<std::optional<std::int64_t>, api_error> time_param(const http_request& request,
-                                                          std::string_view name) {
-  auto text = request.query_param(name);
-  if (!text) return std::optional<std::int64_t>{};
-  auto ms = runtime::engine::parse_rfc3339_ms(*text);
-  if (!ms)
-    return fail(make_error(errc::invalid, "query parameter '" + std::string{name} +
-                                              "' must be an RFC 3339 time, got '" +
-                                              text->substr(0, 100) + "'"));
-  return std::optional<std::int64_t>{*ms};
 }
 
 /// The `order` query parameter: `oldest` (the default) or `newest`; a 400 error naming it.

@@ -2,6 +2,8 @@
 
 #include "gateway/live_hub.hpp"
 
+#include "gateway/event_feed.hpp"
+
 #include <utility>
 #include <vector>
 
@@ -17,6 +19,8 @@ bool live_filter::accepts(live_topic topic, std::string_view execution_id) const
       return cluster;
     case live_topic::transitions:
       return execution && *execution == execution_id;
+    case live_topic::events:
+      return false;  // offered through offer_events, each feed with its own filter
   }
   return false;
 }
@@ -78,6 +82,25 @@ void live_hub::publish(live_topic topic, const stream_chunk& message,
   for (auto& writer : behind) writer->close(last);
 }
 
+void live_hub::offer_events(const std::function<bool(event_feed&)>& offer) {
+  if (!wanted(live_topic::events)) return;
+  std::vector<std::shared_ptr<event_feed>> behind;
+  {
+    std::lock_guard lock{mutex_};
+    for (auto it = subscribers_.begin(); it != subscribers_.end();) {
+      auto& sub = it->second;
+      if (!sub.filter.events || offer(*sub.filter.events)) {
+        ++it;
+        continue;
+      }
+      behind.push_back(sub.filter.events);
+      count(sub.filter, -1);
+      it = subscribers_.erase(it);
+    }
+  }
+  for (auto& feed : behind) feed->overflow();
+}
+
 void live_hub::set_overflow_message(std::string message) {
   std::lock_guard lock{mutex_};
   overflow_message_ = std::move(message);
@@ -91,6 +114,7 @@ void live_hub::count(const live_filter& filter, int delta) {
   if (filter.supervision) add(live_topic::supervision);
   if (filter.cluster) add(live_topic::cluster);
   if (filter.execution) add(live_topic::transitions);
+  if (filter.events) add(live_topic::events);
 }
 
 }  // namespace auraos::gateway

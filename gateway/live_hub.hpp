@@ -9,6 +9,7 @@
 // per message and could not answer "anyone listening?" synchronously.
 
 #include <array>
+#include <functional>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -23,16 +24,19 @@
 
 namespace auraos::gateway {
 
+class event_feed;
+
 /// What a message is about.
 enum class live_topic : std::uint8_t {
   executions,   ///< An execution row was created or changed status.
   supervision,  ///< The supervision tree changed.
   cluster,      ///< Membership or shard ownership changed.
   transitions,  ///< A history record of one execution was stored.
+  events,       ///< An event was stored (each subscriber's event_feed filters).
 };
 
 /// The number of topics.
-inline constexpr std::size_t live_topic_count = 4;
+inline constexpr std::size_t live_topic_count = 5;
 
 /// What one subscriber wants.
 struct live_filter {
@@ -40,6 +44,8 @@ struct live_filter {
   bool supervision = true;               ///< `supervision` messages.
   bool cluster = true;                   ///< `cluster` messages.
   std::optional<std::string> execution;  ///< `transition` messages of this execution.
+  /// Stored events, through this feed's filter and replay gate (null: none).
+  std::shared_ptr<event_feed> events;
 
   /// True when the filter takes messages of `topic` about `execution_id`.
   bool accepts(live_topic topic, std::string_view execution_id) const;
@@ -67,6 +73,10 @@ class live_hub {
   /// A subscriber whose queue is full is dropped and its stream closed with `overflow_message`;
   /// the publisher never waits.
   void publish(live_topic topic, const stream_chunk& message, std::string_view execution_id = {});
+
+  /// Calls `offer` with the feed of every event subscriber; a subscriber it returns false for
+  /// (fallen behind) is dropped and, outside the lock, told so by its feed's `overflow()`.
+  void offer_events(const std::function<bool(event_feed&)>& offer);
 
   /// Sets what a dropped subscriber is sent last (an `overflow` event).
   void set_overflow_message(std::string message);

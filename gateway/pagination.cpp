@@ -80,6 +80,7 @@ result<std::string, api_error> decode_cursor(std::string_view cursor) {
 /// True when `position` is one a list of `kind` makes.
 bool is_position(const std::string& position, cursor_kind kind) {
   if (!runtime::is_valid_utf8(position)) return false;
+  if (kind == cursor_kind::opaque) return true;
   if (kind != cursor_kind::number) {
     auto order = kind == cursor_kind::newest_keyset ? persistence::list_order::newest_first
                                                     : persistence::list_order::oldest_first;

@@ -37,6 +37,7 @@ enum class cursor_kind {
   keyset,         ///< created_at and id (workflows, executions): persistence/cursor.hpp
   newest_keyset,  ///< created_at and id of a newest-first list (executions?order=newest)
   number,         ///< a non-negative integer (history seq, revision)
+  opaque,         ///< any UTF-8 position; the reader checks it (events: the store's cursor)
 };
 
 /// Reads `limit` (integer 1..1000, default `default_limit`) and `cursor` (a position of `kind`)

@@ -19,6 +19,16 @@ std::string sse_event(std::string_view name, std::string_view data) {
   return out;
 }
 
+std::shared_ptr<stream_writer> open_sse_stream(const responder& respond, std::size_t capacity) {
+  http_response head;
+  head.content_type = std::string{sse_content_type};
+  head.headers.set("Cache-Control", "no-cache");
+  // Tells nginx-like proxies not to buffer the stream.
+  head.headers.set("X-Accel-Buffering", "no");
+  return respond.stream(std::move(head), stream_options{capacity, sse_ping_interval,
+                                                        sse_comment("ping")});
+}
+
 std::string sse_comment(std::string_view text) {
   std::string out{": "};
   out.append(text).append("\n\n");

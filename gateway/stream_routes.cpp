@@ -24,8 +24,6 @@ using ctx = std::shared_ptr<node_context>;
 
 /// Messages a subscriber may have waiting before it is dropped as fallen behind.
 constexpr std::size_t live_queue_limit = 10000;
-/// How often an idle stream gets a comment, so proxies keep it open.
-constexpr std::chrono::seconds ping_interval{15};
 /// How long a new stream waits for the supervision tree it starts with.
 constexpr std::chrono::seconds first_tree_wait{2};
 
@@ -59,13 +57,7 @@ void start_feed(const ctx& node, std::shared_ptr<stream_writer> writer, live_fil
 void open_stream(const ctx& node, const http_request& request, const responder& respond) {
   auto filter = parse_stream_filter(request);
   if (!filter) return void(respond(error_response(filter.error())));
-  http_response head;
-  head.content_type = std::string{sse_content_type};
-  head.headers.set("Cache-Control", "no-cache");
-  // Tells nginx-like proxies not to buffer the stream.
-  head.headers.set("X-Accel-Buffering", "no");
-  stream_options options{live_queue_limit, ping_interval, sse_comment("ping")};
-  auto writer = respond.stream(std::move(head), options);
+  auto writer = open_sse_stream(respond, live_queue_limit);
   if (!writer) return;
   writer->push(hello_message(*node, *filter));
   start_feed(node, std::move(writer), std::move(*filter));

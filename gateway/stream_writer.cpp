@@ -31,6 +31,11 @@ bool stream_writer::closing() const {
   return closing_ || ended_;
 }
 
+std::size_t stream_writer::queued() const {
+  std::lock_guard lock{mutex_};
+  return queue_.size();
+}
+
 bool stream_writer::ended() const {
   std::lock_guard lock{mutex_};
   return ended_;

@@ -33,6 +33,8 @@ class stream_writer {
   void close(std::string last = {});
   /// True once the stream is closing or ended: later pushes are refused.
   bool closing() const;
+  /// How many chunks wait to be written.
+  std::size_t queued() const;
   /// True once the connection is done with the stream.
   bool ended() const;
   /// Calls `f` once when the stream ended (at once if it has); from whichever thread ended it.

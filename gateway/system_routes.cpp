@@ -159,6 +159,7 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_system_routes(*routes, node);
   add_cluster_routes(*routes, node);
   add_stream_routes(*routes, node);
+  add_event_routes(*routes, node);
   add_asset_routes(*routes);
   return routes;
 }

@@ -38,6 +38,8 @@ struct node_config {
   int max_restarts = static_cast<int>(supervision::node_intensity.max_restarts);
   /// ... within this period.
   std::chrono::milliseconds restart_period = supervision::node_intensity.period;
+  /// Events a live subscriber may fall behind before its stream is closed (`overflow`).
+  std::size_t subscriber_buffer_events = 10000;
   /// Least severe log level written: trace, debug, info, warn, error or off.
   std::string log_level = "info";
   /// Cluster membership, timings and TLS files (none of it used by a single node).

@@ -35,7 +35,8 @@ bool dechunk(std::string& raw, std::string& out) {
 
 }  // namespace
 
-sse_client::sse_client(std::uint16_t port, const std::string& target) {
+sse_client::sse_client(std::uint16_t port, const std::string& target,
+                       const std::map<std::string, std::string>& headers) {
   fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -46,7 +47,9 @@ sse_client::sse_client(std::uint16_t port, const std::string& target) {
     throw std::runtime_error("sse_client: cannot connect to port " + std::to_string(port));
   }
   std::string request =
-      "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Accept: text/event-stream\r\n\r\n";
+      "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Accept: text/event-stream\r\n";
+  for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
+  request += "\r\n";
   ::send(fd_, request.data(), request.size(), MSG_NOSIGNAL);
   reader_ = std::thread{[this] { read_loop(); }};
 }

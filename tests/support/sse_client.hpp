@@ -23,8 +23,10 @@ struct sse_message {
 /// An open event stream from 127.0.0.1:`port`.
 class sse_client {
  public:
-  /// Connects and sends `GET target`; throws std::runtime_error when it cannot connect.
-  sse_client(std::uint16_t port, const std::string& target);
+  /// Connects and sends `GET target` with extra header fields; throws std::runtime_error when
+  /// it cannot connect.
+  sse_client(std::uint16_t port, const std::string& target,
+             const std::map<std::string, std::string>& headers = {});
   /// Closes the connection (if still open) and joins the reader.
   ~sse_client();
   sse_client(const sse_client&) = delete;

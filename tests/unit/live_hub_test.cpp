@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "gateway/event_feed.hpp"
 #include "gateway/live_hub.hpp"
 #include "gateway/stream_query.hpp"
 
@@ -21,6 +22,37 @@ std::pair<std::string, bool> drained(gw::stream_writer& writer) {
   std::string all;
   for (const auto& c : batch.chunks) all += *c;
   return {all, batch.finish};
+}
+
+auraos::runtime::events::event stored(std::int64_t seq, std::string type = "t") {
+  auraos::runtime::events::event e;
+  e.id = "e" + std::to_string(seq);
+  e.type = std::move(type);
+  e.source = "s";
+  e.seq = seq;
+  return e;
+}
+
+/// The ids of the `event` messages in `text`, in order ("e1 e2 ...").
+std::string event_ids(const std::string& text) {
+  std::string ids;
+  for (auto at = text.find("id: "); at != std::string::npos; at = text.find("id: ", at + 1)) {
+    if (at != 0 && text[at - 1] != '\n') continue;
+    auto end = text.find('\n', at);
+    ids += (ids.empty() ? "" : " ") + text.substr(at + 4, end - at - 4);
+  }
+  return ids;
+}
+
+/// Subscribes a feed of `filter` with a writer of `capacity`; the feed.
+std::shared_ptr<gw::event_feed> subscribe_feed(gw::live_hub& hub,
+                                               auraos::runtime::events::event_filter filter,
+                                               std::size_t capacity) {
+  auto writer = std::make_shared<gw::stream_writer>(capacity);
+  auto feed = std::make_shared<gw::event_feed>(std::move(filter), writer, capacity);
+  gw::live_filter live{false, false, false, std::nullopt, feed};
+  hub.subscribe(live, writer);
+  return feed;
 }
 
 gw::live_filter only_executions() {
@@ -150,6 +182,58 @@ BOOST_AUTO_TEST_CASE(stream_queries_pick_topics_and_refuse_unknown_ones_by_name)
     BOOST_REQUIRE(!refused.has_value());
     BOOST_TEST(refused.error().message.find("'execution'") != std::string::npos);
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_replaying_feed_holds_live_events_and_lets_through_only_newer_ones) {
+  gw::live_hub hub;
+  auto feed = subscribe_feed(hub, {}, 100);
+  BOOST_TEST(hub.wanted(gw::live_topic::events));
+  BOOST_TEST(!hub.wanted(gw::live_topic::executions));
+  // Stored while the replay reads: 3 and 4 come live, the replay sees 1 to 3.
+  gw::publish_stored_events(hub, {stored(3), stored(4)});
+  BOOST_TEST(feed->replay({stored(1), stored(2), stored(3)}));
+  BOOST_TEST(feed->go_live(3));
+  gw::publish_stored_events(hub, {stored(5)});
+  gw::publish_stored_events(hub, {stored(4)});  // a late repeat is skipped
+  auto [text, finish] = drained(*feed->writer());
+  BOOST_TEST(event_ids(text) == "e1 e2 e3 e4 e5");
+  BOOST_TEST(text.find("id: e1\nevent: event\ndata: {") == 0u, text);
+  BOOST_TEST(text.find("\"id\":\"e1\"") != std::string::npos, text);
+  BOOST_TEST(!finish);
+}
+
+BOOST_AUTO_TEST_CASE(a_feed_takes_only_events_passing_its_filter_and_where) {
+  gw::live_hub hub;
+  auraos::runtime::events::event_filter filter;
+  filter.types = {"a", "b"};
+  filter.where = auraos::runtime::events::parse_where("event.id != 'e2'").value();
+  auto feed = subscribe_feed(hub, filter, 100);
+  feed->go_live(0);
+  gw::publish_stored_events(hub, {stored(1, "a"), stored(2, "b"), stored(3, "c"), stored(4, "b")});
+  BOOST_TEST(event_ids(drained(*feed->writer()).first) == "e1 e4");
+}
+
+BOOST_AUTO_TEST_CASE(a_feed_that_falls_behind_is_closed_with_overflow_and_publishing_goes_on) {
+  gw::live_hub hub;
+  auto slow = subscribe_feed(hub, {}, 3);
+  auto fast = subscribe_feed(hub, {}, 100);
+  slow->go_live(0);
+  fast->go_live(0);
+  for (int seq = 1; seq <= 5; ++seq) gw::publish_stored_events(hub, {stored(seq)});
+  auto [text, finish] = drained(*slow->writer());
+  BOOST_TEST(event_ids(text) == "e1 e2 e3");
+  BOOST_TEST(text.find("event: overflow") != std::string::npos);
+  BOOST_TEST(finish);
+  BOOST_TEST(event_ids(drained(*fast->writer()).first) == "e1 e2 e3 e4 e5");
+  BOOST_TEST(hub.subscribers() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_replay_holding_more_than_the_bound_overflows) {
+  gw::live_hub hub;
+  auto feed = subscribe_feed(hub, {}, 2);
+  for (int seq = 1; seq <= 3; ++seq) gw::publish_stored_events(hub, {stored(seq)});
+  BOOST_TEST(hub.subscribers() == 0u);
+  BOOST_TEST(drained(*feed->writer()).first.find("event: overflow") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -64,6 +64,14 @@ BOOST_AUTO_TEST_CASE(node_supervisor_allows_three_restarts_in_30_s_by_default) {
   BOOST_TEST(set->restart_period.count() == 5000);
 }
 
+BOOST_AUTO_TEST_CASE(event_subscribers_may_fall_10000_events_behind_by_default) {
+  BOOST_TEST(node_config{}.subscriber_buffer_events == 10000u);
+  auto set = apply_config_file({}, R"({"subscriberBufferEvents":50})");
+  BOOST_REQUIRE(set);
+  BOOST_TEST(set->subscriber_buffer_events == 50u);
+  BOOST_TEST(!apply_config_file({}, R"({"subscriberBufferEvents":-1})"));
+}
+
 BOOST_AUTO_TEST_CASE(definitions_dir_defaults_into_the_data_dir_and_can_be_set) {
   node_config base;
   base.data_dir = "/d";

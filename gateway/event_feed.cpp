@@ -1,0 +1,74 @@
+// The replay gate of event subscribers and the fan-out of newly stored events.
+
+#include "gateway/event_feed.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "gateway/sse.hpp"
+#include "runtime/json_parse.hpp"
+
+namespace auraos::gateway {
+
+const nlohmann::json& offered_event::scope() {
+  if (!scope_) scope_ = std::make_shared<nlohmann::json>(runtime::events::where_scope(*event_));
+  return *scope_;
+}
+
+const stream_chunk& offered_event::message() {
+  if (!message_)
+    message_ = std::make_shared<const std::string>(
+        "id: " + event_->id + "\n" + sse_event("event", runtime::dump_json(scope()["event"])));
+  return message_;
+}
+
+event_feed::event_feed(runtime::events::event_filter filter,
+                       std::shared_ptr<stream_writer> writer, std::size_t buffer_limit)
+    : filter_(std::move(filter)), writer_(std::move(writer)), buffer_limit_(buffer_limit) {}
+
+bool event_feed::offer(offered_event& e) {
+  if (!filter_.matches_fields(e.value())) return true;
+  if (filter_.where && !runtime::events::where_holds(*filter_.where, e.scope())) return true;
+  std::lock_guard lock{mutex_};
+  if (live_) return e.value().seq <= last_seq_ || writer_->push(e.message());
+  if (held_.size() >= buffer_limit_) return false;
+  held_.emplace_back(e.value().seq, e.message());
+  return true;
+}
+
+bool event_feed::replay(const std::vector<runtime::events::event>& stored) {
+  for (const auto& e : stored) {
+    offered_event offered{e};
+    if (!filter_.matches(e, offered.scope())) continue;
+    if (!writer_->push(offered.message())) return false;
+  }
+  return true;
+}
+
+bool event_feed::go_live(std::int64_t last_seq) {
+  std::lock_guard lock{mutex_};
+  live_ = true;
+  last_seq_ = last_seq;
+  for (auto& [seq, message] : held_)
+    if (seq > last_seq && !writer_->push(std::move(message))) return false;
+  held_.clear();
+  return true;
+}
+
+void event_feed::overflow() {
+  nlohmann::json reason{
+      {"reason", "the subscriber fell more than " + std::to_string(buffer_limit_) +
+                     " events behind (subscriberBufferEvents)"}};
+  writer_->close(sse_event("overflow", runtime::dump_json(reason)));
+}
+
+void publish_stored_events(live_hub& hub, const std::vector<runtime::events::event>& events) {
+  if (events.empty() || !hub.wanted(live_topic::events)) return;
+  std::vector<offered_event> offered(events.begin(), events.end());
+  hub.offer_events([&offered](event_feed& feed) {
+    for (auto& e : offered)
+      if (!feed.offer(e)) return false;
+    return true;
+  });
+}
+
+}  // namespace auraos::gateway
