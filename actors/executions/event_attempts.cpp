@@ -8,7 +8,7 @@
 #include "actors/store/store_actor.hpp"
 #include "persistence/event_record.hpp"
 #include "runtime/engine/json_text.hpp"
-#include "runtime/events/event_names.hpp"
+#include "runtime/events/event_fields.hpp"
 #include "runtime/json_parse.hpp"
 #include "runtime/uuid.hpp"
 

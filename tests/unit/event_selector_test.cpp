@@ -1,10 +1,9 @@
-// Which events a wait or a trigger takes, the naming rule of types and sources, and the ids
-// derived from names (publish_event's idempotent event ids).
+// Which events a wait or a trigger takes, and the ids derived from names (publish_event's
+// idempotent event ids).
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
 #include "runtime/events/event_json.hpp"
-#include "runtime/events/event_names.hpp"
 #include "runtime/events/event_selector.hpp"
 #include "runtime/uuid.hpp"
 
@@ -55,18 +54,6 @@ BOOST_AUTO_TEST_CASE(type_source_correlation_and_where_must_all_hold) {
 BOOST_AUTO_TEST_CASE(a_where_that_fails_or_is_not_boolean_takes_nothing) {
   BOOST_TEST(!takes({"order.paid", {}, {}, *expression::parse("event.data.missing.x > 1")}, paid(1)));
   BOOST_TEST(!takes({"order.paid", {}, {}, *expression::parse("event.data.amount")}, paid(1)));
-}
-
-BOOST_AUTO_TEST_CASE(names_are_short_and_of_a_small_alphabet) {
-  BOOST_TEST(!ev::name_problem("order.paid"));
-  BOOST_TEST(!ev::name_problem("a-b_c:d/e.f9"));
-  BOOST_TEST(*ev::name_problem("") == "must not be empty");
-  BOOST_TEST(*ev::name_problem(std::string(101, 'a')) ==
-             "must be at most 100 characters, found 101");
-  BOOST_TEST(ev::name_problem(std::string(100, 'a')) == std::nullopt);
-  BOOST_TEST(*ev::name_problem("a b") ==
-             "may hold only letters, digits and . _ : / - (found a byte 0x20)");
-  BOOST_TEST(ev::name_problem("caf\xc3\xa9").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(name_uuids_are_stable_distinct_and_canonical) {
