@@ -16,12 +16,14 @@
 #include "cluster/node_transport.hpp"
 #include "gateway/child_relay.hpp"
 #include "gateway/cluster_json.hpp"
+#include "gateway/event_feed.hpp"
 #include "gateway/forward_endpoint.hpp"
 #include "gateway/http_server.hpp"
 #include "gateway/http_service.hpp"
 #include "gateway/live_commit_feed.hpp"
 #include "gateway/node_context.hpp"
 #include "gateway/test_fault_route.hpp"
+#include "gateway/event_feed.hpp"
 #include "node/cluster_start.hpp"
 #include "node/local_node.hpp"
 #include "persistence/open_store.hpp"
@@ -119,6 +121,10 @@ part cluster_part(const runtime::node_config& config, const cluster_start& joine
 /// Feeds the live hub: the store's commits, every supervisor's changes, the board's changes.
 void wire_live_updates(node_settings& settings, serve_wiring& wiring) {
   settings.commit_listener = std::make_shared<gateway::live_commit_feed>(wiring.hub);
+  // New events, in storing order, to the event streams' subscribers.
+  settings.events.on_stored = [hub = wiring.hub](const std::vector<persistence::event_record>& e) {
+    gateway::publish_stored_events(*hub, e);
+  };
   // The context is made while the node is assembled, before any supervisor runs.
   settings.on_tree_change = [&wiring] {
     if (wiring.context) wiring.context->supervision_changed();
