@@ -23,7 +23,6 @@
 #include "gateway/live_commit_feed.hpp"
 #include "gateway/node_context.hpp"
 #include "gateway/test_fault_route.hpp"
-#include "gateway/event_feed.hpp"
 #include "node/cluster_start.hpp"
 #include "node/local_node.hpp"
 #include "persistence/open_store.hpp"
