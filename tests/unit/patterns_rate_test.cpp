@@ -22,9 +22,9 @@ std::vector<feed> windows(const std::vector<int>& counts, std::vector<feed> then
   std::vector<feed> script;
   for (std::size_t w = 0; w < counts.size(); ++w)
     for (int i = 0; i < counts[w]; ++i)
-      script.push_back({static_cast<std::int64_t>(w) * 10000 + i,
-                        ev("w" + std::to_string(w) + "-" + std::to_string(i), "req", "{}",
-                           correlation)});
+      script.push_back(
+          {static_cast<std::int64_t>(w) * 10000 + i,
+           ev("w" + std::to_string(w) + "-" + std::to_string(i), "req", "{}", correlation)});
   script.insert(script.end(), then.begin(), then.end());
   return script;
 }
@@ -40,31 +40,42 @@ std::string ids(int w, int count) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(rate_matches_a_window_outside_k_deviations) {
-  check_cases(spikes, {
-    {"a flat series never matches", windows({3, 3, 3, 3, 3}, {tick(49999)}), {}},
-    {"a spike after a flat series matches (stddev 0: any difference)",
-     windows({3, 3, 3, 3, 5}, {tick(50000)}), {ids(4, 5) + " @50000 count=5 mean=3.0 sd=0.0"}},
-    {"the window is evaluated only when it ends", windows({3, 3, 3, 3, 5}, {tick(49999)}), {}},
-    {"a drop to zero matches with no ids", windows({3, 3, 3, 3, 3}, {tick(60000)}),
-     {" @60000 count=0 mean=3.0 sd=0.0"}},
-    {"within k deviations: no match", windows({2, 4, 2, 4, 5}, {tick(50000)}), {}},
-    {"exactly k deviations away: no match", windows({2, 4, 2, 4, 1}, {tick(50000)}), {}},
-    {"beyond k deviations: a match", windows({2, 4, 2, 4, 6}, {tick(50000)}),
-     {ids(4, 6) + " @50000 count=6 mean=3.0 sd=1.0"}},
-    {"the first two windows are not evaluated", windows({1, 50, 20}, {tick(30000)}), {}},
-    {"the next event closes the window", windows({3, 3, 3, 3, 5, 3}),
-     {ids(4, 5) + " @50000 count=5 mean=3.0 sd=0.0"}},
-    {"duplicates count once",
-     windows({3, 3, 3, 3, 3}, {{40005, ev("w4-0", "req")}, {40006, ev("w4-1", "req")}, tick(50000)}),
-     {}},
-    {"other types do not count",
-     windows({3, 3, 3, 3, 3}, {{40005, ev("x", "other")}, tick(50000)}), {}},
-    {"a shared correlation id is kept", windows({3, 3, 3, 3, 4}, {tick(50000)}, "c"),
-     {ids(4, 4) + " @50000 corr=c count=4 mean=3.0 sd=0.0"}},
-    {"a long silence: one drop, then quiet, then a burst against zeros",
-     windows({3, 3, 3}, {tick(1000000), {2000000, ev("b1", "req")}, tick(2010000)}),
-     {" @40000 count=0 mean=3.0 sd=0.0", "b1 @2010000 count=1 mean=0.0 sd=0.0"}},
-  });
+  check_cases(
+      spikes,
+      {
+          {"a flat series never matches", windows({3, 3, 3, 3, 3}, {tick(49999)}), {}},
+          {"a spike after a flat series matches (stddev 0: any difference)",
+           windows({3, 3, 3, 3, 5}, {tick(50000)}),
+           {ids(4, 5) + " @50000 count=5 mean=3.0 sd=0.0"}},
+          {"the window is evaluated only when it ends",
+           windows({3, 3, 3, 3, 5}, {tick(49999)}),
+           {}},
+          {"a drop to zero matches with no ids",
+           windows({3, 3, 3, 3, 3}, {tick(60000)}),
+           {" @60000 count=0 mean=3.0 sd=0.0"}},
+          {"within k deviations: no match", windows({2, 4, 2, 4, 5}, {tick(50000)}), {}},
+          {"exactly k deviations away: no match", windows({2, 4, 2, 4, 1}, {tick(50000)}), {}},
+          {"beyond k deviations: a match",
+           windows({2, 4, 2, 4, 6}, {tick(50000)}),
+           {ids(4, 6) + " @50000 count=6 mean=3.0 sd=1.0"}},
+          {"the first two windows are not evaluated", windows({1, 50, 20}, {tick(30000)}), {}},
+          {"the next event closes the window",
+           windows({3, 3, 3, 3, 5, 3}),
+           {ids(4, 5) + " @50000 count=5 mean=3.0 sd=0.0"}},
+          {"duplicates count once",
+           windows({3, 3, 3, 3, 3},
+                   {{40005, ev("w4-0", "req")}, {40006, ev("w4-1", "req")}, tick(50000)}),
+           {}},
+          {"other types do not count",
+           windows({3, 3, 3, 3, 3}, {{40005, ev("x", "other")}, tick(50000)}),
+           {}},
+          {"a shared correlation id is kept",
+           windows({3, 3, 3, 3, 4}, {tick(50000)}, "c"),
+           {ids(4, 4) + " @50000 corr=c count=4 mean=3.0 sd=0.0"}},
+          {"a long silence: one drop, then quiet, then a burst against zeros",
+           windows({3, 3, 3}, {tick(1000000), {2000000, ev("b1", "req")}, tick(2010000)}),
+           {" @40000 count=0 mean=3.0 sd=0.0", "b1 @2010000 count=1 mean=0.0 sd=0.0"}},
+      });
 }
 
 BOOST_AUTO_TEST_CASE(rate_matches_name_at_most_the_cap_of_ids) {

@@ -62,8 +62,9 @@ void chain_book::keep_if(const std::function<bool(const chain&)>& keep) {
   for (auto it = keys_.begin(); it != keys_.end();) {
     auto& chains = it->second;
     auto before = chains.size();
-    chains.erase(std::remove_if(chains.begin(), chains.end(), [&](const chain& c) { return !keep(c); }),
-                 chains.end());
+    chains.erase(
+        std::remove_if(chains.begin(), chains.end(), [&](const chain& c) { return !keep(c); }),
+        chains.end());
     size_ -= before - chains.size();
     it = chains.empty() ? keys_.erase(it) : std::next(it);
   }

@@ -51,8 +51,8 @@ threshold_rule read_threshold(const def::scope& at, const json& doc) {
   if (!count) at.report("count", "required");
   bool whole = count && def::is_integral(*count) && count->get<double>() >= 1 &&
                count->get<double>() <= static_cast<double>(max_count);
-  if (count && def::expect(at, "count", *count, whole,
-                           "an integer from 1 to " + std::to_string(max_count)))
+  if (count &&
+      def::expect(at, "count", *count, whole, "an integer from 1 to " + std::to_string(max_count)))
     shape.count = count->get<std::int64_t>();
   shape.within = read_seconds(at, doc, "within", max_within_seconds).value_or(0);
   shape.by = read_by(at, doc);
