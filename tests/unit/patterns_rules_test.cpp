@@ -99,6 +99,17 @@ BOOST_AUTO_TEST_CASE(invalid_rules_name_every_problem) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(rules_from_json_text) {
+  BOOST_TEST(patterns::parse_rule_text(R"({"name": "n", "kind": "rate", "type": "a",
+    "windowSeconds": 1, "deviations": 1, "emit": {"type": "x", "source": "p"}})")
+                 .has_value());
+  auto malformed = patterns::parse_rule_text(R"({"name": })");
+  BOOST_REQUIRE(!malformed.has_value());
+  BOOST_TEST(malformed.error().size() == 1u);
+  BOOST_TEST(malformed.error().front().starts_with("line 1, column 10: "));
+  BOOST_TEST(patterns::parse_rule_text("[]").error() == strings{"must be an object, found array"});
+}
+
 BOOST_AUTO_TEST_CASE(derived_event_carries_the_match) {
   auto r = rule_of(R"({"id": "fast", "name": "paid then shipped", "kind": "sequence", "within": 10,
     "by": "orderId", "steps": [{"type": "a"}, {"type": "b"}], "emit": {"type": "order.fast", "source": "patterns"}})");

@@ -4,6 +4,7 @@
 
 #include "runtime/definition/fields.hpp"
 #include "runtime/events/patterns/rule_fields.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::runtime::events::patterns {
 namespace {
@@ -118,6 +119,12 @@ result<rule, rule_errors> parse_rule(const json& document) {
   out.emit = read_emit(root, document);
   if (errors.empty()) return out;
   return fail(texts_of(errors));
+}
+
+result<rule, rule_errors> parse_rule_text(std::string_view json_text) {
+  auto document = parse_json(json_text);
+  if (!document) return fail(rule_errors{document.error().to_string()});
+  return parse_rule(document.value());
 }
 
 }  // namespace auraos::runtime::events::patterns
