@@ -88,3 +88,21 @@ BOOST_AUTO_TEST_CASE(threshold_deadline_is_when_the_oldest_leaves) {
   patterns::on_time(m, t0 + 60006);
   BOOST_TEST(!patterns::next_deadline(m).has_value());
 }
+
+BOOST_AUTO_TEST_CASE(threshold_keeps_at_most_max_chains_in_all) {
+  auto m = patterns::make_matcher(rule_of(three_failures));
+  const auto cap = static_cast<int>(patterns::chain_book::max_chains);
+  for (int i = 0; i <= cap; ++i)
+    patterns::on_event(m, failed("a" + std::to_string(i), "u" + std::to_string(i)), t0 + i);
+  auto state = patterns::state_json(m);
+  std::size_t kept = 0;
+  for (const auto& [key, chains] : state["chains"].items()) kept += chains.size();
+  BOOST_TEST(kept == patterns::chain_book::max_chains);
+  // u0's failure, the oldest, was dropped: two more are not enough (each drops the oldest).
+  patterns::on_event(m, failed("b0", "u0"), t0 + cap + 1);
+  BOOST_TEST(patterns::on_event(m, failed("c0", "u0"), t0 + cap + 2).empty());
+  // The newest user's first failure was kept: two more make three.
+  auto last = "u" + std::to_string(cap);
+  patterns::on_event(m, failed("b1", last), t0 + cap + 3);
+  BOOST_TEST(patterns::on_event(m, failed("c1", last), t0 + cap + 4).size() == 1u);
+}
