@@ -104,3 +104,19 @@ BOOST_AUTO_TEST_CASE(rate_deadline_is_the_window_end_and_none_while_idle) {
   patterns::on_time(m, t0 + 10'000'000);  // the one window with an event left the history
   BOOST_TEST(!patterns::next_deadline(m).has_value());
 }
+
+BOOST_AUTO_TEST_CASE(rate_counts_only_what_where_accepts) {
+  auto r = rule_of(R"({"name": "big", "kind": "rate", "type": "req", "where": "event.data.big",
+    "windowSeconds": 10, "deviations": 2, "emit": {"type": "x", "source": "p"}})");
+  auto script = windows({3, 3, 3, 3}, {}, std::nullopt);
+  for (auto& line : script) line.event->data = R"({"big": true})";
+  for (int i = 0; i < 5; ++i)  // window 4: 3 big requests and 5 small ones
+    script.push_back({40000 + i, ev("s" + std::to_string(i), "req", R"({"big": false})")});
+  for (int i = 0; i < 3; ++i)
+    script.push_back({40100 + i, ev("b" + std::to_string(i), "req", R"({"big": true})")});
+  script.push_back(tick(50000));
+  BOOST_TEST(run(r, script).empty());
+  script.push_back({50001, ev("b9", "req", R"({"big": true})")});
+  script.push_back(tick(60000));  // window 5: 1 big request
+  BOOST_TEST(run(r, script) == strings{"b9 @60000 count=1 mean=3.0 sd=0.0"});
+}
