@@ -30,8 +30,9 @@ json waiter(const std::string& id, const std::string& type, json extra = json::o
           {"output", "${nodes.wait.output.data}"}};
 }
 
-/// Stores a workflow; fails the test when the node refuses it.
+/// Stores a workflow (once the node is ready); fails the test when the node refuses it.
 void put_workflow(std::uint16_t port, const json& workflow) {
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 10s));
   auto stored = api_call(port, "POST", "/api/v1/workflows", workflow.dump());
   BOOST_TEST_REQUIRE(stored.status == 201, stored.body);
 }
