@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_passivated_waiting_execution_is_woken_by_its_event) {
   auto id = start(port, "sleepy");
   auto counters = [&] { return api_call(port, "GET", "/metrics").body; };
   BOOST_TEST_REQUIRE(wait_until(
-      [&] { return auraos::test::metric_value(port, "auraos_execution_passivations_total") >= 1; },
+      [&] { return auraos::test::metric_value(port, "auraos_service_passivations_total") >= 1; },
       10s), counters());
   publish(port, {{"type", "wake.up"}, {"source", "t"}, {"correlationId", id}, {"data", 1}});
   auto done = auraos::test::wait_execution_status(port, id, "completed", 20s);
