@@ -5,6 +5,7 @@
 
 #include "actors/events/service_state.hpp"
 #include "actors/registration.hpp"
+#include "actors/supervision/service_subtree.hpp"
 
 namespace auraos::actors::events {
 namespace detail {
@@ -49,8 +50,9 @@ void add_wait(service_state& s, const executions::event_wait& w) {
 }
 
 /// Forgets a wait.
-void remove_wait(service_state& s,
-                 std::map<std::pair<std::string, std::string>, executions::event_wait>::iterator it) {
+void remove_wait(
+    service_state& s,
+    std::map<std::pair<std::string, std::string>, executions::event_wait>::iterator it) {
   if (--s.waited_types[it->second.type] == 0) s.waited_types.erase(it->second.type);
   s.waits.erase(it);
 }
@@ -77,21 +79,6 @@ void on_down(service_actor* self, const caf::down_msg& msg) {
     if (w.type == type) send_wait(self, w);
 }
 
-caf::typed_response_promise<sv::supervision_tree_node> collect_tree(service_actor* self) {
-  auto promise = self->make_response_promise<sv::supervision_tree_node>();
-  sv::supervision_tree_node node;
-  node.name = service_state::name;
-  node.kind = "service";
-  self->request(self->state.supervisor, caf::infinite, supervision::tree_atom::value)
-      .then(
-          [promise, node](sv::supervision_tree_node& sub) mutable {
-            node.children.push_back(std::move(sub));
-            promise.deliver(std::move(node));
-          },
-          [promise](caf::error& error) mutable { promise.deliver(std::move(error)); });
-  return promise;
-}
-
 /// Forwards a store read and answers its result as the service's reply type.
 template <class Query, class Found, class Reply>
 void read(service_actor* self, Query query, caf::response_promise promise) {
@@ -99,8 +86,8 @@ void read(service_actor* self, Query query, caf::response_promise promise) {
       .then(
           [promise](p::store_result<Found>& found) mutable {
             if (!found)
-              return promise.deliver(Reply(fail(event_failure{found.error().code,
-                                                              found.error().message, {}})));
+              return promise.deliver(
+                  Reply(fail(event_failure{found.error().code, found.error().message, {}})));
             promise.deliver(Reply(std::move(*found)));
           },
           [promise](caf::error& e) mutable {
@@ -167,12 +154,14 @@ caf::behavior service(service_actor* self, store::store_actor store, events_opti
       },
       [self](workflows_changed_atom) { load_triggers(self); },
       [self](cursor_atom) { write_cursor(self); },
-      [self](supervision::tree_atom) { return collect_tree(self); },
+      [self](supervision::tree_atom) {
+        return supervision::collect_service_subtree(self, service_state::name,
+                                                    self->state.supervisor);
+      },
       [self](supervision::child_atom, const std::string& name) -> caf::result<caf::actor> {
         if (name == "event-streams" && self->state.supervisor) return self->state.supervisor;
-        return caf::make_error(caf::sec::runtime_error,
-                               std::string{service_state::name} + " has no child named '" + name +
-                                   "'");
+        return caf::make_error(caf::sec::runtime_error, std::string{service_state::name} +
+                                                            " has no child named '" + name + "'");
       },
   };
 }

@@ -38,17 +38,17 @@ using signal_atom = caf::atom_constant<caf::atom("evsignal")>;
 using workflows_changed_atom = caf::atom_constant<caf::atom("evwfchange")>;
 
 /// The service's interface.
-using events_actor = caf::typed_actor<
-    caf::replies_to<publish_atom, publish_request>::with<publish_reply>,
-    caf::replies_to<event_query>::with<event_page_reply>,
-    caf::replies_to<caf::get_atom, std::string>::with<event_reply>,
-    caf::replies_to<correlation_atom, std::string>::with<event_list_reply>,
-    caf::replies_to<signal_atom, signal_request>::with<event_reply>,
-    caf::replies_to<executions::emit_atom, std::vector<persistence::event_record>>::with<
-        publish_reply>,
-    caf::reacts_to<executions::await_event_atom, executions::event_wait>,
-    caf::reacts_to<executions::forget_wait_atom, std::string, std::string>,
-    caf::reacts_to<workflows_changed_atom>>;
+using events_actor =
+    caf::typed_actor<caf::replies_to<publish_atom, publish_request>::with<publish_reply>,
+                     caf::replies_to<event_query>::with<event_page_reply>,
+                     caf::replies_to<caf::get_atom, std::string>::with<event_reply>,
+                     caf::replies_to<correlation_atom, std::string>::with<event_list_reply>,
+                     caf::replies_to<signal_atom, signal_request>::with<event_reply>,
+                     caf::replies_to<executions::emit_atom,
+                                     std::vector<persistence::event_record>>::with<publish_reply>,
+                     caf::reacts_to<executions::await_event_atom, executions::event_wait>,
+                     caf::reacts_to<executions::forget_wait_atom, std::string, std::string>,
+                     caf::reacts_to<workflows_changed_atom>>;
 
 /// Called with every newly stored event (not idempotent repeats), in storing order, on the
 /// service's thread: the node hands them to its live updates. Must not block.

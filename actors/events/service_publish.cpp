@@ -1,6 +1,6 @@
 // Storing events (publish, signals) and handing the new ones to their streams in storing order.
-#include <caf/all.hpp>
 #include <spdlog/spdlog.h>
+#include <caf/all.hpp>
 
 #include "actors/events/service_state.hpp"
 #include "runtime/uuid.hpp"
@@ -58,9 +58,10 @@ void offer(service_actor* self, const std::string& type, std::vector<p::event_re
                              caf::to_string(e));
                 return offer(self, type, std::move(*shared), triggers, batch_seq, tries + 1);
               }
-              spdlog::error("event stream {} failed {} times on events {}..{}: their waits and "
-                            "triggers are skipped",
-                            type, tries, shared->front().seq, shared->back().seq);
+              spdlog::error(
+                  "event stream {} failed {} times on events {}..{}: their waits and "
+                  "triggers are skipped",
+                  type, tries, shared->front().seq, shared->back().seq);
               --self->state.open[batch_seq].streams;
               settle(self);
             });
@@ -111,12 +112,11 @@ void store_events(service_actor* self, std::vector<p::event_record> events,
       .then(
           [self, done](p::write_outcome& outcome) {
             if (!outcome) return done(publish_reply(fail(store_failure(outcome.error()))));
-            auto* published = outcome->empty()
-                                  ? nullptr
-                                  : std::get_if<p::published_events>(&outcome->front());
+            auto* published =
+                outcome->empty() ? nullptr : std::get_if<p::published_events>(&outcome->front());
             if (!published)
-              return done(publish_reply(
-                  fail(event_failure{errc::internal, "publish: the store answered no events", {}})));
+              return done(publish_reply(fail(
+                  event_failure{errc::internal, "publish: the store answered no events", {}})));
             std::vector<p::event_record> fresh;
             for (std::size_t i = 0; i < published->events.size(); ++i)
               if (i >= published->existing.size() || !published->existing[i])
@@ -147,15 +147,16 @@ void signal(service_actor* self, signal_request request, caf::response_promise p
   auto id = request.execution_id;
   self->request(executions, caf::infinite, caf::get_atom::value, id)
       .then(
-          [self, promise, request = std::move(request)](executions::execution_reply& found) mutable {
+          [self, promise,
+           request = std::move(request)](executions::execution_reply& found) mutable {
             if (!found) return promise.deliver(event_reply(fail(found.error())));
             const auto& status = found->status;
             if (status != "pending" && status != "running" && status != "paused")
-              return promise.deliver(event_reply(fail(event_failure{
-                  errc::conflict,
-                  "execution " + request.execution_id + " is " + status +
-                      ": only a pending, running or paused execution takes signals",
-                  {}})));
+              return promise.deliver(event_reply(fail(
+                  event_failure{errc::conflict,
+                                "execution " + request.execution_id + " is " + status +
+                                    ": only a pending, running or paused execution takes signals",
+                                {}})));
             p::event_record e;
             e.type = request.name;
             e.source = "signal";
@@ -182,7 +183,8 @@ void write_cursor(service_actor* self) {
   self->request(s.store, caf::infinite, std::move(write))
       .then([self, seq](p::write_outcome& outcome) {
         auto& s = self->state;
-        if (outcome) s.stored_cursor = std::max(s.stored_cursor, seq);
+        if (outcome)
+          s.stored_cursor = std::max(s.stored_cursor, seq);
         else
           spdlog::warn("events: storing the trigger cursor: {}", outcome.error().message);
         settle(self);

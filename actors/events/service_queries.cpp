@@ -82,8 +82,8 @@ void query(service_actor* self, event_query q, caf::response_promise promise) {
   }
   auto where = runtime::expr::expression::parse(q.where);
   if (!where)
-    return promise.deliver(event_page_reply(
-        fail(event_failure{errc::invalid, "where: syntax error at " + where.error().to_string(), {}})));
+    return promise.deliver(event_page_reply(fail(
+        event_failure{errc::invalid, "where: syntax error at " + where.error().to_string(), {}})));
   if (auto limit = p::check_page_limit(q.page, "events"); !limit)
     return deliver_failure(promise, limit.error());
   auto run = std::make_shared<where_scan>(

@@ -78,7 +78,8 @@ void offer_batch(service_actor* self, std::vector<persistence::event_record> sto
 /// Moves the settled seq past every answered batch and arms the cursor write.
 void settle(service_actor* self);
 /// Runs `work` with the live stream actor of `type`, starting it when there is none.
-void with_stream(service_actor* self, const std::string& type, std::function<void(caf::actor)> work);
+void with_stream(service_actor* self, const std::string& type,
+                 std::function<void(caf::actor)> work);
 /// Answers a query of stored events (applying `where` page by page).
 void query(service_actor* self, event_query q, caf::response_promise promise);
 /// Reads the triggers of every workflow, then offers events stored after the trigger cursor.

@@ -1,7 +1,7 @@
 // The trigger index (the triggers of the latest revision of every workflow, by event type) and
 // the events offered again after a start.
-#include <caf/all.hpp>
 #include <spdlog/spdlog.h>
+#include <caf/all.hpp>
 
 #include "actors/events/service_state.hpp"
 #include "persistence/cursor.hpp"
@@ -31,8 +31,7 @@ void index_workflow(trigger_index& index, const p::workflow_record& record) {
 /// events after the cursor) again in a second.
 void retry_later(service_actor* self, const std::string& why) {
   spdlog::warn("events: {}; reading the triggers again in 1 s", why);
-  self->state.options.env->send_after(self, std::chrono::seconds(1),
-                                      workflows_changed_atom::value);
+  self->state.options.env->send_after(self, std::chrono::seconds(1), workflows_changed_atom::value);
 }
 
 /// Lets new events go to the streams: those held while starting or reloading, in order.
@@ -50,8 +49,9 @@ void replay(service_actor* self, std::int64_t after, std::int64_t last) {
   read.page.limit = replay_page;
   self->request(self->state.store, caf::infinite, std::move(read))
       .then([self, after, last](p::store_result<p::page<p::event_record>>& page) {
-        if (!page) return retry_later(self, "reading events after the trigger cursor: " +
-                                                page.error().message);
+        if (!page)
+          return retry_later(self,
+                             "reading events after the trigger cursor: " + page.error().message);
         if (page->items.empty()) return open_up(self);
         auto next = page->items.back().seq;
         std::vector<p::event_record> upto;

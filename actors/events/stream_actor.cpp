@@ -2,13 +2,13 @@
 #include "actors/events/stream_actor.hpp"
 
 #include <algorithm>
-#include <map>
 #include <cstdint>
+#include <map>
 #include <optional>
 
+#include <spdlog/spdlog.h>
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include "actors/env.hpp"
 #include "actors/executions/event_requests.hpp"
@@ -80,8 +80,8 @@ caf::actor registered(stream_actor* self, caf::atom_value name) {
 void relay(stream_actor* self, const executions::event_wait& w, attempt_outcome outcome) {
   auto service = registered(self, executions::executions_registry_name);
   if (!service) {
-    spdlog::warn("event stream {}: no executions service to wake execution {}", self->state.args.type,
-                 w.execution_id);
+    spdlog::warn("event stream {}: no executions service to wake execution {}",
+                 self->state.args.type, w.execution_id);
     return;
   }
   caf::anon_send(service, executions::relay_atom::value, w.execution_id, std::move(outcome));
@@ -100,8 +100,11 @@ void take(stream_actor* self, std::size_t index, const p::event_record& e) {
   self->send(self->state.args.service, wait_taken_atom::value, entry.wait.execution_id,
              entry.wait.node, entry.wait.attempt);
   relay(self, entry.wait,
-        {entry.wait.node, entry.wait.attempt, true,
-         runtime::engine::share_json(ev::event_json(e)), {}});
+        {entry.wait.node,
+         entry.wait.attempt,
+         true,
+         runtime::engine::share_json(ev::event_json(e)),
+         {}});
   arm_idle(self);
 }
 
@@ -135,7 +138,8 @@ void read_stored(stream_actor* self, std::uint64_t token, std::optional<std::str
           return;
         }
         for (const auto& e : page->items)
-          if (ev::selects(s.waits[*index].selector, e, ev::event_json(e))) return take(self, *index, e);
+          if (ev::selects(s.waits[*index].selector, e, ev::event_json(e)))
+            return take(self, *index, e);
         if (page->next_cursor) return read_stored(self, token, page->next_cursor);
         auto& entry = s.waits[*index];
         entry.reading = false;
@@ -241,8 +245,7 @@ void offer_to_triggers(stream_actor* self, const p::event_record& e, const nlohm
     ++self->state.open_triggers;
     // The event id is the idempotency key: one execution per (workflow, event), however
     // often the event is offered.
-    start_triggered(self, {target.workflow_id, 0, std::move(*input), e.id},
-                    batch);
+    start_triggered(self, {target.workflow_id, 0, std::move(*input), e.id}, batch);
   }
 }
 
@@ -265,7 +268,9 @@ caf::behavior stream_behavior(stream_actor* self, stream_args args) {
         trigger_settled(self, batch);
         return batch->done;
       },
-      [self](executions::await_event_atom, executions::event_wait& w) { await(self, std::move(w)); },
+      [self](executions::await_event_atom, executions::event_wait& w) {
+        await(self, std::move(w));
+      },
       [self](executions::forget_wait_atom, const std::string& execution, const std::string& node) {
         std::erase_if(self->state.waits, [&](const wait_entry& e) {
           return e.wait.execution_id == execution && e.wait.node == node;

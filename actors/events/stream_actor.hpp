@@ -26,7 +26,7 @@ namespace auraos::actors::events {
 
 /// A trigger of the latest revision of a workflow.
 struct trigger_target {
-  std::string workflow_id;                ///< The workflow to start.
+  std::string workflow_id;               ///< The workflow to start.
   runtime::definition::trigger trigger;  ///< What it takes and its input template.
 };
 
@@ -44,10 +44,10 @@ using wait_taken_atom = caf::atom_constant<caf::atom("evtaken")>;
 
 /// How a stream actor runs.
 struct stream_args {
-  std::string type;                           ///< Its event type.
-  caf::actor service;                         ///< The events service (hears of taken waits).
-  store::store_actor store;                   ///< Where it reads stored events.
-  std::shared_ptr<actors::env> env;                ///< Clock and timers.
+  std::string type;                             ///< Its event type.
+  caf::actor service;                           ///< The events service (hears of taken waits).
+  store::store_actor store;                     ///< Where it reads stored events.
+  std::shared_ptr<actors::env> env;             ///< Clock and timers.
   std::chrono::milliseconds idle_after{30000};  ///< Stops this long after its last wait ended.
 };
 

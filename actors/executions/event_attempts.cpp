@@ -20,8 +20,7 @@ namespace p = persistence;
 using publish_reply = result<std::vector<p::event_record>, execution_failure>;
 
 std::optional<std::string> text_of(const nlohmann::json& config, const char* key) {
-  if (!config.is_object() || !config.contains(key) || !config[key].is_string())
-    return std::nullopt;
+  if (!config.is_object() || !config.contains(key) || !config[key].is_string()) return std::nullopt;
   return config[key].get<std::string>();
 }
 

@@ -2,24 +2,14 @@
 #include <caf/all.hpp>
 
 #include "actors/executions/service_state.hpp"
+#include "actors/supervision/service_subtree.hpp"
 
 namespace auraos::actors::executions::detail {
 
 namespace sv = runtime::supervision;
 
 caf::typed_response_promise<sv::supervision_tree_node> collect_service_tree(service_actor* self) {
-  auto promise = self->make_response_promise<sv::supervision_tree_node>();
-  sv::supervision_tree_node node;
-  node.name = service_state::name;
-  node.kind = "service";
-  self->request(self->state.supervisor, caf::infinite, supervision::tree_atom::value)
-      .then(
-          [promise, node](sv::supervision_tree_node& sub) mutable {
-            node.children.push_back(std::move(sub));
-            promise.deliver(std::move(node));
-          },
-          [promise](caf::error& error) mutable { promise.deliver(std::move(error)); });
-  return promise;
+  return supervision::collect_service_subtree(self, service_state::name, self->state.supervisor);
 }
 
 caf::result<caf::actor> service_child(service_actor* self, const std::string& name) {

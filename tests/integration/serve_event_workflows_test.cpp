@@ -62,17 +62,19 @@ std::string node_status(std::uint16_t port, const std::string& id, const std::st
 
 /// Executions of `workflow` (at most 1,000).
 json executions_of(std::uint16_t port, const std::string& workflow) {
-  return api_call(port, "GET", "/api/v1/executions?limit=1000&workflowId=" + workflow).json["items"];
+  return api_call(port, "GET", "/api/v1/executions?limit=1000&workflowId=" + workflow)
+      .json["items"];
 }
 
 /// A workflow started by `order.created` events with a total above 10.
 json triggered(const std::string& id) {
-  return {{"id", id},
-          {"name", id},
-          {"nodes", {{{"id", "take"}, {"type", "transform"}, {"config", {{"output", "${input}"}}}}}},
-          {"triggers",
-           {{{"event", {{"type", "order.created"}, {"where", "event.data.total > 10"}}},
-             {"input", {{"order", "${event.data.id}"}, {"source", "${event.source}"}}}}}}};
+  return {
+      {"id", id},
+      {"name", id},
+      {"nodes", {{{"id", "take"}, {"type", "transform"}, {"config", {{"output", "${input}"}}}}}},
+      {"triggers",
+       {{{"event", {{"type", "order.created"}, {"where", "event.data.total > 10"}}},
+         {"input", {{"order", "${event.data.id}"}, {"source", "${event.source}"}}}}}}};
 }
 
 }  // namespace
@@ -103,11 +105,16 @@ BOOST_AUTO_TEST_CASE(wait_event_is_woken_by_a_later_event_and_a_signal) {
   auraos::test::serve_node node;
   put_workflow(node.port, waiter("pay", "payment.received"));
   auto id = start(node.port, "pay");
-  BOOST_TEST_REQUIRE(wait_until([&] { return node_status(node.port, id, "wait") == "waiting"; }, 10s));
+  BOOST_TEST_REQUIRE(
+      wait_until([&] { return node_status(node.port, id, "wait") == "waiting"; }, 10s));
   // Another execution's event does not wake it.
-  publish(node.port, {{"type", "payment.received"}, {"source", "bank"},
-                      {"correlationId", "someone-else"}, {"data", {{"amount", 1}}}});
-  publish(node.port, {{"type", "payment.received"}, {"source", "bank"}, {"correlationId", id},
+  publish(node.port, {{"type", "payment.received"},
+                      {"source", "bank"},
+                      {"correlationId", "someone-else"},
+                      {"data", {{"amount", 1}}}});
+  publish(node.port, {{"type", "payment.received"},
+                      {"source", "bank"},
+                      {"correlationId", id},
                       {"data", {{"amount", 5}}}});
   auto done = node.wait_status(id, "completed", 20s);
   BOOST_TEST(done["output"] == (json{{"amount", 5}}), done.dump());
@@ -135,7 +142,9 @@ BOOST_AUTO_TEST_CASE(wait_event_takes_an_event_stored_before_it_reached_the_node
   wf["connections"] = {{{"from", "first"}, {"to", "wait"}}};
   put_workflow(node.port, wf);
   auto id = start(node.port, "late");
-  publish(node.port, {{"type", "early.bird"}, {"source", "t"}, {"correlationId", id},
+  publish(node.port, {{"type", "early.bird"},
+                      {"source", "t"},
+                      {"correlationId", id},
                       {"data", {{"first", true}}}});
   auto done = node.wait_status(id, "completed", 20s);
   BOOST_TEST(done["output"] == (json{{"first", true}}), done.dump());
@@ -151,7 +160,8 @@ BOOST_AUTO_TEST_CASE(an_event_stored_before_the_execution_does_not_match_and_it_
                               {"type", "wait_event"},
                               {"config", {{"type", "stale"}, {"timeoutSeconds", 1}}}}}}});
   auto id = start(node.port, "stale");
-  BOOST_TEST_REQUIRE(wait_until([&] { return node_status(node.port, id, "wait") == "waiting"; }, 10s));
+  BOOST_TEST_REQUIRE(
+      wait_until([&] { return node_status(node.port, id, "wait") == "waiting"; }, 10s));
   auto done = node.wait_status(id, "failed", 20s);
   BOOST_TEST_REQUIRE(done["status"] == "failed", done.dump());
   BOOST_TEST(done["nodes"][0]["error"]["type"] == "timeout", done.dump());
@@ -160,15 +170,19 @@ BOOST_AUTO_TEST_CASE(an_event_stored_before_the_execution_does_not_match_and_it_
 BOOST_AUTO_TEST_CASE(a_passivated_waiting_execution_is_woken_by_its_event) {
   auraos::test::temp_dir data;
   std::ofstream{data.file("config.json")} << R"({"passivateAfterMs": 100})";
-  auraos::test::serve_process process{{"--http", "127.0.0.1:0", "--data-dir",
-                                       data.path().string(), "--config", data.file("config.json")}};
+  auraos::test::serve_process process{{"--http", "127.0.0.1:0", "--data-dir", data.path().string(),
+                                       "--config", data.file("config.json")}};
   auto port = process.wait_for_port();
   put_workflow(port, waiter("sleepy", "wake.up"));
   auto id = start(port, "sleepy");
   auto counters = [&] { return api_call(port, "GET", "/metrics").body; };
   BOOST_TEST_REQUIRE(wait_until(
-      [&] { return auraos::test::metric_value(port, "auraos_service_passivations_total") >= 1; },
-      10s), counters());
+                         [&] {
+                           return auraos::test::metric_value(
+                                      port, "auraos_service_passivations_total") >= 1;
+                         },
+                         10s),
+                     counters());
   publish(port, {{"type", "wake.up"}, {"source", "t"}, {"correlationId", id}, {"data", 1}});
   auto done = auraos::test::wait_execution_status(port, id, "completed", 20s);
   BOOST_TEST(done["output"] == 1, done.dump());
@@ -177,16 +191,21 @@ BOOST_AUTO_TEST_CASE(a_passivated_waiting_execution_is_woken_by_its_event) {
 BOOST_AUTO_TEST_CASE(triggers_start_one_execution_per_matching_event) {
   auraos::test::serve_node node;
   put_workflow(node.port, triggered("on-order"));
-  auto stored = publish(node.port, json::array({
-      {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", 1}, {"total", 5}}}},
-      {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", 2}, {"total", 20}}}},
-      {{"type", "order.other"}, {"source", "shop"}, {"data", {{"id", 3}, {"total", 50}}}},
-      {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", 4}, {"total", 30}}}}}));
-  BOOST_TEST_REQUIRE(wait_until([&] { return executions_of(node.port, "on-order").size() == 2; }, 20s));
+  auto stored = publish(
+      node.port,
+      json::array(
+          {{{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", 1}, {"total", 5}}}},
+           {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", 2}, {"total", 20}}}},
+           {{"type", "order.other"}, {"source", "shop"}, {"data", {{"id", 3}, {"total", 50}}}},
+           {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", 4}, {"total", 30}}}}}));
+  BOOST_TEST_REQUIRE(
+      wait_until([&] { return executions_of(node.port, "on-order").size() == 2; }, 20s));
   // The same event again (same id) starts nothing new.
   publish(node.port, stored[1]);
-  publish(node.port, {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", 5}, {"total", 99}}}});
-  BOOST_TEST_REQUIRE(wait_until([&] { return executions_of(node.port, "on-order").size() == 3; }, 20s));
+  publish(node.port,
+          {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", 5}, {"total", 99}}}});
+  BOOST_TEST_REQUIRE(
+      wait_until([&] { return executions_of(node.port, "on-order").size() == 3; }, 20s));
   std::set<int> orders;
   for (const auto& e : executions_of(node.port, "on-order")) {
     auto view = node.wait_status(e["id"].get<std::string>(), "completed", 20s);
@@ -206,8 +225,8 @@ BOOST_AUTO_TEST_CASE(triggers_start_each_execution_exactly_once_across_kill_9) {
     put_workflow(port, triggered("on-order"));
     json batch = json::array();
     for (int i = 0; i < events; ++i)
-      batch.push_back({{"type", "order.created"}, {"source", "shop"},
-                       {"data", {{"id", i}, {"total", 100}}}});
+      batch.push_back(
+          {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", i}, {"total", 100}}}});
     publish(port, batch);
     first.signal(SIGKILL);
     BOOST_TEST(first.wait_exit(10s) == 128 + SIGKILL);
@@ -215,18 +234,24 @@ BOOST_AUTO_TEST_CASE(triggers_start_each_execution_exactly_once_across_kill_9) {
   auraos::test::serve_process second{args};
   auto port = second.wait_for_port();
   BOOST_TEST_REQUIRE(
-      wait_until([&] { return executions_of(port, "on-order").size() >= std::size_t{events}; }, 60s),
+      wait_until([&] { return executions_of(port, "on-order").size() >= std::size_t{events}; },
+                 60s),
       executions_of(port, "on-order").size());
   // Events stored after the restart are offered after every earlier one: once this one started
   // its execution, the restart offered everything it would.
-  publish(port, {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", events}, {"total", 100}}}});
-  BOOST_TEST_REQUIRE(wait_until([&] {
-    for (const auto& e : executions_of(port, "on-order"))
-      if (e["input"]["order"] == events) return true;
-    return false;
-  }, 30s));
+  publish(
+      port,
+      {{"type", "order.created"}, {"source", "shop"}, {"data", {{"id", events}, {"total", 100}}}});
+  BOOST_TEST_REQUIRE(wait_until(
+      [&] {
+        for (const auto& e : executions_of(port, "on-order"))
+          if (e["input"]["order"] == events) return true;
+        return false;
+      },
+      30s));
   std::multiset<int> orders;
-  for (const auto& e : executions_of(port, "on-order")) orders.insert(e["input"]["order"].get<int>());
+  for (const auto& e : executions_of(port, "on-order"))
+    orders.insert(e["input"]["order"].get<int>());
   BOOST_TEST(orders.size() == std::size_t{events + 1});
   BOOST_TEST(std::set<int>(orders.begin(), orders.end()).size() == orders.size());
 }

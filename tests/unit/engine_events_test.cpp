@@ -17,9 +17,10 @@ json wait_node(json config) {
 BOOST_AUTO_TEST_SUITE(engine_events)
 
 BOOST_AUTO_TEST_CASE(publish_event_is_an_attempt_whose_output_is_the_node_output) {
-  harness h(workflow_doc(
-      {{{"id", "p"}, {"type", "publish_event"}, {"config", {{"type", "t"}, {"data", "${input.x}"}}}}},
-      json::array()));
+  harness h(workflow_doc({{{"id", "p"},
+                           {"type", "publish_event"},
+                           {"config", {{"type", "t"}, {"data", "${input.x}"}}}}},
+                         json::array()));
   auto started = effects_of<start_attempt>(h.start({{"x", 4}}));
   BOOST_REQUIRE_EQUAL(started.size(), 1u);
   BOOST_TEST((started[0].type == auraos::runtime::definition::node_type::publish_event));
@@ -30,7 +31,8 @@ BOOST_AUTO_TEST_CASE(publish_event_is_an_attempt_whose_output_is_the_node_output
 }
 
 BOOST_AUTO_TEST_CASE(wait_event_waits_and_completes_with_the_event) {
-  harness h(workflow_doc({wait_node({{"type", "paid"}, {"correlationId", "${execution.id}"}})}, json::array()));
+  harness h(workflow_doc({wait_node({{"type", "paid"}, {"correlationId", "${execution.id}"}})},
+                         json::array()));
   auto d = h.start();
   auto started = effects_of<start_attempt>(d);
   BOOST_REQUIRE_EQUAL(started.size(), 1u);

@@ -52,7 +52,8 @@ BOOST_AUTO_TEST_CASE(type_source_correlation_and_where_must_all_hold) {
 }
 
 BOOST_AUTO_TEST_CASE(a_where_that_fails_or_is_not_boolean_takes_nothing) {
-  BOOST_TEST(!takes({"order.paid", {}, {}, *expression::parse("event.data.missing.x > 1")}, paid(1)));
+  BOOST_TEST(
+      !takes({"order.paid", {}, {}, *expression::parse("event.data.missing.x > 1")}, paid(1)));
   BOOST_TEST(!takes({"order.paid", {}, {}, *expression::parse("event.data.amount")}, paid(1)));
 }
 
