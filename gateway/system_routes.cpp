@@ -44,15 +44,19 @@ void readyz(const ctx& node, responder respond) {
   detail::spawn_asker(node->system(), [node, respond](caf::event_based_actor* self) {
     auto answer = [node, respond](bool store_ok, std::string store_detail) {
       bool executions_ok = static_cast<bool>(node->executions());
+      bool events_ok = static_cast<bool>(node->events());
+      bool ready = store_ok && executions_ok && events_ok;
       nlohmann::json body = {
-          {"status", store_ok && executions_ok ? "ready" : "not_ready"},
+          {"status", ready ? "ready" : "not_ready"},
           {"subsystems",
            {{"store", {{"status", store_ok ? "ok" : "unavailable"}, {"detail", store_detail}}},
             {"executions",
              {{"status", executions_ok ? "ok" : "unavailable"},
-              {"detail",
-               executions_ok ? "registered" : "the executions service is not running"}}}}}};
-      respond(json_response(store_ok && executions_ok ? 200 : 503, body));
+              {"detail", executions_ok ? "registered" : "the executions service is not running"}}},
+            {"events",
+             {{"status", events_ok ? "ok" : "unavailable"},
+              {"detail", events_ok ? "registered" : "the events service is not running"}}}}}};
+      respond(json_response(ready ? 200 : 503, body));
     };
     auto store = node->store();
     if (!store) return answer(false, "the store actor is not running");

@@ -93,11 +93,11 @@ caf::typed_response_promise<sv::supervision_tree_node> collect_tree(service_acto
 }
 
 /// Forwards a store read and answers its result as the service's reply type.
-template <class Query, class Reply>
+template <class Query, class Found, class Reply>
 void read(service_actor* self, Query query, caf::response_promise promise) {
   self->request(self->state.store, caf::infinite, std::move(query))
       .then(
-          [promise](auto& found) mutable {
+          [promise](p::store_result<Found>& found) mutable {
             if (!found)
               return promise.deliver(Reply(fail(event_failure{found.error().code,
                                                               found.error().message, {}})));
@@ -129,7 +129,7 @@ caf::behavior service(service_actor* self, store::store_actor store, events_opti
       },
       [self](caf::get_atom, const std::string& id) {
         auto promise = self->make_response_promise();
-        read<store::get_event_query, event_reply>(self, {id}, promise);
+        read<store::get_event_query, p::event_record, event_reply>(self, {id}, promise);
         return promise;
       },
       [self](executions::emit_atom, std::vector<p::event_record>& events) {
@@ -139,7 +139,8 @@ caf::behavior service(service_actor* self, store::store_actor store, events_opti
       },
       [self](correlation_atom, const std::string& id) {
         auto promise = self->make_response_promise();
-        read<store::correlated_events_query, event_list_reply>(self, {id, 10000}, promise);
+        read<store::correlated_events_query, std::vector<p::event_record>, event_list_reply>(
+            self, {id, 10000}, promise);
         return promise;
       },
       [self](signal_atom, signal_request& request) {

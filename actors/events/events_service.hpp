@@ -57,7 +57,7 @@ using stored_events_fn = std::function<void(const std::vector<persistence::event
 /// How the events service runs.
 struct events_options {
   /// Clock, timers and ids (null: the real ones).
-  std::shared_ptr<env> env;
+  std::shared_ptr<actors::env> env;
   /// Hears of newly stored events (may be empty).
   stored_events_fn on_stored;
   /// A stream actor with nothing to do for this long stops (passivation).

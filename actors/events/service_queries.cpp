@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actors/events/service_state.hpp"
+#include "persistence/cursor.hpp"
 #include "runtime/events/event_json.hpp"
 #include "runtime/events/event_selector.hpp"
 

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/events/service_state.hpp"
+#include "persistence/cursor.hpp"
 #include "runtime/definition/parse.hpp"
 
 namespace auraos::actors::events::detail {

@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/env.hpp"
+#include "actors/executions/event_requests.hpp"
 #include "actors/executions/execution.hpp"
 #include "actors/executions/executions_service.hpp"
 #include "runtime/engine/json_text.hpp"

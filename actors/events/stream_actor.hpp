@@ -47,7 +47,7 @@ struct stream_args {
   std::string type;                           ///< Its event type.
   caf::actor service;                         ///< The events service (hears of taken waits).
   store::store_actor store;                   ///< Where it reads stored events.
-  std::shared_ptr<env> env;                   ///< Clock and timers.
+  std::shared_ptr<actors::env> env;                ///< Clock and timers.
   std::chrono::milliseconds idle_after{30000};  ///< Stops this long after its last wait ended.
 };
 

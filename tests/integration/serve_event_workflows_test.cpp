@@ -30,8 +30,9 @@ json waiter(const std::string& id, const std::string& type, json extra = json::o
           {"output", "${nodes.wait.output.data}"}};
 }
 
-/// Stores a workflow; fails the test when the node refuses it.
+/// Stores a workflow (once the node is ready); fails the test when the node refuses it.
 void put_workflow(std::uint16_t port, const json& workflow) {
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 10s));
   auto stored = api_call(port, "POST", "/api/v1/workflows", workflow.dump());
   BOOST_TEST_REQUIRE(stored.status == 201, stored.body);
 }
@@ -166,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_passivated_waiting_execution_is_woken_by_its_event) {
   auto id = start(port, "sleepy");
   auto counters = [&] { return api_call(port, "GET", "/metrics").body; };
   BOOST_TEST_REQUIRE(wait_until(
-      [&] { return auraos::test::metric_value(port, "auraos_execution_passivations_total") >= 1; },
+      [&] { return auraos::test::metric_value(port, "auraos_service_passivations_total") >= 1; },
       10s), counters());
   publish(port, {{"type", "wake.up"}, {"source", "t"}, {"correlationId", id}, {"data", 1}});
   auto done = auraos::test::wait_execution_status(port, id, "completed", 20s);

@@ -19,10 +19,10 @@ BOOST_AUTO_TEST_SUITE(engine_events)
 BOOST_AUTO_TEST_CASE(publish_event_is_an_attempt_whose_output_is_the_node_output) {
   harness h(workflow_doc(
       {{{"id", "p"}, {"type", "publish_event"}, {"config", {{"type", "t"}, {"data", "${input.x}"}}}}},
-      {}));
+      json::array()));
   auto started = effects_of<start_attempt>(h.start({{"x", 4}}));
   BOOST_REQUIRE_EQUAL(started.size(), 1u);
-  BOOST_TEST(started[0].type == auraos::runtime::definition::node_type::publish_event);
+  BOOST_TEST((started[0].type == auraos::runtime::definition::node_type::publish_event));
   BOOST_TEST(json_or_null(started[0].config)["data"] == 4);
   BOOST_TEST(!started[0].idempotency_key.empty());
   h.complete("p", 1, {{"eventId", "e-1"}});
@@ -30,7 +30,7 @@ BOOST_AUTO_TEST_CASE(publish_event_is_an_attempt_whose_output_is_the_node_output
 }
 
 BOOST_AUTO_TEST_CASE(wait_event_waits_and_completes_with_the_event) {
-  harness h(workflow_doc({wait_node({{"type", "paid"}, {"correlationId", "${execution.id}"}})}, {}));
+  harness h(workflow_doc({wait_node({{"type", "paid"}, {"correlationId", "${execution.id}"}})}, json::array()));
   auto d = h.start();
   auto started = effects_of<start_attempt>(d);
   BOOST_REQUIRE_EQUAL(started.size(), 1u);
@@ -43,7 +43,7 @@ BOOST_AUTO_TEST_CASE(wait_event_waits_and_completes_with_the_event) {
 }
 
 BOOST_AUTO_TEST_CASE(wait_event_timeout_is_a_durable_timer_that_fails_the_node) {
-  harness h(workflow_doc({wait_node({{"type", "paid"}, {"timeoutSeconds", 2}})}, {}));
+  harness h(workflow_doc({wait_node({{"type", "paid"}, {"timeoutSeconds", 2}})}, json::array()));
   auto d = h.start();
   auto timers = effects_of<set_timer>(d);
   BOOST_REQUIRE_EQUAL(timers.size(), 1u);
@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(wait_event_timeout_is_a_durable_timer_that_fails_the_node) 
 }
 
 BOOST_AUTO_TEST_CASE(an_event_before_the_timeout_drops_the_timer) {
-  harness h(workflow_doc({wait_node({{"type", "paid"}, {"timeoutSeconds", 2}})}, {}));
+  harness h(workflow_doc({wait_node({{"type", "paid"}, {"timeoutSeconds", 2}})}, json::array()));
   h.start();
   auto done = h.complete("w", 1, {{"type", "paid"}});
   BOOST_TEST(effects_of<cancel_timer>(done).size() == 1u);
@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(an_event_before_the_timeout_drops_the_timer) {
 }
 
 BOOST_AUTO_TEST_CASE(a_recovered_wait_is_issued_again) {
-  harness h(workflow_doc({wait_node({{"type", "paid"}})}, {}));
+  harness h(workflow_doc({wait_node({{"type", "paid"}})}, json::array()));
   h.start();
   auto again = effects_of<start_attempt>(h.step(recovered_event{}));
   BOOST_REQUIRE_EQUAL(again.size(), 1u);

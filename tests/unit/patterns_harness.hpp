@@ -16,7 +16,8 @@
 #include "runtime/events/patterns/matcher.hpp"
 #include "runtime/events/patterns/rule_parse.hpp"
 
-// Lets Boost.Test print a mismatching list of lines or optional value (found by argument-dependent lookup).
+// Lets Boost.Test print a mismatching list of lines or optional value (found by argument-dependent
+// lookup).
 namespace std {
 inline ostream& boost_test_print_type(ostream& out, const vector<string>& texts) {
   for (const auto& text : texts) out << "\n  " << text;
@@ -57,7 +58,9 @@ struct feed {
 };
 
 /// A clock tick at `at` ms after t0.
-inline feed tick(std::int64_t at) { return {at, std::nullopt}; }
+inline feed tick(std::int64_t at) {
+  return {at, std::nullopt};
+}
 
 /// A match as one line: "a1,b1 @1000 by=7 corr=c count=3 mean=1.5 sd=0.5" (times after t0).
 inline std::string render(const patterns::match& m) {
@@ -77,7 +80,8 @@ inline std::string render(const patterns::match& m) {
 /// The rule written as JSON text; the test fails when it is not valid.
 inline patterns::rule rule_of(const std::string& text) {
   auto parsed = patterns::parse_rule(nlohmann::json::parse(text));
-  BOOST_REQUIRE_MESSAGE(parsed.has_value(), "rule: " << text << (parsed ? "" : "\n  " + parsed.error().front()));
+  BOOST_REQUIRE_MESSAGE(parsed.has_value(),
+                        "rule: " << text << (parsed ? "" : "\n  " + parsed.error().front()));
   return std::move(parsed).value();
 }
 
@@ -116,9 +120,9 @@ inline strings run_with_restart(const patterns::rule& r, const std::vector<feed>
 
 /// One row of a matcher table: a script and the matches it must give.
 struct script_case {
-  std::string name;           ///< What the row shows.
-  std::vector<feed> script;   ///< Events and ticks.
-  strings expected;           ///< One line per match (see `render`).
+  std::string name;          ///< What the row shows.
+  std::vector<feed> script;  ///< Events and ticks.
+  strings expected;          ///< One line per match (see `render`).
 };
 
 /// Checks every row on a fresh matcher of `rule_text`, and again with a restart (state stored

@@ -7,9 +7,10 @@
 --   event_list_by_source       SEARCH events USING INDEX idx_events_source (source=? AND seq>?)
 --   event_list_by_correlation  SEARCH events USING INDEX idx_events_correlation_id
 --                              (correlation_id=? AND seq>?)
--- (no temp B-tree: the index gives seq order, the scan stops after ?8 rows). The store picks
--- correlation, then type, then source; the other filters are checked on the rows scanned, so
--- a time range alone scans idx_events_seq from the cursor. Several types: one query per type.
+-- (no temp B-tree: the index gives seq order, the scan stops after ?8 rows; checked by
+-- tests/unit/event_query_plan_test.cpp). The store picks correlation, then type, then source;
+-- the other filters are checked on the rows scanned, so a time range alone scans
+-- idx_events_seq from the cursor. Several types: one query per type.
 SELECT id, type, source, data, metadata, timestamp, correlation_id, causation_id, seq, stored_at
 FROM events
 WHERE /*events_by*/ seq > ?4

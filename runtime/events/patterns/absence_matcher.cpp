@@ -12,8 +12,8 @@ absence_matcher::absence_matcher(absence_rule rule)
 std::vector<match> absence_matcher::close_windows(std::int64_t now) {
   std::vector<match> out;
   for (auto& [key, window] : expire(now))
-    out.push_back(chain_match(window, key, rule_.by.has_value(),
-                              window.front().at_ms + within_ms_ + 1));
+    out.push_back(
+        chain_match(window, key, rule_.by.has_value(), window.front().at_ms + within_ms_ + 1));
   return out;
 }
 
@@ -39,10 +39,7 @@ std::vector<match> absence_matcher::on_time(std::int64_t now_ms) {
 
 result<absence_matcher, std::string> absence_matcher::from_json(absence_rule rule,
                                                                 const nlohmann::json& state) {
-  absence_matcher out{std::move(rule)};
-  if (auto error = out.restore(state, [](const chain& c) { return c.size() == 1; }))
-    return fail(std::move(*error));
-  return out;
+  return restored<absence_matcher>(std::move(rule), state, is_single);
 }
 
 }  // namespace auraos::runtime::events::patterns

@@ -18,7 +18,9 @@
 
 namespace auraos::runtime::events::patterns {
 
-/// Chains (partial matches) by key; a chain's start is its first event's time.
+/// Chains (partial matches) by key; a chain's start is its first event's time. A key's chains
+/// are in start order (the matchers add them at non-decreasing times); an index of the starts
+/// makes finding the expired and the oldest chains cost O(log n) each.
 class chain_book {
  public:
   /// Most chains a book holds, all keys together (the oldest is dropped first).
@@ -42,7 +44,7 @@ class chain_book {
   /// The start of the oldest chain; nullopt when empty.
   std::optional<std::int64_t> earliest_start() const;
   /// The number of chains.
-  std::size_t size() const { return size_; }
+  std::size_t size() const { return starts_.size(); }
 
   /// `{key: [chain_json...]}`.
   nlohmann::json to_json() const;
@@ -50,9 +52,10 @@ class chain_book {
   static std::optional<chain_book> from_json(const nlohmann::json& value);
 
  private:
-  void drop_oldest();
+  void unindex(std::int64_t start, const std::string& key);
+  chain take_front(const std::string& key);
   std::map<std::string, std::deque<chain>> keys_;
-  std::size_t size_ = 0;
+  std::multimap<std::int64_t, std::string> starts_;  // one entry per chain: start -> key
 };
 
 }  // namespace auraos::runtime::events::patterns

@@ -18,7 +18,9 @@ std::vector<match> chain_matcher::on_time(std::int64_t now_ms) {
   return {};
 }
 
-nlohmann::json chain_matcher::to_json() const { return state_.to_json(kind_); }
+nlohmann::json chain_matcher::to_json() const {
+  return state_.to_json(kind_);
+}
 
 std::optional<std::int64_t> chain_matcher::admit(const event& e, std::int64_t now_ms) {
   if (state_.in.used(e.id)) return std::nullopt;

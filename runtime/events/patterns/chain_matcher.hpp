@@ -15,6 +15,7 @@
 #include "runtime/events/patterns/match.hpp"
 #include "runtime/events/patterns/matcher_state.hpp"
 #include "runtime/events/patterns/rule.hpp"
+#include "runtime/result.hpp"
 
 namespace auraos::runtime::events::patterns {
 
@@ -40,6 +41,15 @@ class chain_matcher {
   /// names what is wrong.
   std::optional<std::string> restore(const nlohmann::json& state,
                                      const std::function<bool(const chain&)>& keep);
+
+  /// A `Matcher` of `rule` continuing from `state` (see `restore`).
+  template <class Matcher, class Rule>
+  static result<Matcher, std::string> restored(Rule rule, const nlohmann::json& state,
+                                               const std::function<bool(const chain&)>& keep) {
+    Matcher out{std::move(rule)};
+    if (auto error = out.restore(state, keep)) return fail(std::move(*error));
+    return out;
+  }
 
   pattern_kind kind_;       ///< For the stored state.
   std::int64_t within_ms_;  ///< The window.

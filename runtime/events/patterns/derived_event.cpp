@@ -22,7 +22,9 @@ std::uint64_t fnv1a(const std::string& text, std::uint64_t basis) {
 }
 
 json match_data(const rule& r, const match& m) {
-  json data = {{"patternId", r.id}, {"patternName", r.name}, {"kind", kind_name(r.kind())},
+  json data = {{"patternId", r.id},
+               {"patternName", r.name},
+               {"kind", kind_name(r.kind())},
                {"matched", m.matched}};
   if (m.by) data["by"] = json::parse(*m.by, nullptr, false);
   if (m.figures) {
@@ -40,8 +42,8 @@ std::string derived_event_id(const rule& r, const match& m) {
   for (const auto& id : m.matched) text += '\n' + id;
   std::uint64_t high = fnv1a(text, 0xcbf29ce484222325ULL);
   std::uint64_t low = fnv1a(text + '\x01', 0x84222325cbf29ce4ULL);
-  high = (high & ~0xf000ULL) | 0x8000ULL;                                    // version 8
-  low = (low & ~(0x3ULL << 62)) | (0x2ULL << 62);                            // variant 10
+  high = (high & ~0xf000ULL) | 0x8000ULL;          // version 8
+  low = (low & ~(0x3ULL << 62)) | (0x2ULL << 62);  // variant 10
   std::array<char, 37> out{};
   std::snprintf(out.data(), out.size(), "%08x-%04x-%04x-%04x-%012llx",
                 static_cast<unsigned>(high >> 32), static_cast<unsigned>((high >> 16) & 0xffff),

@@ -21,8 +21,11 @@ class event_probe {
  public:
   /// Looks at `e` (which must outlive the probe).
   event_probe(const event& e, std::int64_t now_ms);
+  /// Frees the JSON form.
   ~event_probe();
+  /// Not copied (it points at the event).
   event_probe(const event_probe&) = delete;
+  /// Not copied (it points at the event).
   event_probe& operator=(const event_probe&) = delete;
 
   /// The event.

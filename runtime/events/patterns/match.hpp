@@ -22,9 +22,9 @@ struct rate_figures {
 
 /// One match of a rule.
 struct match {
-  std::vector<std::string> matched;           ///< Ids of the matching events, in order.
-  std::string causation_id;                   ///< The last matching event's id (may be empty).
-  std::optional<std::string> by;              ///< JSON text of the `by` value, when the rule has one.
+  std::vector<std::string> matched;  ///< Ids of the matching events, in order.
+  std::string causation_id;          ///< The last matching event's id (may be empty).
+  std::optional<std::string> by;     ///< JSON text of the `by` value, when the rule has one.
   std::optional<std::string> correlation_id;  ///< Shared by every matched event, if any.
   std::int64_t at_ms = 0;                     ///< The matcher's time of the match.
   std::optional<rate_figures> figures;        ///< Set by the `rate` matcher.

@@ -1,36 +1,34 @@
 #include "runtime/events/patterns/matcher.hpp"
 
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
 
 namespace auraos::runtime::events::patterns {
 namespace {
 
-/// The matcher type of a rule shape.
+using shapes = decltype(rule::shape);
+static_assert(std::variant_size_v<shapes> == std::variant_size_v<matcher>);
+
+/// The position of `Shape` among the rule's shapes (the matchers are in the same order).
+template <class Shape, std::size_t I = 0>
+constexpr std::size_t shape_index() {
+  if constexpr (std::is_same_v<std::variant_alternative_t<I, shapes>, Shape>)
+    return I;
+  else
+    return shape_index<Shape, I + 1>();
+}
+
+/// The matcher of a rule shape.
 template <class Shape>
-struct matcher_of;
-template <>
-struct matcher_of<sequence_rule> {
-  using type = sequence_matcher;
-};
-template <>
-struct matcher_of<absence_rule> {
-  using type = absence_matcher;
-};
-template <>
-struct matcher_of<threshold_rule> {
-  using type = threshold_matcher;
-};
-template <>
-struct matcher_of<rate_rule> {
-  using type = rate_matcher;
-};
+using matcher_for = std::variant_alternative_t<shape_index<Shape>(), matcher>;
 
 }  // namespace
 
 matcher make_matcher(const rule& r) {
   return std::visit(
       [](const auto& shape) -> matcher {
-        return typename matcher_of<std::decay_t<decltype(shape)>>::type{shape};
+        return matcher_for<std::decay_t<decltype(shape)>>{shape};
       },
       r.shape);
 }
@@ -38,7 +36,7 @@ matcher make_matcher(const rule& r) {
 result<matcher, std::string> restore_matcher(const rule& r, const nlohmann::json& state) {
   return std::visit(
       [&](const auto& shape) -> result<matcher, std::string> {
-        auto restored = matcher_of<std::decay_t<decltype(shape)>>::type::from_json(shape, state);
+        auto restored = matcher_for<std::decay_t<decltype(shape)>>::from_json(shape, state);
         if (!restored) return fail(std::move(restored).error());
         return matcher{std::move(restored).value()};
       },

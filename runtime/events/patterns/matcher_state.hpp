@@ -30,8 +30,7 @@ struct chain_state {
   /// The envelope plus `"chains": book.to_json()`.
   nlohmann::json to_json(pattern_kind kind) const;
   /// The state written by `to_json` for `kind`; an error names what is wrong.
-  static result<chain_state, std::string> from_json(pattern_kind kind,
-                                                    const nlohmann::json& state);
+  static result<chain_state, std::string> from_json(pattern_kind kind, const nlohmann::json& state);
 };
 
 }  // namespace auraos::runtime::events::patterns

@@ -10,7 +10,8 @@ rate_figures figures_of(const std::deque<std::int64_t>& history, std::int64_t co
   for (auto value : history) sum += static_cast<double>(value);
   double mean = sum / n;
   double squares = 0;
-  for (auto value : history) squares += (static_cast<double>(value) - mean) * (static_cast<double>(value) - mean);
+  for (auto value : history)
+    squares += (static_cast<double>(value) - mean) * (static_cast<double>(value) - mean);
   return {count, mean, std::sqrt(squares / n)};
 }
 

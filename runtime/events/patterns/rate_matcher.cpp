@@ -78,7 +78,8 @@ void rate_matcher::close_window(std::vector<match>& out) {
 }
 
 bool rate_matcher::idle() const {
-  return count_ == 0 && std::all_of(history_.begin(), history_.end(), [](auto n) { return n == 0; });
+  return count_ == 0 &&
+         std::all_of(history_.begin(), history_.end(), [](auto n) { return n == 0; });
 }
 
 json rate_matcher::to_json() const {
@@ -104,7 +105,8 @@ result<rate_matcher, std::string> rate_matcher::from_json(rate_rule rule, const 
   bool ok = (window.is_null() || window.is_number_integer()) &&
             state.value("count", json()).is_number_integer() && last.is_array() &&
             state.value("shared", json()).is_boolean() && history.is_array() &&
-            std::all_of(history.begin(), history.end(), [](const json& n) { return n.is_number_integer(); });
+            std::all_of(history.begin(), history.end(),
+                        [](const json& n) { return n.is_number_integer(); });
   auto events = last.empty() ? std::optional<chain>(chain{}) : chain_from_json(last);
   if (!ok || !events) return fail(std::string{"pattern state: rate window is malformed"});
   if (window.is_number_integer()) out.window_ = window.get<std::int64_t>();

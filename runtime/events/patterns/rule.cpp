@@ -18,7 +18,9 @@ constexpr std::array<std::pair<pattern_kind, std::string_view>, 4> kind_names{{
 
 }  // namespace
 
-std::string_view kind_name(pattern_kind kind) { return name_of(kind_names, kind); }
+std::string_view kind_name(pattern_kind kind) {
+  return name_of(kind_names, kind);
+}
 
 std::int64_t to_ms(double seconds) {
   auto ms = static_cast<std::int64_t>(std::llround(seconds * 1000));

@@ -31,15 +31,15 @@ inline constexpr std::size_t max_name_length = 200;
 
 /// One condition on an event: its type, and a filter over `{"event": event_json(e)}`.
 struct event_step {
-  std::string type;                      ///< The event type it matches (exactly).
+  std::string type;                       ///< The event type it matches (exactly).
   std::optional<expr::expression> where;  ///< True for a match; absent: every event of `type`.
 };
 
 /// What groups events of one match: a data field path or the event's `correlationId`.
 struct by_path {
-  std::string text;                     ///< As written: "orderId", "data.orderId", "correlationId".
-  bool correlation = false;             ///< True for the literal "correlationId".
-  std::vector<std::string> data_path;   ///< Field names below `data` (when not `correlation`).
+  std::string text;                    ///< As written: "orderId", "data.orderId", "correlationId".
+  bool correlation = false;            ///< True for the literal "correlationId".
+  std::vector<std::string> data_path;  ///< Field names below `data` (when not `correlation`).
 };
 
 /// `sequence`: the steps in order, all within `within` seconds of the first, per `by` value.

@@ -14,8 +14,8 @@ using nlohmann::json;
 namespace def = definition;
 
 bool is_name_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '.' || c == '_' || c == ':' || c == '/' || c == '-';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == '_' || c == ':' || c == '/' || c == '-';
 }
 
 /// Splits "a.b.c" at dots; nullopt when a part is empty.
@@ -78,8 +78,9 @@ std::optional<by_path> read_by(const def::scope& at, const json& object) {
   auto parts = text->size() <= max_by_length ? split_path(*text) : std::nullopt;
   if (parts && parts->front() == "data") parts->erase(parts->begin());
   if (!parts || parts->empty()) {
-    at.report("by", "must be \"correlationId\" or a data field path like \"orderId\" or "
-                    "\"data.order.id\" (at most 200 characters)");
+    at.report("by",
+              "must be \"correlationId\" or a data field path like \"orderId\" or "
+              "\"data.order.id\" (at most 200 characters)");
     return std::nullopt;
   }
   by.data_path = std::move(*parts);
@@ -95,7 +96,8 @@ std::optional<double> read_seconds(const def::scope& at, const json& object, std
   auto seconds = def::positive_number(at, object, key);
   if (!seconds) return std::nullopt;
   if (*seconds < 0.001 || *seconds > max) {
-    at.report(key, "must be between 0.001 and " + std::to_string(static_cast<long long>(max)) + " seconds");
+    at.report(key, "must be between 0.001 and " + std::to_string(static_cast<long long>(max)) +
+                       " seconds");
     return std::nullopt;
   }
   return seconds;

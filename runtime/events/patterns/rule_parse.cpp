@@ -4,6 +4,7 @@
 
 #include "runtime/definition/fields.hpp"
 #include "runtime/events/patterns/rule_fields.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::runtime::events::patterns {
 namespace {
@@ -51,8 +52,8 @@ threshold_rule read_threshold(const def::scope& at, const json& doc) {
   if (!count) at.report("count", "required");
   bool whole = count && def::is_integral(*count) && count->get<double>() >= 1 &&
                count->get<double>() <= static_cast<double>(max_count);
-  if (count && def::expect(at, "count", *count, whole,
-                           "an integer from 1 to " + std::to_string(max_count)))
+  if (count &&
+      def::expect(at, "count", *count, whole, "an integer from 1 to " + std::to_string(max_count)))
     shape.count = count->get<std::int64_t>();
   shape.within = read_seconds(at, doc, "within", max_within_seconds).value_or(0);
   shape.by = read_by(at, doc);
@@ -118,6 +119,12 @@ result<rule, rule_errors> parse_rule(const json& document) {
   out.emit = read_emit(root, document);
   if (errors.empty()) return out;
   return fail(texts_of(errors));
+}
+
+result<rule, rule_errors> parse_rule_text(std::string_view json_text) {
+  auto document = parse_json(json_text);
+  if (!document) return fail(rule_errors{document.error().to_string()});
+  return parse_rule(document.value());
 }
 
 }  // namespace auraos::runtime::events::patterns

@@ -6,7 +6,13 @@ namespace auraos::runtime::events::patterns {
 
 using nlohmann::json;
 
-seen_event seen_of(const event& e, std::int64_t at_ms) { return {e.id, e.correlation_id, at_ms}; }
+bool is_single(const chain& events) {
+  return events.size() == 1;
+}
+
+seen_event seen_of(const event& e, std::int64_t at_ms) {
+  return {e.id, e.correlation_id, at_ms};
+}
 
 std::optional<std::string> common_correlation(const chain& events) {
   if (events.empty() || !events.front().correlation_id) return std::nullopt;

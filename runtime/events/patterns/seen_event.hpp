@@ -25,6 +25,9 @@ struct seen_event {
 /// Events of one partial match, oldest first (never empty in a matcher's state).
 using chain = std::vector<seen_event>;
 
+/// True for a chain of one event (what absence and threshold keep).
+bool is_single(const chain& events);
+
 /// `e` as seen at `at_ms`.
 seen_event seen_of(const event& e, std::int64_t at_ms);
 

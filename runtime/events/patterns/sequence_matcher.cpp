@@ -40,11 +40,9 @@ std::vector<match> sequence_matcher::on_event(const event& e, std::int64_t now_m
 
 result<sequence_matcher, std::string> sequence_matcher::from_json(sequence_rule rule,
                                                                   const nlohmann::json& state) {
-  sequence_matcher out{std::move(rule)};
-  auto steps = out.rule_.steps.size();
-  if (auto error = out.restore(state, [&](const chain& c) { return c.size() < steps; }))
-    return fail(std::move(*error));
-  return out;
+  auto steps = rule.steps.size();
+  return restored<sequence_matcher>(std::move(rule), state,
+                                    [steps](const chain& c) { return c.size() < steps; });
 }
 
 }  // namespace auraos::runtime::events::patterns

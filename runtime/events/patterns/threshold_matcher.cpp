@@ -30,10 +30,7 @@ std::vector<match> threshold_matcher::on_event(const event& e, std::int64_t now_
 
 result<threshold_matcher, std::string> threshold_matcher::from_json(threshold_rule rule,
                                                                     const nlohmann::json& state) {
-  threshold_matcher out{std::move(rule)};
-  if (auto error = out.restore(state, [](const chain& c) { return c.size() == 1; }))
-    return fail(std::move(*error));
-  return out;
+  return restored<threshold_matcher>(std::move(rule), state, is_single);
 }
 
 }  // namespace auraos::runtime::events::patterns
