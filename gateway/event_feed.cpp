@@ -29,7 +29,11 @@ bool event_feed::offer(offered_event& e) {
   if (!filter_.matches_fields(e.value())) return true;
   if (filter_.where && !runtime::events::where_holds(*filter_.where, e.scope())) return true;
   std::lock_guard lock{mutex_};
-  if (live_) return e.value().seq <= last_seq_ || writer_->push(e.message());
+  if (live_) {
+    if (e.value().seq <= last_seq_) return true;  // the replay (or a repeat) sent it already
+    last_seq_ = e.value().seq;
+    return writer_->push(e.message());
+  }
   if (held_.size() >= buffer_limit_) return false;
   held_.emplace_back(e.value().seq, e.message());
   return true;
@@ -48,8 +52,11 @@ bool event_feed::go_live(std::int64_t last_seq) {
   std::lock_guard lock{mutex_};
   live_ = true;
   last_seq_ = last_seq;
-  for (auto& [seq, message] : held_)
-    if (seq > last_seq && !writer_->push(std::move(message))) return false;
+  for (auto& [seq, message] : held_) {
+    if (seq <= last_seq_) continue;
+    last_seq_ = seq;
+    if (!writer_->push(std::move(message))) return false;
+  }
   held_.clear();
   return true;
 }

@@ -55,7 +55,8 @@ class event_feed {
   /// refused one (ended, closing or full).
   bool replay(const std::vector<runtime::events::event>& stored);
   /// Ends the replay, which covered every event up to `last_seq`: held live events after it
-  /// are written, later ones go straight to the stream. False when the stream refused one.
+  /// are written, later ones go straight to the stream; an event at or below the last seq
+  /// written is never written again. False when the stream refused one.
   bool go_live(std::int64_t last_seq);
   /// Closes the stream with an `overflow` message.
   void overflow();

@@ -201,7 +201,7 @@ BOOST_AUTO_TEST_CASE(where_is_true_only_for_a_boolean_true) {
   }
   auto bad = ev::parse_where("event.data.amount >");
   BOOST_REQUIRE(!bad);
-  BOOST_TEST(bad.error().starts_with("where: position 19: "), bad.error());
+  BOOST_TEST(bad.error().starts_with("where: position 20: "), bad.error());
 }
 
 BOOST_AUTO_TEST_CASE(the_correlation_tree_follows_causation_in_time_order) {

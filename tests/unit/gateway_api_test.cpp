@@ -5,6 +5,8 @@
 
 #include "gateway/api_error.hpp"
 #include "gateway/error_mapping.hpp"
+#include "gateway/event_body.hpp"
+#include "gateway/event_params.hpp"
 #include "gateway/http_server.hpp"
 #include "gateway/json_body.hpp"
 #include "gateway/pagination.hpp"
@@ -191,6 +193,65 @@ BOOST_AUTO_TEST_CASE(header_map_ignores_case_and_joins_repeats) {
   headers.set("accept", "x/y");
   BOOST_TEST(headers.get("Accept").value() == "x/y");
   BOOST_TEST(!headers.contains("missing"));
+}
+
+/// A GET of `target` as the server hands it to a handler.
+gw::http_request get_request(const std::string& target) {
+  gw::http_request request;
+  request.method = "GET";
+  request.target = target;
+  auto mark = target.find('?');
+  request.path = target.substr(0, mark);
+  if (mark != std::string::npos) request.query = gw::parse_query(target.substr(mark + 1)).value();
+  return request;
+}
+
+BOOST_AUTO_TEST_CASE(event_filters_read_repeated_types_times_and_where) {
+  auto params = gw::parse_event_params(get_request(
+      "/api/v1/events?type=a&type=b,c&source=s&from=2026-11-30T10:00:00Z&correlationId=k"
+      "&where=event.data.n%20%3E%201"));
+  BOOST_REQUIRE(params);
+  BOOST_TEST(params->filter.types == (std::vector<std::string>{"a", "b", "c"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(params->filter.source.value_or("") == "s");
+  BOOST_TEST(params->filter.from_ms.value_or(0) == 1796032800000);
+  BOOST_TEST(!params->filter.to_ms);
+  BOOST_TEST(params->where == "event.data.n > 1");
+  auto store = gw::store_filter(params->filter);
+  BOOST_TEST(store.types.size() == 3u);
+  BOOST_TEST(store.correlation_id.value_or("") == "k");
+}
+
+BOOST_AUTO_TEST_CASE(bad_event_filters_name_the_parameter) {
+  for (std::string query : {"type=a%20b", "source=", "from=noon", "to=1", "where=(",
+                            "correlationId=%01", "type=%ff"}) {
+    auto params = gw::parse_event_params(get_request("/api/v1/events?" + query));
+    BOOST_TEST_CONTEXT(query) {
+      BOOST_REQUIRE(!params);
+      BOOST_TEST(params.error().code == auraos::errc::invalid);
+      auto name = query.substr(0, query.find('='));
+      BOOST_TEST(params.error().message.find("'" + name + "'") != std::string::npos,
+                 params.error().message);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(published_bodies_are_read_by_their_media_type) {
+  gw::http_request request;
+  request.body = R"([{"type": "a", "source": "s"}, {"source": "s"}])";
+  auto bad = gw::published_events(request);
+  BOOST_REQUIRE(!bad);
+  BOOST_TEST(gw::http_status(bad.error().code) == 422);
+  BOOST_TEST((*bad.error().details)[0] == "[1].type: is required");
+  request.body = R"({"specversion": "1.0", "type": "a", "source": "s", "id": "x"})";
+  request.headers.set("Content-Type", "Application/CloudEvents+JSON; charset=utf-8");
+  auto cloud = gw::published_events(request);
+  BOOST_REQUIRE(cloud);
+  BOOST_TEST(cloud->front().id == "x");
+  request.headers.set("Content-Type", "application/json");
+  BOOST_TEST(gw::http_status(gw::published_events(request).error().code) == 422);  // specversion
+  request.body = "{";
+  BOOST_TEST(gw::http_status(gw::published_events(request).error().code) == 400);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
