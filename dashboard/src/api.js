@@ -69,7 +69,7 @@ export const api = {
   events: (params, s) => get('/events' + query(params), s),
   event: (vid, s) => get(`/events/${id(vid)}`, s),
   correlation: (cid, s) => get(`/events/correlations/${id(cid)}`, s),
-  patterns: (s) => get('/event-patterns', s),
+  patterns: (params, s) => get('/event-patterns' + query(params), s),
   pattern: (pid, s) => get(`/event-patterns/${id(pid)}`, s),
   control: (eid, verb) => request('POST', `/executions/${id(eid)}/${verb}`),
   /** The node that runs execution eid (its AuraOS-Node header), or null when unknown. */

@@ -78,6 +78,7 @@ export function use_event_tail(filters, paused) {
         last_id.current = ev.id;
         if (seen.current.has(ev.id)) return;
         seen.current.add(ev.id);
+        if (seen.current.size > 20 * keep) seen.current = new Set([...seen.current].slice(-keep));
         set_st((s) => ({ ...s, state: 'live', events: [ev, ...s.events].slice(0, keep) }));
       });
       const retry = () => {

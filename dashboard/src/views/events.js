@@ -78,6 +78,7 @@ function PatternMatches({ pattern }) {
   const m = use_fetch((s) => type ? latest_events({ type }, s) : Promise.resolve([]), [type]);
   return html`<div data-testid="pattern-matches" data-pattern=${pattern.id}>
     <h3>Recent matches of ${pattern.name || pattern.id}</h3>
+    <details><summary>The rule</summary><${JsonBlock} value=${pattern} testid="pattern-rule"/></details>
     <${ErrorBox} error=${m.error} what="the matches"/>
     ${m.loading && !m.data && html`<${Loading} what="the matches"/>`}
     ${m.data && (m.data.length ? html`<${EventTable} events=${m.data.slice(0, 20)} testid="pattern-match-row"
@@ -87,7 +88,7 @@ function PatternMatches({ pattern }) {
 
 /** The patterns, when the node serves them (404/405: an older node, nothing shown). */
 function Patterns() {
-  const p = use_fetch((s) => api.patterns(s).catch((e) => {
+  const p = use_fetch((s) => api.patterns({ limit: 100 }, s).catch((e) => {
     if (e.status === 404 || e.status === 405) return null;
     throw e;
   }), []);
@@ -100,9 +101,10 @@ function Patterns() {
     <${ErrorBox} error=${p.error} what="the event patterns"/>
     ${p.data && items.length === 0 && html`<p class="muted">No pattern is defined.</p>`}
     ${items.length > 0 && html`<div class="scroll"><table class="table compact">
-      <thead><tr><th>Name</th><th>Kind</th><th>Emits</th><th></th></tr></thead>
+      <thead><tr><th>Name</th><th>Kind</th><th>Emits</th><th class="num">Matches</th><th>Last match</th><th></th></tr></thead>
       <tbody>${items.map((x) => html`<tr key=${x.id} data-testid="pattern-row" data-id=${x.id}>
         <td>${x.name || x.id}</td><td>${x.kind}</td><td class="mono">${x.emit && x.emit.type}</td>
+        <td class="num">${x.matches ?? '–'}</td><td>${time(x.lastMatchAt)}</td>
         <td><button type="button" class="link" aria-pressed=${selected === x.id}
           onClick=${() => set_selected(selected === x.id ? null : x.id)}>${selected === x.id ? 'Hide matches' : 'Matches'}</button></td>
       </tr>`)}</tbody></table></div>`}
