@@ -66,12 +66,25 @@ export function use_event_tail(filters, paused) {
     let timer = null;
     let delay = first_delay_ms;
     let closed = false;
+    // Without a resume point the stream starts at its opening: list again once it is open, so
+    // events stored before (since the list, or while paused) are not missed.
+    const relist = () => latest_events(filters).then((listed) => {
+      if (closed) return;
+      const fresh = listed.filter((e) => !seen.current.has(e.id));
+      for (const e of fresh) seen.current.add(e.id);
+      if (!last_id.current && listed.length) last_id.current = listed[0].id;
+      if (fresh.length) set_st((s) => ({ ...s, events: [...s.events, ...fresh].slice(0, keep) }));
+    }, () => { /* the stream still runs; the next reconnect lists again */ });
     const connect = () => {
       const q = filter_query(filters);
       if (last_id.current) q.set('after', last_id.current);
       set_st((s) => ({ ...s, state: 'connecting' }));
       source = new EventSource('/api/v1/events/stream?' + q.toString());
-      source.onopen = () => { delay = first_delay_ms; set_st((s) => ({ ...s, state: 'live' })); };
+      source.onopen = () => {
+        delay = first_delay_ms;
+        set_st((s) => ({ ...s, state: 'live' }));
+        if (!last_id.current) relist();
+      };
       source.addEventListener('event', (m) => {
         let ev;
         try { ev = JSON.parse(m.data); } catch { return; }
