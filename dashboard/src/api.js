@@ -65,6 +65,12 @@ export const api = {
   execution: (eid, s) => get(`/executions/${id(eid)}`, s),
   history: (eid, params, s) => get(`/executions/${id(eid)}/history` + query(params), s),
   logs: (eid, params, s) => get(`/executions/${id(eid)}/logs` + query(params), s),
+  /** Events in storing order: {items, nextCursor}; params: type (a,b), source, correlationId, where, limit, cursor. */
+  events: (params, s) => get('/events' + query(params), s),
+  event: (vid, s) => get(`/events/${id(vid)}`, s),
+  correlation: (cid, s) => get(`/events/correlations/${id(cid)}`, s),
+  patterns: (params, s) => get('/event-patterns' + query(params), s),
+  pattern: (pid, s) => get(`/event-patterns/${id(pid)}`, s),
   control: (eid, verb) => request('POST', `/executions/${id(eid)}/${verb}`),
   /** The node that runs execution eid (its AuraOS-Node header), or null when unknown. */
   executionOwner: async (eid, s) => {

@@ -77,7 +77,11 @@ export function api_client(base) {
 export function console_watch(page) {
   const errors = [];
   let view = 'start';
-  page.on('console', (m) => { if (m.type() === 'error') errors.push({ view, text: m.text() }); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const where = m.location() && m.location().url;  // the resource of a failed request
+    errors.push({ view, text: m.text() + (where ? ' ' + where : '') });
+  });
   page.on('pageerror', (e) => errors.push({ view, text: 'uncaught: ' + e.message }));
   return { errors, set_view: (v) => { view = v; } };
 }

@@ -15,6 +15,7 @@ import { JsonBlock } from '../components/json_block.js';
 import { Timeline } from '../components/timeline.js';
 import { Logs } from '../components/logs.js';
 import { ExecutionActions } from '../components/execution_actions.js';
+import { EventWaits, event_waits } from '../components/event_waits.js';
 
 const ended = (s) => ['completed', 'failed', 'cancelled', 'timed_out'].includes(s);
 
@@ -86,6 +87,7 @@ export function Execution({ id }) {
         data-testid="execution-owner-notice">Node <strong>${owner.data}</strong> runs this execution;
         its live updates reach that node's dashboard. Here the page refreshes when you open it or act on it.</p>`}
       <${ExecutionActions} execution=${e} onDone=${(x) => { ex.set_data((d) => ({ ...d, ...x })); reload(); }}/>
+      <${EventWaits} waits=${event_waits(e, def.data && def.data.definition, hist.data ? hist.data.items : [])}/>
       <div class="split">
         <section class="card"><h2>Graph</h2>
           <${ErrorBox} error=${def.error} what="the workflow revision"/>
