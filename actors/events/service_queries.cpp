@@ -4,8 +4,7 @@
 
 #include "actors/events/service_state.hpp"
 #include "persistence/cursor.hpp"
-#include "runtime/events/event_json.hpp"
-#include "runtime/events/event_selector.hpp"
+#include "runtime/events/event_filter.hpp"
 
 namespace auraos::actors::events::detail {
 namespace {
@@ -40,10 +39,8 @@ void scan(service_actor* self, std::shared_ptr<where_scan> run) {
             auto wanted = static_cast<std::size_t>(run->query.page.limit);
             for (auto& e : page->items) {
               ++run->examined;
-              auto rendered = runtime::events::event_json(e);
-              auto taken = run->where.evaluate(runtime::events::event_scope(rendered));
               auto seq = e.seq;
-              if (taken && taken->is_boolean() && taken->get<bool>())
+              if (runtime::events::where_holds(run->where, runtime::events::where_scope(e)))
                 run->found.items.push_back(std::move(e));
               bool full = run->found.items.size() == wanted;
               if (full || run->examined >= where_scan_limit) {
@@ -80,10 +77,8 @@ void query(service_actor* self, event_query q, caf::response_promise promise) {
             });
     return;
   }
-  auto where = runtime::expr::expression::parse(q.where);
-  if (!where)
-    return promise.deliver(event_page_reply(fail(
-        event_failure{errc::invalid, "where: syntax error at " + where.error().to_string(), {}})));
+  auto where = runtime::events::parse_where(q.where);
+  if (!where) return promise.deliver(event_page_reply(fail(event_failure{errc::invalid, where.error(), {}})));
   if (auto limit = p::check_page_limit(q.page, "events"); !limit)
     return deliver_failure(promise, limit.error());
   auto run = std::make_shared<where_scan>(

@@ -16,7 +16,7 @@
 #include "actors/executions/executions_service.hpp"
 #include "runtime/engine/json_text.hpp"
 #include "runtime/events/event_json.hpp"
-#include "runtime/events/event_selector.hpp"
+#include "runtime/events/event_filter.hpp"
 #include "runtime/json_parse.hpp"
 
 namespace auraos::actors::events {
@@ -32,7 +32,7 @@ constexpr std::int64_t wait_page = 500;
 /// A registered wait and how far its look at the stored events got.
 struct wait_entry {
   executions::event_wait wait;
-  ev::event_selector selector;
+  ev::event_filter selector;
   /// Reading stored events: live matches are kept (the first one) until the read ends, so the
   /// earliest stored match wins.
   bool reading = true;
@@ -138,7 +138,7 @@ void read_stored(stream_actor* self, std::uint64_t token, std::optional<std::str
           return;
         }
         for (const auto& e : page->items)
-          if (ev::selects(s.waits[*index].selector, e, ev::event_json(e)))
+          if (s.waits[*index].selector.matches(e))
             return take(self, *index, e);
         if (page->next_cursor) return read_stored(self, token, page->next_cursor);
         auto& entry = s.waits[*index];
@@ -155,13 +155,14 @@ void await(stream_actor* self, executions::event_wait w) {
     return e.wait.execution_id == w.execution_id && e.wait.node == w.node;
   });
   wait_entry entry;
-  entry.selector = {w.type, w.source, w.correlation_id, std::nullopt};
+  entry.selector.types = {w.type};
+  entry.selector.source = w.source;
+  entry.selector.correlation_id = w.correlation_id;
   if (!w.where.empty()) {
-    auto parsed = runtime::expr::expression::parse(w.where);
+    auto parsed = ev::parse_where(w.where);
     if (!parsed) {
       runtime::engine::node_error error{
-          "definition", "node \"" + w.node + "\": config.where: " + parsed.error().to_string(),
-          false, w.attempt};
+          "definition", "node \"" + w.node + "\": config." + parsed.error(), false, w.attempt};
       relay(self, w, {w.node, w.attempt, false, nullptr, std::move(error)});
       return arm_idle(self);
     }
@@ -174,10 +175,10 @@ void await(stream_actor* self, executions::event_wait w) {
 }
 
 /// Offers newly stored events to the registered waits.
-void offer_to_waits(stream_actor* self, const p::event_record& e, const nlohmann::json& rendered) {
+void offer_to_waits(stream_actor* self, const p::event_record& e, const nlohmann::json& scope) {
   auto& waits = self->state.waits;
   for (std::size_t i = 0; i < waits.size();) {
-    if (!ev::selects(waits[i].selector, e, rendered)) {
+    if (!waits[i].selector.matches(e, scope)) {
       ++i;
       continue;
     }
@@ -192,9 +193,9 @@ void offer_to_waits(stream_actor* self, const p::event_record& e, const nlohmann
 
 /// The input of a triggered execution: the trigger's template over `event`, or the event.
 std::optional<std::string> trigger_input(const trigger_target& target,
-                                         const nlohmann::json& rendered) {
-  if (!target.trigger.input) return runtime::dump_json(rendered);
-  auto input = target.trigger.input->render(ev::event_scope(rendered));
+                                         const nlohmann::json& scope) {
+  if (!target.trigger.input) return runtime::dump_json(scope["event"]);
+  auto input = target.trigger.input->render(scope);
   if (input) return runtime::dump_json(*input);
   spdlog::warn("trigger of workflow {}: input: {}", target.workflow_id, input.error().message);
   return std::nullopt;
@@ -233,13 +234,13 @@ void start_triggered(stream_actor* self, executions::start_execution_command com
 }
 
 /// Starts the executions the triggers take `e` for.
-void offer_to_triggers(stream_actor* self, const p::event_record& e, const nlohmann::json& rendered,
+void offer_to_triggers(stream_actor* self, const p::event_record& e, const nlohmann::json& scope,
                        const trigger_list& triggers, const std::shared_ptr<trigger_batch>& batch) {
   for (const auto& target : *triggers) {
-    ev::event_selector selector{target.trigger.event_type, target.trigger.event_source,
-                                std::nullopt, target.trigger.where};
-    if (!ev::selects(selector, e, rendered)) continue;
-    auto input = trigger_input(target, rendered);
+    if (e.type != target.trigger.event_type) continue;
+    if (target.trigger.event_source && e.source != *target.trigger.event_source) continue;
+    if (target.trigger.where && !ev::where_holds(*target.trigger.where, scope)) continue;
+    auto input = trigger_input(target, scope);
     if (!input) continue;
     ++batch->open;
     ++self->state.open_triggers;
@@ -261,9 +262,9 @@ caf::behavior stream_behavior(stream_actor* self, stream_args args) {
         batch->open = 1;  // released below, after every start was issued
         ++self->state.open_triggers;
         for (const auto& e : stored) {
-          auto rendered = ev::event_json(e);
-          offer_to_waits(self, e, rendered);
-          if (triggers) offer_to_triggers(self, e, rendered, triggers, batch);
+          auto scope = ev::where_scope(e);
+          offer_to_waits(self, e, scope);
+          if (triggers) offer_to_triggers(self, e, scope, triggers, batch);
         }
         trigger_settled(self, batch);
         return batch->done;
