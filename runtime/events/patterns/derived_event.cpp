@@ -1,6 +1,5 @@
 #include "runtime/events/patterns/derived_event.hpp"
 
-
 #include <nlohmann/json.hpp>
 
 #include "runtime/uuid.hpp"
