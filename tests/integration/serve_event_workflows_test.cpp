@@ -256,4 +256,31 @@ BOOST_AUTO_TEST_CASE(triggers_start_each_execution_exactly_once_across_kill_9) {
   BOOST_TEST(std::set<int>(orders.begin(), orders.end()).size() == orders.size());
 }
 
+BOOST_AUTO_TEST_CASE(the_order_example_is_started_by_its_event_and_finished_by_the_payment) {
+  auraos::test::serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 10s));
+  auto stored = node.call("POST", "/api/v1/workflows", auraos::test::example_text("order-events.json"));
+  BOOST_TEST_REQUIRE(stored.status == 201, stored.body);
+  auto created = publish(node.port, {{"type", "order.created"},
+                                     {"source", "shop"},
+                                     {"data", {{"orderId", "o-7"}, {"total", 12}}}});
+  BOOST_TEST_REQUIRE(
+      wait_until([&] { return executions_of(node.port, "order-events").size() == 1; }, 20s));
+  auto id = executions_of(node.port, "order-events")[0]["id"].get<std::string>();
+  BOOST_TEST_REQUIRE(
+      wait_until([&] { return node_status(node.port, id, "payment") == "waiting"; }, 10s));
+  publish(node.port, {{"type", "payment.received"},
+                      {"source", "bank"},
+                      {"correlationId", "o-7"},
+                      {"data", {{"amount", 12}}}});
+  auto done = node.wait_status(id, "completed", 20s);
+  BOOST_TEST_REQUIRE(done["status"] == "completed", done.dump());
+  auto paid = node.call("GET", "/api/v1/events?type=order.paid").json["items"];
+  BOOST_TEST_REQUIRE(paid.size() == 1u, paid.dump());
+  BOOST_TEST(paid[0]["data"] == (json{{"orderId", "o-7"}, {"amount", 12}}));
+  BOOST_TEST(paid[0]["causationId"] == created[0]["id"], "caused by the event that started it");
+  BOOST_TEST(paid[0]["correlationId"] == id);
+  BOOST_TEST(node.call("GET", "/api/v1/events?type=order.expired").json["items"].empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
