@@ -25,7 +25,8 @@ store_figures measure_store(rest_node& node, const std::string& body, std::size_
                             const std::string& type, std::int64_t batches, int clients,
                             std::int64_t warmup, bool count);
 
-/// Every stored event of `type` on `node`, counted by walking `GET /api/v1/events` pages.
+/// Every stored event of `type` on `node`, counted by walking `GET /api/v1/events` pages over
+/// a new connection.
 std::int64_t count_events(rest_node& node, const std::string& type);
 
 /// Publish → SSE latency: one subscriber of `GET /api/v1/events/stream?type=...` while the

@@ -36,10 +36,13 @@ store_figures measure_store(rest_node& node, const std::string& body, std::size_
 }
 
 std::int64_t count_events(rest_node& node, const std::string& type) {
+  // A connection of its own: the node's may have idled past the server's 30 s read timeout
+  // while the load ran.
+  test::http_connection connection{"127.0.0.1", node.port(), std::chrono::seconds(60)};
   std::int64_t total = 0;
   std::string cursor;
   while (true) {
-    auto reply = node.call(
+    auto reply = connection.request(
         {"GET",
          "/api/v1/events?limit=1000&type=" + type + (cursor.empty() ? "" : "&cursor=" + cursor),
          "",
