@@ -18,6 +18,7 @@ packages=(
   libhowardhinnant-date-dev
   libre2-dev
   chromium  # the dashboard's browser tests (driven by playwright-core)
+  redis-server  # the peer of bench/events_bench (started by the bench; the service stays off)
 )
 # Node.js runs the differential test against the reference CEL implementation.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

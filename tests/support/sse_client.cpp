@@ -69,8 +69,9 @@ void sse_client::read_loop() {
   while (true) {
     auto n = ::recv(fd_, buffer, sizeof buffer, 0);
     if (n <= 0) break;
+    auto received = std::chrono::steady_clock::now();
     std::lock_guard lock{mutex_};
-    take(std::string(buffer, static_cast<std::size_t>(n)));
+    take(std::string(buffer, static_cast<std::size_t>(n)), received);
     changed_.notify_all();
   }
   std::lock_guard lock{mutex_};
@@ -78,7 +79,7 @@ void sse_client::read_loop() {
   changed_.notify_all();
 }
 
-void sse_client::take(const std::string& bytes) {
+void sse_client::take(const std::string& bytes, std::chrono::steady_clock::time_point received) {
   raw_ += bytes;
   if (!head_done_) {
     auto end = raw_.find("\r\n\r\n");
@@ -102,16 +103,18 @@ void sse_client::take(const std::string& bytes) {
   }
   if (!chunked_ || headers_["content-type"] != "text/event-stream") return;
   dechunk(raw_, events_text_);
-  parse_events();
+  parse_events(received);
 }
 
-void sse_client::parse_events() {
+void sse_client::parse_events(std::chrono::steady_clock::time_point received) {
+  std::size_t begin = 0;  // erased once at the end: a read may hold many messages
   while (true) {
-    auto end = events_text_.find("\n\n");
-    if (end == std::string::npos) return;
-    auto block = events_text_.substr(0, end + 1);
-    events_text_.erase(0, end + 2);
+    auto end = events_text_.find("\n\n", begin);
+    if (end == std::string::npos) break;
+    auto block = events_text_.substr(begin, end + 1 - begin);
+    begin = end + 2;
     sse_message message;
+    message.received = received;
     std::size_t at = 0;
     while (at < block.size()) {
       auto nl = block.find('\n', at);
@@ -124,6 +127,7 @@ void sse_client::parse_events() {
     }
     messages_.push_back(std::move(message));
   }
+  events_text_.erase(0, begin);
 }
 
 int sse_client::wait_status(std::chrono::milliseconds deadline) {

@@ -18,6 +18,8 @@ namespace auraos::test {
 struct sse_message {
   std::string event;  ///< The `event:` field; empty for a comment line.
   std::string data;   ///< The `data:` lines joined with "\n", or the comment's text.
+  /// When the reader received the bytes that completed the message (benches measure latency).
+  std::chrono::steady_clock::time_point received{};
 };
 
 /// An open event stream from 127.0.0.1:`port`.
@@ -51,8 +53,8 @@ class sse_client {
 
  private:
   void read_loop();
-  void take(const std::string& bytes);
-  void parse_events();
+  void take(const std::string& bytes, std::chrono::steady_clock::time_point received);
+  void parse_events(std::chrono::steady_clock::time_point received);
 
   int fd_ = -1;
   std::thread reader_;
