@@ -39,8 +39,7 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   # Debian starts and enables redis-server's system service on install; the bench starts its
   # own server when it needs one, so the service is turned off again.
-  if [[ " ${missing[*]} " == *" redis-server "* ]] && command -v systemctl >/dev/null 2>&1 &&
-    systemctl is-system-running >/dev/null 2>&1; then
+  if [[ " ${missing[*]} " == *" redis-server "* && -d /run/systemd/system ]]; then
     "${sudo_cmd[@]}" systemctl disable --now redis-server >/dev/null 2>&1 || true
   fi
 fi
