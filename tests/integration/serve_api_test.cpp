@@ -213,7 +213,8 @@ BOOST_AUTO_TEST_CASE(supervision_tree_shows_the_node_and_its_services) {
     BOOST_TEST(child["status"] == "running");
     BOOST_TEST(child["restarts"] == 0);
   }
-  BOOST_TEST(names == (std::vector<std::string>{"store", "timers", "executions-service", "http"}),
+  BOOST_TEST(names == (std::vector<std::string>{"store", "timers", "events-service",
+                                                "executions-service", "http"}),
              boost::test_tools::per_element());
   BOOST_TEST(node.call("POST", "/api/v1/_test/crash/http").status == 404);
 }
