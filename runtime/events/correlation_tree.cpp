@@ -18,10 +18,10 @@ correlation_node grow(const std::vector<event>& events, const child_map& childre
   correlation_node top{events[root].id, {}};
   placed[root] = true;
   // Explicit stack of (node, index of its event) so a long causation chain cannot overflow.
-  std::vector<std::pair<correlation_node*, std::size_t>> todo{{&top, root}};
-  while (!todo.empty()) {
-    auto [node, index] = todo.back();
-    todo.pop_back();
+  std::vector<std::pair<correlation_node*, std::size_t>> pending{{&top, root}};
+  while (!pending.empty()) {
+    auto [node, index] = pending.back();
+    pending.pop_back();
     auto found = children.find(events[index].id);
     if (found == children.end()) continue;
     for (auto child : found->second)
@@ -32,7 +32,7 @@ correlation_node grow(const std::vector<event>& events, const child_map& childre
     std::size_t next = 0;
     for (auto child : found->second)
       if (next < node->children.size() && node->children[next].id == events[child].id)
-        todo.emplace_back(&node->children[next++], child);
+        pending.emplace_back(&node->children[next++], child);
   }
   return top;
 }
