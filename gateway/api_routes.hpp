@@ -32,8 +32,18 @@ void add_stream_routes(router& routes, std::shared_ptr<node_context> node);
 /// Events: publish, list, read, correlations, the stream, and an execution's signal.
 void add_event_routes(router& routes, std::shared_ptr<node_context> node);
 
+/// Pattern rules: create, list, read, replace, delete (/api/v1/event-patterns).
+void add_pattern_routes(router& routes, std::shared_ptr<node_context> node);
+
 /// GET /api/v1/events/stream: stored events as Server-Sent Events (added by add_event_routes).
 void add_event_stream_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// Event retention rules (/api/v1/event-retention) and the manual cleanup DELETE /api/v1/events
+/// (added by add_event_routes).
+void add_event_retention_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// GET /api/v1/events/metrics (added by add_event_routes, before /events/{id}).
+void add_event_metrics_routes(router& routes, std::shared_ptr<node_context> node);
 
 /// GET / and GET /assets/{name}: the dashboard's files, embedded at build time.
 void add_asset_routes(router& routes);

@@ -33,11 +33,20 @@ class offered_event {
   const nlohmann::json& scope();
   /// The SSE message: `id: ID`, `event: event`, `data: EVENT JSON` (rendered on first use).
   const stream_chunk& message();
+  /// The event's JSON alone, a WebSocket text message (rendered on first use).
+  const stream_chunk& text();
 
  private:
   const runtime::events::event* event_;
   std::shared_ptr<nlohmann::json> scope_;
   stream_chunk message_;
+  stream_chunk text_;
+};
+
+/// How a subscriber's stream carries events.
+enum class event_framing : std::uint8_t {
+  sse,        ///< Server-Sent Events: `id:` and `event: event` messages, `: live`, `overflow`.
+  websocket,  ///< One JSON event per text message; overflow closes with code 1008.
 };
 
 /// A subscriber's filter and replay gate in front of its stream.
@@ -46,7 +55,7 @@ class event_feed {
   /// A feed taking events that pass `filter` into `writer`; while replaying it holds at most
   /// `buffer_limit` live events, and a stream that falls more behind is closed (`overflow`).
   event_feed(runtime::events::event_filter filter, std::shared_ptr<stream_writer> writer,
-             std::size_t buffer_limit);
+             std::size_t buffer_limit, event_framing framing = event_framing::sse);
 
   /// A newly stored event (from the hub, in storing order); false when the subscriber fell
   /// behind and must be dropped.
@@ -58,15 +67,27 @@ class event_feed {
   /// are written, later ones go straight to the stream; an event at or below the last seq
   /// written is never written again. False when the stream refused one.
   bool go_live(std::int64_t last_seq);
-  /// Closes the stream with an `overflow` message.
+  /// Closes the stream because the subscriber fell behind: an `overflow` message (SSE), close
+  /// code 1008 (WebSocket).
   void overflow();
+  /// Tells the subscriber the replay is over (SSE: a `: live` comment; WebSocket: nothing).
+  void announce_live();
+  /// Closes the stream because it cannot go on: an `error` message naming `why` (SSE), close
+  /// code 1011 with `why` (WebSocket).
+  void fail(const std::string& why);
+  /// Events waiting: held during the replay plus queued on the stream.
+  std::size_t lag();
   /// The stream.
   const std::shared_ptr<stream_writer>& writer() const { return writer_; }
 
  private:
+  /// The chunk that carries `e` on this feed's stream.
+  const stream_chunk& chunk_of(offered_event& e) const;
+
   runtime::events::event_filter filter_;
   std::shared_ptr<stream_writer> writer_;
   std::size_t buffer_limit_;
+  event_framing framing_;
   std::mutex mutex_;
   bool live_ = false;
   std::int64_t last_seq_ = 0;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gateway/api_routes.hpp"
+#include "gateway/owner_routing.hpp"
 #include "gateway/detail/ask.hpp"
 #include "gateway/error_mapping.hpp"
 #include "gateway/event_body.hpp"
@@ -140,6 +141,8 @@ void add_event_routes(router& routes, std::shared_ptr<node_context> node) {
     list(node, request, std::move(r));
   });
   add_event_stream_routes(routes, node);  // before /events/{id}, which would match it
+  add_event_metrics_routes(routes, node);  // likewise
+  add_event_retention_routes(routes, node);
   routes.add("GET", "/api/v1/events/correlations/{correlationId}",
              [node](const auto&, const auto& params, responder r) {
                correlation(node, params, std::move(r));
@@ -147,10 +150,11 @@ void add_event_routes(router& routes, std::shared_ptr<node_context> node) {
   routes.add("GET", "/api/v1/events/{id}", [node](const auto&, const auto& params, responder r) {
     get_event(node, params, std::move(r));
   });
+  // Answered by the execution's owner (in a cluster it checks the execution it runs).
   routes.add("POST", "/api/v1/executions/{id}/signal",
-             [node](const auto& request, const auto& params, responder r) {
+             owned_route(node, [node](const auto& request, const auto& params, responder r) {
                signal(node, request, params, std::move(r));
-             });
+             }));
 }
 
 }  // namespace auraos::gateway

@@ -1,5 +1,5 @@
-// GET /api/v1/events/stream: stored events as Server-Sent Events, live, resumable with `after`
-// or `Last-Event-ID` (docs/events.md). The stream subscribes to the hub first, then replays the
+// GET /api/v1/events/stream: stored events as Server-Sent Events or over a WebSocket, live,
+// resumable with `after` or `Last-Event-ID` (docs/events.md). The stream subscribes to the hub first, then replays the
 // stored events after the resume point page by page, then lets the held live events through,
 // skipping those the replay covered: no gap, no duplicate.
 
@@ -8,7 +8,6 @@
 #include <memory>
 
 #include <caf/all.hpp>
-#include <nlohmann/json.hpp>
 
 #include "gateway/api_routes.hpp"
 #include "gateway/detail/ask.hpp"
@@ -16,7 +15,7 @@
 #include "gateway/event_feed.hpp"
 #include "gateway/event_params.hpp"
 #include "gateway/sse.hpp"
-#include "runtime/json_parse.hpp"
+#include "gateway/websocket_stream.hpp"
 
 namespace auraos::gateway {
 namespace {
@@ -39,20 +38,19 @@ struct replay_state {
 
 using replay_actor = caf::stateful_actor<replay_state>;
 
-/// Ends the replay: live from here on, announced by a `: live` comment.
-/// Ends the stream with an `error` message naming `why`.
+/// Ends the stream with an error naming `why`.
 void close_with_error(replay_actor* self, const std::string& why) {
-  self->state.feed->writer()->close(
-      sse_event("error", runtime::dump_json(nlohmann::json{{"message", why}})));
+  self->state.feed->fail(why);
   self->quit();
 }
 
+/// Ends the replay: live from here on, announced (SSE) by a `: live` comment.
 void finish_replay(replay_actor* self) {
   auto& feed = *self->state.feed;
   if (!feed.go_live(self->state.last_seq))
     feed.overflow();
   else
-    feed.writer()->push(sse_comment("live"));
+    feed.announce_live();
   self->quit();
 }
 
@@ -99,24 +97,27 @@ caf::behavior event_replay(replay_actor* self, ctx node, std::shared_ptr<event_f
   return {[self, node](caf::tick_atom) { next_page(self, node); }};
 }
 
-/// Opens the stream and subscribes; with `after_seq`, replays what was stored after it first.
+/// Opens the stream (a WebSocket when the request asks for one), subscribed before its head is
+/// sent; with `after_seq`, replays what was stored after it first.
 void open_stream(const ctx& node, const responder& respond, event_params params,
-                 std::optional<std::int64_t> after_seq) {
+                 std::optional<std::int64_t> after_seq, event_framing framing) {
   auto capacity = std::max<std::size_t>(node->config().subscriber_buffer_events, 1);
-  auto writer = open_sse_stream(respond, capacity);
-  if (!writer) return;
   ae::event_query query;
   query.filter = store_filter(params.filter);
   query.where = params.where;
   query.page.limit = std::min<std::int64_t>(replay_page, static_cast<std::int64_t>(capacity));
-  auto feed = std::make_shared<event_feed>(std::move(params.filter), writer, capacity);
-  live_filter filter{false, false, false, std::nullopt, feed};
-  node->live()->subscribe(filter, writer);
-  if (!after_seq) {
+  std::shared_ptr<event_feed> feed;
+  auto subscribe = [&](const std::shared_ptr<stream_writer>& writer) {
+    feed = std::make_shared<event_feed>(std::move(params.filter), writer, capacity, framing);
+    node->live()->subscribe(live_filter{false, false, false, std::nullopt, feed}, writer);
+    if (after_seq) return;
     feed->go_live(0);
-    writer->push(sse_comment("live"));
-    return;
-  }
+    feed->announce_live();
+  };
+  auto writer = framing == event_framing::websocket
+                    ? open_websocket_stream(respond, capacity, subscribe)
+                    : open_sse_stream(respond, capacity, subscribe);
+  if (!writer || !after_seq) return;
   query.filter.after_seq = *after_seq;
   node->system().spawn(event_replay, node, feed, std::move(query), capacity);
 }
@@ -132,14 +133,16 @@ std::optional<std::string> resume_id(const http_request& request) {
 void event_stream(const ctx& node, const http_request& request, responder respond) {
   auto params = parse_event_params(request);
   if (!params) return void(respond(error_response(params.error())));
+  auto framing = wants_websocket(request) ? event_framing::websocket : event_framing::sse;
   auto after = resume_id(request);
-  if (!after) return open_stream(node, respond, std::move(*params), std::nullopt);
-  detail::spawn_asker(node->system(), [node, respond, params = std::move(*params),
-                                       after](caf::event_based_actor* self) mutable {
+  if (!after) return open_stream(node, respond, std::move(*params), std::nullopt, framing);
+  detail::spawn_asker(node->system(), [node, respond, params = std::move(*params), after,
+                                       framing](caf::event_based_actor* self) mutable {
     detail::ask_from<ae::event_reply>(
         self, node->events(), respond,
-        [node, respond, params = std::move(params), after](ae::event_reply& found) mutable {
-          if (found) return open_stream(node, respond, std::move(params), found->seq);
+        [node, respond, params = std::move(params), after,
+         framing](ae::event_reply& found) mutable {
+          if (found) return open_stream(node, respond, std::move(params), found->seq, framing);
           auto error = execution_api_error(found.error());
           if (error.code == errc::not_found)
             error.message = "after: no stored event has the id '" + *after +

@@ -4,6 +4,7 @@
 
 #include "gateway/event_feed.hpp"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -80,6 +81,19 @@ void live_hub::publish(live_topic topic, const stream_chunk& message,
   }
   // Outside the lock: closing may end the stream at once, which unsubscribes (a no-op now).
   for (auto& writer : behind) writer->close(last);
+}
+
+live_hub::event_lag live_hub::event_subscriber_lag() const {
+  event_lag out;
+  std::lock_guard lock{mutex_};
+  for (const auto& [id, sub] : subscribers_) {
+    if (!sub.filter.events) continue;
+    auto lag = sub.filter.events->lag();
+    ++out.subscribers;
+    out.max = std::max(out.max, lag);
+    out.total += lag;
+  }
+  return out;
 }
 
 void live_hub::offer_events(const std::function<bool(event_feed&)>& offer) {

@@ -69,6 +69,15 @@ class live_hub {
   /// The number of subscribers.
   std::size_t subscribers() const;
 
+  /// The event subscribers and how far behind they are.
+  struct event_lag {
+    std::size_t subscribers = 0;  ///< Subscribers of stored events.
+    std::size_t max = 0;          ///< The most events waiting for one of them.
+    std::size_t total = 0;        ///< Events waiting for all of them together.
+  };
+  /// The event subscribers' lag: events queued or held per subscriber.
+  event_lag event_subscriber_lag() const;
+
   /// Queues `message` to every subscriber taking `topic` (and `execution_id`, for transitions).
   /// A subscriber whose queue is full is dropped and its stream closed with `overflow_message`;
   /// the publisher never waits.

@@ -3,6 +3,7 @@
 
 #include <caf/event_based_actor.hpp>
 
+#include "actors/executions/event_requests.hpp"
 #include "cluster/peers.hpp"
 #include "gateway/api_error.hpp"
 #include "gateway/detail/ask.hpp"
@@ -84,6 +85,22 @@ route_handler owned_route(std::shared_ptr<node_context> node, route_handler loca
         request.headers.contains(forwarded_header) ? std::nullopt : remote_owner(*node, id);
     if (!owner) return local(request, params, stamped(std::move(respond), node->node_name()));
     forward_call(node, *owner, request, id, std::move(respond));
+  };
+}
+
+route_handler coordinator_route(std::shared_ptr<node_context> node, route_handler local) {
+  return [node, local](const http_request& request, const path_params& params, responder respond) {
+    std::optional<std::string> owner;
+    auto link = node->cluster();
+    if (!request.headers.contains(forwarded_header) && link.board && link.peers) {
+      auto view = link.board->snapshot();
+      if (view->shards > 0) {
+        owner = link.board->owner_of(actors::executions::event_coordinator_shard);
+        if (owner && *owner == view->self) owner.reset();
+      }
+    }
+    if (!owner) return local(request, params, stamped(std::move(respond), node->node_name()));
+    forward_call(node, *owner, request, "", std::move(respond));
   };
 }
 

@@ -37,6 +37,11 @@ route_handler creating_route(std::shared_ptr<node_context> node, route_handler l
 /// this node owns it (or nobody does), else forwards the call to the owner.
 route_handler owned_route(std::shared_ptr<node_context> node, route_handler local);
 
+/// Wraps a route of what the events coordinator runs (pattern rules): runs `local` when this
+/// node holds the coordinator shard (or nobody does, or the node is alone), else forwards the
+/// call to the member that holds it.
+route_handler coordinator_route(std::shared_ptr<node_context> node, route_handler local);
+
 /// Forwards `request` to member `owner` and answers with its response (503 naming the owner
 /// when it cannot be reached in time).
 void forward_call(const std::shared_ptr<node_context>& node, const std::string& owner,

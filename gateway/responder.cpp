@@ -47,7 +47,10 @@ std::shared_ptr<stream_writer> responder::stream(http_response head,
   }
   if (state_->answered.exchange(true)) return nullptr;
   auto writer = std::make_shared<stream_writer>(options.capacity);
-  state_->open(std::move(head), writer, options);
+  if (options.prepare) options.prepare(writer);
+  auto kept = options;
+  kept.prepare = nullptr;  // it ran; what it captured may not outlive this call
+  state_->open(std::move(head), writer, kept);
   return writer;
 }
 

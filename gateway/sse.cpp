@@ -19,14 +19,20 @@ std::string sse_event(std::string_view name, std::string_view data) {
   return out;
 }
 
-std::shared_ptr<stream_writer> open_sse_stream(const responder& respond, std::size_t capacity) {
+std::shared_ptr<stream_writer> open_sse_stream(
+    const responder& respond, std::size_t capacity,
+    std::function<void(const std::shared_ptr<stream_writer>&)> prepare) {
   http_response head;
   head.content_type = std::string{sse_content_type};
   head.headers.set("Cache-Control", "no-cache");
   // Tells nginx-like proxies not to buffer the stream.
   head.headers.set("X-Accel-Buffering", "no");
-  return respond.stream(std::move(head), stream_options{capacity, sse_ping_interval,
-                                                        sse_comment("ping")});
+  stream_options options;
+  options.capacity = capacity;
+  options.heartbeat_interval = sse_ping_interval;
+  options.heartbeat_text = sse_comment("ping");
+  options.prepare = std::move(prepare);
+  return respond.stream(std::move(head), options);
 }
 
 std::string sse_comment(std::string_view text) {

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,7 +23,10 @@ inline constexpr std::chrono::seconds sse_ping_interval{15};
 
 /// Answers with an event stream (no-cache, unbuffered by proxies, pinged when idle) whose
 /// queue holds at most `capacity` chunks; its writer, or null when it could not open.
-std::shared_ptr<stream_writer> open_sse_stream(const responder& respond, std::size_t capacity);
+/// `prepare` runs with the writer before the head is sent.
+std::shared_ptr<stream_writer> open_sse_stream(
+    const responder& respond, std::size_t capacity,
+    std::function<void(const std::shared_ptr<stream_writer>&)> prepare = {});
 
 /// A comment clients ignore (": TEXT\n\n"), e.g. to keep proxies from closing an idle stream.
 std::string sse_comment(std::string_view text);

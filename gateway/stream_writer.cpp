@@ -26,6 +26,15 @@ void stream_writer::close(std::string last) {
   wake_locked(lock);
 }
 
+void stream_writer::close_with(std::uint16_t code, std::string reason) {
+  std::unique_lock lock{mutex_};
+  if (closing_ || ended_) return;
+  closing_ = true;
+  close_code_ = code;
+  close_reason_ = std::move(reason);
+  wake_locked(lock);
+}
+
 bool stream_writer::closing() const {
   std::lock_guard lock{mutex_};
   return closing_ || ended_;
@@ -65,6 +74,10 @@ stream_writer::batch stream_writer::take() {
   out.chunks.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
   queue_.clear();
   out.finish = closing_;
+  if (closing_) {
+    out.close_code = close_code_;
+    out.close_reason = close_reason_;
+  }
   return out;
 }
 

@@ -164,6 +164,7 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_cluster_routes(*routes, node);
   add_stream_routes(*routes, node);
   add_event_routes(*routes, node);
+  add_pattern_routes(*routes, node);
   add_asset_routes(*routes);
   return routes;
 }

@@ -1,5 +1,6 @@
 #include "node/engine_children.hpp"
 
+#include "actors/events/retention_actor.hpp"
 #include "actors/timers/timer_service.hpp"
 
 #include <caf/actor_cast.hpp>
@@ -30,13 +31,21 @@ std::vector<actors::supervision::child_spec> engine_children(
   events_spec.start = [slot, events](caf::local_actor* parent) {
     return actors::events::events_service_child(slot->get(), events).start(parent);
   };
+  actors::events::retention_options retention;
+  retention.env = events.env;
+  retention.interval = events.retention_interval;
+  auto retention_spec =
+      actors::events::retention_child(actors::store::store_actor{}, retention);
+  retention_spec.start = [slot, retention](caf::local_actor* parent) {
+    return actors::events::retention_child(slot->get(), retention).start(parent);
+  };
   auto service_spec =
       actors::executions::executions_service_child(actors::store::store_actor{}, options);
   service_spec.start = [slot, options](caf::local_actor* parent) {
     return actors::executions::executions_service_child(slot->get(), options).start(parent);
   };
   return {std::move(store_spec), std::move(timers_spec), std::move(events_spec),
-          std::move(service_spec)};
+          std::move(retention_spec), std::move(service_spec)};
 }
 
 }  // namespace auraos::node::detail

@@ -53,6 +53,16 @@ void add_message_types(caf::actor_system_config& config) {
       "auraos.store.correlated_events_query");
   config.add_message_type<actors::store::last_event_seq_query>("auraos.store.last_event_seq_query");
   config.add_message_type<actors::store::event_cursor_query>("auraos.store.event_cursor_query");
+  config.add_message_type<actors::store::get_pattern_query>("auraos.store.get_pattern_query");
+  config.add_message_type<actors::store::list_patterns_query>("auraos.store.list_patterns_query");
+  config.add_message_type<actors::store::pattern_states_query>(
+      "auraos.store.pattern_states_query");
+  config.add_message_type<actors::store::event_retention_rules_query>(
+      "auraos.store.event_retention_rules_query");
+  config.add_message_type<actors::store::event_types_query>("auraos.store.event_types_query");
+  config.add_message_type<actors::store::event_count_cutoff_query>(
+      "auraos.store.event_count_cutoff_query");
+  config.add_message_type<actors::store::event_counts_query>("auraos.store.event_counts_query");
   // The store actor: replies.
   config.add_message_type<p::write_outcome>("auraos.store.write_outcome");
   config.add_message_type<actors::store::commit_stats>("auraos.store.commit_stats");
@@ -79,6 +89,16 @@ void add_message_types(caf::actor_system_config& config) {
   config.add_message_type<p::store_result<p::page<p::event_record>>>("auraos.store.event_page");
   config.add_message_type<p::store_result<std::vector<p::event_record>>>("auraos.store.events");
   config.add_message_type<p::store_result<std::int64_t>>("auraos.store.event_seq");
+  config.add_message_type<p::store_result<p::event_pattern_record>>("auraos.store.event_pattern");
+  config.add_message_type<p::store_result<p::page<p::event_pattern_record>>>(
+      "auraos.store.event_pattern_page");
+  config.add_message_type<p::store_result<std::vector<p::event_pattern_state>>>(
+      "auraos.store.event_pattern_states");
+  config.add_message_type<p::store_result<std::vector<p::event_retention_rule>>>(
+      "auraos.store.event_retention_rules");
+  config.add_message_type<p::store_result<std::vector<std::string>>>("auraos.store.event_types");
+  config.add_message_type<p::store_result<std::vector<p::event_count>>>(
+      "auraos.store.event_counts");
 }
 
 }  // namespace auraos::node

@@ -192,12 +192,15 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
   settings.store = std::move(*store);
   settings.env = env;
   settings.executions = engine_options(config);
+  settings.events.retention_interval = config.event_retention_interval;
+  settings.events.follow_interval = config.event_follow_interval;
   settings.executions.shard_count = *shards;
   settings.executions.lease_owner = node_name_of(config);
   settings.intensity = {static_cast<std::size_t>(config.max_restarts), config.restart_period};
   wire_live_updates(settings, wiring);
   if (*joined) {
     settings.executions.clustered = true;
+    settings.events.clustered = true;
     settings.transport = (*joined)->transport;
     settings.parts.push_back(cluster_part(config, **joined, wiring));
     settings.on_stop_signal = [&wiring] {

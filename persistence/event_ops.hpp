@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "persistence/event_record.hpp"
+#include "persistence/event_retention.hpp"
 
 namespace auraos::persistence {
 
@@ -17,12 +18,13 @@ struct publish_events_op {
   std::vector<event_record> events;  ///< Each with id, stored_at and timestamp set.
 };
 
-/// Deletes at most `limit` events with timestamp < older_than_ms (of `type` when given), the
-/// lowest seq first. Result: deleted_events.
+/// Deletes at most `limit` events with timestamp < older_than_ms (of `type` when given; with
+/// seq < below_seq when given), the lowest seq first. Result: deleted_events.
 struct delete_events_op {
   std::int64_t older_than_ms = 0;   ///< Exclusive bound on `timestamp`.
   std::optional<std::string> type;  ///< Only this type.
   std::int64_t limit = 1000;        ///< At most this many rows.
+  std::optional<std::int64_t> below_seq;  ///< Only events with a lower seq (maxCount).
 };
 
 /// Records how far a named consumer of the event log got (e.g. "triggers"): the highest seq

@@ -1,8 +1,9 @@
 #pragma once
 // The store: every concern's interface over one database, as the SQLite and PostgreSQL
 // backends implement it. Concerns: workflows, executions and history, timers, shard leases,
-// events; tasks will add NAME_ops.hpp and NAME_store.hpp beside them and join here.
+// events and their pattern rules; tasks will add NAME_ops.hpp and NAME_store.hpp beside them and join here.
 
+#include "persistence/event_pattern_store.hpp"
 #include "persistence/event_store.hpp"
 #include "persistence/execution_store.hpp"
 #include "persistence/lease_store.hpp"
@@ -15,6 +16,7 @@ namespace auraos::persistence {
 class store : public workflow_store,
               public execution_store,
               public event_store,
+              public event_pattern_store,
               public timer_store,
               public lease_store {
  public:

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "persistence/event_ops.hpp"
+#include "persistence/event_pattern_ops.hpp"
 #include "persistence/execution_ops.hpp"
 #include "persistence/lease_ops.hpp"
 #include "persistence/store_error.hpp"
@@ -23,7 +24,9 @@ using write_op =
     std::variant<put_workflow_op, delete_workflow_op, create_execution_op, update_execution_op,
                  append_history_op, put_snapshot_op, put_timer_op, delete_timer_op,
                  acquire_shard_op, set_workflow_status_op, create_workflow_op, publish_events_op,
-                 delete_events_op, put_event_cursor_op>;
+                 delete_events_op, put_event_cursor_op, put_event_pattern_op,
+                 delete_event_pattern_op, put_pattern_state_op, put_event_retention_op,
+                 delete_event_retention_op>;
 
 /// The fence an operation carries (every write of an execution has one), if any.
 inline std::optional<fence> lease_of(const write_op& op) {
@@ -37,10 +40,10 @@ inline std::optional<fence> lease_of(const write_op& op) {
       op);
 }
 
-/// What one operation produced: nothing, a workflow, an execution, a lease, stored events or a
-/// delete count.
+/// What one operation produced: nothing, a workflow, an execution, a lease, stored events, a
+/// delete count or a stored pattern rule.
 using op_result = std::variant<std::monostate, workflow_record, created_execution, shard_lease,
-                               published_events, deleted_events>;
+                               published_events, deleted_events, event_pattern_record>;
 
 /// The result of a create_execution_op (built in place: GCC 12 warns about a temporary).
 inline op_result created_result(execution_record execution, bool existing) {

@@ -34,6 +34,10 @@ struct node_config {
   std::size_t max_body_bytes = 1 << 20;
   /// A waiting execution idle this long is passivated.
   std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
+  /// Time between two passes of the event retention rules.
+  std::chrono::milliseconds event_retention_interval{std::chrono::seconds(60)};
+  /// A clustered node reads the events stored after the last one it read this often.
+  std::chrono::milliseconds event_follow_interval{50};
   /// Restart intensity of the node supervisor: at most this many restarts ...
   int max_restarts = static_cast<int>(supervision::node_intensity.max_restarts);
   /// ... within this period.

@@ -102,7 +102,14 @@ caf::behavior service(service_actor* self, store::store_actor store, events_opti
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });
   register_while_alive(self, executions::events_registry_name);
   start_supervisor(self);
-  load_triggers(self);
+  if (self->state.options.clustered) {
+    // Triggers and pattern rules wait until this node is the events coordinator.
+    self->state.coordinator = false;
+    start_following(self);
+  } else {
+    start_patterns(self);
+    load_triggers(self);
+  }
   return {
       [self](publish_atom, publish_request& request) {
         auto promise = self->make_response_promise();
@@ -152,11 +159,17 @@ caf::behavior service(service_actor* self, store::store_actor store, events_opti
         auto it = s.waits.find({execution, node});
         if (it != s.waits.end() && it->second.attempt == attempt) remove_wait(s, it);
       },
-      [self](workflows_changed_atom) { load_triggers(self); },
+      [self](workflows_changed_atom) {
+        if (self->state.coordinator) load_triggers(self);
+      },
+      [self](follow_atom) { follow(self); },
+      [self](executions::event_coordinator_atom, bool coordinator) {
+        set_coordinator(self, coordinator);
+      },
       [self](cursor_atom) { write_cursor(self); },
       [self](supervision::tree_atom) {
-        return supervision::collect_service_subtree(self, service_state::name,
-                                                    self->state.supervisor);
+        return supervision::collect_service_subtree(
+            self, service_state::name, {self->state.supervisor, self->state.patterns});
       },
       [self](supervision::child_atom, const std::string& name) -> caf::result<caf::actor> {
         if (name == "event-streams" && self->state.supervisor) return self->state.supervisor;

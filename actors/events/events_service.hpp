@@ -1,7 +1,8 @@
 #pragma once
 // The events service: stores published events, answers queries, runs one supervised stream
 // actor per event type (passivated when idle) that matches waits and triggers of its type, and
-// hands every newly stored event, in storing order, to the node's live updates.
+// hands every newly stored event, in storing order, to the node's live updates. In a cluster it
+// follows the shared log, so that the events of every node reach them.
 
 #include <chrono>
 #include <functional>
@@ -62,6 +63,14 @@ struct events_options {
   stored_events_fn on_stored;
   /// A stream actor with nothing to do for this long stops (passivation).
   std::chrono::milliseconds stream_idle{30000};
+  /// Time between two passes of the retention actor over the retention rules.
+  std::chrono::milliseconds retention_interval{60000};
+  /// One node of a cluster: it follows the shared event log (docs/events.md, In a cluster):
+  /// live subscribers and waits hear of every node's events, and triggers and pattern rules
+  /// run only while the node holds the coordinator shard.
+  bool clustered = false;
+  /// A clustered node reads the events stored after the last one it read this often.
+  std::chrono::milliseconds follow_interval{50};
 };
 
 /// The supervised child that runs the events service (registered as

@@ -36,16 +36,18 @@ namespace {
 /// Offers to a failed stream's successor before the batch counts as settled without it.
 constexpr int stream_offers = 3;
 
-/// Offers one type's share of a batch to its stream; the batch settles when it answers.
+/// Offers one type's share of a batch to its stream; a counted batch (`batch_seq`) settles when
+/// every stream answered.
 void offer(service_actor* self, const std::string& type, std::vector<p::event_record> events,
-           trigger_list triggers, std::int64_t batch_seq, int tries = 1) {
-  if (tries == 1) ++self->state.open[batch_seq].streams;
+           trigger_list triggers, std::optional<std::int64_t> batch_seq, int tries = 1) {
+  if (tries == 1 && batch_seq) ++self->state.open[*batch_seq].streams;
   auto shared = std::make_shared<std::vector<p::event_record>>(std::move(events));
   with_stream(self, type, [self, type, shared, triggers, batch_seq, tries](caf::actor stream) {
     self->request(stream, caf::infinite, stored_atom::value, *shared, triggers)
         .then(
             [self, batch_seq](caf::ok_atom) {
-              --self->state.open[batch_seq].streams;
+              if (!batch_seq) return;
+              --self->state.open[*batch_seq].streams;
               settle(self);
             },
             [self, type, stream, shared, triggers, batch_seq, tries](caf::error& e) {
@@ -62,7 +64,8 @@ void offer(service_actor* self, const std::string& type, std::vector<p::event_re
                   "event stream {} failed {} times on events {}..{}: their waits and "
                   "triggers are skipped",
                   type, tries, shared->front().seq, shared->back().seq);
-              --self->state.open[batch_seq].streams;
+              if (!batch_seq) return;
+              --self->state.open[*batch_seq].streams;
               settle(self);
             });
   });
@@ -77,6 +80,7 @@ void dispatch(service_actor* self, std::vector<p::event_record> stored) {
 }
 
 void offer_batch(service_actor* self, std::vector<p::event_record> stored) {
+  offer_patterns(self, stored);
   auto& s = self->state;
   std::int64_t batch_seq = 0;
   std::map<std::string, std::vector<p::event_record>> by_type;
@@ -91,12 +95,36 @@ void offer_batch(service_actor* self, std::vector<p::event_record> stored) {
     bool waited = s.waited_types.count(type) > 0;
     if (triggers == s.triggers.end() && !waited && !s.streams.count(type)) continue;
     offer(self, type, std::move(events),
-          triggers == s.triggers.end() ? trigger_list{} : triggers->second, batch_seq);
+          triggers == s.triggers.end() ? trigger_list{} : triggers->second,
+          std::optional<std::int64_t>{batch_seq});
   }
   settle(self);
 }
 
+void offer_waits(service_actor* self, const std::vector<p::event_record>& stored) {
+  auto& s = self->state;
+  std::map<std::string, std::vector<p::event_record>> by_type;
+  for (const auto& e : stored)
+    if (s.waited_types.count(e.type) || s.streams.count(e.type)) by_type[e.type].push_back(e);
+  for (auto& [type, events] : by_type)
+    offer(self, type, std::move(events), trigger_list{}, std::nullopt);
+}
+
 namespace {
+
+/// Hands newly stored events on: on a single node to the live updates and the streams (waits,
+/// triggers, patterns); on a clustered node to the waits here only: the follower hands every
+/// node's events to the rest in storing order (service_follow.cpp).
+void hand_on(service_actor* self, std::vector<p::event_record> fresh) {
+  auto& s = self->state;
+  if (s.options.clustered) {
+    for (const auto& e : fresh)
+      if (e.seq > s.follow_mark) s.own_seqs.insert(e.seq);
+    return offer_waits(self, fresh);
+  }
+  if (s.options.on_stored && !fresh.empty()) s.options.on_stored(fresh);
+  dispatch(self, std::move(fresh));
+}
 
 /// Stores events and hands the new ones on; `done` gets the stored events or the refusal.
 void store_events(service_actor* self, std::vector<p::event_record> events,
@@ -121,9 +149,7 @@ void store_events(service_actor* self, std::vector<p::event_record> events,
             for (std::size_t i = 0; i < published->events.size(); ++i)
               if (i >= published->existing.size() || !published->existing[i])
                 fresh.push_back(published->events[i]);
-            auto& on_stored = self->state.options.on_stored;
-            if (on_stored && !fresh.empty()) on_stored(fresh);
-            dispatch(self, std::move(fresh));
+            hand_on(self, std::move(fresh));
             done(publish_reply(std::move(published->events)));
           },
           [done](caf::error& e) {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,6 +23,8 @@ namespace auraos::actors::events::detail {
 
 /// `(cursor_atom)`: the service stores its trigger cursor (armed at most every 200 ms).
 using cursor_atom = caf::atom_constant<caf::atom("evcursor")>;
+/// `(follow_atom)`: a clustered service reads the events stored after the last one it read.
+using follow_atom = caf::atom_constant<caf::atom("evfollow")>;
 
 /// Stored events whose trigger starts are still under way, by the highest seq of the batch.
 struct open_batch {
@@ -35,6 +38,8 @@ struct service_state {
   events_options options;
   /// The dynamic supervisor of the stream actors.
   caf::actor supervisor;
+  /// The pattern service (`event-patterns`), linked.
+  caf::actor patterns;
   /// Live stream actors by event type, and the type of each monitored one.
   std::map<std::string, caf::actor> streams;
   std::unordered_map<caf::actor_addr, std::string> monitored;
@@ -61,6 +66,19 @@ struct service_state {
   std::int64_t settled_seq = 0;
   std::int64_t stored_cursor = 0;
   bool cursor_write_armed = false;
+  /// Triggers and pattern rules run here: always on a single node; on a clustered node while it
+  /// holds the coordinator shard.
+  bool coordinator = true;
+  /// Clustered: the seq of the last event the follower read (-1: not read yet), and whether a
+  /// read is under way.
+  std::int64_t follow_mark = -1;
+  bool following = false;
+  /// Clustered: seqs of events this node stored and offered to its waits itself, not yet read
+  /// back by the follower.
+  std::set<std::int64_t> own_seqs;
+  /// When the triggers were last read (a clustered coordinator reads them again every 2 s: a
+  /// workflow changed on another node reaches it so).
+  std::int64_t triggers_read_ms = 0;
   static inline const char* name = "events-service";
 };
 
@@ -73,8 +91,23 @@ void publish(service_actor* self, publish_request request, caf::response_promise
 void signal(service_actor* self, signal_request request, caf::response_promise promise);
 /// Offers newly stored events (storing order) to their streams, or holds them until ready.
 void dispatch(service_actor* self, std::vector<persistence::event_record> stored);
+/// Starts the pattern service (service_patterns.cpp).
+void start_patterns(service_actor* self);
+/// Hands newly stored events (storing order) to the pattern service.
+void offer_patterns(service_actor* self, const std::vector<persistence::event_record>& stored);
 /// Offers stored events (storing order, after every earlier batch) to their streams now.
 void offer_batch(service_actor* self, std::vector<persistence::event_record> stored);
+/// Offers stored events to the streams of the waits of their types only (no trigger, no
+/// pattern, not counted for the trigger cursor).
+void offer_waits(service_actor* self, const std::vector<persistence::event_record>& stored);
+/// Clustered: starts following the shared event log (service_follow.cpp).
+void start_following(service_actor* self);
+/// Clustered: reads the events stored after the last one read and hands them on.
+void follow(service_actor* self);
+/// Clustered: the node gained (true) or gave up the coordinator shard.
+void set_coordinator(service_actor* self, bool coordinator);
+/// Stops the pattern service (service_patterns.cpp).
+void stop_patterns(service_actor* self);
 /// Moves the settled seq past every answered batch and arms the cursor write.
 void settle(service_actor* self);
 /// Runs `work` with the live stream actor of `type`, starting it when there is none.

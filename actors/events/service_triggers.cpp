@@ -125,6 +125,7 @@ void load_triggers(service_actor* self) {
   }
   s.reloading = true;
   s.ready = false;
+  s.triggers_read_ms = s.options.env->now_ms();
   read_workflows(self, std::make_shared<trigger_index>(), std::nullopt);
 }
 

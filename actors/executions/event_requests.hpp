@@ -30,6 +30,12 @@ using forget_wait_atom = caf::atom_constant<caf::atom("evforget")>;
 /// execution_failure>` (the events service's publish_reply).
 using emit_atom = caf::atom_constant<caf::atom("evemit")>;
 
+/// The shard whose holder runs a cluster's triggers and pattern rules (the events coordinator).
+inline constexpr std::int64_t event_coordinator_shard = 0;
+/// `(event_coordinator_atom, bool)`: to the events service of a clustered node: whether the
+/// node now holds `event_coordinator_shard`.
+using event_coordinator_atom = caf::atom_constant<caf::atom("evcoord")>;
+
 /// A `wait_event` node's attempt waiting for an event.
 struct event_wait {
   std::string execution_id;                   ///< The waiting execution.

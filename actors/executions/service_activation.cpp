@@ -64,10 +64,8 @@ void activate(service_actor* self, const std::string& id,
             [self, id](caf::error& e) { activation_failed(self, id, self->system().render(e)); });
 }
 
-namespace {
-
-/// The view of a finished execution, folded from its stored history.
-void read_finished(service_actor* self, p::execution_record row, caf::response_promise promise) {
+void read_stored_view(service_actor* self, p::execution_record row,
+                      caf::response_promise promise) {
   auto store = self->state.store;
   self->request(store, caf::infinite, store::get_workflow_query{row.workflow_id, row.revision})
       .then([self, store, row, promise](p::store_result<p::workflow_record>& wf) mutable {
@@ -91,6 +89,8 @@ void read_finished(service_actor* self, p::execution_record row, caf::response_p
             });
       });
 }
+
+namespace {
 
 void forward(service_actor* self, caf::actor actor, caf::atom_value action, const std::string& id,
              caf::response_promise promise, bool retry) {
@@ -176,7 +176,7 @@ void route(service_actor* self, caf::atom_value action, const std::string& id,
               execution_reply(fail(failure(errc::not_found, "execution " + id + " not found"))));
         if (!row) return promise.deliver(execution_reply(fail(store_failure(row.error()))));
         if (!p::is_unfinished(row->status)) {
-          if (action == caf::get_atom::value) return read_finished(self, std::move(*row), promise);
+          if (action == caf::get_atom::value) return read_stored_view(self, std::move(*row), promise);
           return promise.deliver(execution_reply(
               fail(failure(errc::conflict,
                            "execution " + id + " is " + std::string(p::to_string(row->status))))));

@@ -1,8 +1,10 @@
 // Shards a clustered node gains and gives up: their leases' epochs fence every write of their
 // executions; granted shards are recovered, revoked ones stop their execution actors.
 #include <caf/actor_system.hpp>
+#include <caf/actor_registry.hpp>
 #include <caf/event_based_actor.hpp>
 
+#include "actors/executions/event_requests.hpp"
 #include "actors/executions/service_state.hpp"
 #include "actors/timers/timer_service.hpp"
 
@@ -21,9 +23,16 @@ std::vector<std::int64_t> held_shards(const service_state& s) {
   return out;
 }
 
-/// Tells the node's timer service which shards' timers to read (a clustered node's only).
-void tell_timers(service_actor* self) {
-  if (self->state.options.clustered) timers::set_node_timer_shards(self, held_shards(self->state));
+/// Tells the node's timer service which shards' timers to read, and its events service whether
+/// it is the events coordinator (a clustered node's only).
+void tell_shard_users(service_actor* self) {
+  auto& s = self->state;
+  if (!s.options.clustered) return;
+  timers::set_node_timer_shards(self, held_shards(s));
+  auto events = caf::actor_cast<caf::actor>(self->system().registry().get(events_registry_name));
+  constexpr auto shard = static_cast<std::size_t>(event_coordinator_shard);
+  auto coordinator = s.leases && s.leases->epochs.size() > shard && s.leases->epochs[shard] != 0;
+  if (events) self->send(events, event_coordinator_atom::value, coordinator);
 }
 
 std::int64_t shard_count(const service_state& s) {
@@ -62,7 +71,7 @@ void grant_shards(service_actor* self, const std::vector<p::fence>& fences) {
     shards.push_back(f.shard);
   }
   if (shards.empty()) return;
-  tell_timers(self);
+  tell_shard_users(self);
   recover(self, std::move(shards));
 }
 
@@ -75,7 +84,7 @@ void revoke_shards(service_actor* self, const std::vector<std::int64_t>& shards,
     s.leases->epochs[static_cast<std::size_t>(shard)] = 0;
     gone.insert(shard);
   }
-  tell_timers(self);
+  tell_shard_users(self);
   auto in_gone = [&](const std::string& id) { return gone.count(p::shard_of(id, shard_count(s))); };
   revoke_wait wait{{}, promise};
   for (const auto& [id, actor] : s.live)

@@ -254,6 +254,9 @@ void start(service_actor* self, start_execution_command command, caf::response_p
               "Idempotency-Key '" + key + "' was already used with another input for execution " +
                   created->execution.id + "; repeat it with the same input, or use a new key"))));
         if (preload) return route_created(self, created->execution.id, std::move(preload), promise);
+        // The key's execution runs on another node (its shard is held there): its stored view.
+        if (self->state.leases && !holds(self->state, created->execution.id))
+          return read_stored_view(self, std::move(created->execution), promise);
         route(self, caf::get_atom::value, created->execution.id, promise);
       });
 }

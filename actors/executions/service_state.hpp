@@ -104,6 +104,10 @@ void route_created(service_actor* self, const std::string& id,
                    std::shared_ptr<execution_preload> preload, caf::response_promise promise);
 /// Records a started execution actor.
 void on_live(service_actor* self, const std::string& id, caf::actor actor);
+/// Answers the view of `row` folded from its stored history (a finished execution, or one
+/// another node runs).
+void read_stored_view(service_actor* self, persistence::execution_record row,
+                      caf::response_promise promise);
 /// Answers a get/pause/resume/cancel (from the actor, or from the store when finished).
 void route(service_actor* self, caf::atom_value action, const std::string& id,
            caf::response_promise promise, bool retry = true);

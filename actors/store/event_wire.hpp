@@ -19,6 +19,16 @@ typename Inspector::result_type inspect(Inspector& f, event& x) {
 
 }  // namespace auraos::runtime::events
 
+namespace auraos::runtime::metrics {
+
+/// Inspects the event count of one bucket, type and source.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_count& x) {
+  return f(caf::meta::type_name("event_count"), x.bucket, x.type, x.source, x.count);
+}
+
+}  // namespace auraos::runtime::metrics
+
 namespace auraos::persistence {
 
 /// Inspects an event filter.
@@ -56,7 +66,28 @@ typename Inspector::result_type inspect(Inspector& f, publish_events_op& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, delete_events_op& x) {
   actors::wire::optional_field<std::string> type{x.type};
-  return f(caf::meta::type_name("delete_events_op"), x.older_than_ms, type, x.limit);
+  actors::wire::optional_field<std::int64_t> below{x.below_seq};
+  return f(caf::meta::type_name("delete_events_op"), x.older_than_ms, type, x.limit, below);
+}
+
+/// Inspects a retention rule.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_retention_rule& x) {
+  actors::wire::optional_field<std::int64_t> age{x.max_age_seconds};
+  actors::wire::optional_field<std::int64_t> count{x.max_count};
+  return f(caf::meta::type_name("event_retention_rule"), x.type, age, count, x.updated_at);
+}
+
+/// Inspects a retention rule write.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, put_event_retention_op& x) {
+  return f(caf::meta::type_name("put_event_retention_op"), x.rule);
+}
+
+/// Inspects a retention rule removal.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, delete_event_retention_op& x) {
+  return f(caf::meta::type_name("delete_event_retention_op"), x.type);
 }
 
 /// Inspects a consumer's cursor write.

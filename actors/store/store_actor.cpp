@@ -194,6 +194,21 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
       },
       [self, &s](const last_event_seq_query&) { return observed(self, s.last_event_seq()); },
       [self, &s](const event_cursor_query& q) { return observed(self, s.event_cursor(q.name)); },
+      [self, &s](const get_pattern_query& q) { return observed(self, s.get_event_pattern(q.id)); },
+      [self, &s](const list_patterns_query& q) {
+        return observed(self, s.list_event_patterns(q.page));
+      },
+      [self, &s](const pattern_states_query&) { return observed(self, s.event_pattern_states()); },
+      [self, &s](const event_retention_rules_query&) {
+        return observed(self, s.event_retention_rules());
+      },
+      [self, &s](const event_types_query&) { return observed(self, s.event_types()); },
+      [self, &s](const event_count_cutoff_query& q) {
+        return observed(self, s.event_count_cutoff(q.type, q.keep));
+      },
+      [self, &s](const event_counts_query& q) {
+        return observed(self, s.event_counts(q.from_ms, q.to_ms, q.interval_ms, q.limit));
+      },
   };
 }
 

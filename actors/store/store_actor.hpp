@@ -59,7 +59,20 @@ using store_actor = caf::typed_actor<
     caf::replies_to<correlated_events_query>::with<
         persistence::store_result<std::vector<persistence::event_record>>>,
     caf::replies_to<last_event_seq_query>::with<persistence::store_result<std::int64_t>>,
-    caf::replies_to<event_cursor_query>::with<persistence::store_result<std::int64_t>>>;
+    caf::replies_to<event_cursor_query>::with<persistence::store_result<std::int64_t>>,
+    caf::replies_to<get_pattern_query>::with<
+        persistence::store_result<persistence::event_pattern_record>>,
+    caf::replies_to<list_patterns_query>::with<
+        persistence::store_result<persistence::page<persistence::event_pattern_record>>>,
+    caf::replies_to<pattern_states_query>::with<
+        persistence::store_result<std::vector<persistence::event_pattern_state>>>,
+    caf::replies_to<event_retention_rules_query>::with<
+        persistence::store_result<std::vector<persistence::event_retention_rule>>>,
+    caf::replies_to<event_types_query>::with<
+        persistence::store_result<std::vector<std::string>>>,
+    caf::replies_to<event_count_cutoff_query>::with<persistence::store_result<std::int64_t>>,
+    caf::replies_to<event_counts_query>::with<
+        persistence::store_result<std::vector<persistence::event_count>>>>;
 
 /// Spawns the store actor detached (on its own thread), owning `store`. When a write,
 /// read or ping finds the database unavailable, the actor logs one warning, refuses API writes

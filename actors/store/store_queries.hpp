@@ -82,6 +82,38 @@ struct event_cursor_query {
   std::string name;  ///< The consumer, e.g. "triggers".
 };
 
+/// Asks for one stored pattern rule.
+struct get_pattern_query {
+  std::string id;  ///< The rule.
+};
+
+/// Asks for a page of stored pattern rules in creation order.
+struct list_patterns_query {
+  persistence::page_request page;  ///< Where.
+};
+
+/// Asks for every stored pattern matcher state.
+struct pattern_states_query {};
+/// Asks for every event retention rule.
+struct event_retention_rules_query {};
+
+/// Asks for every type that has a stored event.
+struct event_types_query {};
+
+/// Asks for the seq below which a type holds more than `keep` events (event_count_cutoff).
+struct event_count_cutoff_query {
+  std::string type;       ///< The type.
+  std::int64_t keep = 1;  ///< The newest events kept.
+};
+
+/// Asks for the event counts per bucket, type and source of a window (event_counts).
+struct event_counts_query {
+  std::int64_t from_ms = 0;          ///< Window start (inclusive).
+  std::int64_t to_ms = 0;            ///< Window end (exclusive).
+  std::int64_t interval_ms = 60000;  ///< Bucket length.
+  std::int64_t limit = 100000;       ///< At most this many rows.
+};
+
 /// Asks for the history of an execution after a seq.
 struct read_history_query {
   std::string execution_id;    ///< The execution.
@@ -200,6 +232,48 @@ typename Inspector::result_type inspect(Inspector& f, last_event_seq_query&) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, event_cursor_query& x) {
   return f(caf::meta::type_name("event_cursor_query"), x.name);
+}
+
+/// Inspects a `get_pattern_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_pattern_query& x) {
+  return f(caf::meta::type_name("get_pattern_query"), x.id);
+}
+
+/// Inspects a `list_patterns_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, list_patterns_query& x) {
+  return f(caf::meta::type_name("list_patterns_query"), x.page);
+}
+
+/// Inspects a `pattern_states_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, pattern_states_query&) {
+  return f(caf::meta::type_name("pattern_states_query"));
+}
+
+/// Inspects an `event_retention_rules_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_retention_rules_query&) {
+  return f(caf::meta::type_name("event_retention_rules_query"));
+}
+
+/// Inspects an `event_types_query` (no fields).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_types_query&) {
+  return f(caf::meta::type_name("event_types_query"));
+}
+
+/// Inspects an `event_count_cutoff_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_count_cutoff_query& x) {
+  return f(caf::meta::type_name("event_count_cutoff_query"), x.type, x.keep);
+}
+
+/// Inspects an `event_counts_query`.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, event_counts_query& x) {
+  return f(caf::meta::type_name("event_counts_query"), x.from_ms, x.to_ms, x.interval_ms, x.limit);
 }
 
 /// Inspects a `read_history_query`.

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "actors/store/event_wire.hpp"
+#include "actors/store/pattern_wire.hpp"
 #include "actors/wire.hpp"
 #include "persistence/write_batch.hpp"
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 
 #include "gateway/detail/access_log.hpp"
 
@@ -52,7 +53,10 @@ void http_session::begin_stop() {
   net::post(stream_.get_executor(), [self = shared_from_this()] {
     if (self->phase_ == phase::reading) self->close();
     // An open stream ends now (its queued chunks and the terminator are still written).
-    if (self->phase_ == phase::streaming) self->writer_->close();
+    if (self->phase_ == phase::streaming && self->websocket_)
+      self->writer_->close_with(1001, "the server is stopping");
+    else if (self->phase_ == phase::streaming)
+      self->writer_->close();
   });
 }
 
@@ -86,6 +90,10 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
 
 void http_session::handle_request() {
   auto request = parser_->release();
+  if (beast::websocket::is_upgrade(request))
+    upgrade_request_ = request;
+  else
+    upgrade_request_.reset();
   version_ = request.version();
   keep_alive_ = request.keep_alive();
   auto plain = to_http_request(std::move(request));

@@ -1,8 +1,11 @@
 #pragma once
-// Internal (includes Beast/Asio): one HTTP connection, reading requests and writing answers.
+// Internal (includes Beast/Asio): one HTTP connection, reading requests and writing answers;
+// a streamed answer may turn it into a Server-Sent Events stream or a WebSocket.
 
 #include <array>
 #include <chrono>
+#include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +14,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/stream.hpp>
 
 #include "gateway/api_error.hpp"
 #include "gateway/detail/beast_message.hpp"
@@ -57,6 +61,12 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void watch_client();
   void arm_heartbeat();
   void end_stream();
+  // WebSocket streams (http_session_websocket.cpp).
+  void begin_websocket(std::shared_ptr<stream_writer> writer, const stream_options& options);
+  void on_websocket_accept(boost::beast::error_code ec);
+  void pump_websocket();
+  void on_websocket_write(boost::beast::error_code ec, std::size_t bytes);
+  void read_websocket();
   void discard_input();
   void close();
 
@@ -82,6 +92,14 @@ class http_session : public std::enable_shared_from_this<http_session> {
   std::optional<boost::asio::steady_timer> heartbeat_;
   std::string stream_out_;
   bool stream_writing_ = false;
+  /// The request when it asked for a WebSocket upgrade (a handler may accept it).
+  std::optional<beast_request> upgrade_request_;
+  std::optional<boost::beast::websocket::stream<boost::beast::tcp_stream&>> websocket_;
+  boost::beast::flat_buffer websocket_in_;
+  /// Messages taken from the writer, not yet written (the front one is being written).
+  std::deque<stream_chunk> websocket_out_;
+  /// Set once the writer closed: the close frame follows the messages.
+  std::optional<std::pair<std::uint16_t, std::string>> websocket_close_;
 };
 
 }  // namespace auraos::gateway::detail

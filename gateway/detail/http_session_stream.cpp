@@ -27,6 +27,7 @@ void append_chunk(std::string& out, const std::string& text, bool chunked) {
 
 void http_session::begin_stream(http_response head, std::shared_ptr<stream_writer> writer,
                                 const stream_options& options) {
+  if (options.websocket) return begin_websocket(std::move(writer), options);
   if (phase_ != phase::handling) return writer->finish();
   self_.reset();
   phase_ = phase::streaming;
@@ -99,7 +100,8 @@ void http_session::arm_heartbeat() {
 void http_session::end_stream() {
   if (phase_ == phase::closed) return;
   if (context_->options().access_log)
-    log_access(method_, path_, stream_head_ ? stream_head_->result_int() : 0,
+    log_access(method_, path_,
+               websocket_ ? 101 : stream_head_ ? static_cast<int>(stream_head_->result_int()) : 0,
                std::chrono::steady_clock::now() - started_);
   close();
 }

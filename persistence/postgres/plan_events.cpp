@@ -57,7 +57,7 @@ store_result<planned_op> plan_op(const delete_events_op& op, const clock_fn&) {
     return store_fail(store_errc::invalid,
                       "delete events: limit " + std::to_string(op.limit) + " is not positive");
   params values;
-  values.add(op.type).add(op.older_than_ms).add(op.limit);
+  values.add(op.type).add(op.older_than_ms).add(op.limit).add(op.below_seq);
   planned_op planned{{{op.type ? "event_delete_by_type" : "event_delete", std::move(values)}},
                      {},
                      "delete events"};

@@ -35,5 +35,16 @@ store_result<planned_op> plan_op(const publish_events_op& op, const clock_fn& cl
 store_result<planned_op> plan_op(const delete_events_op& op, const clock_fn& clock);
 /// Plans a put_event_cursor_op.
 store_result<planned_op> plan_op(const put_event_cursor_op& op, const clock_fn& clock);
+/// Plans a put_event_pattern_op (an existing id on create is a conflict, a missing one on
+/// update not found, both in the database).
+store_result<planned_op> plan_op(const put_event_pattern_op& op, const clock_fn& clock);
+/// Plans a delete_event_pattern_op (not found in the database).
+store_result<planned_op> plan_op(const delete_event_pattern_op& op, const clock_fn& clock);
+/// Plans a put_pattern_state_op.
+store_result<planned_op> plan_op(const put_pattern_state_op& op, const clock_fn& clock);
+/// Plans a put_event_retention_op.
+store_result<planned_op> plan_op(const put_event_retention_op& op, const clock_fn& clock);
+/// Plans a delete_event_retention_op (not_found when the type has no rule).
+store_result<planned_op> plan_op(const delete_event_retention_op& op, const clock_fn& clock);
 
 }  // namespace auraos::persistence::postgres

@@ -3,6 +3,7 @@
 #include "persistence/postgres/array_literal.hpp"
 #include "persistence/postgres/connection_pool.hpp"
 #include "persistence/postgres/fetch.hpp"
+#include "persistence/postgres/page_params.hpp"
 #include "persistence/postgres/postgres_store.hpp"
 #include "persistence/postgres/rows.hpp"
 #include "persistence/postgres/transaction.hpp"
@@ -10,22 +11,6 @@
 namespace auraos::persistence::postgres {
 
 namespace {
-
-/// Adds the keyset ($3, $4) and limit+1 ($5) of a list query in `order`.
-store_status add_page(params& values, const page_request& page, std::string_view place,
-                      list_order order = list_order::oldest_first) {
-  if (auto ok = check_page_limit(page, place); !ok) return ok;
-  std::optional<keyset> position;
-  if (page.cursor) {
-    auto decoded = decode_cursor(*page.cursor, place, order);
-    if (!decoded) return fail(std::move(decoded).error());
-    position = std::move(decoded).value();
-  }
-  values.add(position ? std::optional{position->created_at} : std::nullopt);
-  values.add(position ? std::optional{position->id} : std::nullopt);
-  values.add(page.limit + 1);
-  return std::monostate{};
-}
 
 /// Cuts the extra row off and turns it into the next cursor.
 template <class T>

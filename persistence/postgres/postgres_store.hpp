@@ -58,6 +58,16 @@ class postgres_store final : public store {
                                                             std::int64_t limit) override;
   store_result<std::int64_t> last_event_seq() override;
   store_result<std::int64_t> event_cursor(const std::string& name) override;
+  store_result<event_pattern_record> get_event_pattern(const std::string& id) override;
+  store_result<page<event_pattern_record>> list_event_patterns(const page_request& page) override;
+  store_result<std::vector<event_pattern_state>> event_pattern_states() override;
+  store_result<std::vector<event_retention_rule>> event_retention_rules() override;
+  store_result<std::vector<std::string>> event_types() override;
+  store_result<std::int64_t> event_count_cutoff(const std::string& type,
+                                                std::int64_t keep) override;
+  store_result<std::vector<event_count>> event_counts(std::int64_t from_ms, std::int64_t to_ms,
+                                                      std::int64_t interval_ms,
+                                                      std::int64_t limit) override;
   store_result<std::int64_t> ensure_shard_count(std::optional<std::int64_t> requested) override;
   std::int64_t shard_count() const override { return shards_; }
   store_status ping() override;

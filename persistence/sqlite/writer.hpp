@@ -33,6 +33,11 @@ class writer {
   store_result<op_result> apply_op(const publish_events_op& op);
   store_result<op_result> apply_op(const delete_events_op& op);
   store_result<op_result> apply_op(const put_event_cursor_op& op);
+  store_result<op_result> apply_op(const put_event_pattern_op& op);
+  store_result<op_result> apply_op(const delete_event_pattern_op& op);
+  store_result<op_result> apply_op(const put_pattern_state_op& op);
+  store_result<op_result> apply_op(const put_event_retention_op& op);
+  store_result<op_result> apply_op(const delete_event_retention_op& op);
   store_result<op_result> put(const workflow_draft& draft, bool create_only);
   /// Fenced unless `lease` is absent or current (its epoch, not expired); the message names
   /// "WHAT 'ID'".

@@ -68,7 +68,7 @@ store_result<op_result> writer::apply_op(const delete_events_op& op) {
     return store_fail(store_errc::invalid,
                       "delete events: limit " + std::to_string(op.limit) + " is not positive");
   auto& query = queries_[op.type ? "event_delete_by_type" : "event_delete"];
-  query.bind(1, op.type).bind(2, op.older_than_ms).bind(3, op.limit);
+  query.bind(1, op.type).bind(2, op.older_than_ms).bind(3, op.limit).bind(4, op.below_seq);
   deleted_events out;
   auto done = query.for_each_row([&out](const statement& row) {
     ++out.count;

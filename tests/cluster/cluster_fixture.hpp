@@ -86,6 +86,17 @@ class cluster_fixture {
     return *m;
   }
 
+  /// Starts members `names` in order and waits until the first and the last see the shards
+  /// spread evenly over them all; the members, in order.
+  std::vector<cluster_member*> start_spread(const std::vector<std::string>& names) {
+    std::vector<cluster_member*> out;
+    for (const auto& name : names) out.push_back(&start(name));
+    std::set<std::string> all(names.begin(), names.end());
+    BOOST_REQUIRE(wait_spread(*out.front(), all));
+    BOOST_REQUIRE(wait_spread(*out.back(), all));
+    return out;
+  }
+
   /// The member called `name` (it must have been started).
   cluster_member& operator[](const std::string& name) { return *members_.at(name); }
 

@@ -214,7 +214,15 @@ BOOST_AUTO_TEST_CASE(supervision_tree_shows_the_node_and_its_services) {
     BOOST_TEST(child["restarts"] == 0);
   }
   BOOST_TEST(names == (std::vector<std::string>{"store", "timers", "events-service",
-                                                "executions-service", "http"}),
+                                                "event-retention", "executions-service",
+                                                "http"}),
+             boost::test_tools::per_element());
+  // The events service supervises its stream actors and its pattern rules' actors.
+  std::vector<std::string> event_parts;
+  for (const auto& child : tree.json["children"])
+    if (child["name"] == "events-service")
+      for (const auto& part : child["children"]) event_parts.push_back(part["name"]);
+  BOOST_TEST(event_parts == (std::vector<std::string>{"event-streams", "event-patterns"}),
              boost::test_tools::per_element());
   BOOST_TEST(node.call("POST", "/api/v1/_test/crash/http").status == 404);
 }

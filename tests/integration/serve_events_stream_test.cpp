@@ -1,6 +1,7 @@
-// GET /api/v1/events/stream on a real node: live events through the filters, resume with
-// `after` and `Last-Event-ID` while events are published continuously (no gap, no duplicate),
-// a slow subscriber closed with `overflow` while publishing stays fast; and the CLI.
+// GET /api/v1/events/stream on a real node, as Server-Sent Events and as a WebSocket: live
+// events through the filters, resume with `after` and `Last-Event-ID` while events are
+// published continuously (no gap, no duplicate), a slow subscriber closed (`overflow`, close
+// code 1008) while publishing stays fast; and the CLI.
 
 #include <algorithm>
 #include <atomic>
@@ -15,12 +16,14 @@
 #include "tests/support/events_node.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/sse_client.hpp"
+#include "tests/support/websocket_client.hpp"
 
 using namespace std::chrono_literals;
 using auraos::test::events_node;
 using auraos::test::ids_of;
 using auraos::test::sse_client;
 using auraos::test::sse_message;
+using auraos::test::websocket_client;
 using nlohmann::json;
 
 namespace {
@@ -39,6 +42,13 @@ std::vector<std::string> streamed_ids(const sse_client& stream) {
 /// Waits until `stream` has sent `count` events; false at the deadline.
 bool wait_events(const sse_client& stream, std::size_t count, std::chrono::milliseconds limit) {
   return auraos::test::wait_until([&] { return streamed_ids(stream).size() >= count; }, limit);
+}
+
+/// The ids of the events a WebSocket received so far.
+std::vector<std::string> received_ids(const websocket_client& socket) {
+  std::vector<std::string> ids;
+  for (const auto& m : socket.messages()) ids.push_back(json::parse(m)["id"]);
+  return ids;
 }
 
 /// Publishes one `tick` event after another until stopped.
@@ -153,6 +163,86 @@ BOOST_AUTO_TEST_CASE(a_slow_subscriber_is_closed_with_overflow_and_publishing_st
   BOOST_TEST(received.find("event: overflow") != std::string::npos);
   BOOST_TEST(received.find("subscriberBufferEvents") != std::string::npos);
   BOOST_TEST(wait_events(fast, 2000, 60s));  // the other subscriber got everything
+}
+
+BOOST_AUTO_TEST_CASE(a_websocket_gets_one_json_event_per_message_through_the_filters) {
+  events_node node;
+  websocket_client socket{node.port, "/api/v1/events/stream?type=a&type=b&where=event.data.n%20%3E%201"};
+  BOOST_TEST_REQUIRE(socket.status() == 101);
+  // Subscribed before the 101 was sent: what is published now is not missed.
+  auto stored = node.publish(json::array({{{"type", "a"}, {"source", "s"}, {"data", {{"n", 1}}}},
+                                          {{"type", "a"}, {"source", "s"}, {"data", {{"n", 2}}}},
+                                          {{"type", "c"}, {"source", "s"}, {"data", {{"n", 3}}}},
+                                          {{"type", "b"}, {"source", "s"}, {"data", {{"n", 4}}}}}));
+  BOOST_TEST_REQUIRE(socket.wait_messages(2, 10s));
+  auto messages = socket.messages();
+  BOOST_TEST(json::parse(messages[0]) == stored[1]);
+  BOOST_TEST(json::parse(messages[1]) == stored[3]);
+  node.publish({{"type", "a"}, {"source", "s"}, {"data", {{"n", 0}}}});
+  auto last = node.publish({{"type", "b"}, {"source", "s"}, {"data", {{"n", 9}}}});
+  BOOST_TEST_REQUIRE(socket.wait_messages(3, 10s));
+  BOOST_TEST(received_ids(socket).back() == last[0]["id"]);
+  BOOST_TEST(socket.messages().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_websocket_upgrade_with_a_bad_query_is_refused_with_its_status) {
+  events_node node;
+  websocket_client unknown{node.port, "/api/v1/events/stream?after=unknown"};
+  BOOST_TEST(unknown.status() == 404);
+  BOOST_TEST(unknown.refusal().find("after") != std::string::npos, unknown.refusal());
+  websocket_client bad_where{node.port, "/api/v1/events/stream?where=("};
+  BOOST_TEST(bad_where.status() == 400);
+  // A route that streams nothing answers an upgrade as a plain request.
+  websocket_client elsewhere{node.port, "/api/v1/events"};
+  BOOST_TEST(elsewhere.status() == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_websocket_resumes_with_after_then_last_event_id_losing_and_repeating_nothing) {
+  events_node node;
+  auto marker = node.publish({{"type", "mark"}, {"source", "test"}})[0]["id"].get<std::string>();
+  ticker publisher{node.port};
+  std::vector<std::string> seen;
+  {
+    websocket_client first{node.port, "/api/v1/events/stream?type=tick&after=" + marker};
+    BOOST_TEST_REQUIRE(first.status() == 101);
+    BOOST_TEST_REQUIRE(first.wait_messages(200, 60s));
+    first.drop();
+    first.wait_closed(10s);
+    seen = received_ids(first);
+  }
+  websocket_client second{node.port, "/api/v1/events/stream?type=tick&after=" + marker,
+                          {{"Last-Event-ID", seen.back()}}};
+  BOOST_TEST_REQUIRE(second.status() == 101);
+  BOOST_TEST_REQUIRE(second.wait_messages(200, 60s));
+  publisher.stop();
+  auto stored = ids_of(node.list_all("type=tick"));
+  BOOST_TEST_REQUIRE(second.wait_messages(stored.size() - seen.size(), 30s));
+  auto resumed = received_ids(second);
+  seen.insert(seen.end(), resumed.begin(), resumed.end());
+  BOOST_TEST(seen == stored);
+}
+
+BOOST_AUTO_TEST_CASE(a_slow_websocket_is_closed_with_1008_and_publishing_stays_fast) {
+  events_node node{{{"subscriberBufferEvents", 200}}};
+  websocket_client slow{node.port, "/api/v1/events/stream", {}, /*paused=*/true};
+  BOOST_TEST_REQUIRE(slow.status() == 101);
+  websocket_client fast{node.port, "/api/v1/events/stream"};
+  BOOST_TEST_REQUIRE(fast.status() == 101);
+  auto batch = json::array();
+  for (int i = 0; i < 50; ++i)
+    batch.push_back({{"type", "big"}, {"source", "s"}, {"data", std::string(8000, 'x')}});
+  for (int round = 0; round < 40; ++round) {
+    auto started = std::chrono::steady_clock::now();
+    node.publish(batch);
+    BOOST_TEST((std::chrono::steady_clock::now() - started < 5s));
+  }
+  slow.resume();
+  BOOST_TEST_REQUIRE(slow.wait_closed(60s));
+  BOOST_TEST(slow.close_code() == 1008);
+  BOOST_TEST(slow.close_reason().find("subscriberBufferEvents") != std::string::npos,
+             slow.close_reason());
+  BOOST_TEST(slow.messages().size() < 2000u);
+  BOOST_TEST(fast.wait_messages(2000, 60s));  // the other subscriber got everything
 }
 
 BOOST_AUTO_TEST_CASE(the_cli_publishes_lists_and_tails_events) {

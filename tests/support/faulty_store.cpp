@@ -154,6 +154,40 @@ p::store_result<std::int64_t> faulty_store::event_cursor(const std::string& name
   return pass(false, "event_cursor", [&] { return real_->event_cursor(name); });
 }
 
+p::store_result<p::event_pattern_record> faulty_store::get_event_pattern(const std::string& id) {
+  return pass(false, "get_event_pattern", [&] { return real_->get_event_pattern(id); });
+}
+
+p::store_result<p::page<p::event_pattern_record>> faulty_store::list_event_patterns(
+    const p::page_request& page) {
+  return pass(false, "list_event_patterns", [&] { return real_->list_event_patterns(page); });
+}
+
+p::store_result<std::vector<p::event_pattern_state>> faulty_store::event_pattern_states() {
+  return pass(false, "event_pattern_states", [&] { return real_->event_pattern_states(); });
+}
+
+p::store_result<std::vector<p::event_retention_rule>> faulty_store::event_retention_rules() {
+  return pass(false, "event_retention_rules", [&] { return real_->event_retention_rules(); });
+}
+
+p::store_result<std::vector<std::string>> faulty_store::event_types() {
+  return pass(false, "event_types", [&] { return real_->event_types(); });
+}
+
+p::store_result<std::int64_t> faulty_store::event_count_cutoff(const std::string& type,
+                                                               std::int64_t keep) {
+  return pass(false, "event_count_cutoff", [&] { return real_->event_count_cutoff(type, keep); });
+}
+
+p::store_result<std::vector<p::event_count>> faulty_store::event_counts(std::int64_t from_ms,
+                                                                        std::int64_t to_ms,
+                                                                        std::int64_t interval_ms,
+                                                                        std::int64_t limit) {
+  return pass(false, "event_counts",
+              [&] { return real_->event_counts(from_ms, to_ms, interval_ms, limit); });
+}
+
 p::store_result<std::int64_t> faulty_store::ensure_shard_count(
     std::optional<std::int64_t> requested) {
   return pass(true, "ensure_shard_count", [&] { return real_->ensure_shard_count(requested); });

@@ -68,6 +68,20 @@ class faulty_store final : public persistence::store {
       const std::string& correlation_id, std::int64_t limit) override;
   persistence::store_result<std::int64_t> last_event_seq() override;
   persistence::store_result<std::int64_t> event_cursor(const std::string& name) override;
+  persistence::store_result<persistence::event_pattern_record> get_event_pattern(
+      const std::string& id) override;
+  persistence::store_result<persistence::page<persistence::event_pattern_record>>
+  list_event_patterns(const persistence::page_request& page) override;
+  persistence::store_result<std::vector<persistence::event_pattern_state>> event_pattern_states()
+      override;
+  persistence::store_result<std::vector<persistence::event_retention_rule>> event_retention_rules()
+      override;
+  persistence::store_result<std::vector<std::string>> event_types() override;
+  persistence::store_result<std::int64_t> event_count_cutoff(const std::string& type,
+                                                             std::int64_t keep) override;
+  persistence::store_result<std::vector<persistence::event_count>> event_counts(
+      std::int64_t from_ms, std::int64_t to_ms, std::int64_t interval_ms,
+      std::int64_t limit) override;
   persistence::store_result<std::int64_t> ensure_shard_count(
       std::optional<std::int64_t> requested) override;
   /// The real store's count (no fault applies).

@@ -68,3 +68,8 @@ store_errc error_code(const store_result<T>& r) {
 
 // The event lists use the events' helpers.
 #include "tests/support/store_conformance_event_lists.hpp"
+
+// Pattern rules use the events' helpers (commit_op).
+#include "tests/support/store_conformance_patterns.hpp"
+// Retention uses the events' helpers.
+#include "tests/support/store_conformance_event_retention.hpp"

@@ -136,6 +136,24 @@ BOOST_AUTO_TEST_CASE(a_duplicate_id_inside_one_batch_is_stored_once) {
   BOOST_TEST(ids(listed->items) == (std::vector<std::string>{"a", "b"}));
 }
 
+BOOST_AUTO_TEST_CASE(seqs_have_no_holes_repeats_and_rejected_requests_take_none) {
+  // A follower reads "every event after the last seq I read" (docs/storage.md): the seqs of
+  // new events follow one another, whatever was repeated or rejected in between.
+  auto first = db->publish_events({an_event("h1"), an_event("h2")});
+  AURAOS_REQUIRE_OK(first);
+  auto repeated = db->publish_events({an_event("h2"), an_event("h1"), an_event("h3")});
+  AURAOS_REQUIRE_OK(repeated);
+  auto bad = an_event("h4");
+  bad.type.clear();
+  BOOST_TEST(!commit_op(*db, publish_events_op{{an_event("h5"), bad}}).has_value());
+  auto next = db->publish_events({an_event("h6"), an_event("h6"), an_event("h7")});
+  AURAOS_REQUIRE_OK(next);
+  auto base = first->events.front().seq;
+  BOOST_TEST(seqs(first->events) == (std::vector<std::int64_t>{base, base + 1}));
+  BOOST_TEST(seqs(repeated->events) == (std::vector<std::int64_t>{base + 1, base, base + 2}));
+  BOOST_TEST(seqs(next->events) == (std::vector<std::int64_t>{base + 3, base + 3, base + 4}));
+}
+
 BOOST_AUTO_TEST_CASE(a_rejected_request_stores_none_of_its_events) {
   add_workflow("wf");
   auto stale = add_execution("wf");
@@ -193,7 +211,7 @@ BOOST_AUTO_TEST_CASE(old_events_are_deleted_in_batches_lowest_seq_first) {
   auto listed = db->list_events({}, {});
   AURAOS_REQUIRE_OK(listed);
   BOOST_TEST(ids(listed->items) == (std::vector<std::string>{"a3", "a4", "a5"}));
-  BOOST_TEST(error_code(commit_op(*db, delete_events_op{1, std::nullopt, 0})) ==
+  BOOST_TEST(error_code(commit_op(*db, delete_events_op{1, std::nullopt, 0, std::nullopt})) ==
              store_errc::invalid);
 }
 

@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(a_client_that_goes_away_ends_its_stream_at_once) {
 }
 
 BOOST_AUTO_TEST_CASE(an_idle_stream_gets_its_heartbeat) {
-  streaming_server server{{100, 50ms, gw::sse_comment("ping")}};
+  streaming_server server{{100, 50ms, gw::sse_comment("ping"), false, {}}};
   sse_client client{server.port, "/s"};
   BOOST_TEST(client.wait_status() == 200);
   BOOST_TEST(client.wait_for(

@@ -68,7 +68,9 @@ const std::map<std::string, std::set<std::string>> namespace_exceptions = {
     // The wire helpers' short names (json_field, optional_field) get a namespace of their own.
     {"actors/wire.cpp", {"auraos::actors::wire"}},
     {"actors/store/store_wire.hpp", {"auraos::persistence"}},
-    {"actors/store/event_wire.hpp", {"auraos::persistence", "auraos::runtime::events"}},
+    {"actors/store/event_wire.hpp",
+     {"auraos::persistence", "auraos::runtime::events", "auraos::runtime::metrics"}},
+    {"actors/store/pattern_wire.hpp", {"auraos::persistence"}},
 };
 
 /// Whether the lines after `open` up to its closing brace only forward-declare types.

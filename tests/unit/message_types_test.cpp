@@ -140,8 +140,11 @@ std::vector<sample> samples(caf::actor some_actor) {
   write.ops.push_back(p::create_workflow_op{
       {"wf2", "n", "", "1", "{}", {}, std::nullopt, p::workflow_status::active}});
   write.ops.push_back(p::publish_events_op{{sample_event()}});
-  write.ops.push_back(p::delete_events_op{900, std::string("order.paid"), 50});
+  write.ops.push_back(p::delete_events_op{900, std::string("order.paid"), 50, std::nullopt});
   write.ops.push_back(p::put_event_cursor_op{"triggers", 12});
+  write.ops.push_back(p::delete_events_op{p::no_age_bound_ms, std::string("a"), 50, 7});
+  write.ops.push_back(p::put_event_retention_op{{"*", std::nullopt, 100, 0}});
+  write.ops.push_back(p::delete_event_retention_op{"order.paid"});
   write.wait_for_database = true;
   std::vector<p::op_result> results{std::monostate{},
                                     sample_workflow(),
@@ -201,6 +204,15 @@ std::vector<sample> samples(caf::actor some_actor) {
       of("auraos.store.correlated_events_query", a::store::correlated_events_query{"order-7", 9}),
       of("auraos.store.last_event_seq_query", a::store::last_event_seq_query{}),
       of("auraos.store.event_cursor_query", a::store::event_cursor_query{"triggers"}),
+      of("auraos.store.event_retention_rules_query", a::store::event_retention_rules_query{}),
+      of("auraos.store.event_types_query", a::store::event_types_query{}),
+      of("auraos.store.event_count_cutoff_query",
+         a::store::event_count_cutoff_query{"order.paid", 5}),
+      of("auraos.store.event_counts_query", a::store::event_counts_query{1000, 5000, 1000, 50}),
+      of("auraos.store.get_pattern_query", a::store::get_pattern_query{"fast"}),
+      of("auraos.store.list_patterns_query",
+         a::store::list_patterns_query{{10, std::string("fast")}}),
+      of("auraos.store.pattern_states_query", a::store::pattern_states_query{}),
       of("auraos.store.write_outcome", p::write_outcome(results)),
       of("auraos.store.commit_stats", stats),
       of("auraos.store.status", p::store_status(p::store_fail(errc::fenced, "stale epoch"))),
@@ -234,6 +246,22 @@ std::vector<sample> samples(caf::actor some_actor) {
       of("auraos.store.events", p::store_result<std::vector<p::event_record>>(
                                     std::vector<p::event_record>{sample_event()})),
       of("auraos.store.event_seq", p::store_result<std::int64_t>(std::int64_t{42})),
+      of("auraos.store.event_retention_rules",
+         p::store_result<std::vector<p::event_retention_rule>>(
+             std::vector<p::event_retention_rule>{{"order.paid", 60, std::nullopt, 7}})),
+      of("auraos.store.event_types",
+         p::store_result<std::vector<std::string>>(std::vector<std::string>{"a", "b"})),
+      of("auraos.store.event_counts", p::store_result<std::vector<p::event_count>>(
+                                          std::vector<p::event_count>{{2, "a", "shop", 9}})),
+      of("auraos.store.event_pattern",
+         p::store_result<p::event_pattern_record>(p::event_pattern_record{
+             "fast", "paid then shipped", "sequence", R"({"kind":"sequence"})", 5, 6})),
+      of("auraos.store.event_pattern_page",
+         p::store_result<p::page<p::event_pattern_record>>(p::page<p::event_pattern_record>{
+             {{"fast", "n", "threshold", "{}", 1, 2}}, std::string("fast")})),
+      of("auraos.store.event_pattern_states",
+         p::store_result<std::vector<p::event_pattern_state>>(
+             std::vector<p::event_pattern_state>{{"fast", R"({"seq":4})", 8}})),
   };
 }
 

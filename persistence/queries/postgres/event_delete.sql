@@ -1,4 +1,5 @@
--- Deletes at most $3 events with timestamp < $2 ms (of $1 type, or NULL: any), lowest seq
+-- Deletes at most $3 events with timestamp < $2 ms (of $1 type, or NULL: any; with seq < $4,
+-- or NULL: any), lowest seq
 -- first; returns how many and the highest seq deleted (0: none). A template
 -- (query_templates.cpp): event_delete scans idx_events_seq from the start,
 -- event_delete_by_type idx_events_type from the type's start.
@@ -7,6 +8,7 @@ WITH gone AS (
     SELECT seq FROM events
     WHERE /*events_by_type*/ ($1::text IS NULL OR type = $1::text)
       AND "timestamp" < auraos_ts($2::bigint)
+      AND ($4::bigint IS NULL OR seq < $4::bigint)
     ORDER BY seq
     LIMIT $3::bigint)
   RETURNING seq)

@@ -1,0 +1,6 @@
+-- Pattern rules in creation order: $1/$2 keyset (created_at ms, id) or NULL, $3 limit.
+SELECT id, name, kind, rule::text, auraos_ms(created_at), auraos_ms(updated_at)
+FROM event_patterns
+WHERE ($1::bigint IS NULL OR (created_at, id) > (auraos_ts($1::bigint), $2::text))
+ORDER BY created_at, id
+LIMIT $3::bigint

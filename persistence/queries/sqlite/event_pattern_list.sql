@@ -1,0 +1,6 @@
+-- Pattern rules in creation order: ?3/?4 keyset (created_at, id) or NULL, ?5 limit.
+SELECT id, name, kind, rule, created_at, updated_at
+FROM event_patterns
+WHERE (?3 IS NULL OR (created_at, id) > (?3, ?4))
+ORDER BY created_at, id
+LIMIT ?5

@@ -1,0 +1,2 @@
+-- Every stored matcher state.
+SELECT pattern_id, state, updated_at FROM event_pattern_states ORDER BY pattern_id
