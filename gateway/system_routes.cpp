@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actors/supervision/supervisor.hpp"
+#include "actors/events/pattern_service.hpp"
 #include "gateway/api_routes.hpp"
 #include "gateway/detail/ask.hpp"
 #include "gateway/execution_json.hpp"
@@ -44,7 +45,15 @@ void readyz(const ctx& node, responder respond) {
   detail::spawn_asker(node->system(), [node, respond](caf::event_based_actor* self) {
     auto answer = [node, respond](bool store_ok, std::string store_detail) {
       bool executions_ok = static_cast<bool>(node->executions());
-      bool events_ok = static_cast<bool>(node->events());
+      // A single node runs the pattern rules itself; a cluster's coordinator runs them.
+      auto board = node->cluster().board;
+      bool clustered = board && board->snapshot()->clustered;
+      bool patterns_ok =
+          clustered || node->system().registry().get(actors::events::patterns_registry_name);
+      bool events_ok = static_cast<bool>(node->events()) && patterns_ok;
+      std::string events_detail = !node->events() ? "the events service is not running"
+                                  : !patterns_ok  ? "the pattern service is not running"
+                                                  : "registered";
       bool ready = store_ok && executions_ok && events_ok;
       nlohmann::json body = {
           {"status", ready ? "ready" : "not_ready"},
@@ -55,7 +64,7 @@ void readyz(const ctx& node, responder respond) {
               {"detail", executions_ok ? "registered" : "the executions service is not running"}}},
             {"events",
              {{"status", events_ok ? "ok" : "unavailable"},
-              {"detail", events_ok ? "registered" : "the events service is not running"}}}}}};
+              {"detail", events_detail}}}}}};
       respond(json_response(ready ? 200 : 503, body));
     };
     auto store = node->store();

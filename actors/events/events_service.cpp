@@ -103,13 +103,14 @@ caf::behavior service(service_actor* self, store::store_actor store, events_opti
   register_while_alive(self, executions::events_registry_name);
   start_supervisor(self);
   if (self->state.options.clustered) {
-    // Triggers and pattern rules wait until this node is the events coordinator.
+    // Pattern rules wait until this node is the events coordinator; triggers run for the
+    // streams of the shards it holds.
     self->state.coordinator = false;
     start_following(self);
   } else {
     start_patterns(self);
-    load_triggers(self);
   }
+  load_triggers(self);
   return {
       [self](publish_atom, publish_request& request) {
         auto promise = self->make_response_promise();
@@ -159,13 +160,10 @@ caf::behavior service(service_actor* self, store::store_actor store, events_opti
         auto it = s.waits.find({execution, node});
         if (it != s.waits.end() && it->second.attempt == attempt) remove_wait(s, it);
       },
-      [self](workflows_changed_atom) {
-        if (self->state.coordinator) load_triggers(self);
-      },
+      [self](workflows_changed_atom) { load_triggers(self); },
       [self](follow_atom) { follow(self); },
-      [self](executions::event_coordinator_atom, bool coordinator) {
-        set_coordinator(self, coordinator);
-      },
+      [self](executions::event_shards_atom, std::vector<std::int64_t>& held,
+             std::int64_t count) { set_shards(self, std::move(held), count); },
       [self](cursor_atom) { write_cursor(self); },
       [self](supervision::tree_atom) {
         return supervision::collect_service_subtree(

@@ -1,7 +1,8 @@
 // A clustered node's events service follows the shared event log: every `follow_interval` it
 // reads the events stored after the last one it read (by any node) and hands them, in storing
-// order, to the node's live updates and to its waits; the events coordinator (the holder of the
-// coordinator shard) also hands them to the triggers and the pattern rules. A seq becomes
+// order, to the node's live updates and its streams: waits of its executions, triggers of the
+// types whose shards it holds, and (on the events coordinator, the holder of shard 0) the
+// pattern rules. A seq becomes
 // visible only after every lower one (docs/storage.md, Commit order across nodes), so "after the
 // last one read" misses nothing.
 #include <spdlog/spdlog.h>
@@ -25,18 +26,13 @@ void follow_later(service_actor* self) {
                                       follow_atom::value);
 }
 
-/// Hands a page of events read from the log on.
+/// Hands a page of events read from the log on, in storing order: to the live updates, then
+/// to the streams (waits, the triggers of the types whose shards are held here, patterns).
 void take(service_actor* self, std::vector<p::event_record> page) {
   auto& s = self->state;
-  std::vector<p::event_record> others;
-  for (const auto& e : page)
-    if (s.own_seqs.erase(e.seq) == 0) others.push_back(e);
   s.follow_mark = page.back().seq;
-  // An own event deleted before it was read back is not waited for.
-  s.own_seqs.erase(s.own_seqs.begin(), s.own_seqs.upper_bound(s.follow_mark));
   if (s.options.on_stored) s.options.on_stored(page);
-  if (s.coordinator) return dispatch(self, std::move(page));
-  offer_waits(self, others);
+  dispatch(self, std::move(page));
 }
 
 }  // namespace
@@ -59,7 +55,7 @@ void follow(service_actor* self) {
   auto& s = self->state;
   if (s.following) return;
   if (s.follow_mark < 0) return start_following(self);
-  if (s.coordinator && s.started && !s.reloading &&
+  if (s.started && !s.reloading &&
       s.options.env->now_ms() - s.triggers_read_ms >= trigger_refresh_ms)
     load_triggers(self);
   s.following = true;
@@ -86,15 +82,11 @@ void set_coordinator(service_actor* self, bool coordinator) {
   if (!s.options.clustered || coordinator == s.coordinator) return;
   s.coordinator = coordinator;
   if (!coordinator) {
-    spdlog::info("events: this node no longer runs the cluster's triggers and pattern rules");
+    spdlog::info("events: this node no longer runs the cluster's pattern rules");
     return stop_patterns(self);
   }
-  spdlog::info("events: this node runs the cluster's triggers and pattern rules now");
+  spdlog::info("events: this node runs the cluster's pattern rules now");
   start_patterns(self);
-  // Offers the events after the stored trigger cursor again (the last coordinator may have
-  // stopped before it started their executions); events read meanwhile wait until then.
-  s.started = false;
-  load_triggers(self);
 }
 
 }  // namespace auraos::actors::events::detail

@@ -3,6 +3,7 @@
 #include <caf/all.hpp>
 
 #include "actors/events/service_state.hpp"
+#include "persistence/shards.hpp"
 #include "runtime/uuid.hpp"
 
 namespace auraos::actors::events::detail {
@@ -19,16 +20,49 @@ event_failure store_failure(const p::store_error& error) {
 
 }  // namespace
 
+namespace {
+
+/// The trigger cursors to store now: `triggers` on a single node; on a clustered node
+/// `triggers:<shard>` for each held shard that is not being offered again and is behind.
+std::vector<p::write_op> cursor_writes(const service_state& s) {
+  std::vector<p::write_op> out;
+  if (!s.options.clustered) {
+    if (s.settled_seq > s.stored_cursor)
+      out.push_back(p::put_event_cursor_op{"triggers", s.settled_seq});
+    return out;
+  }
+  for (auto shard : s.held_shards) {
+    if (s.replaying.count(shard)) continue;
+    auto stored = s.shard_cursors.find(shard);
+    if (stored != s.shard_cursors.end() && stored->second >= s.settled_seq) continue;
+    out.push_back(p::put_event_cursor_op{shard_cursor_name(shard), s.settled_seq});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string shard_cursor_name(std::int64_t shard) { return "triggers:" + std::to_string(shard); }
+
+bool triggers_run_here(const service_state& s, const std::string& type) {
+  if (!s.options.clustered) return true;
+  return s.shard_count > 0 && s.held_shards.count(p::shard_of(type, s.shard_count)) > 0;
+}
+
+void arm_cursor_write(service_actor* self) {
+  auto& s = self->state;
+  if (s.cursor_write_armed || cursor_writes(s).empty()) return;
+  s.cursor_write_armed = true;
+  s.options.env->send_after(self, cursor_interval, cursor_atom::value);
+}
+
 void settle(service_actor* self) {
   auto& s = self->state;
   while (!s.open.empty() && s.open.begin()->second.streams == 0) {
     s.settled_seq = std::max(s.settled_seq, s.open.begin()->first);
     s.open.erase(s.open.begin());
   }
-  if (s.settled_seq > s.stored_cursor && !s.cursor_write_armed) {
-    s.cursor_write_armed = true;
-    s.options.env->send_after(self, cursor_interval, cursor_atom::value);
-  }
+  arm_cursor_write(self);
 }
 
 namespace {
@@ -36,21 +70,18 @@ namespace {
 /// Offers to a failed stream's successor before the batch counts as settled without it.
 constexpr int stream_offers = 3;
 
-/// Offers one type's share of a batch to its stream; a counted batch (`batch_seq`) settles when
-/// every stream answered.
+}  // namespace
+
 void offer(service_actor* self, const std::string& type, std::vector<p::event_record> events,
-           trigger_list triggers, std::optional<std::int64_t> batch_seq, int tries = 1) {
-  if (tries == 1 && batch_seq) ++self->state.open[*batch_seq].streams;
+           trigger_list triggers, std::function<void()> answered, int tries) {
   auto shared = std::make_shared<std::vector<p::event_record>>(std::move(events));
-  with_stream(self, type, [self, type, shared, triggers, batch_seq, tries](caf::actor stream) {
+  with_stream(self, type, [self, type, shared, triggers, answered, tries](caf::actor stream) {
     self->request(stream, caf::infinite, stored_atom::value, *shared, triggers)
         .then(
-            [self, batch_seq](caf::ok_atom) {
-              if (!batch_seq) return;
-              --self->state.open[*batch_seq].streams;
-              settle(self);
+            [answered](caf::ok_atom) {
+              if (answered) answered();
             },
-            [self, type, stream, shared, triggers, batch_seq, tries](caf::error& e) {
+            [self, type, stream, shared, triggers, answered, tries](caf::error& e) {
               // The error may arrive before the stream's down message: forget it now.
               auto& streams = self->state.streams;
               if (auto it = streams.find(type); it != streams.end() && it->second == stream)
@@ -58,20 +89,30 @@ void offer(service_actor* self, const std::string& type, std::vector<p::event_re
               if (tries < stream_offers) {
                 spdlog::warn("event stream {} failed ({}): offering its events again", type,
                              caf::to_string(e));
-                return offer(self, type, std::move(*shared), triggers, batch_seq, tries + 1);
+                return offer(self, type, std::move(*shared), triggers, answered, tries + 1);
               }
               spdlog::error(
                   "event stream {} failed {} times on events {}..{}: their waits and "
                   "triggers are skipped",
                   type, tries, shared->front().seq, shared->back().seq);
-              if (!batch_seq) return;
-              --self->state.open[*batch_seq].streams;
-              settle(self);
+              if (answered) answered();
             });
   });
 }
 
+namespace {
+
+/// The answer hook of a counted batch: it settles once every stream answered.
+std::function<void()> counted(service_actor* self, std::int64_t batch_seq) {
+  ++self->state.open[batch_seq].streams;
+  return [self, batch_seq] {
+    --self->state.open[batch_seq].streams;
+    settle(self);
+  };
+}
+
 }  // namespace
+
 
 void dispatch(service_actor* self, std::vector<p::event_record> stored) {
   if (stored.empty()) return;
@@ -92,11 +133,11 @@ void offer_batch(service_actor* self, std::vector<p::event_record> stored) {
   s.open[batch_seq];
   for (auto& [type, events] : by_type) {
     auto triggers = s.triggers.find(type);
+    auto runs_here = triggers != s.triggers.end() && triggers_run_here(s, type);
     bool waited = s.waited_types.count(type) > 0;
-    if (triggers == s.triggers.end() && !waited && !s.streams.count(type)) continue;
-    offer(self, type, std::move(events),
-          triggers == s.triggers.end() ? trigger_list{} : triggers->second,
-          std::optional<std::int64_t>{batch_seq});
+    if (!runs_here && !waited && !s.streams.count(type)) continue;
+    offer(self, type, std::move(events), runs_here ? triggers->second : trigger_list{},
+          counted(self, batch_seq));
   }
   settle(self);
 }
@@ -106,22 +147,18 @@ void offer_waits(service_actor* self, const std::vector<p::event_record>& stored
   std::map<std::string, std::vector<p::event_record>> by_type;
   for (const auto& e : stored)
     if (s.waited_types.count(e.type) || s.streams.count(e.type)) by_type[e.type].push_back(e);
-  for (auto& [type, events] : by_type)
-    offer(self, type, std::move(events), trigger_list{}, std::nullopt);
+  for (auto& [type, events] : by_type) offer(self, type, std::move(events), trigger_list{}, {});
 }
 
 namespace {
 
 /// Hands newly stored events on: on a single node to the live updates and the streams (waits,
-/// triggers, patterns); on a clustered node to the waits here only: the follower hands every
-/// node's events to the rest in storing order (service_follow.cpp).
+/// triggers, patterns); on a clustered node to the waits here at once: the follower hands every
+/// node's events to all of them in storing order (service_follow.cpp; a wait takes an event
+/// once, however often it is offered).
 void hand_on(service_actor* self, std::vector<p::event_record> fresh) {
   auto& s = self->state;
-  if (s.options.clustered) {
-    for (const auto& e : fresh)
-      if (e.seq > s.follow_mark) s.own_seqs.insert(e.seq);
-    return offer_waits(self, fresh);
-  }
+  if (s.options.clustered) return offer_waits(self, fresh);
   if (s.options.on_stored && !fresh.empty()) s.options.on_stored(fresh);
   dispatch(self, std::move(fresh));
 }
@@ -202,17 +239,27 @@ void signal(service_actor* self, signal_request request, caf::response_promise p
 void write_cursor(service_actor* self) {
   auto& s = self->state;
   s.cursor_write_armed = false;
-  if (s.settled_seq <= s.stored_cursor) return;
+  auto ops = cursor_writes(s);
+  if (ops.empty()) return;
   auto seq = s.settled_seq;
-  p::write_request write{{p::put_event_cursor_op{"triggers", seq}}};
+  std::vector<std::int64_t> shards;
+  for (const auto& op : ops)
+    if (auto name = std::get<p::put_event_cursor_op>(op).name; name != "triggers")
+      shards.push_back(std::stoll(name.substr(name.find(':') + 1)));
+  p::write_request write{std::move(ops)};
   write.wait_for_database = true;
   self->request(s.store, caf::infinite, std::move(write))
-      .then([self, seq](p::write_outcome& outcome) {
+      .then([self, seq, shards](p::write_outcome& outcome) {
         auto& s = self->state;
-        if (outcome)
-          s.stored_cursor = std::max(s.stored_cursor, seq);
-        else
+        if (!outcome) {
           spdlog::warn("events: storing the trigger cursor: {}", outcome.error().message);
+        } else if (!s.options.clustered) {
+          s.stored_cursor = std::max(s.stored_cursor, seq);
+        } else {
+          for (auto shard : shards)
+            if (s.held_shards.count(shard))
+              s.shard_cursors[shard] = std::max(s.shard_cursors[shard], seq);
+        }
         settle(self);
       });
 }

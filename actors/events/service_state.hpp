@@ -66,16 +66,26 @@ struct service_state {
   std::int64_t settled_seq = 0;
   std::int64_t stored_cursor = 0;
   bool cursor_write_armed = false;
-  /// Triggers and pattern rules run here: always on a single node; on a clustered node while it
-  /// holds the coordinator shard.
+  /// Pattern rules run here: always on a single node; on a clustered node while it holds the
+  /// coordinator shard.
   bool coordinator = true;
+  /// Clustered: the shards this node holds (the streams of the types in them run their triggers
+  /// here), and the cluster's shard count.
+  std::set<std::int64_t> held_shards;
+  std::int64_t shard_count = 0;
+  /// Clustered: gained shards whose events after their stored trigger cursor are being offered
+  /// again; their cursors are written once that ended.
+  std::set<std::int64_t> replaying;
+  /// Clustered: the trigger cursor stored last per held shard (`triggers:<shard>`).
+  std::map<std::int64_t, std::int64_t> shard_cursors;
+  /// The revision of each workflow whose triggers are in `triggers`.
+  std::map<std::string, std::int64_t> trigger_revisions;
+  /// Clustered: gained shards whose replay waits until the triggers are read.
+  std::vector<std::int64_t> gains_waiting;
   /// Clustered: the seq of the last event the follower read (-1: not read yet), and whether a
   /// read is under way.
   std::int64_t follow_mark = -1;
   bool following = false;
-  /// Clustered: seqs of events this node stored and offered to its waits itself, not yet read
-  /// back by the follower.
-  std::set<std::int64_t> own_seqs;
   /// When the triggers were last read (a clustered coordinator reads them again every 2 s: a
   /// workflow changed on another node reaches it so).
   std::int64_t triggers_read_ms = 0;
@@ -95,6 +105,23 @@ void dispatch(service_actor* self, std::vector<persistence::event_record> stored
 void start_patterns(service_actor* self);
 /// Hands newly stored events (storing order) to the pattern service.
 void offer_patterns(service_actor* self, const std::vector<persistence::event_record>& stored);
+/// Offers one type's events to its stream (starting it when needed) with the triggers to run;
+/// `answered` (may be empty) runs once the stream answered, or gave up after retries.
+void offer(service_actor* self, const std::string& type,
+           std::vector<persistence::event_record> events, trigger_list triggers,
+           std::function<void()> answered, int tries = 1);
+/// True when the triggers of `type` run on this node: always on a single node; on a clustered
+/// node when it holds the shard of the type's stream.
+bool triggers_run_here(const service_state& s, const std::string& type);
+/// Clustered: the node now holds `held` of `count` shards (service_shards.cpp): the events of
+/// newly held shards after their stored cursors are offered to their triggers again.
+void set_shards(service_actor* self, std::vector<std::int64_t> held, std::int64_t count);
+/// The name of the trigger cursor of `shard` on a clustered node.
+std::string shard_cursor_name(std::int64_t shard);
+/// Clustered: offers the events of the gained shards waiting for the triggers to be read.
+void replay_waiting_gains(service_actor* self);
+/// Arms the write of the trigger cursor(s) when one is behind.
+void arm_cursor_write(service_actor* self);
 /// Offers stored events (storing order, after every earlier batch) to their streams now.
 void offer_batch(service_actor* self, std::vector<persistence::event_record> stored);
 /// Offers stored events to the streams of the waits of their types only (no trigger, no
@@ -104,7 +131,7 @@ void offer_waits(service_actor* self, const std::vector<persistence::event_recor
 void start_following(service_actor* self);
 /// Clustered: reads the events stored after the last one read and hands them on.
 void follow(service_actor* self);
-/// Clustered: the node gained (true) or gave up the coordinator shard.
+/// Clustered: the node gained (true) or gave up the coordinator shard (pattern rules).
 void set_coordinator(service_actor* self, bool coordinator);
 /// Stops the pattern service (service_patterns.cpp).
 void stop_patterns(service_actor* self);

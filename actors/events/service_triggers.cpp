@@ -1,5 +1,7 @@
 // The trigger index (the triggers of the latest revision of every workflow, by event type) and
 // the events offered again after a start.
+#include <limits>
+
 #include <spdlog/spdlog.h>
 #include <caf/all.hpp>
 
@@ -17,14 +19,73 @@ constexpr const char* cursor_name = "triggers";
 /// Events read per page when offering the events stored after the cursor again.
 constexpr std::int64_t replay_page = 500;
 
-using trigger_index = std::map<std::string, std::vector<trigger_target>>;
+/// How much earlier than a workflow's storing time a clustered node offers events to its new
+/// triggers (the nodes' clocks differ a little).
+constexpr std::int64_t clock_margin_ms = 1000;
+
+/// The triggers read from the workflows: by event type, and the revision and storing time of
+/// each workflow that has any.
+struct trigger_index {
+  std::map<std::string, std::vector<trigger_target>> by_type;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> revisions;
+};
 
 /// Adds the triggers of a stored workflow (archived ones start nothing).
 void index_workflow(trigger_index& index, const p::workflow_record& record) {
   if (record.status == p::workflow_status::archived) return;
   auto wf = runtime::definition::parse_workflow(record.definition);
-  if (!wf) return;
-  for (auto& t : wf->triggers) index[t.event_type].push_back({record.id, std::move(t)});
+  if (!wf || wf->triggers.empty()) return;
+  index.revisions[record.id] = {record.revision, record.updated_at};
+  for (auto& t : wf->triggers) index.by_type[t.event_type].push_back({record.id, std::move(t)});
+}
+
+/// Offers the events of `type` stored since `from_ms` (up to seq `upto`) to `targets`: new
+/// triggers a clustered node read up to 2 s after their workflow was stored on another node.
+void catch_up(service_actor* self, std::string type, trigger_list targets, std::int64_t from_ms,
+              std::int64_t upto, std::optional<std::string> cursor) {
+  store::list_events_query read;
+  read.filter.types = {type};
+  read.filter.stored_from_ms = from_ms;
+  read.page.limit = replay_page;
+  read.page.cursor = std::move(cursor);
+  self->request(self->state.store, caf::infinite, std::move(read))
+      .then([self, type, targets, from_ms,
+             upto](p::store_result<p::page<p::event_record>>& page) {
+        if (!page)
+          return spdlog::warn("events: offering events to new triggers of {}: {}", type,
+                              page.error().message);
+        std::vector<p::event_record> events;
+        for (auto& e : page->items)
+          if (e.seq <= upto) events.push_back(std::move(e));
+        auto more = page->next_cursor && !events.empty() && events.back().seq < upto;
+        if (!events.empty()) offer(self, type, std::move(events), targets, {});
+        if (more) catch_up(self, type, targets, from_ms, upto, page->next_cursor);
+      });
+}
+
+/// Clustered: offers the events stored since each new or changed workflow was stored, and
+/// already handed on, to its triggers (of the types whose streams run here).
+void catch_up_new_triggers(service_actor* self, const trigger_index& index) {
+  auto& s = self->state;
+  std::map<std::string, std::int64_t> changed;  // workflow id -> stored at
+  for (const auto& [id, revision] : index.revisions) {
+    auto before = s.trigger_revisions.find(id);
+    if (before == s.trigger_revisions.end() || before->second != revision.first)
+      changed[id] = revision.second;
+  }
+  for (const auto& [type, targets] : index.by_type) {
+    if (!triggers_run_here(s, type)) continue;
+    std::vector<trigger_target> fresh;
+    std::int64_t from_ms = std::numeric_limits<std::int64_t>::max();
+    for (const auto& t : targets)
+      if (auto it = changed.find(t.workflow_id); it != changed.end()) {
+        fresh.push_back(t);
+        from_ms = std::min(from_ms, it->second - clock_margin_ms);
+      }
+    if (fresh.empty()) continue;
+    catch_up(self, type, std::make_shared<const std::vector<trigger_target>>(std::move(fresh)),
+             from_ms, s.follow_mark, std::nullopt);
+  }
 }
 
 /// The database was unavailable: read the triggers (and, before the first start ended, the
@@ -39,6 +100,7 @@ void open_up(service_actor* self) {
   auto& s = self->state;
   s.ready = true;
   for (auto& batch : std::exchange(s.held, {})) offer_batch(self, std::move(batch));
+  replay_waiting_gains(self);
 }
 
 /// Offers the events stored after `after` (up to `last`) again, then opens up.
@@ -102,13 +164,19 @@ void read_workflows(service_actor* self, std::shared_ptr<trigger_index> index,
         }
         for (const auto& record : page->items) index_workflow(*index, record);
         if (page->next_cursor) return read_workflows(self, index, page->next_cursor);
+        if (s.options.clustered && s.started) catch_up_new_triggers(self, *index);
+        s.trigger_revisions.clear();
+        for (const auto& [id, revision] : index->revisions)
+          s.trigger_revisions[id] = revision.first;
         s.triggers.clear();
-        for (auto& [type, list] : *index)
+        for (auto& [type, list] : index->by_type)
           s.triggers[type] = std::make_shared<const std::vector<trigger_target>>(std::move(list));
         s.reloading = false;
         if (std::exchange(s.reload_again, false)) return load_triggers(self);
         if (!s.started) {
           s.started = true;
+          // A clustered node offers the events after each gained shard's cursor instead.
+          if (s.options.clustered) return open_up(self);
           return resume_from_cursor(self);
         }
         open_up(self);

@@ -30,11 +30,11 @@ using forget_wait_atom = caf::atom_constant<caf::atom("evforget")>;
 /// execution_failure>` (the events service's publish_reply).
 using emit_atom = caf::atom_constant<caf::atom("evemit")>;
 
-/// The shard whose holder runs a cluster's triggers and pattern rules (the events coordinator).
+/// The shard whose holder runs a cluster's pattern rules (the events coordinator).
 inline constexpr std::int64_t event_coordinator_shard = 0;
-/// `(event_coordinator_atom, bool)`: to the events service of a clustered node: whether the
-/// node now holds `event_coordinator_shard`.
-using event_coordinator_atom = caf::atom_constant<caf::atom("evcoord")>;
+/// `(event_shards_atom, std::vector<std::int64_t> held, std::int64_t count)`: to the events
+/// service of a clustered node: the shards the node holds now, of `count`.
+using event_shards_atom = caf::atom_constant<caf::atom("evshards")>;
 
 /// A `wait_event` node's attempt waiting for an event.
 struct event_wait {

@@ -23,20 +23,18 @@ std::vector<std::int64_t> held_shards(const service_state& s) {
   return out;
 }
 
-/// Tells the node's timer service which shards' timers to read, and its events service whether
-/// it is the events coordinator (a clustered node's only).
+std::int64_t shard_count(const service_state& s) {
+  return s.leases ? static_cast<std::int64_t>(s.leases->epochs.size()) : 0;
+}
+
+/// Tells the node's timer service which shards' timers to read, and its events service which
+/// shards' event streams are its own (a clustered node's only).
 void tell_shard_users(service_actor* self) {
   auto& s = self->state;
   if (!s.options.clustered) return;
   timers::set_node_timer_shards(self, held_shards(s));
   auto events = caf::actor_cast<caf::actor>(self->system().registry().get(events_registry_name));
-  constexpr auto shard = static_cast<std::size_t>(event_coordinator_shard);
-  auto coordinator = s.leases && s.leases->epochs.size() > shard && s.leases->epochs[shard] != 0;
-  if (events) self->send(events, event_coordinator_atom::value, coordinator);
-}
-
-std::int64_t shard_count(const service_state& s) {
-  return s.leases ? static_cast<std::int64_t>(s.leases->epochs.size()) : 0;
+  if (events) self->send(events, event_shards_atom::value, held_shards(s), shard_count(s));
 }
 
 /// Stops the actor of a revoked shard: at once when the lease was lost, else after it stored

@@ -1,12 +1,14 @@
 // Events in a cluster of real nodes on one throwaway PostgreSQL (docs/events.md, In a cluster):
 // events published on any node reach the live subscribers (SSE and WebSocket) and the waits of
-// every node, in storing order, once each; triggers start one execution per event, also when
-// the events coordinator is killed with kill -9 while events are being published; pattern rules
-// are managed from any node and match events published on several nodes.
+// every node, in storing order, once each; the stream of a type runs on the holder of its shard
+// and its triggers start one execution per event, also when that node is killed with kill -9
+// while events are being published; pattern rules are managed from any node and match events
+// published on several nodes.
 #include <boost/test/unit_test.hpp>
 
 #include <set>
 
+#include "persistence/shards.hpp"
 #include "tests/cluster/cluster_fixture.hpp"
 #include "tests/support/sse_client.hpp"
 #include "tests/support/websocket_client.hpp"
@@ -17,11 +19,19 @@ using namespace auraos::test;
 using nlohmann::json;
 using std::chrono::seconds;
 
-/// The member holding the coordinator shard (shard 0), as `m` sees it.
-std::string coordinator(cluster_member& m) {
+/// The member holding `shard`, as `m` sees it ("" when none).
+std::string holder(cluster_member& m, std::int64_t shard) {
   for (const auto& row : m.call("GET", "/api/v1/cluster/shards").json)
-    if (row["shard"] == 0 && row["owner"].is_string()) return row["owner"];
+    if (row["shard"] == shard && row["owner"].is_string()) return row["owner"];
   return "";
+}
+
+/// The member holding the coordinator shard (shard 0), as `m` sees it.
+std::string coordinator(cluster_member& m) { return holder(m, 0); }
+
+/// True when `m`'s supervision tree holds an actor named `name`.
+bool supervises(cluster_member& m, const std::string& name) {
+  return m.call("GET", "/api/v1/supervision").body.find("\"" + name + "\"") != std::string::npos;
 }
 
 /// Publishes `body` on `m`; the stored events.
@@ -106,7 +116,7 @@ BOOST_AUTO_TEST_CASE(events_of_every_node_reach_the_subscribers_and_waits_of_eve
   BOOST_TEST(received == stored, "WebSocket on n3: every node's events, in storing order, once");
 }
 
-BOOST_AUTO_TEST_CASE(triggers_start_one_execution_per_event_across_a_kill_9_of_the_coordinator) {
+BOOST_AUTO_TEST_CASE(a_streams_triggers_run_once_per_event_across_a_kill_9_of_its_holder) {
   cluster_fixture c;
   auto members = c.start_spread({"n1", "n2", "n3"});
   auto& n1 = *members[0];
@@ -117,13 +127,14 @@ BOOST_AUTO_TEST_CASE(triggers_start_one_execution_per_event_across_a_kill_9_of_t
                   {{{"event", {{"type", "order.created"}}},
                     {"input", {{"order", "${event.data.n}"}, {"event", "${event.id}"}}}}}}};
   BOOST_REQUIRE_EQUAL(n1.call("POST", "/api/v1/workflows", wf.dump()).status, 201);
-  auto boss = coordinator(n1);
+  auto shard = auraos::persistence::shard_of("order.created");
+  auto boss = holder(n1, shard);
   BOOST_REQUIRE(!boss.empty());
   auto& victim = c[boss];
   std::vector<cluster_member*> others;
   for (auto* m : members)
     if (m->name != boss) others.push_back(m);
-  // The coordinator reads the workflows' triggers again within 2 s of a change elsewhere.
+  // The stream's holder reads the workflows' triggers again within 2 s of a change elsewhere.
   BOOST_REQUIRE(wait_until(
       [&] {
         publish(*others[0], {{"type", "order.created"}, {"source", "shop"}, {"data", {{"n", -1}}}});
@@ -131,6 +142,8 @@ BOOST_AUTO_TEST_CASE(triggers_start_one_execution_per_event_across_a_kill_9_of_t
       },
       seconds(20)));
 
+  BOOST_TEST(supervises(victim, "stream:order.created"), "the stream runs on its shard's holder");
+  BOOST_TEST(!supervises(*others[0], "stream:order.created"));
   constexpr int events = 300;
   for (int i = 0; i < events; ++i) {
     if (i == events / 3) victim.process->signal(SIGKILL);
@@ -155,13 +168,15 @@ BOOST_AUTO_TEST_CASE(triggers_start_one_execution_per_event_across_a_kill_9_of_t
   BOOST_TEST(std::set<std::string>(started.begin(), started.end()) ==
              std::set<std::string>(published.begin(), published.end()));
   // The survivor's view of the shard map follows its lease keeper's reads.
+  std::string now;
   BOOST_TEST(wait_until(
                  [&] {
-                   auto now = coordinator(survivor);
+                   now = holder(survivor, shard);
                    return !now.empty() && now != boss;
                  },
                  seconds(20)),
-             "the coordinator shard moved away from " << boss);
+             "the stream's shard moved away from " << boss);
+  if (!now.empty()) BOOST_TEST(supervises(c[now], "stream:order.created"));
 }
 
 BOOST_AUTO_TEST_CASE(a_pattern_rule_made_on_any_node_matches_events_of_several_nodes) {

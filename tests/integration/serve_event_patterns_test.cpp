@@ -58,6 +58,7 @@ BOOST_AUTO_TEST_SUITE(serve_event_patterns)
 
 BOOST_AUTO_TEST_CASE(a_sequence_rule_emits_a_derived_event) {
   auraos::test::serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s));
   auto rule = create_rule(node.port, {{"id", "fast"}, {"name", "paid then shipped"},
                                       {"kind", "sequence"},
                                       {"steps", {{{"type", "order.paid"}}, {{"type", "order.shipped"}}}},
@@ -80,6 +81,7 @@ BOOST_AUTO_TEST_CASE(a_sequence_rule_emits_a_derived_event) {
 
 BOOST_AUTO_TEST_CASE(an_absence_rule_emits_when_its_window_closes) {
   auraos::test::serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s));
   create_rule(node.port, {{"name", "unpaid"}, {"kind", "absence"},
                           {"first", {{"type", "order.created"}}}, {"then", {{"type", "order.paid"}}},
                           {"within", 0.3}, {"by", "orderId"}, {"emit", emit("order.unpaid")}});
@@ -94,6 +96,7 @@ BOOST_AUTO_TEST_CASE(an_absence_rule_emits_when_its_window_closes) {
 
 BOOST_AUTO_TEST_CASE(a_threshold_rule_matches_until_it_is_deleted) {
   auraos::test::serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s));
   auto rule = create_rule(node.port, {{"name", "failures"}, {"kind", "threshold"},
                                       {"type", "login.failed"}, {"count", 3}, {"within", 60},
                                       {"emit", emit("login.alarm")}});
@@ -123,6 +126,7 @@ BOOST_AUTO_TEST_CASE(a_threshold_rule_matches_until_it_is_deleted) {
 
 BOOST_AUTO_TEST_CASE(rest_answers_bad_input_without_a_500) {
   auraos::test::serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s));
   auto bad = node.call("POST", "/api/v1/event-patterns",
                        json{{"name", "x"}, {"kind", "sequence"}, {"within", -1}}.dump());
   BOOST_TEST(bad.status == 422, bad.body);
@@ -164,6 +168,7 @@ BOOST_AUTO_TEST_CASE(a_sequence_window_spans_a_kill_9) {
   {
     auraos::test::serve_process first{args};
     auto port = first.wait_for_port();
+    BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 30s));
     create_rule(port, {{"id", "crash"}, {"name", "across a crash"}, {"kind", "sequence"},
                        {"steps", {{{"type", "step.a"}}, {{"type", "step.b"}}}},
                        {"within", 600}, {"by", "correlationId"}, {"emit", emit("steps.done")}});
@@ -173,6 +178,7 @@ BOOST_AUTO_TEST_CASE(a_sequence_window_spans_a_kill_9) {
   }
   auraos::test::serve_process second{args};
   auto port = second.wait_for_port();
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(port, 30s));
   auto b = publish(port, {{"type", "step.b"}, {"source", "test"}, {"correlationId", "k"}})[0];
   auto derived = wait_events(port, "steps.done", 1);
   BOOST_TEST_REQUIRE(derived.size() == 1u, derived.dump());

@@ -54,6 +54,7 @@ BOOST_AUTO_TEST_SUITE(serve_event_retention)
 
 BOOST_AUTO_TEST_CASE(retention_rules_are_put_read_listed_and_deleted) {
   auraos::test::serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s));
   BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 10s));
   auto put = node.call("PUT", "/api/v1/event-retention/order.paid", R"({"maxAgeSeconds": 3600})");
   BOOST_TEST_REQUIRE(put.status == 200, put.body);
@@ -122,6 +123,7 @@ BOOST_AUTO_TEST_CASE(the_background_pass_deletes_only_old_events_and_those_beyon
 
 BOOST_AUTO_TEST_CASE(a_manual_cleanup_deletes_older_events_of_a_type_or_of_all) {
   auraos::test::serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s));
   BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 10s));
   auto now = now_text();
   json events = json::array();
@@ -150,6 +152,7 @@ BOOST_AUTO_TEST_CASE(a_manual_cleanup_deletes_older_events_of_a_type_or_of_all) 
 
 BOOST_AUTO_TEST_CASE(metrics_count_events_per_bucket_type_and_source) {
   auraos::test::serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s));
   BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 10s));
   publish(node.port, json::array({an_event("a", 1, "2026-01-01T00:00:10Z"),
                                   an_event("a", 2, "2026-01-01T00:00:20Z", "web"),

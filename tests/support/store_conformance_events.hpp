@@ -40,7 +40,7 @@ inline store_result<op_result> commit_op(store& db, write_op op) {
 /// Deletes events older than `older_than` (of `type`), at most `limit`; what was deleted.
 inline deleted_events delete_events(store& db, std::int64_t older_than,
                                     std::optional<std::string> type, std::int64_t limit) {
-  auto done = commit_op(db, delete_events_op{older_than, std::move(type), limit});
+  auto done = commit_op(db, delete_events_op{older_than, std::move(type), limit, std::nullopt});
   BOOST_REQUIRE_MESSAGE(done.has_value(), (done ? "" : done.error().message));
   return std::get<deleted_events>(*done);
 }
