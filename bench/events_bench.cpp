@@ -6,11 +6,13 @@
 //  stream: publish → SSE latency, one subscriber of `GET /api/v1/events/stream` while batches
 //    are published at a paced rate (SQLite);
 //  trigger: single events each starting an execution, timed to the execution's messages on
-//    `GET /api/v1/stream?topics=executions` (SQLite).
+//    `GET /api/v1/stream?topics=executions` (SQLite);
+//  cluster: the stream case across two nodes of a cluster on a throwaway PostgreSQL, the
+//    publishers on n1 and the subscriber on n2 (on request only: --cases cluster).
 // Usage: events_bench [-n BATCHES=100] [-b B=1000] [-c C=4] [--warmup W=2] [--pad BYTES=64]
 //                     [--rate R=10000] [--seconds S=10] [--publishers P=4]
 //                     [--triggers T=200] [--trigger-warmup 5] [--no-count]
-//                     [--cases sqlite,postgres,redis,stream,trigger] [--binary PATH]
+//                     [--cases sqlite,postgres,redis,stream,trigger,cluster] [--binary PATH]
 //                     [--redis-server PATH]
 // Exits 1 when a case fails (an error answer, a lost event, an execution not started).
 #include <cstdlib>
@@ -22,6 +24,7 @@
 
 #include <fmt/core.h>
 
+#include "bench/support/bench_cluster.hpp"
 #include "bench/support/bench_database.hpp"
 #include "bench/support/bench_runtime.hpp"
 #include "bench/support/event_bodies.hpp"
@@ -102,7 +105,8 @@ auraos::result<options, std::string> parse(int argc, char** argv) {
     ++i;
   }
   for (const auto& name : out.cases)
-    if (!std::set<std::string>{"sqlite", "postgres", "redis", "stream", "trigger"}.count(name))
+    if (!std::set<std::string>{"sqlite", "postgres", "redis", "stream", "trigger", "cluster"}
+             .count(name))
       return auraos::fail("--cases: unknown case " + name);
   if (out.batches < 1 || out.batch < 1 || out.batch > 1000 || out.clients < 1 ||
       out.paced.publishers < 1 || out.paced.rate < 100 || out.triggers < 1)
@@ -186,33 +190,57 @@ bool run_redis(const options& opts, const std::vector<std::string>& events) {
                            (opts.batches + opts.warmup) * std::int64_t(events.size()));
 }
 
+/// Prints the stream case's figures as `name`; false when it failed, lost or doubled events.
+bool report_stream(const options& opts, const std::string& name, const b::stream_figures& f) {
+  auto sent = f.published.ticks * f.published.per_tick;
+  fmt::print("{}: asked {} events/s ({} every {} ms from {} publishers) for {} s; load {}\n",
+             name, opts.paced.rate, f.published.per_tick, opts.paced.period.count(),
+             opts.paced.publishers, opts.paced.duration.count() / 1000, load_average());
+  fmt::print(
+      "{}: published {} events, rate achieved {:.0f}/s (tick 0 due to last 201 in "
+      "{:.3f} s), latest batch written {:.1f} ms after due; POST {}\n",
+      name, sent, double(sent) / f.published.seconds, f.published.seconds,
+      f.published.max_lag_ms, p50_p99(f.published.post_ms));
+  fmt::print(
+      "{}: received {} of {} ({} duplicates), delivered {:.0f}/s (tick 0 due to last "
+      "received in {:.3f} s)\n",
+      name, f.received, sent, f.duplicates, double(f.received) / f.delivered_seconds,
+      f.delivered_seconds);
+  fmt::print("{}: publish → SSE latency from the POST's write {}\n", name,
+             p50_p99(f.from_send_ms));
+  fmt::print("{}: publish → SSE latency from the tick's due time {}\n", name,
+             p50_p99(f.from_due_ms));
+  if (f.error.empty() && f.received == sent && f.duplicates == 0) return true;
+  fmt::print(stderr, "events_bench FAILED ({}): {}{} of {} received, {} duplicates\n", name,
+             f.error.empty() ? "" : f.error + "; ", f.received, sent, f.duplicates);
+  return false;
+}
+
 bool run_stream(const options& opts) {
   auto node = b::rest_node::start(opts.binary, "");
   if (!node) {
     fmt::print(stderr, "events_bench FAILED (stream): {}\n", node.error());
     return false;
   }
-  auto f = b::measure_stream(**node, opts.paced);
-  auto sent = f.published.ticks * f.published.per_tick;
-  fmt::print("stream: asked {} events/s ({} every {} ms from {} publishers) for {} s; load {}\n",
-             opts.paced.rate, f.published.per_tick, opts.paced.period.count(),
-             opts.paced.publishers, opts.paced.duration.count() / 1000, load_average());
-  fmt::print(
-      "stream: published {} events, rate achieved {:.0f}/s (tick 0 due to last 201 in "
-      "{:.3f} s), latest batch written {:.1f} ms after due; POST {}\n",
-      sent, double(sent) / f.published.seconds, f.published.seconds, f.published.max_lag_ms,
-      p50_p99(f.published.post_ms));
-  fmt::print(
-      "stream: received {} of {} ({} duplicates), delivered {:.0f}/s (tick 0 due to last "
-      "received in {:.3f} s)\n",
-      f.received, sent, f.duplicates, double(f.received) / f.delivered_seconds,
-      f.delivered_seconds);
-  fmt::print("stream: publish → SSE latency from the POST's write {}\n", p50_p99(f.from_send_ms));
-  fmt::print("stream: publish → SSE latency from the tick's due time {}\n", p50_p99(f.from_due_ms));
-  if (f.error.empty() && f.received == sent && f.duplicates == 0) return true;
-  fmt::print(stderr, "events_bench FAILED (stream): {}{} of {} received, {} duplicates\n",
-             f.error.empty() ? "" : f.error + "; ", f.received, sent, f.duplicates);
-  return false;
+  return report_stream(opts, "stream", b::measure_stream(**node, opts.paced));
+}
+
+/// The stream case across a cluster: two nodes on a throwaway PostgreSQL, the publishers on
+/// n1 and the subscriber on n2 (which hears n1's events by following the shared log).
+bool run_cluster_stream(const options& opts) {
+  auto database = b::bench_database::open("postgresql:throwaway");
+  if (!database) {
+    fmt::print(stderr, "events_bench FAILED (cluster): {}\n", database.error());
+    return false;
+  }
+  b::bench_cluster cluster{opts.binary, (*database)->location()->target};
+  auto& n1 = cluster.start("n1");
+  auto& n2 = cluster.start("n2");
+  if (!cluster.wait_spread(n2, {"n1", "n2"})) {
+    fmt::print(stderr, "events_bench FAILED (cluster): the shards did not spread\n");
+    return false;
+  }
+  return report_stream(opts, "cluster", b::measure_stream(n2.http_port, n1.http_port, opts.paced));
 }
 
 bool run_trigger(const options& opts) {
@@ -261,6 +289,7 @@ int main(int argc, char** argv) {
     if (opts->cases.count("redis")) ok = run_redis(*opts, events) && ok;
     if (opts->cases.count("stream")) ok = run_stream(*opts) && ok;
     if (opts->cases.count("trigger")) ok = run_trigger(*opts) && ok;
+    if (opts->cases.count("cluster")) ok = run_cluster_stream(*opts) && ok;
   } catch (const std::exception& e) {
     fmt::print(stderr, "events_bench FAILED: {}\n", e.what());
     ok = false;

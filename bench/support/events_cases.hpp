@@ -45,6 +45,10 @@ struct stream_figures {
 
 /// Runs the stream case on `node` at pace `p`.
 stream_figures measure_stream(rest_node& node, const pace& p);
+/// Runs the stream case with the subscriber on port `subscribe_port` and the publishers on
+/// `publish_port` (two nodes of a cluster, or one node twice).
+stream_figures measure_stream(std::uint16_t subscribe_port, std::uint16_t publish_port,
+                              const pace& p);
 
 /// Trigger → execution: single events published one after another, each starting one
 /// execution of a one-node workflow, timed to the execution's messages on

@@ -63,9 +63,14 @@ void collect(test::sse_client& subscriber, std::int64_t expected, const paced_ou
 }  // namespace
 
 stream_figures measure_stream(rest_node& node, const pace& p) {
+  return measure_stream(node.port(), node.port(), p);
+}
+
+stream_figures measure_stream(std::uint16_t subscribe_port, std::uint16_t publish_port,
+                              const pace& p) {
   stream_figures out;
   out.period_ms = static_cast<double>(p.period.count());
-  test::sse_client subscriber{node.port(), "/api/v1/events/stream?type=" + p.type};
+  test::sse_client subscriber{subscribe_port, "/api/v1/events/stream?type=" + p.type};
   if (subscriber.wait_status() != 200) {
     out.error = "GET /api/v1/events/stream: " + subscriber.body();
     return out;
@@ -75,7 +80,7 @@ stream_figures measure_stream(rest_node& node, const pace& p) {
     out.error = "the stream sent no ': live' within 10 s";
     return out;
   }
-  out.published = publish_paced(node.port(), p);
+  out.published = publish_paced(publish_port, p);
   if (!out.published.error.empty()) out.error = out.published.error;
   collect(subscriber, out.published.ticks * out.published.per_tick, out.published, out);
   return out;
