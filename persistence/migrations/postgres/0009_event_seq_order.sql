@@ -40,6 +40,10 @@ CREATE OR REPLACE FUNCTION auraos_publish_events(p_ids text[], p_types text[], p
 RETURNS TABLE (r_id text, r_type text, r_source text, r_data text, r_metadata text,
                r_timestamp bigint, r_correlation text, r_causation text, r_seq bigint,
                r_stored bigint, r_existing boolean)
+-- A custom plan per call: a generic plan cached while the table was small (a sequential scan
+-- for `id = ANY (p_ids)`) would stay in the store's long-lived session and grow with the
+-- table (measured: 11 ms per 100 events at 3,000 events, 26 ms at 33,000; 10-12 ms with this).
+SET plan_cache_mode = force_custom_plan
 LANGUAGE plpgsql AS $$
 DECLARE
   first_seq bigint;
