@@ -115,6 +115,12 @@ void emit(pattern_actor* self, const std::vector<pt::match>& matches, std::int64
   save(self);
 }
 
+/// The time an event counts at: when it was stored (the matcher's clock never goes back, so an
+/// event handed on late does not move it backwards), else now.
+std::int64_t event_time(pattern_actor* self, const p::event_record& e) {
+  return e.stored_at > 0 ? e.stored_at : now(self);
+}
+
 /// Feeds one stored event at `at_ms` (skips events handled before and the rule's own output).
 void handle(pattern_actor* self, const p::event_record& e, std::int64_t at_ms) {
   auto& s = self->state;
@@ -142,7 +148,7 @@ void go_live(pattern_actor* self) {
   s.ready = true;
   auto held = std::move(s.held);
   s.held.clear();
-  for (const auto& e : held) handle(self, e, now(self));
+  for (const auto& e : held) handle(self, e, event_time(self, e));
   tick(self);
   arm(self);
 }
@@ -226,7 +232,7 @@ caf::behavior pattern(pattern_actor* self, pattern_args args) {
       [self](pattern_events_atom, const std::vector<p::event_record>& events) {
         auto& s = self->state;
         if (!s.ready) return s.held.insert(s.held.end(), events.begin(), events.end()), void();
-        for (const auto& e : events) handle(self, e, now(self));
+        for (const auto& e : events) handle(self, e, event_time(self, e));
         arm(self);
       },
       [self](pattern_tick_atom, std::uint64_t generation) {

@@ -1,7 +1,7 @@
 // Pattern rules on a real node: sequence, absence and threshold end to end over REST (the
 // derived event is stored with data.matched and causationId), a sequence window across kill -9,
 // a deleted rule that stops matching, and the REST answers for bad input. The rate kind, whose
-// windows are real time on a node, is driven on a simulated clock in pattern_actor_test.
+// windows are real time on a node, is driven on a simulated clock in patterns_rate_test.
 #include <csignal>
 #include <thread>
 

@@ -1,7 +1,8 @@
 // The pattern actors inside a real events service on a SQLite store, on the harness's simulated
 // clock: an absence window closes when the clock passes it, a deadline that passed while the
-// node was down fires at the restart, a window spans a restart, a rule that emits its own
-// type does not feed on itself, and a rate burst is reported when its window closes.
+// node was down fires at the restart, a window spans a restart, and a rule that emits its own
+// type does not feed on itself. (The rate kind's windows are driven on a simulated clock in
+// patterns_rate_test.)
 #include <boost/test/unit_test.hpp>
 
 #include "actors/events/events_service.hpp"
@@ -150,29 +151,6 @@ BOOST_AUTO_TEST_CASE(a_rule_does_not_feed_on_its_own_derived_events) {
   publish(h, "m");
   BOOST_REQUIRE(execution_harness::eventually([&] { return !events_of(h, "m.seen").empty(); }));
   BOOST_TEST(events_of(h, "x").size() == 2u);
-}
-
-BOOST_AUTO_TEST_CASE(a_rate_rule_reports_a_burst_when_its_window_closes_on_the_simulated_clock) {
-  execution_harness h;
-  create_rule(h, {{"id", "spike"}, {"name", "spike"}, {"kind", "rate"}, {"type", "tick"},
-                  {"windowSeconds", 1}, {"deviations", 2},
-                  {"emit", {{"type", "tick.spike"}, {"source", "p"}}}});
-  // One event per simulated second for four windows: a flat history, no match.
-  for (int i = 0; i < 4; ++i) {
-    publish(h, "tick");
-    h.env->advance(milliseconds(1000));
-  }
-  BOOST_TEST(events_of(h, "tick.spike").empty());
-  // Twenty in one window: reported when the window closes, not before.
-  std::vector<p::event_record> burst;
-  for (int i = 0; i < 20; ++i) burst.push_back(publish(h, "tick"));
-  BOOST_TEST(events_of(h, "tick.spike").empty());
-  BOOST_REQUIRE(h.advance_until([&] { return !events_of(h, "tick.spike").empty(); },
-                                milliseconds(250), milliseconds(3000)));
-  auto derived = events_of(h, "tick.spike");
-  BOOST_REQUIRE_EQUAL(derived.size(), 1u);
-  BOOST_TEST((derived[0].causation_id == std::optional<std::string>(burst.back().id)));
-  BOOST_TEST(derived[0].data.find("\"count\":20") != std::string::npos, derived[0].data);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
