@@ -66,8 +66,8 @@ struct events_options {
   /// Time between two passes of the retention actor over the retention rules.
   std::chrono::milliseconds retention_interval{60000};
   /// One node of a cluster: it follows the shared event log (docs/events.md, In a cluster):
-  /// live subscribers and waits hear of every node's events, and triggers and pattern rules
-  /// run only while the node holds the coordinator shard.
+  /// live subscribers and waits hear of every node's events, a type's triggers run on the
+  /// holder of its shard, and pattern rules on the holder of shard 0.
   bool clustered = false;
   /// A clustered node reads the events stored after the last one it read this often.
   std::chrono::milliseconds follow_interval{50};

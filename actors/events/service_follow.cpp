@@ -17,7 +17,7 @@ namespace p = persistence;
 
 /// Events read per page; a full page is followed by the next at once.
 constexpr std::int64_t follow_page = 1000;
-/// How often the coordinator reads the workflows' triggers again (a workflow stored on another
+/// How often a clustered node reads the workflows' triggers again (a workflow stored on another
 /// node tells only its own node).
 constexpr std::int64_t trigger_refresh_ms = 2000;
 

@@ -86,8 +86,8 @@ struct service_state {
   /// read is under way.
   std::int64_t follow_mark = -1;
   bool following = false;
-  /// When the triggers were last read (a clustered coordinator reads them again every 2 s: a
-  /// workflow changed on another node reaches it so).
+  /// When the triggers were last read (a clustered node reads them again every 2 s: a workflow
+  /// changed on another node reaches it so).
   std::int64_t triggers_read_ms = 0;
   static inline const char* name = "events-service";
 };
