@@ -14,6 +14,7 @@
 #include "persistence/execution_ops.hpp"
 #include "persistence/lease_ops.hpp"
 #include "persistence/store_error.hpp"
+#include "persistence/task_ops.hpp"
 #include "persistence/timer_ops.hpp"
 #include "persistence/workflow_ops.hpp"
 
@@ -26,7 +27,9 @@ using write_op =
                  acquire_shard_op, set_workflow_status_op, create_workflow_op, publish_events_op,
                  delete_events_op, put_event_cursor_op, put_event_pattern_op,
                  delete_event_pattern_op, put_pattern_state_op, put_event_retention_op,
-                 delete_event_retention_op>;
+                 delete_event_retention_op, put_task_op, delete_task_op, create_task_runs_op,
+                 update_task_run_op, append_task_log_op, put_task_schedule_op,
+                 delete_task_schedule_op, put_schedule_state_op>;
 
 /// The fence an operation carries (every write of an execution has one), if any.
 inline std::optional<fence> lease_of(const write_op& op) {
@@ -41,9 +44,10 @@ inline std::optional<fence> lease_of(const write_op& op) {
 }
 
 /// What one operation produced: nothing, a workflow, an execution, a lease, stored events, a
-/// delete count or a stored pattern rule.
+/// delete count, a stored pattern rule, a stored task, created task runs or a stored schedule.
 using op_result = std::variant<std::monostate, workflow_record, created_execution, shard_lease,
-                               published_events, deleted_events, event_pattern_record>;
+                               published_events, deleted_events, event_pattern_record,
+                               task_record, created_task_runs, task_schedule_record>;
 
 /// The result of a create_execution_op (built in place: GCC 12 warns about a temporary).
 inline op_result created_result(execution_record execution, bool existing) {
