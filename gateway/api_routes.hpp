@@ -32,6 +32,15 @@ void add_stream_routes(router& routes, std::shared_ptr<node_context> node);
 /// Events: publish, list, read, correlations, the stream, and an execution's signal.
 void add_event_routes(router& routes, std::shared_ptr<node_context> node);
 
+/// Tasks: create, list, read, replace, delete, start a run, metrics (/api/v1/tasks).
+void add_task_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// Task runs: batches, list, read, cancel, retry, logs (/api/v1/task-executions).
+void add_task_run_routes(router& routes, std::shared_ptr<node_context> node);
+
+/// The pool's queues and external workers: figures, claims, heartbeat, complete, fail.
+void add_task_worker_routes(router& routes, std::shared_ptr<node_context> node);
+
 /// Pattern rules: create, list, read, replace, delete (/api/v1/event-patterns).
 void add_pattern_routes(router& routes, std::shared_ptr<node_context> node);
 

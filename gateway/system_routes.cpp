@@ -174,6 +174,9 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_stream_routes(*routes, node);
   add_event_routes(*routes, node);
   add_pattern_routes(*routes, node);
+  add_task_routes(*routes, node);
+  add_task_run_routes(*routes, node);
+  add_task_worker_routes(*routes, node);
   add_asset_routes(*routes);
   return routes;
 }

@@ -10,7 +10,8 @@ namespace auraos::node::detail {
 
 std::vector<actors::supervision::child_spec> engine_children(
     std::shared_ptr<persistence::store> store, actors::executions::executions_options options,
-    actors::events::events_options events, std::shared_ptr<store_slot> slot,
+    actors::events::events_options events, actors::tasks::tasks_options tasks,
+    std::shared_ptr<store_slot> slot,
     std::shared_ptr<actors::store::commit_listener> listener) {
   actors::supervision::child_spec store_spec;
   store_spec.name = "store";
@@ -44,8 +45,12 @@ std::vector<actors::supervision::child_spec> engine_children(
   service_spec.start = [slot, options](caf::local_actor* parent) {
     return actors::executions::executions_service_child(slot->get(), options).start(parent);
   };
-  return {std::move(store_spec), std::move(timers_spec), std::move(events_spec),
-          std::move(retention_spec), std::move(service_spec)};
+  auto tasks_spec = actors::tasks::tasks_service_child(actors::store::store_actor{}, tasks);
+  tasks_spec.start = [slot, tasks](caf::local_actor* parent) {
+    return actors::tasks::tasks_service_child(slot->get(), tasks).start(parent);
+  };
+  return {std::move(store_spec),     std::move(timers_spec), std::move(events_spec),
+          std::move(retention_spec), std::move(service_spec), std::move(tasks_spec)};
 }
 
 }  // namespace auraos::node::detail

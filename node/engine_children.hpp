@@ -1,12 +1,13 @@
 #pragma once
 // The engine's children of a node's root: the store actor, the timer service, the events
-// service, then the executions service.
+// service, the executions service, then the tasks service.
 
 #include <memory>
 #include <vector>
 
 #include "actors/events/events_service.hpp"
 #include "actors/executions/executions_service.hpp"
+#include "actors/tasks/tasks_service.hpp"
 #include "actors/supervision/supervisor.hpp"
 #include "node/store_slot.hpp"
 #include "persistence/store.hpp"
@@ -18,12 +19,14 @@ namespace auraos::node::detail {
 /// actor when the store restarts; their clocks and timers come from `options.env`. The events
 /// service comes before the executions service: executions register their event waits with it
 /// when they recover, and when it restarts (losing its waits) the executions service restarts
-/// too and registers them again. Every
+/// too and registers them again. The tasks service comes last: subworkflow tasks start
+/// executions, and `task` nodes start runs. Every
 /// start of the store child records its actor in `slot`; `listener` (may be null) hears of
 /// every commit of every incarnation of the store actor.
 std::vector<actors::supervision::child_spec> engine_children(
     std::shared_ptr<persistence::store> store, actors::executions::executions_options options,
-    actors::events::events_options events, std::shared_ptr<store_slot> slot,
+    actors::events::events_options events, actors::tasks::tasks_options tasks,
+    std::shared_ptr<store_slot> slot,
     std::shared_ptr<actors::store::commit_listener> listener = nullptr);
 
 }  // namespace auraos::node::detail

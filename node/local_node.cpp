@@ -50,9 +50,10 @@ local_node::local_node(node_settings settings)
   settings.executions.env = env;
   settings.executions.on_tree_change = settings.on_tree_change;
   settings.events.env = env;
-  root.children =
-      detail::engine_children(std::move(settings.store), std::move(settings.executions),
-                              std::move(settings.events), store_, std::move(settings.commit_listener));
+  settings.tasks.env = env;
+  root.children = detail::engine_children(
+      std::move(settings.store), std::move(settings.executions), std::move(settings.events),
+      std::move(settings.tasks), store_, std::move(settings.commit_listener));
   for (auto& part : settings.parts) root.children.push_back(part(*this));
   root_ = actors::supervision::spawn_supervisor(runtime_->system(), std::move(root));
 }

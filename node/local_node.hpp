@@ -12,6 +12,7 @@
 
 #include "actors/env.hpp"
 #include "actors/events/events_service.hpp"
+#include "actors/tasks/tasks_service.hpp"
 #include "actors/executions/executions_service.hpp"
 #include "actors/store/store_actor.hpp"
 #include "actors/supervision/supervisor.hpp"
@@ -41,6 +42,8 @@ struct node_settings {
   actors::executions::executions_options executions;
   /// Settings of the events service (its env is the node's).
   actors::events::events_options events;
+  /// Settings of the tasks service (its env is the node's).
+  actors::tasks::tasks_options tasks;
   /// Scheduler worker threads (0: CAF's default).
   int scheduler_threads = 0;
   /// Restarts the root allows within its period before it gives up.

@@ -196,6 +196,10 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
   settings.events.follow_interval = config.event_follow_interval;
   settings.executions.shard_count = *shards;
   settings.executions.lease_owner = node_name_of(config);
+  settings.tasks.node_name = node_name_of(config);
+  settings.tasks.pool.capacity = config.pool_capacity;
+  settings.tasks.pool.workers = config.pool_workers;
+  settings.tasks.pool.aging_seconds = config.pool_aging_seconds;
   settings.intensity = {static_cast<std::size_t>(config.max_restarts), config.restart_period};
   wire_live_updates(settings, wiring);
   if (*joined) {

@@ -66,6 +66,30 @@ field_setter counted(const std::string& key, Apply apply) {
       };
 }
 
+// `pool: {capacity: {NAME: AMOUNT...}, workers: N, agingSeconds: N}`.
+result<bool, std::string> apply_pool(node_config& config, const nlohmann::json& value) {
+  if (!value.is_object()) return fail(std::string("config: pool: must be an object"));
+  for (const auto& [key, member] : value.items()) {
+    if (key == "capacity") {
+      if (!member.is_object()) return fail(std::string("config: pool.capacity: must be an object"));
+      for (const auto& [name, amount] : member.items()) {
+        if (!amount.is_number() || amount.get<double>() < 0 || amount.get<double>() > 1e12)
+          return fail("config: pool.capacity." + name + ": must be a number from 0 to 1e12");
+        config.pool_capacity[name] = amount.get<double>();
+      }
+    } else if (key == "workers" || key == "agingSeconds") {
+      if (!member.is_number_unsigned() || member.get<std::uint64_t>() < 1 ||
+          member.get<std::uint64_t>() > 100000)
+        return fail("config: pool." + key + ": must be a whole number from 1 to 100000");
+      (key == "workers" ? config.pool_workers : config.pool_aging_seconds) =
+          static_cast<std::int64_t>(member.get<std::uint64_t>());
+    } else {
+      return fail("config: pool: unknown field '" + key + "' (capacity, workers, agingSeconds)");
+    }
+  }
+  return true;
+}
+
 // The setter of every config file key; a setter throws nlohmann::json::type_error on a wrong type.
 const std::map<std::string, field_setter>& field_setters() {
   using ms = std::chrono::milliseconds;
@@ -115,6 +139,7 @@ const std::map<std::string, field_setter>& field_setters() {
       {"subscriberBufferEvents",
        counted("subscriberBufferEvents",
                [](node_config& c, std::uint32_t n) { c.subscriber_buffer_events = n; })},
+      {"pool", apply_pool},
       {"maxRestarts",
        counted("maxRestarts",
                [](node_config& c, std::uint32_t n) { c.max_restarts = static_cast<int>(n); })},

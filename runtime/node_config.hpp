@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,13 @@ struct node_config {
   std::size_t subscriber_buffer_events = 10000;
   /// Least severe log level written: trace, debug, info, warn, error or off.
   std::string log_level = "info";
+  /// The task pool: capacity per resource (absent cpu and memoryMiB: the machine's), worker
+  /// slots and the aging step (config key `pool`).
+  std::map<std::string, double> pool_capacity;
+  /// Runs at once at most.
+  std::int64_t pool_workers = 16;
+  /// A waiting task run gains one priority level per this many seconds.
+  std::int64_t pool_aging_seconds = 60;
   /// Cluster membership, timings and TLS files (none of it used by a single node).
   cluster::cluster_settings cluster;
 };
