@@ -38,6 +38,9 @@ void add_task_routes(router& routes, std::shared_ptr<node_context> node);
 /// Task runs: batches, list, read, cancel, retry, logs (/api/v1/task-executions).
 void add_task_run_routes(router& routes, std::shared_ptr<node_context> node);
 
+/// A task's schedule: PUT, GET, DELETE /api/v1/tasks/{id}/schedule.
+void add_task_schedule_routes(router& routes, std::shared_ptr<node_context> node);
+
 /// The pool's queues and external workers: figures, claims, heartbeat, complete, fail.
 void add_task_worker_routes(router& routes, std::shared_ptr<node_context> node);
 

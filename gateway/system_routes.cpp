@@ -177,6 +177,7 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_task_routes(*routes, node);
   add_task_run_routes(*routes, node);
   add_task_worker_routes(*routes, node);
+  add_task_schedule_routes(*routes, node);
   add_asset_routes(*routes);
   return routes;
 }

@@ -1,6 +1,7 @@
 #include "node/engine_children.hpp"
 
 #include "actors/events/retention_actor.hpp"
+#include "actors/tasks/scheduler.hpp"
 #include "actors/timers/timer_service.hpp"
 
 #include <caf/actor_cast.hpp>
@@ -49,8 +50,13 @@ std::vector<actors::supervision::child_spec> engine_children(
   tasks_spec.start = [slot, tasks](caf::local_actor* parent) {
     return actors::tasks::tasks_service_child(slot->get(), tasks).start(parent);
   };
-  return {std::move(store_spec),     std::move(timers_spec), std::move(events_spec),
-          std::move(retention_spec), std::move(service_spec), std::move(tasks_spec)};
+  auto scheduler_spec = actors::tasks::scheduler_child(actors::store::store_actor{}, tasks.env);
+  scheduler_spec.start = [slot, env = tasks.env](caf::local_actor* parent) {
+    return actors::tasks::scheduler_child(slot->get(), env).start(parent);
+  };
+  return {std::move(store_spec),     std::move(timers_spec),  std::move(events_spec),
+          std::move(retention_spec), std::move(service_spec), std::move(tasks_spec),
+          std::move(scheduler_spec)};
 }
 
 }  // namespace auraos::node::detail

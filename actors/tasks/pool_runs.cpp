@@ -6,6 +6,7 @@
 
 #include "actors/env.hpp"
 #include "actors/tasks/pool_state.hpp"
+#include "actors/tasks/scheduler.hpp"
 #include "persistence/shards.hpp"
 #include "runtime/tasks/concurrency_key.hpp"
 #include "runtime/tasks/attempt_outcome.hpp"
@@ -108,9 +109,18 @@ void wake_dependents(pool_actor* self, const std::string& id) {
   request_admission(self);
 }
 
+/// Tells whoever started a run that it ended: its schedule, its workflow execution.
+void tell_ended(pool_actor* self, const p::task_run_record& run) {
+  if (run.schedule_time)
+    if (auto scheduler = self->system().registry().get(scheduler_registry_name))
+      self->send(caf::actor_cast<caf::actor>(scheduler), schedule_run_ended_atom::value,
+                 run.task_id, run.id);
+}
+
 /// Forgets an ended run, keeping its status while others depend on it.
 void forget(pool_actor* self, const p::task_run_record& run) {
   auto& s = self->state;
+  tell_ended(self, run);
   if (s.dependents.count(run.id)) s.ended[run.id] = run.status;
   s.runs.erase(run.id);
   wake_dependents(self, run.id);

@@ -5,6 +5,7 @@
 #include <caf/all.hpp>
 
 #include "actors/tasks/pool_state.hpp"
+#include "actors/tasks/scheduler.hpp"
 
 namespace auraos::actors::tasks::detail {
 namespace {
@@ -91,6 +92,8 @@ void delete_task(pool_actor* self, const task_delete& del, caf::response_promise
       .then([self, promise, id = del.id](p::write_outcome& outcome) mutable {
         if (!outcome) return promise.deliver(task_reply{store_refusal(outcome.error())});
         self->state.specs.erase(id);
+        if (auto scheduler = self->system().registry().get(scheduler_registry_name))
+          self->send(caf::actor_cast<caf::actor>(scheduler), id);
         p::task_record gone;
         gone.id = id;
         promise.deliver(task_reply{std::move(gone)});
