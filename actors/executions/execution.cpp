@@ -7,6 +7,7 @@
 #include "actors/executions/execution_records.hpp"
 #include "actors/executions/execution_state.hpp"
 #include "actors/executions/execution_view.hpp"
+#include "actors/executions/task_attempts.hpp"
 #include "runtime/engine/json_text.hpp"
 #include "runtime/json_parse.hpp"
 
@@ -248,6 +249,9 @@ caf::behavior execution_behavior(execution_actor* self, execution_args args) {
         return queue_request(self, runtime::engine::cancel_event{"cancelled by a user"});
       },
       [self](attempt_done_atom, attempt_outcome& outcome) { on_attempt_done(self, outcome); },
+      [self](task_poll_atom, const std::string& node, int attempt, const std::string& run_id) {
+        poll_task(self, node, attempt, run_id);
+      },
       [self](timer_due_atom, const std::string& id, std::uint64_t generation) {
         on_timer_due(self, id, generation);
       },

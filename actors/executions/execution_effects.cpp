@@ -5,6 +5,7 @@
 
 #include "actors/executions/event_attempts.hpp"
 #include "actors/executions/execution_state.hpp"
+#include "actors/executions/task_attempts.hpp"
 #include "actors/timers/timer_service.hpp"
 #include "runtime/engine/json_text.hpp"
 #include "runtime/handlers/http_request.hpp"
@@ -56,6 +57,7 @@ void start_on(execution_actor* self, start_fn<Request> start, Parse parse,
 void start_work(execution_actor* self, const runtime::engine::start_attempt& a) {
   if (a.type == runtime::definition::node_type::publish_event) return publish_event(self, a);
   if (a.type == runtime::definition::node_type::wait_event) return wait_event(self, a);
+  if (a.type == runtime::definition::node_type::task) return start_task(self, a);
   if (a.type == runtime::definition::node_type::http)
     return start_on(self, &runtime::handlers::node_handlers::start_http,
                     runtime::handlers::parse_http_config, a);

@@ -27,9 +27,6 @@ std::string known_node_types() {
 std::optional<std::string> unavailable_reason(node_type type) {
   std::string needs;
   switch (type) {
-    case node_type::task:
-      needs = "the task service";
-      break;
     case node_type::decision:
       needs = "the decision engine";
       break;

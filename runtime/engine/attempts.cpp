@@ -87,7 +87,8 @@ void run_inline(session& s, const std::string& id, const nlohmann::json& config)
 
 bool is_external(node_type type) {
   return type == node_type::shell || type == node_type::http || type == node_type::subworkflow ||
-         type == node_type::publish_event || type == node_type::wait_event;
+         type == node_type::publish_event || type == node_type::wait_event ||
+         type == node_type::task;
 }
 
 void issue_external(session& s, const std::string& id) {

@@ -1,5 +1,6 @@
-// Node types whose service does not exist yet: refused when the definition is
-// checked (`validate`, POST/PUT of a workflow), not when an execution starts.
+// Node types whose service does not exist yet (decision): refused when the definition is
+// checked (`validate`, POST/PUT of a workflow), not when an execution starts. A `task` node
+// beside them is accepted.
 
 #include <fstream>
 
@@ -18,13 +19,14 @@ namespace {
 const char* const needs_later_services = R"({"id": "w", "name": "w", "nodes": [
   {"id": "start", "type": "noop"},
   {"id": "paid", "type": "task", "config": {"taskId": "charge"}},
-  {"id": "pick", "type": "decision", "config": {"options": ["a", "b"]}}],
+  {"id": "pick", "type": "decision", "config": {"options": ["a", "b"]}},
+  {"id": "vote", "type": "decision", "config": {"options": ["c", "d"]}}],
   "connections": [{"from": "start", "to": "paid"}, {"from": "paid", "to": "pick"}],
   "triggers": [{"event": {"type": "order.created"}}]})";
 
-const std::string paid_unavailable =
-    "nodes[1] (id \"paid\"): type: node type \"task\" is not available in this version "
-    "(it needs the task service)";
+const std::string vote_unavailable =
+    "nodes[3] (id \"vote\"): type: node type \"decision\" is not available in this version "
+    "(it needs the decision engine)";
 const std::string pick_unavailable =
     "nodes[2] (id \"pick\"): type: node type \"decision\" is not available in this version "
     "(it needs the decision engine)";
@@ -39,8 +41,8 @@ BOOST_AUTO_TEST_CASE(validate_names_the_path_and_exits_2) {
   auto run =
       auraos::test::run_process({auraos::test::auraos_binary(), "validate", dir.file("w.json")});
   BOOST_TEST(run.exit_code == 2);
-  BOOST_TEST(run.err == dir.file("w.json") + ": " + paid_unavailable + "\n" + dir.file("w.json") +
-                            ": " + pick_unavailable + "\n");
+  BOOST_TEST(run.err == dir.file("w.json") + ": " + pick_unavailable + "\n" + dir.file("w.json") +
+                            ": " + vote_unavailable + "\n");
 }
 
 BOOST_AUTO_TEST_CASE(the_api_answers_422_invalid_definition_naming_the_path) {
@@ -49,7 +51,7 @@ BOOST_AUTO_TEST_CASE(the_api_answers_422_invalid_definition_naming_the_path) {
   auto created = node.call("POST", "/api/v1/workflows", needs_later_services);
   BOOST_TEST(created.status == 422, created.body);
   BOOST_TEST(created.json["error"]["code"] == "invalid_definition");
-  BOOST_TEST((created.json["error"]["details"] == json{paid_unavailable, pick_unavailable}),
+  BOOST_TEST((created.json["error"]["details"] == json{pick_unavailable, vote_unavailable}),
              created.body);
   BOOST_TEST(node.call("GET", "/api/v1/workflows/w").status == 404);
 

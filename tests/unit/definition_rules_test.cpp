@@ -451,7 +451,7 @@ BOOST_AUTO_TEST_CASE(subworkflow_has_exactly_one_of_workflow_id_or_file) {
 
 BOOST_AUTO_TEST_CASE(task_id_is_required) {
   BOOST_TEST(errors_of(with_config("task", {{"input", {}}})) ==
-             (strings{unavailable("task", "the task service"), n_at + "config.taskId: required"}));
+             (strings{n_at + "config.taskId: required"}));
 }
 
 BOOST_AUTO_TEST_CASE(decision_options_non_empty_strings_context_object) {
@@ -596,7 +596,7 @@ BOOST_AUTO_TEST_CASE(subworkflow_files_of_a_loaded_child_are_rebased_on_its_fold
   BOOST_TEST(auraos::runtime::definition::rebase_subworkflow_files(doc, "") == doc);
 }
 
-BOOST_AUTO_TEST_CASE(node_types_without_their_service_are_not_available_events_are) {
+BOOST_AUTO_TEST_CASE(node_types_without_their_service_are_not_available_events_and_tasks_are) {
   auto doc = json::parse(R"({"name": "w", "nodes": [
     {"id": "a", "type": "wait_event", "config": {"type": "paid"}},
     {"id": "b", "type": "publish_event", "config": {"type": "shipped"}},
@@ -605,9 +605,7 @@ BOOST_AUTO_TEST_CASE(node_types_without_their_service_are_not_available_events_a
     "triggers": [{"event": {"type": "order.created"}}]})");
   BOOST_TEST(
       errors_of(doc) ==
-      (strings{"nodes[2] (id \"c\"): type: node type \"task\" is not available in this "
-               "version (it needs the task service)",
-               "nodes[3] (id \"d\"): type: node type \"decision\" is not available in this "
+      (strings{"nodes[3] (id \"d\"): type: node type \"decision\" is not available in this "
                "version (it needs the decision engine)"}));
   auto empty = minimal();
   empty["triggers"] = json::array();
