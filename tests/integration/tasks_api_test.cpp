@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(bad_definitions_and_bodies_are_refused_with_their_place) {
 }
 
 BOOST_AUTO_TEST_CASE(a_shell_run_completes_with_its_output_logs_and_metrics) {
-  BOOST_TEST_REQUIRE(node.create(shell_task("hello", "echo \"hi ${AURAOS_ATTEMPT}\"; echo oops >&2",
+  BOOST_TEST_REQUIRE(node.create(shell_task("hello", "echo \"hi $AURAOS_ATTEMPT\"; echo oops >&2",
                                             {{"resources", {{"cpu", 0.5}}}}))
                          .status == 201);
   auto run = node.start("hello", {{"who", "me"}});
@@ -166,7 +166,7 @@ BOOST_AUTO_TEST_CASE(a_running_run_is_cancelled_and_an_ended_one_is_a_conflict) 
 }
 
 BOOST_AUTO_TEST_CASE(a_batch_waits_for_its_dependencies_and_a_failed_one_blocks) {
-  BOOST_TEST_REQUIRE(node.create(shell_task("extract", "sleep 0.3; echo ${AURAOS_EXECUTION_ID}")).status == 201);
+  BOOST_TEST_REQUIRE(node.create(shell_task("extract", "sleep 0.3; echo $AURAOS_EXECUTION_ID")).status == 201);
   BOOST_TEST_REQUIRE(node.create(shell_task("load", "true", {{"dependencies", {{{"taskId", "extract"}}}}}))
                          .status == 201);
   BOOST_TEST_REQUIRE(node.create(shell_task("broken", "exit 1")).status == 201);
