@@ -1,6 +1,9 @@
 // Planning of the task run operations: create (one set-based call of auraos_create_task_runs
 // for the whole op), update, and log appends.
+#include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "persistence/postgres/array_literal.hpp"
 #include "persistence/postgres/plan_ops.hpp"
@@ -74,10 +77,40 @@ store_status check_uuid(const std::optional<std::string>& id) {
   return store_fail(store_errc::invalid, "create task runs: id '" + *id + "' is not a UUID");
 }
 
+/// The runs as stored: a created one as sent, an earlier one from its row (columns 2...), one
+/// standing for an earlier run of the same op (column 1 its id) as that run.
+store_result<created_task_runs> created_runs(const std::vector<task_run_record>& sent,
+                                             const pg_result& rows) {
+  if (static_cast<std::size_t>(rows.rows()) != sent.size())
+    return store_fail(store_errc::internal, "create task runs: " + std::to_string(rows.rows()) +
+                                                " answers for " + std::to_string(sent.size()));
+  created_task_runs out;
+  std::unordered_map<std::string, std::size_t> created;  // id -> index in out.runs
+  for (std::size_t index = 0; index < sent.size(); ++index) {
+    auto row = static_cast<int>(index);
+    bool existing = rows.boolean(row, 0);
+    if (rows.optional_text(row, 2)) {
+      out.runs.push_back(read_task_run(rows, row, 2));
+    } else if (!existing) {
+      created.emplace(sent[index].id, index);
+      out.runs.push_back(sent[index]);
+    } else if (auto first = created.find(rows.text(row, 1)); first != created.end()) {
+      out.runs.push_back(out.runs[first->second]);
+    } else {
+      return store_fail(store_errc::internal, "create task runs: run " + std::to_string(index) +
+                                                  " stands for an unknown run");
+    }
+    out.existing.push_back(existing);
+  }
+  return out;
+}
+
 }  // namespace
 
 store_result<planned_op> plan_op(const create_task_runs_op& op, const clock_fn& clock) {
   run_columns columns;
+  std::vector<task_run_record> runs;
+  runs.reserve(op.runs.size());
   auto now = clock();
   for (auto run : op.runs) {
     if (run.id.empty()) run.id = runtime::random_uuid();
@@ -86,16 +119,13 @@ store_result<planned_op> plan_op(const create_task_runs_op& op, const clock_fn& 
     if (auto ok = check_uuid(run.id); !ok) return fail(std::move(ok).error());
     if (run.queued_at == 0) run.queued_at = now;
     columns.add(run);
+    runs.push_back(std::move(run));
   }
   planned_op planned{{{"task_runs_create", columns.values()}}, {}, "create task runs"};
-  planned.read = [](const pg_result& rows) -> store_result<op_result> {
-    created_task_runs out;
-    out.runs.reserve(static_cast<std::size_t>(rows.rows()));
-    for (int row = 0; row < rows.rows(); ++row) {
-      out.runs.push_back(read_task_run(rows, row));
-      out.existing.push_back(rows.boolean(row, 25));
-    }
-    return op_result{std::move(out)};
+  planned.read = [runs = std::move(runs)](const pg_result& rows) -> store_result<op_result> {
+    auto created = created_runs(runs, rows);
+    if (!created) return fail(std::move(created).error());
+    return op_result{std::move(created).value()};
   };
   return planned;
 }

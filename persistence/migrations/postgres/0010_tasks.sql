@@ -109,9 +109,11 @@ BEGIN
 END $$;
 
 -- Creates runs (arrays of one element per run) in one statement. A run whose (task, key) is
--- stored already, or used by an earlier run of the same call, is not created: that run comes
--- back with `existing`. Every run comes back as stored, in the given order. AUR01 names a
--- task that does not exist.
+-- stored already, or used by an earlier run of the same call, is not created. Answers per run,
+-- in the given order: `existing`, the id of the run that stands for it (its own when created)
+-- and, when that run was stored before this call, its columns (as task_run_get.sql); the
+-- caller knows the rest, so new runs cost no read back. AUR01 names a task that does not
+-- exist.
 CREATE FUNCTION auraos_create_task_runs(
     p_ids uuid[], p_tasks text[], p_statuses text[], p_inputs text[], p_outputs text[],
     p_errors text[], p_attempts bigint[], p_priorities bigint[], p_queues text[],
@@ -119,12 +121,12 @@ CREATE FUNCTION auraos_create_task_runs(
     p_next bigint[], p_resources text[], p_workers text[], p_lease_ids text[],
     p_lease_ends bigint[], p_keys text[], p_batches text[], p_depends text[],
     p_retry_of uuid[], p_executions uuid[], p_nodes text[], p_schedule_times bigint[])
-RETURNS TABLE (r_id text, r_task_id text, r_status text, r_input text, r_output text,
-               r_error text, r_attempts bigint, r_priority bigint, r_queue text, r_shard bigint,
-               r_queued bigint, r_started bigint, r_completed bigint, r_next bigint,
-               r_resources text, r_worker text, r_lease_id text, r_lease_ends bigint,
-               r_key text, r_batch text, r_depends text, r_retry_of text, r_execution text,
-               r_node text, r_schedule_time bigint, r_existing boolean)
+RETURNS TABLE (r_existing boolean, r_target text, r_id text, r_task_id text, r_status text,
+               r_input text, r_output text, r_error text, r_attempts bigint, r_priority bigint,
+               r_queue text, r_shard bigint, r_queued bigint, r_started bigint,
+               r_completed bigint, r_next bigint, r_resources text, r_worker text,
+               r_lease_id text, r_lease_ends bigint, r_key text, r_batch text, r_depends text,
+               r_retry_of text, r_execution text, r_node text, r_schedule_time bigint)
 -- A custom plan per call (see auraos_publish_events, version 9): the idempotency lookups are
 -- planned for the table as it is now.
 SET plan_cache_mode = force_custom_plan
@@ -160,7 +162,7 @@ BEGIN
       ON e.task_id = k.task_id AND e.idempotency_key = k.idem_key
   ),
   resolved AS (
-    SELECT g.*,
+    SELECT g.*, o.id AS earlier_id,
            coalesce(o.id, CASE WHEN g.idem_key IS NULL THEN g.id ELSE g.first_id END) AS target,
            o.id IS NOT NULL OR g.nth > 1 AS existing
     FROM given g
@@ -180,20 +182,16 @@ BEGIN
            r.resources::jsonb, r.worker, r.lease_id, auraos_ts(r.lease_ends), r.idem_key,
            r.batch, r.depends::jsonb, r.retry_of, r.execution, r.node, auraos_ts(r.schedule_time)
     FROM resolved r WHERE NOT r.existing ORDER BY r.ord
-    RETURNING task_executions.*
-  ),
-  stored AS (
-    SELECT i.* FROM inserted i
-    UNION ALL
-    SELECT e.* FROM task_executions e WHERE e.id IN (SELECT o.id FROM earlier o)
   )
-  SELECT s.id::text, s.task_id, s.status, s.input_data::text, s.output_data::text,
-         s.error::text, s.attempt, s.priority, s.queue, s.shard, auraos_ms(s.queued_at),
-         auraos_ms(s.started_at), auraos_ms(s.completed_at), auraos_ms(s.next_attempt_at),
-         s.resource_allocation::text, s.worker, s.lease_id, auraos_ms(s.lease_expires_at),
-         s.idempotency_key, s.batch_id, s.depends_on::text, s.retry_of::text,
-         s.execution_id::text, s.node_id, auraos_ms(s.schedule_time), r.existing
-  FROM resolved r JOIN stored s ON s.id = r.target
+  -- The stored runs' rows are read before this statement's inserts (one snapshot): a run
+  -- standing for a later one of the same call is answered by the caller from what it sent.
+  SELECT r.existing, r.target::text, s.id::text, s.task_id, s.status, s.input_data::text,
+         s.output_data::text, s.error::text, s.attempt, s.priority, s.queue, s.shard,
+         auraos_ms(s.queued_at), auraos_ms(s.started_at), auraos_ms(s.completed_at),
+         auraos_ms(s.next_attempt_at), s.resource_allocation::text, s.worker, s.lease_id,
+         auraos_ms(s.lease_expires_at), s.idempotency_key, s.batch_id, s.depends_on::text,
+         s.retry_of::text, s.execution_id::text, s.node_id, auraos_ms(s.schedule_time)
+  FROM resolved r LEFT JOIN task_executions s ON s.id = r.earlier_id
   ORDER BY r.ord;
 END $$;
 
