@@ -160,7 +160,8 @@ result<std::uint64_t, cron_error> parse_cron_field(std::string_view text,
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
-  if (place.kind == cron_field_kind::day_of_week && (bits >> 7 & 1)) bits = (bits | 1) & ~(1u << 7);
+  if (place.kind == cron_field_kind::day_of_week && (bits >> 7 & 1))
+    bits = (bits | 1) & ~(std::uint64_t{1} << 7);
   return bits;
 }
 
