@@ -57,14 +57,15 @@ class decider {
         if (state.running) return skip(after, now, skip_reason::overlap);
         decision.start.push_back(first_two[0]);
         return skip(first_two[0], now, skip_reason::overlap);
-      case overlap_policy::buffer_one:
+      case overlap_policy::buffer_one: {
+        std::int64_t handled = after;  // fire times up to here are started or buffered
         if (!state.running && !state.buffered) {
-          decision.start.push_back(first_two[0]);
+          decision.start.push_back(handled = first_two[0]);
           first_two.erase(first_two.begin());
         }
-        if (state.buffered || first_two.empty()) return skip(after, now, skip_reason::overlap);
-        decision.buffer = first_two[0];
-        return skip(first_two[0], now, skip_reason::overlap);
+        if (!state.buffered && !first_two.empty()) decision.buffer = handled = first_two[0];
+        return skip(handled, now, skip_reason::overlap);
+      }
       case overlap_policy::cancel_other: {
         auto last = latest(after, now, 1).back();
         skip(after, last - 1, skip_reason::overlap);

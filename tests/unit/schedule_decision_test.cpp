@@ -42,6 +42,16 @@ BOOST_AUTO_TEST_CASE(a_due_fire_time_starts_and_the_next_one_is_the_wake_up) {
   BOOST_TEST(d.skipped_count == 0u);
   BOOST_TEST(d.last_handled_ms == minute);
   BOOST_TEST(d.next_wake_ms.value_or(-1) == 2 * minute);
+  for (auto policy :
+       {overlap_policy::buffer_one, overlap_policy::allow_all, overlap_policy::cancel_other}) {
+    auto one = decide_fires(every(60, policy, 60), state(0), minute);
+    BOOST_TEST_CONTEXT(to_string(policy)) {
+      BOOST_TEST(one.start == times{minute});
+      BOOST_TEST(one.skipped_count == 0u);
+      BOOST_TEST(!one.buffer.has_value());
+      BOOST_TEST(!one.cancel_running);
+    }
+  }
   auto early = decide_fires(every(60, overlap_policy::skip, 60), state(0), minute - 1);
   BOOST_TEST(early.start.empty());
   BOOST_TEST(early.next_wake_ms.value_or(-1) == minute);
