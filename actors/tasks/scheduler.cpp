@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include <caf/all.hpp>
 
 #include "actors/env.hpp"
@@ -134,6 +136,11 @@ caf::behavior running(scheduler_actor* self) {
       [self](schedule_run_ended_atom, const std::string& task_id, const std::string& run_id) {
         run_ended(self, task_id, run_id);
       },
+      [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
+        // Lost the coordinator's shard: stop; restarted, it waits for the shard again.
+        if (std::count(held.begin(), held.end(), executions::event_coordinator_shard) == 0)
+          self->quit(caf::exit_reason::user_shutdown);
+      },
       [self](const std::string& deleted_task) {
         // The pool deleted a task: its schedule went with it.
         self->state.schedules.erase(deleted_task);
@@ -142,13 +149,21 @@ caf::behavior running(scheduler_actor* self) {
 }
 
 caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
-                        std::shared_ptr<actors::env> env) {
+                        std::shared_ptr<actors::env> env, bool clustered) {
   self->state.store = std::move(store);
   self->state.env = env_or_real(std::move(env));
   register_while_alive(self, scheduler_registry_name);
-  load(self);
+  if (!clustered) load(self);
   self->set_default_handler(caf::skip);
   return {
+      [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
+        bool coordinator = std::count(held.begin(), held.end(),
+                                      executions::event_coordinator_shard) > 0;
+        if (coordinator && !self->state.loading) {
+          self->state.loading = true;
+          load(self);
+        }
+      },
       [self](schedules_loaded_atom) {
         self->set_default_handler(caf::print_and_drop);
         self->become(running(self));
@@ -163,12 +178,13 @@ caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
 }  // namespace
 }  // namespace detail
 
-supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env) {
+supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env,
+                                        bool clustered) {
   supervision::child_spec spec;
   spec.name = "task-scheduler";
   spec.kind = "service";
-  spec.start = [store, env](caf::local_actor* parent) {
-    return caf::actor_cast<caf::actor>(parent->spawn(detail::scheduler, store, env));
+  spec.start = [store, env, clustered](caf::local_actor* parent) {
+    return caf::actor_cast<caf::actor>(parent->spawn(detail::scheduler, store, env, clustered));
   };
   return spec;
 }
