@@ -32,6 +32,7 @@ struct live_schedule {
   std::deque<runtime::schedule::skipped_fire> skips;  ///< The newest skipped fire times.
   std::uint64_t skipped_count = 0;          ///< Every skipped fire time.
   std::int64_t token = 0;                   ///< The current wake-up's token.
+  int pending_starts = 0;                   ///< Starts asked of the pool, not answered yet.
 };
 
 /// The scheduler's state.
