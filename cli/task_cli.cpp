@@ -19,7 +19,8 @@ void add_id_command(CLI::App& parent, const std::string& name, const std::string
   command->add_option(id_name, flags->id, id_name == "RUN_ID" ? "The run's id" : "The task's id")
       ->required();
   flags->client.add_to(*command);
-  command->callback([flags, action = std::move(action), &exit_code] { exit_code = action(*flags); });
+  command->callback(
+      [flags, action = std::move(action), &exit_code] { exit_code = action(*flags); });
 }
 
 int print_answer(const client_flags& flags, const node_reply& reply,
@@ -33,7 +34,9 @@ int print_answer(const client_flags& flags, const node_reply& reply,
   return exit_ok;
 }
 
-std::string task_path(const std::string& id) { return "/api/v1/tasks/" + query_escape(id); }
+std::string task_path(const std::string& id) {
+  return "/api/v1/tasks/" + query_escape(id);
+}
 
 std::string run_path(const std::string& id) {
   return "/api/v1/task-executions/" + query_escape(id);

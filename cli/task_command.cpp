@@ -29,14 +29,14 @@ struct put_flags {
 int put(const put_flags& flags) {
   auto definition = json_file(flags.file);
   if (!definition) return usage_error(definition.error());
-  auto reply = flags.id.empty()
-                   ? call_checked(flags.client, "POST", "/api/v1/tasks",
-                                  runtime::dump_json(*definition))
-                   : call_checked(flags.client, "PUT", task_path(flags.id),
-                                  runtime::dump_json(*definition));
+  auto reply =
+      flags.id.empty()
+          ? call_checked(flags.client, "POST", "/api/v1/tasks", runtime::dump_json(*definition))
+          : call_checked(flags.client, "PUT", task_path(flags.id), runtime::dump_json(*definition));
   if (!reply) return reply.error();
-  return print_answer(flags.client, *reply,
-                      [](const nlohmann::json& task) { print_task_table(nlohmann::json::array({task})); });
+  return print_answer(flags.client, *reply, [](const nlohmann::json& task) {
+    print_task_table(nlohmann::json::array({task}));
+  });
 }
 
 /// The flags of `auraos task list`.

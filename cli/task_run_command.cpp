@@ -108,7 +108,8 @@ int logs(const id_flags& flags) {
 
 void add_run(CLI::App& task, int& exit_code) {
   auto flags = std::make_shared<run_flags>();
-  auto* command = task.add_subcommand("run", "Start a run of task ID (--wait: follow it to its end)");
+  auto* command =
+      task.add_subcommand("run", "Start a run of task ID (--wait: follow it to its end)");
   command->add_option("ID", flags->id, "The task's id")->required();
   command->add_option("--input", flags->input, "The run's input: JSON text or @file");
   command->add_option("--idempotency-key", flags->idempotency_key,

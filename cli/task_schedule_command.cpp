@@ -41,8 +41,9 @@ result<nlohmann::json, std::string> trigger_body(const schedule_flags& flags) {
   int given = !flags.cron.empty() + (flags.every_option->count() > 0) + !flags.at.empty() +
               !flags.file.empty();
   if (given != 1)
-    return fail(std::string{"give exactly one of --cron EXPR, --every SECONDS, --at RFC3339 "
-                            "and --file FILE"});
+    return fail(
+        std::string{"give exactly one of --cron EXPR, --every SECONDS, --at RFC3339 "
+                    "and --file FILE"});
   if (!flags.timezone.empty() && flags.cron.empty())
     return fail(std::string{"--tz is only for --cron"});
   if (!flags.file.empty()) {
@@ -70,7 +71,8 @@ result<nlohmann::json, std::string> schedule_body(const schedule_flags& flags) {
     (*body)["input"] = std::move(*input);
   }
   if (!flags.overlap.empty()) (*body)["overlap"] = flags.overlap;
-  if (flags.catchup_window >= 0) (*body)["catchupWindowSeconds"] = seconds_json(flags.catchup_window);
+  if (flags.catchup_window >= 0)
+    (*body)["catchupWindowSeconds"] = seconds_json(flags.catchup_window);
   if (flags.paused) (*body)["paused"] = true;
   return body;
 }
@@ -78,8 +80,8 @@ result<nlohmann::json, std::string> schedule_body(const schedule_flags& flags) {
 int schedule(const schedule_flags& flags) {
   auto body = schedule_body(flags);
   if (!body) return usage_error(body.error());
-  auto reply =
-      call_checked(flags.client, "PUT", task_path(flags.id) + "/schedule", runtime::dump_json(*body));
+  auto reply = call_checked(flags.client, "PUT", task_path(flags.id) + "/schedule",
+                            runtime::dump_json(*body));
   if (!reply) return reply.error();
   return print_answer(flags.client, *reply, print_schedule);
 }
@@ -99,9 +101,10 @@ int unschedule(const id_flags& flags) {
 
 void add_schedule(CLI::App& task, int& exit_code) {
   auto flags = std::make_shared<schedule_flags>();
-  auto* command = task.add_subcommand(
-      "schedule", "Set task ID's schedule: --cron EXPR [--tz ZONE], --every SECONDS, --at "
-                  "RFC3339 or --file FILE");
+  auto* command =
+      task.add_subcommand("schedule",
+                          "Set task ID's schedule: --cron EXPR [--tz ZONE], --every SECONDS, --at "
+                          "RFC3339 or --file FILE");
   command->add_option("ID", flags->id, "The task's id")->required();
   command->add_option("--cron", flags->cron, "Cron expression (5 or 6 fields, or a macro)");
   command->add_option("--tz", flags->timezone, "IANA time zone of --cron (default UTC)");
@@ -112,8 +115,9 @@ void add_schedule(CLI::App& task, int& exit_code) {
   command->add_option("--input", flags->input, "The runs' input: JSON text or @file");
   command->add_option("--overlap", flags->overlap, "When a run still runs at a fire time")
       ->check(CLI::IsMember({"skip", "buffer_one", "allow_all", "cancel_other"}));
-  command->add_option("--catchup-window", flags->catchup_window,
-                      "Run fire times missed during downtime up to SECONDS ago (default 60)")
+  command
+      ->add_option("--catchup-window", flags->catchup_window,
+                   "Run fire times missed during downtime up to SECONDS ago (default 60)")
       ->check(CLI::NonNegativeNumber);
   command->add_flag("--paused", flags->paused, "Store the schedule paused");
   flags->client.add_to(*command);

@@ -54,9 +54,8 @@ void print_task_table(const nlohmann::json& tasks) {
 void print_run_table(const nlohmann::json& runs) {
   text_table table{{"ID", "TASK", "STATUS", "ATTEMPTS", "QUEUED", "STARTED", "ENDED"}};
   for (const auto& run : runs)
-    table.add({field(run, "id"), field(run, "taskId"), field(run, "status"),
-               field(run, "attempts"), field(run, "queuedAt"), field(run, "startedAt"),
-               field(run, "completedAt")});
+    table.add({field(run, "id"), field(run, "taskId"), field(run, "status"), field(run, "attempts"),
+               field(run, "queuedAt"), field(run, "startedAt"), field(run, "completedAt")});
   table.print();
 }
 
@@ -74,17 +73,19 @@ void print_log_lines(const nlohmann::json& lines) {
 }
 
 void print_queue_table(const nlohmann::json& pool) {
-  text_table table{{"QUEUE", "WAITING", "BY PRIORITY", "DELAYED", "CLAIMABLE", "RUNNING", "IN USE"}};
+  text_table table{
+      {"QUEUE", "WAITING", "BY PRIORITY", "DELAYED", "CLAIMABLE", "RUNNING", "IN USE"}};
   if (pool.contains("queues") && pool["queues"].is_array())
     for (const auto& q : pool["queues"])
-      table.add({field(q, "queue"), field(q, "waiting"), amounts(q.value("depthByPriority", nlohmann::json())),
-                 field(q, "delayed"), field(q, "claimable"), field(q, "running"),
+      table.add({field(q, "queue"), field(q, "waiting"),
+                 amounts(q.value("depthByPriority", nlohmann::json())), field(q, "delayed"),
+                 field(q, "claimable"), field(q, "running"),
                  amounts(q.value("inUse", nlohmann::json()))});
   table.print();
   std::printf("capacity: %s; in use: %s; workers %s, running %s\n",
               amounts(pool.value("capacity", nlohmann::json())).c_str(),
-              amounts(pool.value("inUse", nlohmann::json())).c_str(), field(pool, "workers").c_str(),
-              field(pool, "running").c_str());
+              amounts(pool.value("inUse", nlohmann::json())).c_str(),
+              field(pool, "workers").c_str(), field(pool, "running").c_str());
 }
 
 void print_task_metrics(const nlohmann::json& metrics) {
@@ -93,23 +94,24 @@ void print_task_metrics(const nlohmann::json& metrics) {
               field(runs, "total").c_str(), field(runs, "queued").c_str(),
               field(runs, "running").c_str(), field(runs, "completed").c_str(),
               field(runs, "failed").c_str(), field(runs, "cancelled").c_str());
-  std::printf("duration ms: %s\n", percentiles(metrics.value("durationMs", nlohmann::json())).c_str());
+  std::printf("duration ms: %s\n",
+              percentiles(metrics.value("durationMs", nlohmann::json())).c_str());
   std::printf("queue wait ms: %s\n",
               percentiles(metrics.value("queueWaitMs", nlohmann::json())).c_str());
   std::printf("success rate: %s\n", field(metrics, "successRate").c_str());
 }
 
 void print_schedule(const nlohmann::json& schedule) {
-  std::string trigger = schedule.contains("cron")    ? "cron " + field(schedule, "cron") + " (" +
-                                                           schedule.value("timezone", "UTC") + ")"
+  std::string trigger = schedule.contains("cron") ? "cron " + field(schedule, "cron") + " (" +
+                                                        schedule.value("timezone", "UTC") + ")"
                         : schedule.contains("every") ? "every " + field(schedule, "every") + " s"
                                                      : "at " + field(schedule, "at");
   std::printf("task: %s\ntrigger: %s\n", field(schedule, "taskId").c_str(), trigger.c_str());
-  std::printf("overlap: %s; catch-up window: %s s; paused: %s\n",
-              schedule.value("overlap", "skip").c_str(),
-              schedule.contains("catchupWindowSeconds") ? field(schedule, "catchupWindowSeconds").c_str()
-                                                        : "60",
-              schedule.value("paused", false) ? "yes" : "no");
+  std::printf(
+      "overlap: %s; catch-up window: %s s; paused: %s\n", schedule.value("overlap", "skip").c_str(),
+      schedule.contains("catchupWindowSeconds") ? field(schedule, "catchupWindowSeconds").c_str()
+                                                : "60",
+      schedule.value("paused", false) ? "yes" : "no");
   std::printf("last fire time: %s; skipped: %s\n", field(schedule, "lastFireTime").c_str(),
               field(schedule.value("skipped", nlohmann::json()), "count").c_str());
   std::printf("next fire times:\n");

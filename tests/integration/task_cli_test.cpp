@@ -51,7 +51,9 @@ struct cli_fixture {
 };
 
 json shell_task(const std::string& id, const std::string& command, json extra = json::object()) {
-  json task{{"id", id}, {"name", id}, {"type", "shell"},
+  json task{{"id", id},
+            {"name", id},
+            {"type", "shell"},
             {"config", {{"command", {"sh", "-c", command}}}},
             {"retryPolicy", {{"maxAttempts", 1}}}};
   task.update(extra);
@@ -81,7 +83,8 @@ BOOST_AUTO_TEST_CASE(tasks_are_created_listed_read_and_run_to_their_output) {
   BOOST_TEST(table.out.find("ID") == 0u, table.out);
   BOOST_TEST(table.out.find("disk-report") != std::string::npos, table.out);
 
-  auto greeted = task({"run", "greeting", "--input", R"({"name": "Ada", "items": [1, 2]})", "--wait"});
+  auto greeted =
+      task({"run", "greeting", "--input", R"({"name": "Ada", "items": [1, 2]})", "--wait"});
   BOOST_TEST_REQUIRE(greeted.exit_code == 0, greeted.err);
   auto output = json::parse(greeted.out);
   BOOST_TEST(output["greeting"] == "Hello, Ada!");
@@ -148,7 +151,9 @@ BOOST_AUTO_TEST_CASE(a_cancelled_run_ends_a_waiting_client_with_1) {
 }
 
 BOOST_AUTO_TEST_CASE(a_schedule_every_second_starts_runs_until_it_is_removed) {
-  create({{"id", "tick"}, {"name", "tick"}, {"type", "transform"},
+  create({{"id", "tick"},
+          {"name", "tick"},
+          {"type", "transform"},
           {"config", {{"output", "${input}"}}}});
   auto schedule = task_json({"schedule", "tick", "--every", "1", "--input", R"({"n": 1})"});
   BOOST_TEST(schedule["every"] == 1);
@@ -157,7 +162,9 @@ BOOST_AUTO_TEST_CASE(a_schedule_every_second_starts_runs_until_it_is_removed) {
   BOOST_TEST(task({"schedule-get", "tick", "--output", "table"}).out.find("next fire times") !=
              std::string::npos);
   BOOST_TEST(auraos::test::wait_until(
-      [&] { return !task_json({"runs", "--task", "tick", "--status", "completed"})["items"].empty(); },
+      [&] {
+        return !task_json({"runs", "--task", "tick", "--status", "completed"})["items"].empty();
+      },
       20s));
   BOOST_TEST(task({"unschedule", "tick"}).exit_code == 0);
   BOOST_TEST(task({"schedule-get", "tick"}).exit_code == 1);
@@ -175,13 +182,13 @@ BOOST_AUTO_TEST_CASE(the_example_worker_completes_an_external_run) {
   auraos::test::process_options bounded;
   bounded.deadline = 60s;
   auto worker = std::async(std::launch::async, [&] {
-    return auraos::test::run_process({"python3", example("workers/external_worker.py"),
-                                      "--server", server, "--queue", "images", "--worker-id",
-                                      "py-1", "--wait", "5", "--runs", "1"},
-                                     bounded);
+    return auraos::test::run_process(
+        {"python3", example("workers/external_worker.py"), "--server", server, "--queue", "images",
+         "--worker-id", "py-1", "--wait", "5", "--runs", "1"},
+        bounded);
   });
-  auto done = task({"run", "resize-image", "--input", R"({"image": "cat.png", "seconds": 1.5})",
-                    "--wait"});
+  auto done =
+      task({"run", "resize-image", "--input", R"({"image": "cat.png", "seconds": 1.5})", "--wait"});
   BOOST_TEST_REQUIRE(done.exit_code == 0, done.err);
   auto output = json::parse(done.out);
   BOOST_TEST(output["worker"] == "py-1", done.out);
@@ -228,9 +235,9 @@ BOOST_AUTO_TEST_CASE(help_lists_the_task_commands) {
   BOOST_TEST(run_process({auraos_binary(), "--help"}).out.find("task") != std::string::npos);
   auto task = run_process({auraos_binary(), "help", "task"});
   BOOST_TEST(task.exit_code == 0, task.err);
-  for (auto command : {"create", "update", "get", "list", "delete", "run", "runs", "status",
-                       "cancel", "retry", "logs", "metrics", "queues", "schedule", "schedule-get",
-                       "unschedule"})
+  for (auto command :
+       {"create", "update", "get", "list", "delete", "run", "runs", "status", "cancel", "retry",
+        "logs", "metrics", "queues", "schedule", "schedule-get", "unschedule"})
     BOOST_TEST(task.out.find(std::string{"  "} + command) != std::string::npos, command);
   auto help = run_process({auraos_binary(), "help", "task", "run"});
   auto flag = run_process({auraos_binary(), "task", "run", "--help"});
