@@ -102,16 +102,17 @@ void print_task_metrics(const nlohmann::json& metrics) {
 }
 
 void print_schedule(const nlohmann::json& schedule) {
-  std::string trigger = schedule.contains("cron") ? "cron " + field(schedule, "cron") + " (" +
-                                                        schedule.value("timezone", "UTC") + ")"
-                        : schedule.contains("every") ? "every " + field(schedule, "every") + " s"
-                                                     : "at " + field(schedule, "at");
+  std::string trigger = "at " + field(schedule, "at");
+  if (schedule.contains("cron"))
+    trigger = "cron " + field(schedule, "cron") + " (" + schedule.value("timezone", "UTC") + ")";
+  else if (schedule.contains("every"))
+    trigger = "every " + field(schedule, "every") + " s";
+  auto window = schedule.contains("catchupWindowSeconds") ? field(schedule, "catchupWindowSeconds")
+                                                          : std::string{"60"};
   std::printf("task: %s\ntrigger: %s\n", field(schedule, "taskId").c_str(), trigger.c_str());
-  std::printf(
-      "overlap: %s; catch-up window: %s s; paused: %s\n", schedule.value("overlap", "skip").c_str(),
-      schedule.contains("catchupWindowSeconds") ? field(schedule, "catchupWindowSeconds").c_str()
-                                                : "60",
-      schedule.value("paused", false) ? "yes" : "no");
+  std::printf("overlap: %s; catch-up window: %s s; paused: %s\n",
+              schedule.value("overlap", "skip").c_str(), window.c_str(),
+              schedule.value("paused", false) ? "yes" : "no");
   std::printf("last fire time: %s; skipped: %s\n", field(schedule, "lastFireTime").c_str(),
               field(schedule.value("skipped", nlohmann::json()), "count").c_str());
   std::printf("next fire times:\n");
