@@ -25,9 +25,10 @@ struct schedule_flags {
   std::string id;
   std::string cron, timezone, at, file, input, overlap;
   double every = 0;
-  double catchup_window = -1;  ///< Negative: not given.
+  double catchup_window = 0;
   bool paused = false;
-  CLI::Option* every_option = nullptr;  ///< Tells whether --every was given.
+  CLI::Option* every_option = nullptr;           ///< Tells whether --every was given.
+  CLI::Option* catchup_window_option = nullptr;  ///< Tells whether --catchup-window was given.
 };
 
 /// `seconds` as JSON: a whole number when it is one.
@@ -44,6 +45,8 @@ result<nlohmann::json, std::string> trigger_body(const schedule_flags& flags) {
     return fail(
         std::string{"give exactly one of --cron EXPR, --every SECONDS, --at RFC3339 "
                     "and --file FILE"});
+  if (flags.every_option->count() > 0 && !(flags.every > 0))
+    return fail(std::string{"--every: must be a positive number of seconds"});
   if (!flags.timezone.empty() && flags.cron.empty())
     return fail(std::string{"--tz is only for --cron"});
   if (!flags.file.empty()) {
@@ -71,8 +74,11 @@ result<nlohmann::json, std::string> schedule_body(const schedule_flags& flags) {
     (*body)["input"] = std::move(*input);
   }
   if (!flags.overlap.empty()) (*body)["overlap"] = flags.overlap;
-  if (flags.catchup_window >= 0)
+  if (flags.catchup_window_option->count() > 0) {
+    if (!(flags.catchup_window >= 0))
+      return fail(std::string{"--catchup-window: must be a number of seconds, 0 or more"});
     (*body)["catchupWindowSeconds"] = seconds_json(flags.catchup_window);
+  }
   if (flags.paused) (*body)["paused"] = true;
   return body;
 }
@@ -108,17 +114,15 @@ void add_schedule(CLI::App& task, int& exit_code) {
   command->add_option("ID", flags->id, "The task's id")->required();
   command->add_option("--cron", flags->cron, "Cron expression (5 or 6 fields, or a macro)");
   command->add_option("--tz", flags->timezone, "IANA time zone of --cron (default UTC)");
-  flags->every_option = command->add_option("--every", flags->every, "Fire every SECONDS")
-                            ->check(CLI::PositiveNumber);
+  flags->every_option = command->add_option("--every", flags->every, "Fire every SECONDS");
   command->add_option("--at", flags->at, "Fire once at this RFC 3339 time");
   command->add_option("--file", flags->file, "The schedule as a JSON file");
   command->add_option("--input", flags->input, "The runs' input: JSON text or @file");
   command->add_option("--overlap", flags->overlap, "When a run still runs at a fire time")
       ->check(CLI::IsMember({"skip", "buffer_one", "allow_all", "cancel_other"}));
-  command
-      ->add_option("--catchup-window", flags->catchup_window,
-                   "Run fire times missed during downtime up to SECONDS ago (default 60)")
-      ->check(CLI::NonNegativeNumber);
+  flags->catchup_window_option =
+      command->add_option("--catchup-window", flags->catchup_window,
+                          "Run fire times missed during downtime up to SECONDS ago (default 60)");
   command->add_flag("--paused", flags->paused, "Store the schedule paused");
   flags->client.add_to(*command);
   command->callback([flags, &exit_code] { exit_code = schedule(*flags); });
