@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/event_filters.hpp"
 
 namespace auraos::cli {
 
@@ -21,6 +22,23 @@ void add_id_command(CLI::App& parent, const std::string& name, const std::string
   flags->client.add_to(*command);
   command->callback(
       [flags, action = std::move(action), &exit_code] { exit_code = action(*flags); });
+}
+
+void page_flags::add_to(CLI::App& command, const std::string& items) {
+  command.add_option("--limit", limit, items + " per page (1-1000, default 50)");
+  command.add_option("--cursor", cursor, "Resume after a page (its nextCursor)");
+}
+
+int list_page(const client_flags& flags, const page_flags& page, const std::string& path,
+              const std::string& query, void (*table)(const nlohmann::json& items)) {
+  auto all = query + query_pair("limit", page.limit) + query_pair("cursor", page.cursor);
+  auto reply = call_checked(flags, "GET", with_query(path, all));
+  if (!reply) return reply.error();
+  return print_answer(flags, *reply, [table](const nlohmann::json& answer) {
+    table(answer.value("items", nlohmann::json::array()));
+    if (answer.contains("nextCursor") && answer["nextCursor"].is_string())
+      std::fprintf(stderr, "more: --cursor %s\n", answer["nextCursor"].get<std::string>().c_str());
+  });
 }
 
 int print_answer(const client_flags& flags, const node_reply& reply,

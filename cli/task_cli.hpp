@@ -21,6 +21,20 @@ struct id_flags {
   std::string id;  ///< The task's or run's id.
 };
 
+/// `--limit` and `--cursor` of a list command.
+struct page_flags {
+  std::string limit;   ///< Items per page (the server checks it).
+  std::string cursor;  ///< Resume after a page (its nextCursor).
+
+  /// Adds both flags to `command`; `items` names what is listed ("Runs").
+  void add_to(CLI::App& command, const std::string& items);
+};
+
+/// GETs one page of the list at `path` with `query` ("&name=value"...) and the page flags;
+/// prints its items through `table` (the next cursor on stderr) or its body as JSON.
+int list_page(const client_flags& flags, const page_flags& page, const std::string& path,
+              const std::string& query, void (*table)(const nlohmann::json& items));
+
 /// What a one-id command does; its exit code.
 using id_action = std::function<int(const id_flags&)>;
 

@@ -42,19 +42,13 @@ int put(const put_flags& flags) {
 /// The flags of `auraos task list`.
 struct list_flags {
   client_flags client;
-  std::string type, tag, limit, cursor;
+  page_flags page;
+  std::string type, tag;
 };
 
 int list(const list_flags& flags) {
-  auto query = query_pair("type", flags.type) + query_pair("tag", flags.tag) +
-               query_pair("limit", flags.limit) + query_pair("cursor", flags.cursor);
-  auto reply = call_checked(flags.client, "GET", with_query("/api/v1/tasks", query));
-  if (!reply) return reply.error();
-  return print_answer(flags.client, *reply, [](const nlohmann::json& page) {
-    print_task_table(page.value("items", nlohmann::json::array()));
-    if (page.contains("nextCursor") && page["nextCursor"].is_string())
-      std::fprintf(stderr, "more: --cursor %s\n", page["nextCursor"].get<std::string>().c_str());
-  });
+  return list_page(flags.client, flags.page, "/api/v1/tasks",
+                   query_pair("type", flags.type) + query_pair("tag", flags.tag), print_task_table);
 }
 
 int get(const id_flags& flags) {
@@ -100,8 +94,7 @@ void add_list(CLI::App& task, int& exit_code) {
   auto* command = task.add_subcommand("list", "List task definitions");
   command->add_option("--type", flags->type, "Only tasks of this type (shell, http, ...)");
   command->add_option("--tag", flags->tag, "Only tasks with this tag");
-  command->add_option("--limit", flags->limit, "Tasks per page");
-  command->add_option("--cursor", flags->cursor, "Resume after a page (its nextCursor)");
+  flags->page.add_to(*command, "Tasks");
   flags->client.add_to(*command);
   command->callback([flags, &exit_code] { exit_code = list(*flags); });
 }

@@ -56,19 +56,14 @@ int run(const run_flags& flags) {
 /// The flags of `auraos task runs`.
 struct runs_flags {
   client_flags client;
-  std::string task, status, limit, cursor;
+  page_flags page;
+  std::string task, status;
 };
 
 int runs(const runs_flags& flags) {
-  auto query = query_pair("taskId", flags.task) + query_pair("status", flags.status) +
-               query_pair("limit", flags.limit) + query_pair("cursor", flags.cursor);
-  auto reply = call_checked(flags.client, "GET", with_query("/api/v1/task-executions", query));
-  if (!reply) return reply.error();
-  return print_answer(flags.client, *reply, [](const nlohmann::json& page) {
-    print_run_table(page.value("items", nlohmann::json::array()));
-    if (page.contains("nextCursor") && page["nextCursor"].is_string())
-      std::fprintf(stderr, "more: --cursor %s\n", page["nextCursor"].get<std::string>().c_str());
-  });
+  return list_page(flags.client, flags.page, "/api/v1/task-executions",
+                   query_pair("taskId", flags.task) + query_pair("status", flags.status),
+                   print_run_table);
 }
 
 /// An id command that sends `method` to the run's path plus `suffix` and prints the run.
@@ -127,8 +122,7 @@ void add_runs(CLI::App& task, int& exit_code) {
   command->add_option("--status", flags->status,
                       "Only runs in this status (queued, running, retrying, completed, failed, "
                       "cancelled, timed_out)");
-  command->add_option("--limit", flags->limit, "Runs per page");
-  command->add_option("--cursor", flags->cursor, "Resume after a page (its nextCursor)");
+  flags->page.add_to(*command, "Runs");
   flags->client.add_to(*command);
   command->callback([flags, &exit_code] { exit_code = runs(*flags); });
 }
