@@ -40,20 +40,28 @@ void start_fire(scheduler_actor* self, const std::string& task_id, std::int64_t 
   schedule.fires.running = true;
   schedule.last_fire = at;
   auto pool = pool_of(self);
+  schedule.pending_starts += 1;
+  // The state (the last fire time handled) is stored only once every run it started is: a
+  // crash in between decides those fire times again, and their keys answer the stored runs.
+  auto settle = [self, task_id] {
+    auto it = self->state.schedules.find(task_id);
+    if (it == self->state.schedules.end()) return;
+    if (--it->second.pending_starts == 0) save(self, it->second);
+  };
   if (!pool) {
     spdlog::error("schedule of task {}: the tasks service is not running; fire time {} is lost",
                   task_id, at);
-    return;
+    return settle();
   }
   self->request(pool, caf::infinite, std::move(request))
-      .then([self, task_id, at](started_reply& reply) {
+      .then([self, task_id, at, settle](started_reply& reply) {
         auto it = self->state.schedules.find(task_id);
         if (it == self->state.schedules.end()) return;
         if (!reply) {
           spdlog::warn("schedule of task {}: the run of fire time {} did not start: {}", task_id,
                        at, reply.error().message);
           it->second.fires.running = false;
-          return;
+          return settle();
         }
         const auto& run = reply->runs.front();
         if (runtime::tasks::is_final_status(run.status)) {
@@ -62,7 +70,7 @@ void start_fire(scheduler_actor* self, const std::string& task_id, std::int64_t 
         } else {
           it->second.current_run = run.id;
         }
-        save(self, it->second);
+        settle();
       });
 }
 
@@ -146,7 +154,7 @@ void wake(scheduler_actor* self, const std::string& task_id) {
     schedule.fires.buffered = true;
   }
   for (auto at : decision.start) start_fire(self, task_id, at);
-  save(self, schedule);
+  if (schedule.pending_starts == 0) save(self, schedule);
   arm(self, schedule);
 }
 
@@ -163,7 +171,7 @@ void run_ended(scheduler_actor* self, const std::string& task_id, const std::str
     schedule.fires.buffered = false;
     start_fire(self, task_id, at);
   }
-  save(self, schedule);
+  if (schedule.pending_starts == 0) save(self, schedule);
 }
 
 schedule_info info_of(scheduler_actor* self, const live_schedule& schedule) {

@@ -32,6 +32,7 @@ struct live_schedule {
   std::deque<runtime::schedule::skipped_fire> skips;  ///< The newest skipped fire times.
   std::uint64_t skipped_count = 0;          ///< Every skipped fire time.
   std::int64_t token = 0;                   ///< The current wake-up's token.
+  int pending_starts = 0;                   ///< Starts asked of the pool, not answered yet.
 };
 
 /// The scheduler's state.
@@ -41,6 +42,8 @@ struct scheduler_state {
   std::shared_ptr<actors::env> env;
   std::map<std::string, live_schedule> schedules;
   std::int64_t next_token = 1;
+  /// In a cluster: the load began (this node holds shard 0).
+  bool loading = false;
 };
 
 /// The scheduler.
