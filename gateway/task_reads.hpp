@@ -29,8 +29,10 @@ void read_tasks(const std::shared_ptr<node_context>& node, responder respond, Re
     detail::ask_from<persistence::store_status>(
         self, store, respond,
         [out, respond, to_response](persistence::store_status&) {
-          if (!*out) return respond(error_response(store_api_error(out->error())));
-          respond(to_response(**out));
+          if (!*out)
+            respond(error_response(store_api_error(out->error())));
+          else
+            respond(to_response(**out));
         },
         std::move(message));
   });

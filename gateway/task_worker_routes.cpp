@@ -31,11 +31,17 @@ void claim(const ctx& node, const http_request& request, const std::string& queu
   auto service = tasks_service(node);
   auto timeout = std::chrono::milliseconds(body->wait_ms) + claim_slack;
   detail::spawn_asker(node->system(), [=, message = std::move(*body)](caf::event_based_actor* self) {
-    if (!service) return respond(detail::unavailable_response("the tasks service is not running"));
+    if (!service) {
+      respond(detail::unavailable_response("the tasks service is not running"));
+      return;
+    }
     self->request(service, timeout, message)
         .then(
             [respond](at::claim_reply& reply) {
-              if (!reply) return respond(error_response(execution_api_error(reply.error())));
+              if (!reply) {
+                respond(error_response(execution_api_error(reply.error())));
+                return;
+              }
               auto items = nlohmann::json::array();
               for (const auto& item : *reply)
                 items.push_back({{"runId", item.run_id},

@@ -99,14 +99,27 @@ void serve_waiters(pool_actor* self, const std::string& queue) {
 void lease(pool_actor* self, const lease_call& call, caf::response_promise promise) {
   auto& s = self->state;
   auto it = s.runs.find(call.run_id);
-  if (it == s.runs.end() || it->second.place != run_place::running || !it->second.actor ||
-      it->second.spec->type != "external") {
-    auto what = it == s.runs.end() ? "is not running on this node (it ended or does not exist)"
-                                   : "is " + it->second.run.status + ", not held by a worker";
-    return promise.deliver(run_reply{refused(errc::conflict, "the lease " + call.lease_id + " is not current: run " + call.run_id +
-                            " " + what)});
-  }
-  promise.delegate(it->second.actor, call);
+  if (it != s.runs.end() && it->second.place == run_place::running && it->second.actor &&
+      it->second.spec->type == "external")
+    return void(promise.delegate(it->second.actor, call));
+  auto stale = "the lease " + call.lease_id + " is not current: run " + call.run_id;
+  if (it != s.runs.end())
+    return promise.deliver(
+        run_reply{refused(errc::conflict, stale + " is " + it->second.run.status +
+                                              ", not held by a worker")});
+  // Not live here: 404 when no such run exists, else it ended (409).
+  auto found = std::make_shared<p::store_result<p::task_run_record>>();
+  store::task_read read{[found, id = call.run_id](p::task_store& db) {
+    *found = db.get_task_run(id);
+    return p::store_status{};
+  }};
+  self->request(s.store, caf::infinite, std::move(read))
+      .then([found, stale, id = call.run_id, promise](p::store_status&) mutable {
+        if (!*found && found->error().code == p::store_errc::not_found)
+          return promise.deliver(run_reply{refused(errc::not_found, "no task run has the id " + id)});
+        auto status = *found ? (*found)->status : std::string{"unknown"};
+        promise.deliver(run_reply{refused(errc::conflict, stale + " ended " + status)});
+      });
 }
 
 }  // namespace auraos::actors::tasks::detail

@@ -116,7 +116,7 @@ run_reply on_lease(run_actor* self, const lease_call& call) {
     persistence::write_request write;
     write.wait_for_database = true;
     write.ops.emplace_back(persistence::update_task_run_op{run, s.args.lease});
-    self->send(s.args.store, std::move(write));
+    caf::anon_send(s.args.store, std::move(write));
     return run;
   }
   if (call.verb == lease_verb::complete) {

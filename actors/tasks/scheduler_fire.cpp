@@ -26,7 +26,7 @@ void save(scheduler_actor* self, const live_schedule& schedule) {
   p::write_request write;
   write.wait_for_database = true;
   write.ops.emplace_back(p::put_schedule_state_op{schedule.record.task_id, state_json(schedule)});
-  self->send(self->state.store, std::move(write));
+  caf::anon_send(self->state.store, std::move(write));
 }
 
 /// Starts the run of fire time `at` (idempotent by its key), noting it as the current run.
@@ -148,7 +148,7 @@ void wake(scheduler_actor* self, const std::string& task_id) {
                  decision.skipped_count,
                  decision.skipped.empty() ? "?" : rs::to_string(decision.skipped.back().reason));
   if (decision.cancel_running && schedule.current_run)
-    if (auto pool = pool_of(self)) self->send(pool, run_control{*schedule.current_run, false});
+    if (auto pool = pool_of(self)) caf::anon_send(pool, run_control{*schedule.current_run, false});
   if (decision.buffer) {
     schedule.buffered_at = decision.buffer;
     schedule.fires.buffered = true;

@@ -166,7 +166,8 @@ BOOST_AUTO_TEST_CASE(a_running_run_is_cancelled_and_an_ended_one_is_a_conflict) 
 }
 
 BOOST_AUTO_TEST_CASE(a_batch_waits_for_its_dependencies_and_a_failed_one_blocks) {
-  BOOST_TEST_REQUIRE(node.create(shell_task("extract", "sleep 0.3; echo $AURAOS_EXECUTION_ID")).status == 201);
+  auto extract_task = node.create(shell_task("extract", "sleep 0.3; echo $AURAOS_EXECUTION_ID"));
+  BOOST_TEST_REQUIRE(extract_task.status == 201, extract_task.body);
   BOOST_TEST_REQUIRE(node.create(shell_task("load", "true", {{"dependencies", {{{"taskId", "extract"}}}}}))
                          .status == 201);
   BOOST_TEST_REQUIRE(node.create(shell_task("broken", "exit 1")).status == 201);

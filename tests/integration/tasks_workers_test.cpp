@@ -64,14 +64,14 @@ BOOST_AUTO_TEST_CASE(a_worker_claims_heartbeats_and_completes_a_run) {
 
 BOOST_AUTO_TEST_CASE(a_long_poll_returns_as_soon_as_a_run_is_queued) {
   auto waiting = std::async(std::launch::async, [this] { return claim(20); });
-  BOOST_TEST_REQUIRE(waiting.wait_for(300ms) == std::future_status::timeout);
+  BOOST_TEST_REQUIRE((waiting.wait_for(300ms) == std::future_status::timeout));
   auto begun = std::chrono::steady_clock::now();
   auto run = node.start("ext");
-  BOOST_TEST_REQUIRE(waiting.wait_for(10s) == std::future_status::ready);
+  BOOST_TEST_REQUIRE((waiting.wait_for(10s) == std::future_status::ready));
   auto items = waiting.get();
   BOOST_TEST_REQUIRE(items.size() == 1u);
   BOOST_TEST(items[0]["runId"] == run["id"]);
-  BOOST_TEST(std::chrono::steady_clock::now() - begun < 5s);
+  BOOST_TEST((std::chrono::steady_clock::now() - begun < 5s));
 }
 
 BOOST_AUTO_TEST_CASE(a_failure_and_an_expired_lease_are_retried_per_policy) {

@@ -16,9 +16,10 @@ namespace auraos::test {
 
 /// A node whose config file sets `config` (e.g. a pool), over `data` (kept across restarts).
 struct tasks_node {
-  /// Starts `auraos serve` with `config` written to DATA/../config.json.
-  tasks_node(const temp_dir& data, const nlohmann::json& config = nlohmann::json::object())
-      : process{args_for(data, config)}, port{process.wait_for_port()} {}
+  /// Starts `auraos serve` with `config` written beside DATA, and `extra` flags (`--db URL`).
+  tasks_node(const temp_dir& data, const nlohmann::json& config = nlohmann::json::object(),
+             const std::vector<std::string>& extra = {})
+      : process{args_for(data, config, extra)}, port{process.wait_for_port()} {}
 
   /// One HTTP request.
   api_reply call(const std::string& method, const std::string& target, const std::string& body = "",
@@ -61,10 +62,14 @@ struct tasks_node {
   std::uint16_t port;
 
  private:
-  static std::vector<std::string> args_for(const temp_dir& data, const nlohmann::json& config) {
+  static std::vector<std::string> args_for(const temp_dir& data, const nlohmann::json& config,
+                                           const std::vector<std::string>& extra) {
     auto file = data.path().string() + ".config.json";
     std::ofstream{file} << config.dump();
-    return {"--http", "127.0.0.1:0", "--data-dir", data.path().string(), "--config", file};
+    std::vector<std::string> args{"--http",  "127.0.0.1:0", "--data-dir",
+                                  data.path().string(), "--config", file};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
   }
 };
 
