@@ -50,6 +50,21 @@ int print_failure(const result<node_reply, unreachable>& reply) {
   return exit_failed;
 }
 
+result<node_reply, int> call_checked(const client_flags& flags, const std::string& method,
+                                     const std::string& target, const std::string& body,
+                                     const std::map<std::string, std::string>& headers) {
+  auto server = resolve_server(flags.server);
+  if (!server) return fail(usage_error(server.error()));
+  auto reply = call_node(*server, method, target, body, headers);
+  if (!succeeded(reply)) return fail(print_failure(reply));
+  return std::move(*reply);
+}
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "auraos: %s\n", message.c_str());
+  return exit_invalid;
+}
+
 void print_event_table(const nlohmann::json& events) {
   std::printf("%-24s  %-24s  %-16s  %s\n", "TIMESTAMP", "TYPE", "SOURCE", "ID");
   for (const auto& e : events)

@@ -2,6 +2,7 @@
 // How client commands print a node's answers: `--output table|json`, error envelopes, and the
 // exit code of each outcome (spec/interfaces.md: 0 ok, 1 error answer, 3 unreachable).
 
+#include <map>
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
@@ -31,6 +32,15 @@ int print_failure(const result<node_reply, unreachable>& reply);
 
 /// True when the call got a 2xx answer.
 bool succeeded(const result<node_reply, unreachable>& reply);
+
+/// Sends one request to the node of `flags`: its 2xx answer, or the exit code after printing
+/// why not (2 a bad `--server`, 3 unreachable, 1 an error answer).
+result<node_reply, int> call_checked(const client_flags& flags, const std::string& method,
+                                     const std::string& target, const std::string& body = "",
+                                     const std::map<std::string, std::string>& headers = {});
+
+/// Prints "auraos: `message`" on stderr; exit_invalid (bad usage).
+int usage_error(const std::string& message);
 
 /// Prints events (`[event JSON...]`) as a table: time, type, source, id.
 void print_event_table(const nlohmann::json& events);

@@ -11,10 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/json_flag.hpp"
 #include "cli/run_engine.hpp"
 #include "runtime/definition/load_file.hpp"
-#include "runtime/json_parse.hpp"
-#include "runtime/text_file.hpp"
 
 namespace auraos::cli {
 namespace {
@@ -23,19 +22,9 @@ namespace fs = std::filesystem;
 
 /// The input of `--input`: JSON, or `@file`; nullopt (after an error line) when unusable.
 std::optional<nlohmann::json> read_input(const std::string& given) {
-  std::string text = given.empty() ? "null" : given;
-  if (text[0] == '@') {
-    auto contents = runtime::read_text_file(text.substr(1));
-    if (!contents) {
-      std::fprintf(stderr, "--input: cannot read file '%s': %s\n", text.substr(1).c_str(),
-                   contents.error().c_str());
-      return std::nullopt;
-    }
-    text = std::move(*contents);
-  }
-  auto input = runtime::parse_json(text);
+  auto input = json_flag("--input", given.empty() ? "null" : given);
   if (!input) {
-    std::fprintf(stderr, "--input: invalid JSON at %s\n", input.error().to_string().c_str());
+    std::fprintf(stderr, "%s\n", input.error().c_str());
     return std::nullopt;
   }
   return std::move(*input);

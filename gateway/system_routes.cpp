@@ -6,6 +6,8 @@
 
 #include "actors/supervision/supervisor.hpp"
 #include "actors/events/pattern_service.hpp"
+#include "actors/tasks/scheduler.hpp"
+#include "actors/tasks/tasks_service.hpp"
 #include "gateway/api_routes.hpp"
 #include "gateway/detail/ask.hpp"
 #include "gateway/execution_json.hpp"
@@ -54,7 +56,11 @@ void readyz(const ctx& node, responder respond) {
       std::string events_detail = !node->events() ? "the events service is not running"
                                   : !patterns_ok  ? "the pattern service is not running"
                                                   : "registered";
-      bool ready = store_ok && executions_ok && events_ok;
+      // The same for the tasks pool and the scheduler: the task routes need both.
+      auto& registry = node->system().registry();
+      bool tasks_ok = clustered || (registry.get(actors::tasks::tasks_registry_name) &&
+                                    registry.get(actors::tasks::scheduler_registry_name));
+      bool ready = store_ok && executions_ok && events_ok && tasks_ok;
       nlohmann::json body = {
           {"status", ready ? "ready" : "not_ready"},
           {"subsystems",
@@ -64,7 +70,10 @@ void readyz(const ctx& node, responder respond) {
               {"detail", executions_ok ? "registered" : "the executions service is not running"}}},
             {"events",
              {{"status", events_ok ? "ok" : "unavailable"},
-              {"detail", events_detail}}}}}};
+              {"detail", events_detail}}},
+            {"tasks",
+             {{"status", tasks_ok ? "ok" : "unavailable"},
+              {"detail", tasks_ok ? "registered" : "the tasks service is not running"}}}}}};
       respond(json_response(ready ? 200 : 503, body));
     };
     auto store = node->store();

@@ -1,0 +1,144 @@
+// `auraos task run|runs|status|cancel|retry|logs`: a task's runs on a node (spec/tasks.md).
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.hpp"
+#include "cli/event_filters.hpp"
+#include "cli/json_flag.hpp"
+#include "cli/task_cli.hpp"
+#include "cli/task_run_wait.hpp"
+#include "cli/task_tables.hpp"
+#include "runtime/json_parse.hpp"
+
+namespace auraos::cli {
+namespace {
+
+/// Most log lines asked for in one page (the server's largest page).
+constexpr const char* log_page = "1000";
+
+/// The flags of `auraos task run`.
+struct run_flags {
+  client_flags client;
+  std::string id;               ///< The task's id.
+  std::string input;            ///< JSON text or @file; empty: no input.
+  std::string idempotency_key;  ///< Sent as the Idempotency-Key header when set.
+  bool wait = false;            ///< Follow the run to its end.
+};
+
+int run(const run_flags& flags) {
+  nlohmann::json body = nlohmann::json::object();
+  if (!flags.input.empty()) {
+    auto input = json_flag("--input", flags.input);
+    if (!input) return usage_error(input.error());
+    body["input"] = std::move(*input);
+  }
+  std::map<std::string, std::string> headers;
+  if (!flags.idempotency_key.empty()) headers["Idempotency-Key"] = flags.idempotency_key;
+  auto reply = call_checked(flags.client, "POST", task_path(flags.id) + "/executions",
+                            runtime::dump_json(body), headers);
+  if (!reply) return reply.error();
+  if (!flags.wait) return print_answer(flags.client, *reply, print_run_details);
+  auto started = nlohmann::json::parse(reply->body, nullptr, false);
+  if (!started.is_object() || !started.contains("id") || !started["id"].is_string()) {
+    std::fprintf(stderr, "auraos: the server answered no run id: %s\n",
+                 reply->body.substr(0, 200).c_str());
+    return exit_failed;
+  }
+  return wait_for_run(flags.client, started["id"].get<std::string>());
+}
+
+/// The flags of `auraos task runs`.
+struct runs_flags {
+  client_flags client;
+  page_flags page;
+  std::string task, status;
+};
+
+int runs(const runs_flags& flags) {
+  return list_page(flags.client, flags.page, "/api/v1/task-executions",
+                   query_pair("taskId", flags.task) + query_pair("status", flags.status),
+                   print_run_table);
+}
+
+/// An id command that sends `method` to the run's path plus `suffix` and prints the run.
+id_action run_call(const char* method, const char* suffix) {
+  return [method, suffix](const id_flags& flags) {
+    auto reply = call_checked(flags.client, method, run_path(flags.id) + suffix);
+    if (!reply) return reply.error();
+    return print_answer(flags.client, *reply, print_run_details);
+  };
+}
+
+/// Every log line of a run, following the pages; the exit code.
+int logs(const id_flags& flags) {
+  auto lines = nlohmann::json::array();
+  std::string cursor;
+  while (true) {
+    auto target = run_path(flags.id) + "/logs?limit=" + log_page + query_pair("cursor", cursor);
+    auto reply = call_checked(flags.client, "GET", target);
+    if (!reply) return reply.error();
+    auto page = nlohmann::json::parse(reply->body, nullptr, false);
+    if (!page.is_object() || !page["items"].is_array()) {
+      std::fprintf(stderr, "auraos: the server answered logs that are not a list: %s\n",
+                   reply->body.substr(0, 200).c_str());
+      return exit_failed;
+    }
+    for (auto& line : page["items"]) lines.push_back(std::move(line));
+    auto next = page.value("nextCursor", nlohmann::json());
+    if (!next.is_string() || next.get<std::string>() == cursor) break;
+    cursor = next.get<std::string>();
+  }
+  if (flags.client.json())
+    std::printf("%s\n", runtime::dump_json({{"items", lines}, {"nextCursor", nullptr}}).c_str());
+  else
+    print_log_lines(lines);
+  return exit_ok;
+}
+
+void add_run(CLI::App& task, int& exit_code) {
+  auto flags = std::make_shared<run_flags>();
+  auto* command =
+      task.add_subcommand("run", "Start a run of task ID (--wait: follow it to its end)");
+  command->add_option("ID", flags->id, "The task's id")->required();
+  command->add_option("--input", flags->input, "The run's input: JSON text or @file");
+  command->add_option("--idempotency-key", flags->idempotency_key,
+                      "A repeat with this key answers the first run");
+  command->add_flag("--wait", flags->wait,
+                    "Wait for the end: print the output (exit 0 completed, 1 otherwise)");
+  flags->client.add_to(*command);
+  command->callback([flags, &exit_code] { exit_code = run(*flags); });
+}
+
+void add_runs(CLI::App& task, int& exit_code) {
+  auto flags = std::make_shared<runs_flags>();
+  auto* command = task.add_subcommand("runs", "List task runs in queueing order");
+  command->add_option("--task", flags->task, "Only runs of this task");
+  command->add_option("--status", flags->status,
+                      "Only runs in this status (queued, running, retrying, completed, failed, "
+                      "cancelled, timed_out)");
+  flags->page.add_to(*command, "Runs");
+  flags->client.add_to(*command);
+  command->callback([flags, &exit_code] { exit_code = runs(*flags); });
+}
+
+}  // namespace
+
+void add_task_run_commands(CLI::App& task, int& exit_code) {
+  add_run(task, exit_code);
+  add_runs(task, exit_code);
+  add_id_command(task, "status", "Show run RUN_ID: status, attempts, output, error", "RUN_ID",
+                 run_call("GET", ""), exit_code);
+  add_id_command(task, "cancel", "Cancel run RUN_ID", "RUN_ID", run_call("POST", "/cancel"),
+                 exit_code);
+  add_id_command(task, "retry", "Start a new run like RUN_ID (linked by retryOf)", "RUN_ID",
+                 run_call("POST", "/retry"), exit_code);
+  add_id_command(task, "logs", "Print run RUN_ID's log lines", "RUN_ID", logs, exit_code);
+}
+
+}  // namespace auraos::cli
