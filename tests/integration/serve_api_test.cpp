@@ -214,7 +214,8 @@ BOOST_AUTO_TEST_CASE(supervision_tree_shows_the_node_and_its_services) {
     BOOST_TEST(child["restarts"] == 0);
   }
   BOOST_TEST(names == (std::vector<std::string>{"store", "timers", "events-service",
-                                                "event-retention", "executions-service",
+                                                "event-retention", "tasks-service",
+                                                "task-scheduler", "executions-service",
                                                 "http"}),
              boost::test_tools::per_element());
   // The events service supervises its stream actors and its pattern rules' actors.
