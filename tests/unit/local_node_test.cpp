@@ -83,7 +83,8 @@ BOOST_AUTO_TEST_CASE(the_root_runs_the_store_the_event_and_executions_services_t
   std::vector<std::string> names;
   for (const auto& child : t.children) names.push_back(child.name);
   BOOST_TEST(names == (std::vector<std::string>{"store", "timers", "events-service",
-                                                "event-retention", "executions-service",
+                                                "event-retention", "tasks-service",
+                                                "task-scheduler", "executions-service",
                                                 "extra", "listener"}),
              boost::test_tools::per_element());
   BOOST_TEST(static_cast<bool>(node.executions()));
