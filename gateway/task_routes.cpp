@@ -8,6 +8,7 @@
 
 #include "actors/tasks/tasks_service.hpp"
 #include "gateway/api_routes.hpp"
+#include "gateway/owner_routing.hpp"
 #include "gateway/error_mapping.hpp"
 #include "gateway/pagination.hpp"
 #include "gateway/task_body.hpp"
@@ -102,31 +103,35 @@ void metrics(const ctx& node, const std::string& id, responder respond) {
 }  // namespace
 
 void add_task_routes(router& routes, std::shared_ptr<node_context> node) {
-  routes.add("POST", "/api/v1/tasks", [node](const auto& request, const auto&, responder r) {
+  // In a cluster the pool and the scheduler run on the coordinator (the holder of shard 0).
+  auto add = [&](const char* method, const char* path, route_handler handler) {
+    routes.add(method, path, coordinator_route(node, std::move(handler)));
+  };
+  add("POST", "/api/v1/tasks", [node](const auto& request, const auto&, responder r) {
     put(node, request, std::nullopt, std::move(r));
   });
-  routes.add("GET", "/api/v1/tasks", [node](const auto& request, const auto&, responder r) {
+  add("GET", "/api/v1/tasks", [node](const auto& request, const auto&, responder r) {
     list(node, request, std::move(r));
   });
-  routes.add("GET", "/api/v1/tasks/{id}", [node](const auto&, const auto& params, responder r) {
+  add("GET", "/api/v1/tasks/{id}", [node](const auto&, const auto& params, responder r) {
     read_tasks<p::task_record>(
         node, std::move(r), [id = params.at("id")](p::task_store& db) { return db.get_task(id); },
         [](p::task_record& task) { return json_response(200, task_json(task)); });
   });
-  routes.add("PUT", "/api/v1/tasks/{id}",
+  add("PUT", "/api/v1/tasks/{id}",
              [node](const auto& request, const auto& params, responder r) {
                put(node, request, params.at("id"), std::move(r));
              });
-  routes.add("DELETE", "/api/v1/tasks/{id}",
+  add("DELETE", "/api/v1/tasks/{id}",
              [node](const auto&, const auto& params, responder r) {
                detail::ask<at::task_reply>(node->system(), tasks_service(node), std::move(r),
                                            task_answer(204), at::task_delete{params.at("id")});
              });
-  routes.add("POST", "/api/v1/tasks/{id}/executions",
+  add("POST", "/api/v1/tasks/{id}/executions",
              [node](const auto& request, const auto& params, responder r) {
                start(node, request, params.at("id"), std::move(r));
              });
-  routes.add("GET", "/api/v1/tasks/{id}/metrics",
+  add("GET", "/api/v1/tasks/{id}/metrics",
              [node](const auto&, const auto& params, responder r) {
                metrics(node, params.at("id"), std::move(r));
              });

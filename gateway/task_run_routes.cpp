@@ -4,6 +4,7 @@
 
 #include "actors/tasks/tasks_service.hpp"
 #include "gateway/api_routes.hpp"
+#include "gateway/owner_routing.hpp"
 #include "gateway/error_mapping.hpp"
 #include "gateway/pagination.hpp"
 #include "gateway/query_params.hpp"
@@ -104,31 +105,35 @@ void logs(const ctx& node, const http_request& request, const std::string& id,
 }  // namespace
 
 void add_task_run_routes(router& routes, std::shared_ptr<node_context> node) {
-  routes.add("POST", "/api/v1/task-batches", [node](const auto& request, const auto&, responder r) {
+  // In a cluster the pool and the scheduler run on the coordinator (the holder of shard 0).
+  auto add = [&](const char* method, const char* path, route_handler handler) {
+    routes.add(method, path, coordinator_route(node, std::move(handler)));
+  };
+  add("POST", "/api/v1/task-batches", [node](const auto& request, const auto&, responder r) {
     batch(node, request, std::move(r));
   });
-  routes.add("GET", "/api/v1/task-executions",
+  add("GET", "/api/v1/task-executions",
              [node](const auto& request, const auto&, responder r) {
                list(node, request, std::move(r));
              });
-  routes.add("GET", "/api/v1/task-executions/{id}",
+  add("GET", "/api/v1/task-executions/{id}",
              [node](const auto&, const auto& params, responder r) {
                read_tasks<p::task_run_record>(
                    node, std::move(r),
                    [id = params.at("id")](p::task_store& db) { return db.get_task_run(id); },
                    [](p::task_run_record& run) { return json_response(200, task_run_json(run)); });
              });
-  routes.add("POST", "/api/v1/task-executions/{id}/cancel",
+  add("POST", "/api/v1/task-executions/{id}/cancel",
              [node](const auto&, const auto& params, responder r) {
                detail::ask<at::run_reply>(node->system(), tasks_service(node), std::move(r),
                                           run_answer(202), at::run_control{params.at("id"), false});
              });
-  routes.add("POST", "/api/v1/task-executions/{id}/retry",
+  add("POST", "/api/v1/task-executions/{id}/retry",
              [node](const auto&, const auto& params, responder r) {
                detail::ask<at::run_reply>(node->system(), tasks_service(node), std::move(r),
                                           run_answer(202), at::run_control{params.at("id"), true});
              });
-  routes.add("GET", "/api/v1/task-executions/{id}/logs",
+  add("GET", "/api/v1/task-executions/{id}/logs",
              [node](const auto& request, const auto& params, responder r) {
                logs(node, request, params.at("id"), std::move(r));
              });

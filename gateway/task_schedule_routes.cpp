@@ -7,6 +7,7 @@
 
 #include "actors/tasks/scheduler.hpp"
 #include "gateway/api_routes.hpp"
+#include "gateway/owner_routing.hpp"
 #include "gateway/detail/ask.hpp"
 #include "gateway/error_mapping.hpp"
 #include "gateway/json_body.hpp"
@@ -86,17 +87,21 @@ void put(const ctx& node, const http_request& request, const std::string& id, re
 }  // namespace
 
 void add_task_schedule_routes(router& routes, std::shared_ptr<node_context> node) {
-  routes.add("PUT", "/api/v1/tasks/{id}/schedule",
+  // In a cluster the pool and the scheduler run on the coordinator (the holder of shard 0).
+  auto add = [&](const char* method, const char* path, route_handler handler) {
+    routes.add(method, path, coordinator_route(node, std::move(handler)));
+  };
+  add("PUT", "/api/v1/tasks/{id}/schedule",
              [node](const auto& request, const auto& params, responder r) {
                put(node, request, params.at("id"), std::move(r));
              });
-  routes.add("GET", "/api/v1/tasks/{id}/schedule",
+  add("GET", "/api/v1/tasks/{id}/schedule",
              [node](const auto&, const auto& params, responder r) {
                detail::ask<at::schedule_reply>(node->system(), scheduler(node), std::move(r),
                                                schedule_answer(200),
                                                at::schedule_call{params.at("id"), false});
              });
-  routes.add("DELETE", "/api/v1/tasks/{id}/schedule",
+  add("DELETE", "/api/v1/tasks/{id}/schedule",
              [node](const auto&, const auto& params, responder r) {
                detail::ask<at::schedule_reply>(node->system(), scheduler(node), std::move(r),
                                                schedule_answer(204),

@@ -5,7 +5,10 @@
 
 #include "actors/tasks/tasks_service.hpp"
 #include "gateway/api_routes.hpp"
+#include "gateway/owner_routing.hpp"
+#include "gateway/detail/ask.hpp"
 #include "gateway/error_mapping.hpp"
+#include "gateway/resource_json.hpp"
 #include "gateway/task_body.hpp"
 #include "gateway/task_json.hpp"
 
@@ -66,18 +69,22 @@ void lease(const ctx& node, const http_request& request, const std::string& id,
 }  // namespace
 
 void add_task_worker_routes(router& routes, std::shared_ptr<node_context> node) {
-  routes.add("GET", "/api/v1/task-queues", [node](const auto&, const auto&, responder r) {
+  // In a cluster the pool and the scheduler run on the coordinator (the holder of shard 0).
+  auto add = [&](const char* method, const char* path, route_handler handler) {
+    routes.add(method, path, coordinator_route(node, std::move(handler)));
+  };
+  add("GET", "/api/v1/task-queues", [node](const auto&, const auto&, responder r) {
     detail::ask<at::pool_figures>(
         node->system(), tasks_service(node), std::move(r),
         [](at::pool_figures& figures) { return json_response(200, pool_json(figures)); },
         at::pool_figures_atom::value);
   });
-  routes.add("POST", "/api/v1/task-queues/{queue}/claim",
+  add("POST", "/api/v1/task-queues/{queue}/claim",
              [node](const auto& request, const auto& params, responder r) {
                claim(node, request, params.at("queue"), std::move(r));
              });
   auto add_lease = [&](const char* path, at::lease_verb verb) {
-    routes.add("POST", path, [node, verb](const auto& request, const auto& params, responder r) {
+    add("POST", path, [node, verb](const auto& request, const auto& params, responder r) {
       lease(node, request, params.at("id"), verb, std::move(r));
     });
   };

@@ -50,13 +50,17 @@ std::vector<actors::supervision::child_spec> engine_children(
   tasks_spec.start = [slot, tasks](caf::local_actor* parent) {
     return actors::tasks::tasks_service_child(slot->get(), tasks).start(parent);
   };
-  auto scheduler_spec = actors::tasks::scheduler_child(actors::store::store_actor{}, tasks.env);
-  scheduler_spec.start = [slot, env = tasks.env](caf::local_actor* parent) {
-    return actors::tasks::scheduler_child(slot->get(), env).start(parent);
+  auto scheduler_spec =
+      actors::tasks::scheduler_child(actors::store::store_actor{}, tasks.env, tasks.clustered);
+  scheduler_spec.start = [slot, env = tasks.env, clustered = tasks.clustered](
+                             caf::local_actor* parent) {
+    return actors::tasks::scheduler_child(slot->get(), env, clustered).start(parent);
   };
-  return {std::move(store_spec),     std::move(timers_spec),  std::move(events_spec),
-          std::move(retention_spec), std::move(service_spec), std::move(tasks_spec),
-          std::move(scheduler_spec)};
+  // The task pool and scheduler start before the executions service: in a cluster they hear of
+  // the shards it acquires at its start (and reach it through the registry when they need it).
+  return {std::move(store_spec),     std::move(timers_spec), std::move(events_spec),
+          std::move(retention_spec), std::move(tasks_spec),  std::move(scheduler_spec),
+          std::move(service_spec)};
 }
 
 }  // namespace auraos::node::detail

@@ -1,6 +1,6 @@
 #pragma once
 // The engine's children of a node's root: the store actor, the timer service, the events
-// service, the executions service, then the tasks service.
+// service, the task pool and scheduler, then the executions service.
 
 #include <memory>
 #include <vector>
@@ -19,8 +19,8 @@ namespace auraos::node::detail {
 /// actor when the store restarts; their clocks and timers come from `options.env`. The events
 /// service comes before the executions service: executions register their event waits with it
 /// when they recover, and when it restarts (losing its waits) the executions service restarts
-/// too and registers them again. The tasks service comes last: subworkflow tasks start
-/// executions, and `task` nodes start runs. Every
+/// too and registers them again. The task pool and scheduler come before the executions
+/// service, so that in a cluster they hear of the shards it acquires. Every
 /// start of the store child records its actor in `slot`; `listener` (may be null) hears of
 /// every commit of every incarnation of the store actor.
 std::vector<actors::supervision::child_spec> engine_children(

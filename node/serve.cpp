@@ -205,6 +205,7 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
   if (*joined) {
     settings.executions.clustered = true;
     settings.events.clustered = true;
+    settings.tasks.clustered = true;
     settings.transport = (*joined)->transport;
     settings.parts.push_back(cluster_part(config, **joined, wiring));
     settings.on_stop_signal = [&wiring] {

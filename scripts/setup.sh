@@ -53,5 +53,6 @@ npm_ci() {  # DIR PROBE: installs DIR's locked packages unless DIR/node_modules/
   fi
 }
 npm_ci tests/differential @bufbuild/cel
+npm_ci tests/differential cron-parser
 npm_ci dashboard @dagrejs/dagre
 npm_ci tests/browser playwright-core

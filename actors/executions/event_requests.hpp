@@ -32,6 +32,11 @@ using emit_atom = caf::atom_constant<caf::atom("evemit")>;
 
 /// The shard whose holder runs a cluster's pattern rules (the events coordinator).
 inline constexpr std::int64_t event_coordinator_shard = 0;
+/// The registry names of the task pool and the task scheduler (actors/tasks/), which run on the
+/// holder of event_coordinator_shard in a cluster and hear of this node's shards too.
+inline constexpr caf::atom_value tasks_registry_name = caf::atom("tasks");
+/// See tasks_registry_name.
+inline constexpr caf::atom_value tasks_scheduler_registry_name = caf::atom("tasksched");
 /// `(event_shards_atom, std::vector<std::int64_t> held, std::int64_t count)`: to the events
 /// service of a clustered node: the shards the node holds now, of `count`.
 using event_shards_atom = caf::atom_constant<caf::atom("evshards")>;

@@ -33,8 +33,10 @@ void tell_shard_users(service_actor* self) {
   auto& s = self->state;
   if (!s.options.clustered) return;
   timers::set_node_timer_shards(self, held_shards(s));
-  auto events = caf::actor_cast<caf::actor>(self->system().registry().get(events_registry_name));
-  if (events) self->send(events, event_shards_atom::value, held_shards(s), shard_count(s));
+  // The events service, the task pool and the task scheduler act on what this node holds.
+  for (auto name : {events_registry_name, tasks_registry_name, tasks_scheduler_registry_name})
+    if (auto user = caf::actor_cast<caf::actor>(self->system().registry().get(name)))
+      self->send(user, event_shards_atom::value, held_shards(s), shard_count(s));
 }
 
 /// Stops the actor of a revoked shard: at once when the lease was lost, else after it stored

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <caf/all.hpp>
 
 #include "actors/env.hpp"
@@ -57,6 +59,12 @@ caf::behavior running(pool_actor* self) {
         return promise;
       },
       [self](pool_figures_atom) { return figures_of(self->state); },
+      [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
+        // Lost the coordinator's shard: stop (the runs' attempts are re-run by the new
+        // coordinator); the supervisor starts the pool again, waiting for the shard.
+        if (std::count(held.begin(), held.end(), executions::event_coordinator_shard) == 0)
+          self->quit(caf::exit_reason::user_shutdown);
+      },
       [self](run_ended_atom, persistence::task_run_record& run) {
         on_run_ended(self, std::move(run));
       },
@@ -92,14 +100,23 @@ caf::behavior pool(pool_actor* self, store::store_actor store, tasks_options opt
   if (!s.options.runners) s.options.runners = runtime::handlers::make_node_handlers();
   self->set_down_handler([self](caf::down_msg& down) { on_run_down(self, down); });
   register_while_alive(self, tasks_registry_name);
-  load(self);
-  // Requests wait in the mailbox until the pool knows its runs.
+  // Requests wait in the mailbox until the pool knows its runs; in a cluster, until this node
+  // holds shard 0 (the coordinator) and loaded them.
+  if (!s.options.clustered) load(self);
   self->set_default_handler(caf::skip);
   return {
       [self](loaded_atom) {
         self->set_default_handler(caf::print_and_drop);
         self->become(running(self));
         request_admission(self);
+      },
+      [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
+        bool coordinator = std::count(held.begin(), held.end(),
+                                      executions::event_coordinator_shard) > 0;
+        if (coordinator && !self->state.loading) {
+          self->state.loading = true;
+          load(self);
+        }
       },
   };
 }

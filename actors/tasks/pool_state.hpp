@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <caf/actor_addr.hpp>
+#include <caf/send.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
 
@@ -61,6 +62,11 @@ struct claim_waiter {
 /// The tasks service's state.
 struct pool_state {
   pool_state() = default;  // never an aggregate: see CAF-NOTES.md
+  /// Stops the run actors still running (their attempts run again after recovery).
+  ~pool_state() {
+    for (auto& [id, live] : runs)
+      if (live.actor) caf::anon_send_exit(live.actor, caf::exit_reason::user_shutdown);
+  }
   store::store_actor store;
   tasks_options options;
   /// Tasks by id.
@@ -83,6 +89,8 @@ struct pool_state {
   std::map<std::string, std::string> ended;
   std::int64_t next_seq = 1;
   bool admit_pending = false;
+  /// In a cluster: the load began (this node holds shard 0).
+  bool loading = false;
   /// The earliest admission already scheduled by time (0: none).
   std::int64_t admit_wake = 0;
 };

@@ -25,11 +25,18 @@ using poll_child_atom = caf::atom_constant<caf::atom("trpoll")>;
 /// A run actor's state.
 struct run_state {
   run_state() = default;  // never an aggregate: see CAF-NOTES.md
+  /// An attempt whose actor stops before it ended (node stop, lost shard) stops its work.
+  ~run_state() {
+    if (cancel && !ending && !child_work) cancel();
+  }
   run_args args;
   /// Stops the running work (shell, http, child execution); empty when none runs.
   std::function<void()> cancel;
   /// The child execution of a subworkflow run.
   std::string child_id;
+  /// The work is a child execution: it goes on when this actor stops (a re-run attempt finds it
+  /// again by its idempotency key).
+  bool child_work = false;
   /// Set once the attempt's end is decided: later results are ignored.
   bool ending = false;
   /// Log lines of this attempt, stored with its end.

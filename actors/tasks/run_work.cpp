@@ -95,6 +95,7 @@ void start_child(run_actor* self, const nlohmann::json& config) {
         auto& st = self->state;
         if (!reply) return end_attempt(self, failed("subworkflow", reply.error().message, false));
         st.child_id = reply->id;
+        st.child_work = true;
         st.cancel = [executions = st.args.executions, id = reply->id] {
           caf::anon_send(executions, executions::cancel_atom::value, id);
         };

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include <caf/all.hpp>
 
 #include "actors/env.hpp"
@@ -15,11 +17,11 @@ namespace {
 
 namespace p = persistence;
 
-failure store_refusal(const p::store_error& error) {
+auraos::failure<task_failure> store_refusal(const p::store_error& error) {
   auto code = error.code == p::store_errc::not_found     ? errc::not_found
               : error.code == p::store_errc::unavailable ? errc::unavailable
                                                           : errc::internal;
-  return {code, error.message, {}};
+  return refused(code, error.message);
 }
 
 /// What a load read: the schedules and the statuses of the runs they were waiting for.
@@ -86,7 +88,7 @@ void put(scheduler_actor* self, schedule_put put, caf::response_promise promise)
         auto stored = std::get<p::task_schedule_record>(outcome->front());
         auto schedule = fresh;
         if (!restore(schedule, stored))
-          return promise.deliver(schedule_reply{failure{errc::internal, "stored schedule unreadable", {}}});
+          return promise.deliver(schedule_reply{refused(errc::internal, "stored schedule unreadable")});
         schedule.fires = fresh.fires;
         schedule.current_run = fresh.current_run;
         schedule.buffered_at = fresh.buffered_at;
@@ -101,7 +103,7 @@ void call(scheduler_actor* self, const schedule_call& call, caf::response_promis
   auto it = s.schedules.find(call.task_id);
   if (it == s.schedules.end())
     return promise.deliver(schedule_reply{
-        failure{errc::not_found, "task " + call.task_id + " has no schedule", {}}});
+        refused(errc::not_found, "task " + call.task_id + " has no schedule")});
   if (!call.remove) return promise.deliver(schedule_reply{info_of(self, it->second)});
   auto info = info_of(self, it->second);
   p::write_request write;
@@ -134,6 +136,11 @@ caf::behavior running(scheduler_actor* self) {
       [self](schedule_run_ended_atom, const std::string& task_id, const std::string& run_id) {
         run_ended(self, task_id, run_id);
       },
+      [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
+        // Lost the coordinator's shard: stop; restarted, it waits for the shard again.
+        if (std::count(held.begin(), held.end(), executions::event_coordinator_shard) == 0)
+          self->quit(caf::exit_reason::user_shutdown);
+      },
       [self](const std::string& deleted_task) {
         // The pool deleted a task: its schedule went with it.
         self->state.schedules.erase(deleted_task);
@@ -142,13 +149,21 @@ caf::behavior running(scheduler_actor* self) {
 }
 
 caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
-                        std::shared_ptr<actors::env> env) {
+                        std::shared_ptr<actors::env> env, bool clustered) {
   self->state.store = std::move(store);
   self->state.env = env_or_real(std::move(env));
   register_while_alive(self, scheduler_registry_name);
-  load(self);
+  if (!clustered) load(self);
   self->set_default_handler(caf::skip);
   return {
+      [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
+        bool coordinator = std::count(held.begin(), held.end(),
+                                      executions::event_coordinator_shard) > 0;
+        if (coordinator && !self->state.loading) {
+          self->state.loading = true;
+          load(self);
+        }
+      },
       [self](schedules_loaded_atom) {
         self->set_default_handler(caf::print_and_drop);
         self->become(running(self));
@@ -163,12 +178,13 @@ caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
 }  // namespace
 }  // namespace detail
 
-supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env) {
+supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env,
+                                        bool clustered) {
   supervision::child_spec spec;
   spec.name = "task-scheduler";
   spec.kind = "service";
-  spec.start = [store, env](caf::local_actor* parent) {
-    return caf::actor_cast<caf::actor>(parent->spawn(detail::scheduler, store, env));
+  spec.start = [store, env, clustered](caf::local_actor* parent) {
+    return caf::actor_cast<caf::actor>(parent->spawn(detail::scheduler, store, env, clustered));
   };
   return spec;
 }

@@ -15,6 +15,7 @@
 #include <caf/allowed_unsafe_message_type.hpp>
 #include <caf/atom.hpp>
 
+#include "actors/executions/event_requests.hpp"
 #include "actors/store/store_actor.hpp"
 #include "actors/supervision/supervisor.hpp"
 #include "actors/tasks/task_messages.hpp"
@@ -26,7 +27,8 @@ class env;
 namespace auraos::actors::tasks {
 
 /// The registry name of the scheduler.
-inline constexpr caf::atom_value scheduler_registry_name = caf::atom("tasksched");
+inline constexpr caf::atom_value scheduler_registry_name =
+    executions::tasks_scheduler_registry_name;
 
 /// `(schedule_run_ended_atom, task_id, run_id)`: from the pool: a run a schedule started ended.
 using schedule_run_ended_atom = caf::atom_constant<caf::atom("tsrunend")>;
@@ -50,10 +52,12 @@ struct schedule_info {
 };
 
 /// A schedule, or why there is none.
-using schedule_reply = result<schedule_info, failure>;
+using schedule_reply = result<schedule_info, task_failure>;
 
 /// The supervised child that runs the scheduler (registered as scheduler_registry_name).
-supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env);
+/// Clustered: it loads and fires schedules only while this node holds shard 0.
+supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env,
+                                        bool clustered);
 
 }  // namespace auraos::actors::tasks
 

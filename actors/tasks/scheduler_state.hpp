@@ -41,6 +41,8 @@ struct scheduler_state {
   std::shared_ptr<actors::env> env;
   std::map<std::string, live_schedule> schedules;
   std::int64_t next_token = 1;
+  /// In a cluster: the load began (this node holds shard 0).
+  bool loading = false;
 };
 
 /// The scheduler.

@@ -15,6 +15,7 @@
 #include <caf/atom.hpp>
 #include <caf/fwd.hpp>
 
+#include "actors/executions/event_requests.hpp"
 #include "actors/store/store_actor.hpp"
 #include "actors/supervision/supervisor.hpp"
 
@@ -29,7 +30,7 @@ class env;
 namespace auraos::actors::tasks {
 
 /// The registry name of the tasks service (the gateway and the scheduler ask it).
-inline constexpr caf::atom_value tasks_registry_name = caf::atom("tasks");
+inline constexpr caf::atom_value tasks_registry_name = executions::tasks_registry_name;
 
 /// `(pool_figures_atom)`: replies the pool's `pool_figures`.
 using pool_figures_atom = caf::atom_constant<caf::atom("tpfigures")>;
@@ -49,6 +50,9 @@ struct tasks_options {
   std::shared_ptr<actors::env> env;  ///< Clock, timers, randomness (null: the real ones).
   pool_settings pool;                ///< The pool.
   std::string node_name;             ///< Recorded as the `worker` of runs this node runs.
+  /// Part of a cluster: the pool and the scheduler work only while this node holds shard 0
+  /// (executions::event_coordinator_shard), and stop when it loses it (docs/tasks.md).
+  bool clustered = false;
   /// Where shell and http attempts run; null: the real handlers, made at each start.
   std::shared_ptr<runtime::handlers::node_handlers> runners;
 };

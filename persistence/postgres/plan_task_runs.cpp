@@ -90,7 +90,7 @@ store_result<created_task_runs> created_runs(const std::vector<task_run_record>&
     auto row = static_cast<int>(index);
     bool existing = rows.boolean(row, 0);
     if (rows.optional_text(row, 2)) {
-      out.runs.push_back(read_task_run(rows, row, 2));
+      out.runs.push_back(read_task_run_from(rows, row, 2));
     } else if (!existing) {
       created.emplace(sent[index].id, index);
       out.runs.push_back(sent[index]);

@@ -21,7 +21,11 @@ store_result<task_record> read_task(const pg_result& rows, int row) {
   return t;
 }
 
-task_run_record read_task_run(const pg_result& rows, int row, int first) {
+task_run_record read_task_run(const pg_result& rows, int row) {
+  return read_task_run_from(rows, row, 0);
+}
+
+task_run_record read_task_run_from(const pg_result& rows, int row, int first) {
   task_run_record r;
   r.id = rows.text(row, first);
   r.task_id = rows.text(row, first + 1);

@@ -9,8 +9,10 @@ namespace auraos::persistence::postgres {
 
 /// A task row in the column order of task_get.sql.
 store_result<task_record> read_task(const pg_result& rows, int row);
-/// A run row in the column order of task_run_get.sql, from column `first` on.
-task_run_record read_task_run(const pg_result& rows, int row, int first = 0);
+/// A run row in the column order of task_run_get.sql.
+task_run_record read_task_run(const pg_result& rows, int row);
+/// A run in the column order of task_run_get.sql, from column `first` of the row on.
+task_run_record read_task_run_from(const pg_result& rows, int row, int first);
 /// A log row: seq, logged_at, stream, line.
 task_log_line read_task_log_line(const pg_result& rows, int row);
 /// A schedule row in the column order of task_schedule_get.sql.

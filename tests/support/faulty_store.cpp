@@ -193,6 +193,48 @@ p::store_result<std::int64_t> faulty_store::ensure_shard_count(
   return pass(true, "ensure_shard_count", [&] { return real_->ensure_shard_count(requested); });
 }
 
+p::store_result<p::task_record> faulty_store::get_task(const std::string& id) {
+  return pass(false, "get_task", [&] { return real_->get_task(id); });
+}
+
+p::store_result<p::page<p::task_record>> faulty_store::list_tasks(const p::task_filter& filter,
+                                                                  const p::page_request& page) {
+  return pass(false, "list_tasks", [&] { return real_->list_tasks(filter, page); });
+}
+
+p::store_result<p::task_run_record> faulty_store::get_task_run(const std::string& id) {
+  return pass(false, "get_task_run", [&] { return real_->get_task_run(id); });
+}
+
+p::store_result<p::page<p::task_run_record>> faulty_store::list_task_runs(
+    const p::task_run_filter& filter, const p::page_request& page) {
+  return pass(false, "list_task_runs", [&] { return real_->list_task_runs(filter, page); });
+}
+
+p::store_result<std::vector<p::task_run_record>> faulty_store::unfinished_task_runs(
+    const std::vector<std::int64_t>& shards) {
+  return pass(false, "unfinished_task_runs", [&] { return real_->unfinished_task_runs(shards); });
+}
+
+p::store_result<std::vector<p::task_log_line>> faulty_store::task_run_logs(
+    const std::string& run_id, std::int64_t after_seq, std::int64_t limit) {
+  return pass(false, "task_run_logs",
+              [&] { return real_->task_run_logs(run_id, after_seq, limit); });
+}
+
+p::store_result<p::task_run_figures> faulty_store::task_figures(const std::string& task_id) {
+  return pass(false, "task_figures", [&] { return real_->task_figures(task_id); });
+}
+
+p::store_result<p::task_schedule_record> faulty_store::get_task_schedule(
+    const std::string& task_id) {
+  return pass(false, "get_task_schedule", [&] { return real_->get_task_schedule(task_id); });
+}
+
+p::store_result<std::vector<p::task_schedule_record>> faulty_store::task_schedules() {
+  return pass(false, "task_schedules", [&] { return real_->task_schedules(); });
+}
+
 std::int64_t faulty_store::shard_count() const {
   return real_->shard_count();
 }

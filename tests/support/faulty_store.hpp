@@ -82,6 +82,23 @@ class faulty_store final : public persistence::store {
   persistence::store_result<std::vector<persistence::event_count>> event_counts(
       std::int64_t from_ms, std::int64_t to_ms, std::int64_t interval_ms,
       std::int64_t limit) override;
+  persistence::store_result<persistence::task_record> get_task(const std::string& id) override;
+  persistence::store_result<persistence::page<persistence::task_record>> list_tasks(
+      const persistence::task_filter& filter, const persistence::page_request& page) override;
+  persistence::store_result<persistence::task_run_record> get_task_run(
+      const std::string& id) override;
+  persistence::store_result<persistence::page<persistence::task_run_record>> list_task_runs(
+      const persistence::task_run_filter& filter, const persistence::page_request& page) override;
+  persistence::store_result<std::vector<persistence::task_run_record>> unfinished_task_runs(
+      const std::vector<std::int64_t>& shards = {}) override;
+  persistence::store_result<std::vector<persistence::task_log_line>> task_run_logs(
+      const std::string& run_id, std::int64_t after_seq = 0, std::int64_t limit = 0) override;
+  persistence::store_result<persistence::task_run_figures> task_figures(
+      const std::string& task_id) override;
+  persistence::store_result<persistence::task_schedule_record> get_task_schedule(
+      const std::string& task_id) override;
+  persistence::store_result<std::vector<persistence::task_schedule_record>> task_schedules()
+      override;
   persistence::store_result<std::int64_t> ensure_shard_count(
       std::optional<std::int64_t> requested) override;
   /// The real store's count (no fault applies).

@@ -33,36 +33,39 @@ inline task_run_record a_full_run(const std::string& task_id, const std::string&
   return r;
 }
 
+/// True when both JSON texts are absent or hold the same document.
+inline bool same_optional_json(const std::optional<std::string>& a,
+                               const std::optional<std::string>& b) {
+  return a.has_value() == b.has_value() && (!a || same_json(a, *b));
+}
+
 /// Requires two runs to hold the same fields (JSON compared as documents).
 inline void check_same_run(const task_run_record& a, const task_run_record& b) {
   BOOST_TEST(a.id == b.id);
   BOOST_TEST(a.task_id == b.task_id);
   BOOST_TEST(a.status == b.status);
   BOOST_TEST(same_json(a.input, b.input));
-  BOOST_TEST(a.output.has_value() == b.output.has_value());
-  if (a.output) BOOST_TEST(same_json(a.output, *b.output));
-  BOOST_TEST(a.error.has_value() == b.error.has_value());
-  if (a.error) BOOST_TEST(same_json(a.error, *b.error));
+  BOOST_TEST(same_optional_json(a.output, b.output));
+  BOOST_TEST(same_optional_json(a.error, b.error));
   BOOST_TEST(a.attempts == b.attempts);
   BOOST_TEST(a.priority == b.priority);
   BOOST_TEST(a.queue == b.queue);
   BOOST_TEST(a.shard == b.shard);
   BOOST_TEST(a.queued_at == b.queued_at);
-  BOOST_TEST(a.started_at == b.started_at);
-  BOOST_TEST(a.completed_at == b.completed_at);
-  BOOST_TEST(a.next_attempt_at == b.next_attempt_at);
-  BOOST_TEST(a.resource_allocation.has_value() == b.resource_allocation.has_value());
-  if (a.resource_allocation) BOOST_TEST(same_json(a.resource_allocation, *b.resource_allocation));
-  BOOST_TEST(a.worker == b.worker);
-  BOOST_TEST(a.lease_id == b.lease_id);
-  BOOST_TEST(a.lease_expires_at == b.lease_expires_at);
-  BOOST_TEST(a.idempotency_key == b.idempotency_key);
-  BOOST_TEST(a.batch_id == b.batch_id);
+  BOOST_TEST((a.started_at == b.started_at));
+  BOOST_TEST((a.completed_at == b.completed_at));
+  BOOST_TEST((a.next_attempt_at == b.next_attempt_at));
+  BOOST_TEST(same_optional_json(a.resource_allocation, b.resource_allocation));
+  BOOST_TEST((a.worker == b.worker));
+  BOOST_TEST((a.lease_id == b.lease_id));
+  BOOST_TEST((a.lease_expires_at == b.lease_expires_at));
+  BOOST_TEST((a.idempotency_key == b.idempotency_key));
+  BOOST_TEST((a.batch_id == b.batch_id));
   BOOST_TEST(same_json(a.depends_on, b.depends_on));
-  BOOST_TEST(a.retry_of == b.retry_of);
-  BOOST_TEST(a.execution_id == b.execution_id);
+  BOOST_TEST((a.retry_of == b.retry_of));
+  BOOST_TEST((a.execution_id == b.execution_id));
   BOOST_TEST(a.node_id == b.node_id);
-  BOOST_TEST(a.schedule_time == b.schedule_time);
+  BOOST_TEST((a.schedule_time == b.schedule_time));
 }
 
 }  // namespace auraos::test::conformance
@@ -82,7 +85,7 @@ BOOST_AUTO_TEST_CASE(a_run_is_stored_with_every_field_and_stamped_when_unset) {
   check_same_run(*read, full);
 
   auto plain = add_run(*db, a_run("t1"));
-  BOOST_TEST(runtime::is_uuid(plain.id));
+  BOOST_TEST(auraos::runtime::is_uuid(plain.id));
   BOOST_TEST(plain.queued_at == now_ms);
   BOOST_TEST(plain.status == "queued");
   BOOST_TEST(!plain.started_at.has_value());
@@ -92,7 +95,7 @@ BOOST_AUTO_TEST_CASE(a_run_is_stored_with_every_field_and_stamped_when_unset) {
   bad_id.id = "not-a-uuid";
   BOOST_TEST(error_code(create_runs(*db, {bad_id})) == store_errc::invalid);
   BOOST_TEST(error_code(create_runs(*db, {a_run("t1"), a_run("nope")})) == store_errc::not_found);
-  BOOST_TEST(error_code(db->get_task_run(runtime::random_uuid())) == store_errc::not_found);
+  BOOST_TEST(error_code(db->get_task_run(auraos::runtime::random_uuid())) == store_errc::not_found);
   BOOST_TEST(error_code(db->get_task_run("not-a-uuid")) == store_errc::not_found);
   AURAOS_REQUIRE_OK(create_runs(*db, {}));
   BOOST_TEST(db->list_task_runs({}, {})->items.size() == 2u);  // the rejected ops left nothing
@@ -168,7 +171,7 @@ BOOST_AUTO_TEST_CASE(an_update_replaces_the_mutable_fields_and_keeps_the_others)
   BOOST_TEST(!read->completed_at.has_value());
 
   auto unknown = changed;
-  unknown.id = runtime::random_uuid();
+  unknown.id = auraos::runtime::random_uuid();
   BOOST_TEST(error_code(update_run(*db, unknown)) == store_errc::not_found);
   unknown.id = "not-a-uuid";
   BOOST_TEST(error_code(update_run(*db, unknown)) == store_errc::not_found);
@@ -334,7 +337,7 @@ BOOST_AUTO_TEST_CASE(log_lines_are_numbered_per_run_and_read_after_a_seq) {
   BOOST_TEST(db->task_run_logs(a.id, 3)->empty());
   BOOST_TEST(db->task_run_logs(b.id)->size() == 1u);
   BOOST_TEST(db->task_run_logs(b.id)->front().seq == 1);
-  auto missing = runtime::random_uuid();
+  auto missing = auraos::runtime::random_uuid();
   BOOST_TEST(error_code(commit_op(*db, append_task_log_op{missing, {{0, 1, "stdout", "x"}}})) ==
              store_errc::not_found);
   BOOST_TEST(db->task_run_logs(missing)->empty());
