@@ -1,7 +1,7 @@
 // Task definitions with their schedules: the spec (cron, every, at), overlap, paused, skipped
 // fire times, and the next fire times in words and in the browser's time zone. A schedule is
 // read again when its next fire time passes and whenever the task list is.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { html } from '../html.js';
 import { api } from '../api.js';
 import { use_fetch } from '../hooks.js';
@@ -15,7 +15,8 @@ function use_schedule(id, tick, now) {
     if (e.status === 404 && e.code === 'not_found') return null;
     throw e;
   }), [id]);
-  useEffect(() => { if (tick) sch.reload(); }, [tick]);
+  const first_tick = useRef(tick);
+  useEffect(() => { if (tick !== first_tick.current) sch.reload(); }, [tick]);
   const next = sch.data && sch.data.nextFireTimes && sch.data.nextFireTimes[0];
   const due = !!next && Date.parse(next) <= now;
   useEffect(() => {
