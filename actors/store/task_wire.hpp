@@ -71,8 +71,8 @@ typename Inspector::result_type inspect(Inspector& f, task_run_figures& x) {
 /// Inspects a stored schedule.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, task_schedule_record& x) {
-  return f(caf::meta::type_name("task_schedule_record"), x.task_id, x.spec, x.state,
-           x.created_at, x.updated_at);
+  return f(caf::meta::type_name("task_schedule_record"), x.task_id, x.spec, x.state, x.created_at,
+           x.updated_at);
 }
 
 /// Inspects a task write.

@@ -55,7 +55,8 @@ store_result<page<task_run_record>> postgres_store::list_task_runs(const task_ru
     return fail(std::move(added).error());
   if (auto position = decode_cursor(page.cursor.value_or(""), "", filter.order);
       position && !is_uuid(position->id))
-    return store_fail(store_errc::invalid, "list task runs: malformed cursor '" + *page.cursor + "'");
+    return store_fail(store_errc::invalid,
+                      "list task runs: malformed cursor '" + *page.cursor + "'");
   auto rows = fetch_all<task_run_record>(*pool_, task_run_list_query(filter), values,
                                          "list task runs", read_task_run);
   if (!rows) return fail(std::move(rows).error());
@@ -97,9 +98,8 @@ store_result<task_run_figures> postgres_store::task_figures(const std::string& t
   auto waits = fetch_all<std::int64_t>(*pool_, "task_run_queue_waits", newest,
                                        "task run queue waits", first_integer);
   if (!waits) return fail(std::move(waits).error());
-  return task_run_figures{{counts->begin(), counts->end()},
-                          std::move(durations).value(),
-                          std::move(waits).value()};
+  return task_run_figures{
+      {counts->begin(), counts->end()}, std::move(durations).value(), std::move(waits).value()};
 }
 
 store_result<task_schedule_record> postgres_store::get_task_schedule(const std::string& task_id) {

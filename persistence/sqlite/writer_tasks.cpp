@@ -22,8 +22,8 @@ store_result<op_result> writer::apply_op(const put_task_op& op) {
                   : store_fail(store_errc::not_found, "update task: no task '" + t.id + "'");
   auto& get = queries_["task_get"];
   get.bind(1, t.id);
-  auto stored = found_or(fetch_one<task_record>(get, read_task),
-                         "put task: task '" + t.id + "' vanished");
+  auto stored =
+      found_or(fetch_one<task_record>(get, read_task), "put task: task '" + t.id + "' vanished");
   if (!stored) return fail(std::move(stored).error());
   return op_result{std::move(stored).value()};
 }

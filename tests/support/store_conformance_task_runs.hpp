@@ -314,8 +314,8 @@ BOOST_AUTO_TEST_CASE(log_lines_are_numbered_per_run_and_read_after_a_seq) {
   AURAOS_REQUIRE_OK(put_task(*db, a_task("t1")));
   auto a = add_run(*db, a_run("t1"));
   auto b = add_run(*db, a_run("t1"));
-  AURAOS_REQUIRE_OK(commit_op(
-      *db, append_task_log_op{a.id, {{0, 5, "stdout", "one"}, {0, 0, "stderr", "two"}}}));
+  AURAOS_REQUIRE_OK(
+      commit_op(*db, append_task_log_op{a.id, {{0, 5, "stdout", "one"}, {0, 0, "stderr", "two"}}}));
   AURAOS_REQUIRE_OK(commit_op(*db, append_task_log_op{b.id, {{0, 6, "system", "other"}}}));
   AURAOS_REQUIRE_OK(commit_op(*db, append_task_log_op{a.id, {{0, 7, "stdout", "three"}}}));
   AURAOS_REQUIRE_OK(commit_op(*db, append_task_log_op{a.id, {}}));

@@ -20,8 +20,8 @@ inline task_record a_task(std::string id, std::string type = "shell",
   t.type = std::move(type);
   t.queue = "default";
   t.priority = 5;
-  t.definition = R"({"config":{"command":["true"]},"metadata":{"team":"a"},"type":")" + t.type +
-                 R"("})";
+  t.definition =
+      R"({"config":{"command":["true"]},"metadata":{"team":"a"},"type":")" + t.type + R"("})";
   t.tags = std::move(tags);
   return t;
 }

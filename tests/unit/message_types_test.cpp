@@ -127,8 +127,17 @@ p::event_filter sample_event_filter() {
 }
 
 p::task_record sample_task() {
-  return {"nightly", "Nightly report", "d", "shell", "default", 5, R"({"id":"nightly"})",
-          {"reports"}, 10, 11};
+  p::task_record task;
+  task.id = "nightly";
+  task.name = "Nightly report";
+  task.type = "shell";
+  task.queue = "default";
+  task.priority = 5;
+  task.definition = R"({"id":"nightly"})";
+  task.tags = {"reports"};
+  task.created_at = 10;
+  task.updated_at = 11;
+  return task;
 }
 
 p::task_run_record sample_run() {

@@ -7,10 +7,10 @@ SELECT id::text, task_id, status, input_data::text, output_data::text, error::te
        auraos_ms(completed_at), auraos_ms(next_attempt_at), resource_allocation::text, worker,
        lease_id, auraos_ms(lease_expires_at), idempotency_key, batch_id, depends_on::text,
        retry_of::text, execution_id::text, node_id, auraos_ms(schedule_time)
-FROM task_executions
+FROM task_executions e
 WHERE /*task_runs_by*/ ($1::text IS NULL OR task_id = $1::text)
   AND ($2::text IS NULL OR status = $2::text)
   AND (queued_at, id) > (coalesce(auraos_ts($3::bigint), '-infinity'),
                          coalesce($4::uuid, '00000000-0000-0000-0000-000000000000'))
-ORDER BY queued_at, id
+ORDER BY e.queued_at, e.id
 LIMIT $5::bigint

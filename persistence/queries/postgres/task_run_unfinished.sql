@@ -4,6 +4,6 @@ SELECT id::text, task_id, status, input_data::text, output_data::text, error::te
        auraos_ms(completed_at), auraos_ms(next_attempt_at), resource_allocation::text, worker,
        lease_id, auraos_ms(lease_expires_at), idempotency_key, batch_id, depends_on::text,
        retry_of::text, execution_id::text, node_id, auraos_ms(schedule_time)
-FROM task_executions
+FROM task_executions e
 WHERE status IN ('queued', 'running', 'retrying')
-ORDER BY queued_at, id
+ORDER BY e.queued_at, e.id
