@@ -178,13 +178,7 @@ BOOST_AUTO_TEST_CASE(an_update_replaces_the_mutable_fields_and_keeps_the_others)
 }
 
 BOOST_AUTO_TEST_CASE(runs_are_listed_in_queueing_order_by_task_and_status_with_a_cursor) {
-  AURAOS_REQUIRE_OK(put_task(*db, a_task("t1")));
-  AURAOS_REQUIRE_OK(put_task(*db, a_task("t2")));
-  std::vector<task_run_record> runs;
-  for (const auto* task : {"t1", "t2", "t1", "t1"}) {
-    runs.push_back(add_run(*db, a_run(task)));
-    now_ms += 10;
-  }
+  auto runs = four_runs(*db, now_ms);
   runs[2].status = "running";
   AURAOS_REQUIRE_OK(update_run(*db, runs[2]));
   page_request page;
@@ -217,13 +211,7 @@ BOOST_AUTO_TEST_CASE(runs_are_listed_in_queueing_order_by_task_and_status_with_a
 }
 
 BOOST_AUTO_TEST_CASE(runs_are_listed_newest_first_by_task_and_status_with_a_cursor) {
-  AURAOS_REQUIRE_OK(put_task(*db, a_task("t1")));
-  AURAOS_REQUIRE_OK(put_task(*db, a_task("t2")));
-  std::vector<task_run_record> runs;
-  for (const auto* task : {"t1", "t2", "t1", "t1"}) {
-    runs.push_back(add_run(*db, a_run(task)));
-    now_ms += 10;
-  }
+  auto runs = four_runs(*db, now_ms);
   runs[1].status = "completed";
   AURAOS_REQUIRE_OK(update_run(*db, runs[1]));
   task_run_filter newest;
