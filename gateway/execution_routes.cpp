@@ -66,16 +66,6 @@ void start_execution(const ctx& node, const http_request& request, const path_pa
                                reply_with(202), command);
 }
 
-/// The `order` query parameter: `oldest` (the default) or `newest`; a 400 error naming it.
-result<p::list_order, api_error> order_param(const http_request& request) {
-  auto text = request.query_param("order");
-  if (!text || *text == "oldest") return p::list_order::oldest_first;
-  if (*text == "newest") return p::list_order::newest_first;
-  return fail(make_error(
-      errc::invalid,
-      "query parameter 'order' must be 'oldest' or 'newest', got '" + text->substr(0, 100) + "'"));
-}
-
 result<actors::store::list_executions_query, api_error> list_query(const http_request& request) {
   auto order = order_param(request);
   if (!order) return fail(order.error());

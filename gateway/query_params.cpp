@@ -1,4 +1,4 @@
-// Reading times and repeated names from a request's query.
+// Reading times, repeated names and the list order from a request's query.
 
 #include "gateway/query_params.hpp"
 
@@ -57,6 +57,13 @@ result<std::vector<std::string>, api_error> repeated_param(const http_request& r
     query.remove_prefix(amp + 1);
   }
   return values;
+}
+
+result<persistence::list_order, api_error> order_param(const http_request& request) {
+  auto text = request.query_param("order");
+  if (!text || *text == "oldest") return persistence::list_order::oldest_first;
+  if (*text == "newest") return persistence::list_order::newest_first;
+  return fail(bad_param("order", "must be 'oldest' or 'newest', got '" + text->substr(0, 100) + "'"));
 }
 
 }  // namespace auraos::gateway

@@ -49,9 +49,15 @@ void batch(const ctx& node, const http_request& request, responder respond) {
 }
 
 void list(const ctx& node, const http_request& request, responder respond) {
-  auto page = parse_page_request(request);
+  auto order = order_param(request);
+  if (!order) return void(respond(error_response(order.error())));
+  // A cursor is valid only with the order that made it.
+  auto page = parse_page_request(request, default_page_limit,
+                                 *order == p::list_order::newest_first ? cursor_kind::newest_keyset
+                                                                       : cursor_kind::keyset);
   if (!page) return void(respond(error_response(page.error())));
   p::task_run_filter filter;
+  filter.order = *order;
   filter.task_id = request.query_param("taskId");
   filter.status = request.query_param("status");
   if (filter.status && std::none_of(std::begin(run_statuses), std::end(run_statuses),

@@ -11,10 +11,11 @@ namespace auraos::persistence {
 /// At most this many of the newest durations and queue waits make a task's figures.
 inline constexpr std::int64_t task_figures_window = 10'000;
 
-/// The statement of a run list: task_run_list[_task][_status], the variant of the template
-/// that a range scan of one index serves (query_templates.cpp).
+/// The statement of a run list: task_run_list[_newest][_task][_status], the variant of the
+/// template that a range scan of one index serves (query_templates.cpp).
 inline std::string task_run_list_query(const task_run_filter& filter) {
   std::string name = "task_run_list";
+  if (filter.order == list_order::newest_first) name += "_newest";
   if (filter.task_id) name += "_task";
   if (filter.status) name += "_status";
   return name;

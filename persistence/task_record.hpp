@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "persistence/execution_record.hpp"
+
 namespace auraos::persistence {
 
 /// One stored task definition.
@@ -59,10 +61,12 @@ struct task_run_record {
   std::optional<std::int64_t> schedule_time;  ///< The fire time of the schedule that started it.
 };
 
-/// Which runs a list returns; empty fields match everything.
+/// Which runs a list returns, and in which order; empty fields match everything.
 struct task_run_filter {
   std::optional<std::string> task_id;  ///< Of this task.
   std::optional<std::string> status;   ///< In this status.
+  /// (queued_at, id) ascending (queueing order) or descending (newest first).
+  list_order order = list_order::oldest_first;
 };
 
 /// One log line of a run.

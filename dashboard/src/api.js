@@ -72,6 +72,21 @@ export const api = {
   patterns: (params, s) => get('/event-patterns' + query(params), s),
   pattern: (pid, s) => get(`/event-patterns/${id(pid)}`, s),
   control: (eid, verb) => request('POST', `/executions/${id(eid)}/${verb}`),
+  /** Task definitions: {items, nextCursor}; params: type, tag, limit, cursor. */
+  tasks: (params, s) => get('/tasks' + query(params), s),
+  /** A task's schedule with its nextFireTimes (404 when it has none). */
+  taskSchedule: (tid, s) => get(`/tasks/${id(tid)}/schedule`, s),
+  taskMetrics: (tid, s) => get(`/tasks/${id(tid)}/metrics`, s),
+  /** The pool: capacity, inUse, workers, running and per queue its depth and use. */
+  taskQueues: (s) => get('/task-queues', s),
+  /** Task runs: {items, nextCursor}; params: taskId, status, order, limit, cursor. */
+  taskRuns: (params, s) => get('/task-executions' + query(params), s),
+  taskRun: (rid, s) => get(`/task-executions/${id(rid)}`, s),
+  /** A run's log lines {seq, at, stream, line}: {items, nextCursor}; cursor: the last seq seen. */
+  taskRunLogs: (rid, params, s) => get(`/task-executions/${id(rid)}/logs` + query(params), s),
+  startTask: (tid, input) => request('POST', `/tasks/${id(tid)}/executions`, { input }),
+  /** verb: cancel or retry; answers the run (retry: the new run). */
+  taskRunControl: (rid, verb) => request('POST', `/task-executions/${id(rid)}/${verb}`),
   /** The node that runs execution eid (its AuraOS-Node header), or null when unknown. */
   executionOwner: async (eid, s) => {
     try {

@@ -11,10 +11,11 @@ import { Executions } from './views/executions.js';
 import { Execution } from './views/execution.js';
 import { Cluster } from './views/cluster.js';
 import { EventPage, Events } from './views/events.js';
+import { Tasks } from './views/tasks.js';
 
 const sections = [
   ['overview', 'Overview'], ['supervision', 'Supervision'], ['workflows', 'Workflows'],
-  ['executions', 'Executions'], ['events', 'Events'], ['cluster', 'Cluster'],
+  ['executions', 'Executions'], ['tasks', 'Tasks'], ['events', 'Events'], ['cluster', 'Cluster'],
 ];
 
 function view_of(route) {
@@ -24,6 +25,7 @@ function view_of(route) {
   if (top === 'workflows') return id ? html`<${Workflow} key=${id} id=${id}/>` : html`<${Workflows} query=${route.query}/>`;
   if (top === 'executions') return id ? html`<${Execution} key=${id} id=${id}/>` : html`<${Executions} query=${route.query}/>`;
   if (top === 'events') return id ? html`<${EventPage} key=${id} id=${id}/>` : html`<${Events} query=${route.query}/>`;
+  if (top === 'tasks') return html`<${Tasks} query=${route.query}/>`;
   if (top === 'cluster') return html`<${Cluster}/>`;
   return html`<section data-testid="view-not-found"><h1>Not found</h1>
     <p>No page at this address. <a href="#/overview">Go to the overview</a>.</p></section>`;

@@ -53,3 +53,16 @@ export function iso_to_local(iso) {
   const off = d.getTimezoneOffset() * 60000;
   return new Date(d - off).toISOString().slice(0, 16);
 }
+
+/** Resource names in showing order: cpu, memoryMiB, then the custom ones by name. */
+export function resource_names(...maps) {
+  const names = new Set(maps.flatMap((m) => Object.keys(m || {})));
+  const rank = (n) => (n === 'cpu' ? 0 : n === 'memoryMiB' ? 1 : 2);
+  return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Resource amounts as 'cpu 1 · memoryMiB 512 · licenses 1' ('–' for none). */
+export function amounts(map) {
+  const names = resource_names(map);
+  return names.length ? names.map((n) => `${n} ${+map[n].toFixed(3)}`).join(' · ') : '–';
+}

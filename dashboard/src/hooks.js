@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { on, on_state, stream_state } from './stream.js';
 
 /** Loads load(signal) when deps change; answers {data, error, loading, reload, set_data}.
- *  A reload keeps the data on screen until the new answer; new deps clear it. */
+ *  A reload keeps the data (and an error) on screen until the new answer; new deps clear it. */
 export function use_fetch(load, deps) {
   const [st, set_st] = useState({ data: null, error: null, loading: true });
   const [tick, set_tick] = useState(0);
@@ -13,7 +13,7 @@ export function use_fetch(load, deps) {
     const same = last_deps.current === key;
     last_deps.current = key;
     const ctl = new AbortController();
-    set_st((s) => ({ data: same ? s.data : null, error: null, loading: true }));
+    set_st((s) => ({ data: same ? s.data : null, error: same ? s.error : null, loading: true }));
     load(ctl.signal).then(
       (data) => { if (!ctl.signal.aborted) set_st({ data, error: null, loading: false }); },
       (error) => { if (!ctl.signal.aborted) set_st((s) => ({ data: same ? s.data : null, error, loading: false })); });
@@ -65,4 +65,17 @@ export function use_now(ms) {
     return () => clearInterval(t);
   }, [ms]);
   return now;
+}
+
+/** use_fetch that loads again ms after each answer (or failure) while mounted: a slow node is
+ *  never asked twice at once, and an error stays on screen beside the last data until the next
+ *  answer. */
+export function use_poll(load, deps, ms) {
+  const f = use_fetch(load, deps);
+  useEffect(() => {
+    if (f.loading || !ms) return undefined;
+    const t = setTimeout(f.reload, ms);
+    return () => clearTimeout(t);
+  }, [f.loading, ms]);
+  return f;
 }

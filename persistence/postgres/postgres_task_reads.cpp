@@ -51,16 +51,16 @@ store_result<page<task_run_record>> postgres_store::list_task_runs(const task_ru
                                                                    const page_request& page) {
   params values;
   values.add(filter.task_id).add(filter.status);
-  if (auto added = add_page(values, page, "list task runs"); !added)
+  if (auto added = add_page(values, page, "list task runs", filter.order); !added)
     return fail(std::move(added).error());
-  if (auto position = decode_cursor(page.cursor.value_or(""), "");
+  if (auto position = decode_cursor(page.cursor.value_or(""), "", filter.order);
       position && !is_uuid(position->id))
     return store_fail(store_errc::invalid,
                       "list task runs: malformed cursor '" + *page.cursor + "'");
   auto rows = fetch_all<task_run_record>(*pool_, task_run_list_query(filter), values,
                                          "list task runs", read_task_run);
   if (!rows) return fail(std::move(rows).error());
-  return make_keyset_page(std::move(rows).value(), page);
+  return make_keyset_page(std::move(rows).value(), page, filter.order);
 }
 
 store_result<std::vector<task_run_record>> postgres_store::unfinished_task_runs(

@@ -47,11 +47,11 @@ store_result<page<task_run_record>> sqlite_store::list_task_runs(const task_run_
                                                                  const page_request& page) {
   auto& query = queries_[task_run_list_query(filter)];
   query.bind(1, filter.task_id).bind(2, filter.status);
-  if (auto bound = bind_page(query, page, "list task runs"); !bound)
+  if (auto bound = bind_page(query, page, "list task runs", filter.order); !bound)
     return fail(std::move(bound).error());
   auto rows = fetch_all<task_run_record>(query, read_task_run);
   if (!rows) return fail(std::move(rows).error());
-  return make_keyset_page(std::move(rows).value(), page);
+  return make_keyset_page(std::move(rows).value(), page, filter.order);
 }
 
 store_result<std::vector<task_run_record>> sqlite_store::unfinished_task_runs(

@@ -3,12 +3,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Settings from the environment (AURAOS_URL, AURAOS_ARTIFACTS, AURAOS_FIXTURE). */
-export function settings() {
+/** Settings from the environment (AURAOS_URL, AURAOS_ARTIFACTS, AURAOS_FIXTURE unless
+ *  with_fixture is false). */
+export function settings({ with_fixture = true } = {}) {
   const url = (process.env.AURAOS_URL || '').replace(/\/$/, '');
   const fixture = process.env.AURAOS_FIXTURE;
-  if (!url || !fixture) {
-    console.error('set AURAOS_URL (a running node) and AURAOS_FIXTURE (the fixture JSON file)');
+  if (!url || (with_fixture && !fixture)) {
+    console.error(`set AURAOS_URL (a running node)${with_fixture ? ' and AURAOS_FIXTURE (the fixture JSON file)' : ''}`);
     process.exit(2);
   }
   const artifacts = process.env.AURAOS_ARTIFACTS || 'build/browser-artifacts';
@@ -70,7 +71,7 @@ export function api_client(base) {
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
     return json;
   };
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), put: (p, b) => call('PUT', p, b) };
 }
 
 /** Collects console errors and page errors of a page, labelled by the current view. */

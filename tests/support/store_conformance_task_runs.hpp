@@ -1,7 +1,8 @@
 #pragma once
 // Conformance cases of task runs: creation (stamps, every field stored, idempotency keys per
-// task, in one op and across ops), update of the mutable fields, lists, unfinished runs by
-// shard, fences, log lines and figures. Helpers: store_conformance_tasks.hpp.
+// task, in one op and across ops), update of the mutable fields, lists (oldest or newest
+// first), unfinished runs by shard, fences, log lines and figures. Helpers:
+// store_conformance_tasks.hpp.
 
 namespace auraos::test::conformance {
 
@@ -177,13 +178,7 @@ BOOST_AUTO_TEST_CASE(an_update_replaces_the_mutable_fields_and_keeps_the_others)
 }
 
 BOOST_AUTO_TEST_CASE(runs_are_listed_in_queueing_order_by_task_and_status_with_a_cursor) {
-  AURAOS_REQUIRE_OK(put_task(*db, a_task("t1")));
-  AURAOS_REQUIRE_OK(put_task(*db, a_task("t2")));
-  std::vector<task_run_record> runs;
-  for (const auto* task : {"t1", "t2", "t1", "t1"}) {
-    runs.push_back(add_run(*db, a_run(task)));
-    now_ms += 10;
-  }
+  auto runs = four_runs(*db, now_ms);
   runs[2].status = "running";
   AURAOS_REQUIRE_OK(update_run(*db, runs[2]));
   page_request page;
@@ -213,6 +208,44 @@ BOOST_AUTO_TEST_CASE(runs_are_listed_in_queueing_order_by_task_and_status_with_a
              (std::vector<std::string>{runs[2].id}));
   page.cursor = "garbage";
   BOOST_TEST(error_code(db->list_task_runs({}, page)) == store_errc::invalid);
+}
+
+BOOST_AUTO_TEST_CASE(runs_are_listed_newest_first_by_task_and_status_with_a_cursor) {
+  auto runs = four_runs(*db, now_ms);
+  runs[1].status = "completed";
+  AURAOS_REQUIRE_OK(update_run(*db, runs[1]));
+  task_run_filter newest;
+  newest.order = list_order::newest_first;
+  page_request page;
+  page.limit = 3;
+  auto first = db->list_task_runs(newest, page);
+  AURAOS_REQUIRE_OK(first);
+  BOOST_TEST(ids(first->items) == (std::vector<std::string>{runs[3].id, runs[2].id, runs[1].id}));
+  BOOST_TEST_REQUIRE(first->next_cursor.has_value());
+  page.cursor = first->next_cursor;
+  auto second = db->list_task_runs(newest, page);
+  AURAOS_REQUIRE_OK(second);
+  BOOST_TEST(ids(second->items) == (std::vector<std::string>{runs[0].id}));
+  BOOST_TEST(!second->next_cursor.has_value());
+  // A cursor is valid only in the order that made it.
+  BOOST_TEST(error_code(db->list_task_runs({}, page)) == store_errc::invalid);
+
+  page = {};
+  page.limit = 1;
+  auto by_task = newest;
+  by_task.task_id = "t1";
+  auto one = db->list_task_runs(by_task, page);
+  BOOST_TEST(ids(one->items) == (std::vector<std::string>{runs[3].id}));
+  page.cursor = one->next_cursor;
+  page.limit = 10;
+  BOOST_TEST(ids(db->list_task_runs(by_task, page)->items) ==
+             (std::vector<std::string>{runs[2].id, runs[0].id}));
+  auto by_status = newest;
+  by_status.status = "queued";
+  BOOST_TEST(ids(db->list_task_runs(by_status, {})->items) ==
+             (std::vector<std::string>{runs[3].id, runs[2].id, runs[0].id}));
+  by_status.task_id = "t2";
+  BOOST_TEST(db->list_task_runs(by_status, {})->items.empty());
 }
 
 BOOST_AUTO_TEST_CASE(unfinished_runs_are_read_by_shard_in_queueing_order) {

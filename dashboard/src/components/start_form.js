@@ -1,5 +1,5 @@
-// Starting a workflow: a JSON editor for the input, checked locally as it is typed; the API's
-// refusal (4xx: message and every detail) is shown beside it.
+// Starting a workflow or a task: a JSON editor for the input, checked locally as it is typed;
+// the API's refusal (4xx: message and every detail) is shown beside it.
 import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { api } from '../api.js';
@@ -17,34 +17,42 @@ function check(text) {
   try { return { value: JSON.parse(text) }; } catch (e) { return { error: e.message }; }
 }
 
-/** <StartForm workflow={id, definition}/>. */
-export function StartForm({ workflow }) {
-  const [text, set_text] = useState(() => initial_input(workflow.definition));
+/** <JsonStart initial hint start link disabled/>: start(input) answers the started {id, status},
+ *  link(started) its address; disabled keeps Start off (e.g. nothing chosen to start). */
+export function JsonStart({ initial = '{}', hint, start, link, disabled }) {
+  const [text, set_text] = useState(initial);
   const [busy, set_busy] = useState(false);
   const [error, set_error] = useState(null);
   const [started, set_started] = useState(null);
   const parsed = check(text);
-  const vars = (workflow.definition && workflow.definition.variables) || [];
   const submit = async (ev) => {
     ev.preventDefault();
-    if (parsed.error) return;
+    if (parsed.error || disabled) return;
     set_busy(true); set_error(null); set_started(null);
-    try { set_started(await api.start(workflow.id, parsed.value)); } catch (e) { set_error(e); }
+    try { set_started(await start(parsed.value)); } catch (e) { set_error(e); }
     set_busy(false);
   };
   return html`<form onSubmit=${submit} data-testid="start-form" class="stack">
     <label for="start-input">Input (JSON)</label>
-    ${vars.length > 0 && html`<p class="muted small">Variables: ${vars.map((v) =>
-      `${v.name}: ${v.type || 'any'}${v.required ? ' (required)' : ''}`).join(', ')}</p>`}
+    ${hint && html`<p class="muted small">${hint}</p>`}
     <textarea id="start-input" rows="6" spellcheck="false" class="mono" value=${text}
       aria-invalid=${parsed.error ? 'true' : 'false'} aria-describedby="start-json-error"
       onInput=${(e) => set_text(e.currentTarget.value)} data-testid="start-input"></textarea>
     <p id="start-json-error" class=${parsed.error ? 'bad small' : 'muted small'} data-testid="start-json-state"
       aria-live="polite">${parsed.error ? 'Not valid JSON: ' + parsed.error : 'Valid JSON.'}</p>
-    <div class="row"><button type="submit" class="primary" disabled=${busy || !!parsed.error}
+    <div class="row"><button type="submit" class="primary" disabled=${busy || !!parsed.error || disabled}
       data-testid="start-submit">${busy ? 'Starting…' : 'Start'}</button></div>
     <${ErrorBox} error=${error} testid="start-error"/>
     ${started && html`<p class="ok" role="status" data-testid="start-result" data-id=${started.id}>
-      Started <a href=${href(['executions', started.id])}>${started.id}</a> (${started.status}).</p>`}
+      Started <a href=${link(started)}>${started.id}</a> (${started.status}).</p>`}
   </form>`;
+}
+
+/** <StartForm workflow={id, definition}/>: starts an execution of the workflow. */
+export function StartForm({ workflow }) {
+  const vars = (workflow.definition && workflow.definition.variables) || [];
+  const hint = vars.length > 0 && 'Variables: ' + vars.map((v) =>
+    `${v.name}: ${v.type || 'any'}${v.required ? ' (required)' : ''}`).join(', ');
+  return html`<${JsonStart} initial=${initial_input(workflow.definition)} hint=${hint}
+    start=${(input) => api.start(workflow.id, input)} link=${(x) => href(['executions', x.id])}/>`;
 }
