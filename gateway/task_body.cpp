@@ -186,7 +186,10 @@ result<at::lease_call, api_error> lease_call_from(const http_request& request,
   auto lease = body->find("leaseId");
   if (lease == body->end() || !lease->is_string() || lease->get_ref<const std::string&>().empty())
     return fail(bad("field 'leaseId' is required: the lease the claim answered"));
-  at::lease_call call{run_id, lease->get<std::string>(), verb};
+  at::lease_call call;
+  call.run_id = run_id;
+  call.lease_id = lease->get<std::string>();
+  call.verb = verb;
   if (verb == at::lease_verb::complete) {
     auto output = body->find("output");
     if (output != body->end()) call.output = runtime::dump_json(*output);

@@ -5,7 +5,9 @@
 
 #include "actors/tasks/tasks_service.hpp"
 #include "gateway/api_routes.hpp"
+#include "gateway/detail/ask.hpp"
 #include "gateway/error_mapping.hpp"
+#include "gateway/resource_json.hpp"
 #include "gateway/task_body.hpp"
 #include "gateway/task_json.hpp"
 

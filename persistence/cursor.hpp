@@ -1,6 +1,6 @@
 #pragma once
-// Keyset pagination cursors shared by every backend: a position (created_at, id) and the
-// direction of the list that made it.
+// Keyset pagination cursors shared by every backend: a position (created_at, id; a task run's
+// queued_at, id) and the direction of the list that made it.
 
 #include <cstdint>
 #include <optional>
@@ -10,6 +10,7 @@
 
 #include "persistence/execution_record.hpp"
 #include "persistence/store_error.hpp"
+#include "persistence/task_record.hpp"
 #include "persistence/workflow_record.hpp"
 
 namespace auraos::persistence {
@@ -31,6 +32,17 @@ std::string encode_cursor(const keyset& position, list_order order = list_order:
 store_result<keyset> decode_cursor(std::string_view cursor, std::string_view place,
                                    list_order order = list_order::oldest_first);
 
+/// The position of a record in its list: (created_at, id).
+template <class T>
+keyset keyset_of(const T& row) {
+  return {row.created_at, row.id};
+}
+
+/// The position of a run in a run list: (queued_at, id).
+inline keyset keyset_of(const task_run_record& run) {
+  return {run.queued_at, run.id};
+}
+
 /// Cuts a keyset list's extra row (queried with limit + 1) off and sets the next cursor.
 template <class T>
 page<T> make_keyset_page(std::vector<T> rows, const page_request& request,
@@ -38,7 +50,7 @@ page<T> make_keyset_page(std::vector<T> rows, const page_request& request,
   page<T> result;
   if (static_cast<std::int64_t>(rows.size()) > request.limit) {
     rows.resize(static_cast<std::size_t>(request.limit));
-    result.next_cursor = encode_cursor({rows.back().created_at, rows.back().id}, order);
+    result.next_cursor = encode_cursor(keyset_of(rows.back()), order);
   }
   result.items = std::move(rows);
   return result;

@@ -11,7 +11,7 @@ std::string tags_to_json(const std::vector<std::string>& tags) {
 }
 
 store_result<std::vector<std::string>> tags_from_json(const std::string& text,
-                                                      const std::string& workflow_id) {
+                                                      const std::string& owner) {
   auto parsed = runtime::parse_json(text, runtime::max_stored_json_depth);
   std::vector<std::string> tags;
   bool valid = parsed && parsed->is_array();
@@ -21,12 +21,17 @@ store_result<std::vector<std::string>> tags_from_json(const std::string& text,
   }
   if (valid) return tags;
   return store_fail(store_errc::internal,
-                    "read workflow '" + workflow_id + "': tags column is not a JSON string array");
+                    "read " + owner + ": tags column is not a JSON string array");
 }
 
 std::string compact_json(const std::string& text) {
   auto parsed = runtime::parse_json(text, runtime::max_stored_json_depth);
   return parsed ? runtime::dump_json(*parsed) : text;
+}
+
+std::optional<std::string> compact_json(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return compact_json(*text);
 }
 
 }  // namespace auraos::persistence

@@ -38,8 +38,17 @@ constexpr variant event_indexes[] = {
 /// Event deletes: #1 type.
 constexpr variant event_type_index[] = {{"", ""}, {"_by_type", "type = #1 AND "}};
 
+/// Task run lists: #1 task id and #2 status (the status index as SQLite chooses).
+constexpr variant task_run_filters[] = {
+    {"", ""},
+    {"_task", "task_id = #1 AND "},
+    {"_status", "status = #2 AND "},
+    {"_task_status", "task_id = #1 AND status = #2 AND "},
+};
+
 constexpr template_mark marks[] = {
     {"/*filters*/", execution_filters},
+    {"/*task_runs_by*/", task_run_filters},
     {"/*events_by*/", event_indexes},
     {"/*events_by_type*/", event_type_index},
 };

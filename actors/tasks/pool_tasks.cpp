@@ -13,12 +13,12 @@ namespace {
 namespace p = persistence;
 
 /// The API refusal of a store error.
-failure store_refusal(const p::store_error& error) {
+auraos::failure<task_failure> store_refusal(const p::store_error& error) {
   switch (error.code) {
-    case p::store_errc::not_found: return {errc::not_found, error.message, {}};
-    case p::store_errc::conflict: return {errc::conflict, error.message, {}};
-    case p::store_errc::unavailable: return {errc::unavailable, error.message, {}};
-    default: return {errc::internal, error.message, {}};
+    case p::store_errc::not_found: return refused(errc::not_found, error.message);
+    case p::store_errc::conflict: return refused(errc::conflict, error.message);
+    case p::store_errc::unavailable: return refused(errc::unavailable, error.message);
+    default: return refused(errc::internal, error.message);
   }
 }
 
@@ -39,19 +39,19 @@ bool reaches(const std::map<std::string, task_spec_ptr>& specs, const std::strin
 }
 
 /// Why `spec` cannot join the stored tasks: an unknown dependency or a cycle.
-std::optional<failure> dependency_problem(const pool_state& s, const task_spec& spec) {
+std::optional<auraos::failure<task_failure>> dependency_problem(const pool_state& s, const task_spec& spec) {
   for (std::size_t i = 0; i < spec.dependencies.size(); ++i) {
     const auto& dep = spec.dependencies[i];
     auto at = "dependencies[" + std::to_string(i) + "].taskId: ";
     if (dep.task_id != spec.id && !s.specs.count(dep.task_id))
-      return failure{errc::invalid_definition, at + "no task has the id " + dep.task_id, {}};
+      return refused(errc::invalid_definition, at + "no task has the id " + dep.task_id);
     std::set<std::string> seen;
     std::vector<std::string> path{spec.id, dep.task_id};
     if (dep.task_id == spec.id || reaches(s.specs, dep.task_id, spec.id, seen, path)) {
       std::string cycle;
       for (const auto& id : path) cycle += (cycle.empty() ? "" : " -> ") + id;
       if (dep.task_id == spec.id) cycle = spec.id + " -> " + spec.id;
-      return failure{errc::invalid_definition, at + "the dependencies form a cycle: " + cycle, {}};
+      return refused(errc::invalid_definition, at + "the dependencies form a cycle: " + cycle);
     }
   }
   return std::nullopt;
@@ -63,7 +63,7 @@ void put_task(pool_actor* self, task_put put, caf::response_promise promise) {
   auto& s = self->state;
   auto spec = spec_of(put.task.definition);
   if (!spec)
-    return promise.deliver(task_reply{failure{errc::invalid_definition, spec.error(), {}}});
+    return promise.deliver(task_reply{refused(errc::invalid_definition, spec.error())});
   if (auto problem = dependency_problem(s, **spec))
     return promise.deliver(task_reply{std::move(*problem)});
   p::write_request write;
@@ -83,9 +83,7 @@ void delete_task(pool_actor* self, const task_delete& del, caf::response_promise
   for (const auto& [id, other] : s.specs)
     for (const auto& dep : other->dependencies)
       if (dep.task_id == del.id && id != del.id)
-        return promise.deliver(task_reply{failure{
-            errc::conflict, "task " + id + " depends on task " + del.id + ": change it first",
-            {}}});
+        return promise.deliver(task_reply{refused(errc::conflict, "task " + id + " depends on task " + del.id + ": change it first")});
   p::write_request write;
   write.ops.emplace_back(p::delete_task_op{del.id});
   self->request(s.store, caf::infinite, std::move(write))

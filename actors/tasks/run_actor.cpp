@@ -107,8 +107,8 @@ run_reply on_lease(run_actor* self, const lease_call& call) {
   auto& s = self->state;
   auto& run = s.args.run;
   if (s.ending || !run.lease_id || *run.lease_id != call.lease_id)
-    return failure{errc::conflict, "the lease " + call.lease_id + " of run " + run.id +
-                                       " is not current (it expired or the run ended)"};
+    return refused(errc::conflict, "the lease " + call.lease_id + " of run " + run.id +
+                                       " is not current (it expired or the run ended)");
   auto now = s.args.env->now_ms();
   if (call.verb == lease_verb::heartbeat) {
     run.lease_expires_at = now + s.args.spec->heartbeat_ms;

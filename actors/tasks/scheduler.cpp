@@ -15,11 +15,11 @@ namespace {
 
 namespace p = persistence;
 
-failure store_refusal(const p::store_error& error) {
+auraos::failure<task_failure> store_refusal(const p::store_error& error) {
   auto code = error.code == p::store_errc::not_found     ? errc::not_found
               : error.code == p::store_errc::unavailable ? errc::unavailable
                                                           : errc::internal;
-  return {code, error.message, {}};
+  return refused(code, error.message);
 }
 
 /// What a load read: the schedules and the statuses of the runs they were waiting for.
@@ -86,7 +86,7 @@ void put(scheduler_actor* self, schedule_put put, caf::response_promise promise)
         auto stored = std::get<p::task_schedule_record>(outcome->front());
         auto schedule = fresh;
         if (!restore(schedule, stored))
-          return promise.deliver(schedule_reply{failure{errc::internal, "stored schedule unreadable", {}}});
+          return promise.deliver(schedule_reply{refused(errc::internal, "stored schedule unreadable")});
         schedule.fires = fresh.fires;
         schedule.current_run = fresh.current_run;
         schedule.buffered_at = fresh.buffered_at;
@@ -101,7 +101,7 @@ void call(scheduler_actor* self, const schedule_call& call, caf::response_promis
   auto it = s.schedules.find(call.task_id);
   if (it == s.schedules.end())
     return promise.deliver(schedule_reply{
-        failure{errc::not_found, "task " + call.task_id + " has no schedule", {}}});
+        refused(errc::not_found, "task " + call.task_id + " has no schedule")});
   if (!call.remove) return promise.deliver(schedule_reply{info_of(self, it->second)});
   auto info = info_of(self, it->second);
   p::write_request write;

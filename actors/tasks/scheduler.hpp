@@ -50,7 +50,7 @@ struct schedule_info {
 };
 
 /// A schedule, or why there is none.
-using schedule_reply = result<schedule_info, failure>;
+using schedule_reply = result<schedule_info, task_failure>;
 
 /// The supervised child that runs the scheduler (registered as scheduler_registry_name).
 supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env);

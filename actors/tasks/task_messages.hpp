@@ -18,7 +18,12 @@
 namespace auraos::actors::tasks {
 
 /// Why a request was refused (code, sentence, details), as for executions.
-using failure = executions::execution_failure;
+using task_failure = executions::execution_failure;
+
+/// A refusal with `code` and `message`, as a failed result of any reply type.
+inline auraos::failure<task_failure> refused(errc code, std::string message) {
+  return {task_failure{code, std::move(message), {}}};
+}
 
 /// Stores a validated definition (`create`: conflict when the id exists; else not_found when
 /// it does not); the service checks its dependencies for cycles first.
@@ -106,14 +111,14 @@ struct pool_figures {
 };
 
 /// A task, or why there is none.
-using task_reply = result<persistence::task_record, failure>;
+using task_reply = result<persistence::task_record, task_failure>;
 /// A run, or why there is none.
-using run_reply = result<persistence::task_run_record, failure>;
+using run_reply = result<persistence::task_run_record, task_failure>;
 /// Started runs (`existing` where an idempotency key answered an older run), or why none
 /// started.
-using started_reply = result<persistence::created_task_runs, failure>;
+using started_reply = result<persistence::created_task_runs, task_failure>;
 /// Claimed runs (maybe none), or why the claim was refused.
-using claim_reply = result<std::vector<claimed_run>, failure>;
+using claim_reply = result<std::vector<claimed_run>, task_failure>;
 
 }  // namespace auraos::actors::tasks
 

@@ -44,6 +44,12 @@ std::string integer_array(const std::vector<std::int64_t>& values) {
                   [](std::string& out, std::int64_t value) { out += std::to_string(value); });
 }
 
+std::string optional_integer_array(const std::vector<std::optional<std::int64_t>>& values) {
+  return array_of(values, [](std::string& out, std::optional<std::int64_t> value) {
+    out += value ? std::to_string(*value) : std::string{"NULL"};
+  });
+}
+
 std::string bytea_array(const std::vector<std::string>& values) {
   static constexpr char hex[] = "0123456789abcdef";
   return array_of(values, [](std::string& out, const std::string& value) {

@@ -17,6 +17,9 @@ std::string optional_text_array(const std::vector<std::optional<std::string>>& v
 /// A bigint[] literal.
 std::string integer_array(const std::vector<std::int64_t>& values);
 
+/// A bigint[] literal whose absent elements are NULL.
+std::string optional_integer_array(const std::vector<std::optional<std::int64_t>>& values);
+
 /// A bytea[] literal: every element in hex form (`\x0aff`).
 std::string bytea_array(const std::vector<std::string>& values);
 

@@ -46,5 +46,22 @@ store_result<planned_op> plan_op(const put_pattern_state_op& op, const clock_fn&
 store_result<planned_op> plan_op(const put_event_retention_op& op, const clock_fn& clock);
 /// Plans a delete_event_retention_op (not_found when the type has no rule).
 store_result<planned_op> plan_op(const delete_event_retention_op& op, const clock_fn& clock);
+/// Plans a put_task_op (an existing id on create is a conflict, a missing one on update not
+/// found, both in the database).
+store_result<planned_op> plan_op(const put_task_op& op, const clock_fn& clock);
+/// Plans a delete_task_op (not found and unfinished runs checked in the database).
+store_result<planned_op> plan_op(const delete_task_op& op, const clock_fn& clock);
+/// Plans a create_task_runs_op: one set-based call for every run of the op.
+store_result<planned_op> plan_op(const create_task_runs_op& op, const clock_fn& clock);
+/// Plans an update_task_run_op (a run id that is no UUID is not found).
+store_result<planned_op> plan_op(const update_task_run_op& op, const clock_fn& clock);
+/// Plans an append_task_log_op: one call that numbers and stores every line.
+store_result<planned_op> plan_op(const append_task_log_op& op, const clock_fn& clock);
+/// Plans a put_task_schedule_op (a missing task is not found in the database).
+store_result<planned_op> plan_op(const put_task_schedule_op& op, const clock_fn& clock);
+/// Plans a delete_task_schedule_op (not found in the database).
+store_result<planned_op> plan_op(const delete_task_schedule_op& op, const clock_fn& clock);
+/// Plans a put_schedule_state_op.
+store_result<planned_op> plan_op(const put_schedule_state_op& op, const clock_fn& clock);
 
 }  // namespace auraos::persistence::postgres

@@ -68,6 +68,20 @@ class postgres_store final : public store {
   store_result<std::vector<event_count>> event_counts(std::int64_t from_ms, std::int64_t to_ms,
                                                       std::int64_t interval_ms,
                                                       std::int64_t limit) override;
+  store_result<task_record> get_task(const std::string& id) override;
+  store_result<page<task_record>> list_tasks(const task_filter& filter,
+                                             const page_request& page) override;
+  store_result<task_run_record> get_task_run(const std::string& id) override;
+  store_result<page<task_run_record>> list_task_runs(const task_run_filter& filter,
+                                                     const page_request& page) override;
+  store_result<std::vector<task_run_record>> unfinished_task_runs(
+      const std::vector<std::int64_t>& shards = {}) override;
+  store_result<std::vector<task_log_line>> task_run_logs(const std::string& run_id,
+                                                         std::int64_t after_seq = 0,
+                                                         std::int64_t limit = 0) override;
+  store_result<task_run_figures> task_figures(const std::string& task_id) override;
+  store_result<task_schedule_record> get_task_schedule(const std::string& task_id) override;
+  store_result<std::vector<task_schedule_record>> task_schedules() override;
   store_result<std::int64_t> ensure_shard_count(std::optional<std::int64_t> requested) override;
   std::int64_t shard_count() const override { return shards_; }
   store_status ping() override;

@@ -6,15 +6,6 @@
 
 namespace auraos::persistence::postgres {
 
-namespace {
-
-std::optional<std::string> compact_optional(const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
-  return compact_json(*text);
-}
-
-}  // namespace
-
 bool is_uuid(std::string_view text) {
   if (text.size() != 36) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -32,7 +23,7 @@ store_result<workflow_record> read_workflow(const pg_result& rows, int row) {
   w.version = rows.text(row, 3);
   w.revision = rows.integer(row, 4);
   w.definition = compact_json(rows.text(row, 5));
-  auto tags = tags_from_json(rows.text(row, 6), w.id);
+  auto tags = tags_from_json(rows.text(row, 6), "workflow '" + w.id + "'");
   if (!tags) return fail(std::move(tags).error());
   w.tags = std::move(tags).value();
   w.created_at = rows.integer(row, 7);
@@ -42,7 +33,7 @@ store_result<workflow_record> read_workflow(const pg_result& rows, int row) {
     return fail(store_error{store_errc::internal,
                             "read workflow '" + w.id + "': " + status.error().message});
   w.status = *status;
-  w.metadata = compact_optional(rows.optional_text(row, 10));
+  w.metadata = compact_json(rows.optional_text(row, 10));
   return w;
 }
 
@@ -57,13 +48,13 @@ store_result<execution_record> read_execution(const pg_result& rows, int row) {
                             "read execution '" + e.id + "': " + status.error().message});
   e.status = *status;
   e.input = compact_json(rows.text(row, 4));
-  e.output = compact_optional(rows.optional_text(row, 5));
-  e.error = compact_optional(rows.optional_text(row, 6));
+  e.output = compact_json(rows.optional_text(row, 5));
+  e.error = compact_json(rows.optional_text(row, 6));
   e.created_at = rows.integer(row, 7);
   e.started_at = rows.optional_integer(row, 8);
   e.completed_at = rows.optional_integer(row, 9);
   e.idempotency_key = rows.optional_text(row, 10);
-  e.metrics = compact_optional(rows.optional_text(row, 11));
+  e.metrics = compact_json(rows.optional_text(row, 11));
   e.error_message = rows.optional_text(row, 12);
   e.execution_time_ms = rows.optional_integer(row, 13);
   return e;
@@ -92,7 +83,7 @@ event_record read_event(const pg_result& rows, int row) {
   e.type = rows.text(row, 1);
   e.source = rows.text(row, 2);
   e.data = compact_json(rows.text(row, 3));
-  e.metadata = compact_optional(rows.optional_text(row, 4)).value_or("{}");
+  e.metadata = compact_json(rows.optional_text(row, 4)).value_or("{}");
   e.timestamp = rows.integer(row, 5);
   e.correlation_id = rows.optional_text(row, 6);
   e.causation_id = rows.optional_text(row, 7);

@@ -12,7 +12,7 @@ store_result<workflow_record> read_workflow(const statement& row) {
   w.version = row.text(3);
   w.revision = row.integer(4);
   w.definition = row.text(5);
-  auto tags = tags_from_json(row.text(6), w.id);
+  auto tags = tags_from_json(row.text(6), "workflow '" + w.id + "'");
   if (!tags) return fail(std::move(tags).error());
   w.tags = std::move(tags).value();
   w.created_at = row.integer(7);

@@ -1,25 +1,13 @@
 // The read operations of the SQLite store.
 #include "persistence/cursor.hpp"
 #include "persistence/sqlite/fetch.hpp"
+#include "persistence/sqlite/read_params.hpp"
 #include "persistence/sqlite/rows.hpp"
 #include "persistence/sqlite/sqlite_store.hpp"
 
 namespace auraos::persistence::sqlite {
 
 namespace {
-
-/// Binds the keyset (?3, ?4) and limit+1 (?5) of a list query in `order`.
-store_status bind_page(statement& query, const page_request& page, std::string_view place,
-                       list_order order = list_order::oldest_first) {
-  if (auto ok = check_page_limit(page, place); !ok) return ok;
-  if (page.cursor) {
-    auto position = decode_cursor(*page.cursor, place, order);
-    if (!position) return fail(std::move(position).error());
-    query.bind(3, position->created_at).bind(4, std::string_view{position->id});
-  }
-  query.bind(5, page.limit + 1);
-  return std::monostate{};
-}
 
 /// The statement of an execution list: execution_list[_newest][_workflow][_status], the
 /// variant of the template that a range scan of one index serves (query_templates.cpp).
@@ -29,13 +17,6 @@ std::string execution_list_query(const execution_filter& filter) {
   if (filter.workflow_id) name += "_workflow";
   if (filter.status) name += "_status";
   return name;
-}
-
-/// A shard list as a JSON array (the queries read it with json_each).
-std::string json_list(const std::vector<std::int64_t>& shards) {
-  std::string out = "[";
-  for (auto shard : shards) out += (out.size() > 1 ? "," : "") + std::to_string(shard);
-  return out + "]";
 }
 
 }  // namespace

@@ -1,6 +1,10 @@
 #pragma once
 // Applies write operations inside the current SQLite transaction.
 
+#include <set>
+#include <string>
+#include <utility>
+
 #include "persistence/clock.hpp"
 #include "persistence/sqlite/query_cache.hpp"
 #include "persistence/write_batch.hpp"
@@ -38,6 +42,14 @@ class writer {
   store_result<op_result> apply_op(const put_pattern_state_op& op);
   store_result<op_result> apply_op(const put_event_retention_op& op);
   store_result<op_result> apply_op(const delete_event_retention_op& op);
+  store_result<op_result> apply_op(const put_task_op& op);
+  store_result<op_result> apply_op(const delete_task_op& op);
+  store_result<op_result> apply_op(const create_task_runs_op& op);
+  store_result<op_result> apply_op(const update_task_run_op& op);
+  store_result<op_result> apply_op(const append_task_log_op& op);
+  store_result<op_result> apply_op(const put_task_schedule_op& op);
+  store_result<op_result> apply_op(const delete_task_schedule_op& op);
+  store_result<op_result> apply_op(const put_schedule_state_op& op);
   store_result<op_result> put(const workflow_draft& draft, bool create_only);
   /// Fenced unless `lease` is absent or current (its epoch, not expired); the message names
   /// "WHAT 'ID'".
@@ -45,6 +57,10 @@ class writer {
                            const std::string& id);
   store_status check_next_seq(const append_history_op& op);
   store_status store_tags(const workflow_record& workflow);
+  /// The stored run, or the one an earlier run with its (task, idempotency key) left; whether
+  /// it existed. `checked_tasks` holds the task ids known to exist.
+  store_result<std::pair<task_run_record, bool>> create_task_run(
+      task_run_record run, std::set<std::string>& checked_tasks);
 
   query_cache& queries_;
   clock_fn clock_;

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
 
 #include <nlohmann/json.hpp>
+
+#include "runtime/uuid.hpp"
 
 namespace auraos::runtime::definition {
 namespace {
@@ -71,6 +74,15 @@ bool expect(const scope& at, std::string_view key, const json& value, bool ok,
   return ok;
 }
 
+bool is_identifier(std::string_view text) {
+  static const std::regex identifier{"[A-Za-z_][A-Za-z0-9_-]*"};
+  return std::regex_match(text.begin(), text.end(), identifier);
+}
+
+bool is_definition_id(std::string_view text) {
+  return is_identifier(text) || is_uuid(text);
+}
+
 bool is_whole_template(const json& value) {
   if (!value.is_string()) return false;
   const auto& text = value.get_ref<const std::string&>();
@@ -126,6 +138,19 @@ std::optional<double> positive_number(const scope& at, const json& object, std::
   bool ok = value && value->is_number() && value->get<double>() > 0;
   if (!value || !expect(at, key, *value, ok, "a number greater than 0")) return std::nullopt;
   return value->get<double>();
+}
+
+std::optional<std::int64_t> integer_between(const scope& at, const json& object,
+                                            std::string_view key, std::int64_t min,
+                                            std::int64_t max) {
+  const json* value = member(object, key);
+  if (!value) return std::nullopt;
+  bool ok = is_integral(*value) && value->get<double>() >= static_cast<double>(min) &&
+            value->get<double>() <= static_cast<double>(max);
+  if (!expect(at, key, *value, ok,
+              "an integer from " + std::to_string(min) + " to " + std::to_string(max)))
+    return std::nullopt;
+  return static_cast<std::int64_t>(value->get<double>());
 }
 
 std::optional<std::vector<std::string>> string_list(const scope& at, const json& object,

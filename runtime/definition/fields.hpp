@@ -1,6 +1,7 @@
 #pragma once
 // Reading fields of a definition's JSON objects, reporting every wrong one (internal).
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -26,6 +27,16 @@ void check_known_fields(const scope& at, const nlohmann::json& object,
 /// Reports "must be WHAT, found TYPE" at `key` unless `ok` (no "found" when WHAT names TYPE).
 bool expect(const scope& at, std::string_view key, const nlohmann::json& value, bool ok,
             std::string_view what);
+
+/// True for an identifier: `[A-Za-z_][A-Za-z0-9_-]*`.
+bool is_identifier(std::string_view text);
+
+/// True for a definition id (workflows, tasks): `[A-Za-z_][A-Za-z0-9_-]*` or a UUID.
+bool is_definition_id(std::string_view text);
+
+/// What a definition id must look like, for messages.
+inline constexpr std::string_view definition_id_rule =
+    "must match [A-Za-z_][A-Za-z0-9_-]* or be a UUID";
 
 /// True for a string that is one whole-value template "${...}" (its type is known at run time).
 bool is_whole_template(const nlohmann::json& value);
@@ -57,6 +68,11 @@ std::optional<std::string> required_string(const scope& at, const nlohmann::json
 /// An optional number > 0; reports anything else.
 std::optional<double> positive_number(const scope& at, const nlohmann::json& object,
                                       std::string_view key);
+
+/// An optional integer from `min` to `max` (3.0 counts); reports anything else.
+std::optional<std::int64_t> integer_between(const scope& at, const nlohmann::json& object,
+                                            std::string_view key, std::int64_t min,
+                                            std::int64_t max);
 
 /// An optional array of strings; reports anything else.
 std::optional<std::vector<std::string>> string_list(const scope& at, const nlohmann::json& object,

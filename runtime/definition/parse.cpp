@@ -2,8 +2,6 @@
 
 #include "runtime/definition/parse.hpp"
 
-#include <regex>
-
 #include <nlohmann/json.hpp>
 
 #include "runtime/definition/fields.hpp"
@@ -20,9 +18,8 @@ using nlohmann::json;
 void read_id(const scope& root, const json& document, workflow& wf) {
   auto id = definition::optional_string(root, document, "id");
   if (!id) return;
-  static const std::regex identifier{"[A-Za-z_][A-Za-z0-9_-]*"};
-  if (!std::regex_match(*id, identifier) && !is_uuid(*id))
-    root.report("id", "must match [A-Za-z_][A-Za-z0-9_-]* or be a UUID");
+  if (!definition::is_definition_id(*id))
+    root.report("id", std::string{definition::definition_id_rule});
   wf.id = *id;
 }
 

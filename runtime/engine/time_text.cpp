@@ -20,6 +20,12 @@ std::string format_rfc3339_ms(std::int64_t ms) {
   return date::format("%FT%TZ", ms_point(std::chrono::milliseconds(ms)));
 }
 
+std::string format_rfc3339_seconds(std::int64_t ms) {
+  return date::format(
+      "%FT%TZ", date::floor<std::chrono::seconds>(std::chrono::sys_time<std::chrono::milliseconds>(
+                    std::chrono::milliseconds(ms))));
+}
+
 std::string seconds_text(double seconds) {
   return fmt::format("{:g} s", seconds);
 }

@@ -14,6 +14,10 @@ std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text);
 /// Formats ms since the epoch as RFC 3339 in UTC with milliseconds ("2030-01-01T00:00:00.000Z").
 std::string format_rfc3339_ms(std::int64_t ms);
 
+/// Formats ms since the epoch as RFC 3339 in UTC in whole seconds ("2030-01-01T00:00:00Z"); a
+/// fraction of a second is dropped.
+std::string format_rfc3339_seconds(std::int64_t ms);
+
 /// A duration in seconds as people write it: "2 s", "0.5 s".
 std::string seconds_text(double seconds);
 

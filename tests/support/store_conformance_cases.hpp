@@ -73,3 +73,6 @@ store_errc error_code(const store_result<T>& r) {
 #include "tests/support/store_conformance_patterns.hpp"
 // Retention uses the events' helpers.
 #include "tests/support/store_conformance_event_retention.hpp"
+// Tasks use the events' helpers (commit_op); their runs use the tasks' helpers.
+#include "tests/support/store_conformance_tasks.hpp"
+#include "tests/support/store_conformance_task_runs.hpp"

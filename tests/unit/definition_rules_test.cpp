@@ -1,6 +1,5 @@
 // Every rule of spec/workflow-language.md's definition format, one case each, exact messages.
 
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -10,18 +9,11 @@
 #include "runtime/definition/load_file.hpp"
 #include "runtime/definition/parse.hpp"
 #include "runtime/uuid.hpp"
+#include "tests/unit/error_lines.hpp"
 
 using auraos::runtime::definition::parse_workflow;
 using nlohmann::json;
 using strings = std::vector<std::string>;
-
-// Lets Boost.Test print a mismatching error list (found by argument-dependent lookup).
-namespace std {
-inline ostream& boost_test_print_type(ostream& out, const vector<string>& texts) {
-  for (const auto& text : texts) out << "\n  " << text;
-  return out;
-}
-}  // namespace std
 
 namespace {
 
@@ -51,19 +43,11 @@ json with_connections(json connections) {
 }
 
 strings errors_of(const json& doc) {
-  auto parsed = parse_workflow(doc);
-  strings texts;
-  if (!parsed)
-    for (const auto& e : parsed.error()) texts.push_back(e.to_string());
-  return texts;
+  return auraos::test::error_lines(parse_workflow(doc));
 }
 
 strings errors_of_text(const std::string& text) {
-  auto parsed = parse_workflow(text);
-  strings texts;
-  if (!parsed)
-    for (const auto& e : parsed.error()) texts.push_back(e.to_string());
-  return texts;
+  return auraos::test::error_lines(parse_workflow(text));
 }
 
 const std::string n_at = "nodes[0] (id \"n\"): ";

@@ -126,6 +126,29 @@ p::event_filter sample_event_filter() {
   return filter;
 }
 
+p::task_record sample_task() {
+  return {"nightly", "Nightly report", "d", "shell", "default", 5, R"({"id":"nightly"})",
+          {"reports"}, 10, 11};
+}
+
+p::task_run_record sample_run() {
+  p::task_run_record run;
+  run.id = "r1";
+  run.task_id = "nightly";
+  run.status = "retrying";
+  run.input = R"({"a":1})";
+  run.error = R"({"type":"shell","message":"exit 3"})";
+  run.attempts = 2;
+  run.shard = 5;
+  run.queued_at = 100;
+  run.started_at = 110;
+  run.next_attempt_at = 200;
+  run.lease_id = "l1";
+  run.idempotency_key = "k";
+  run.depends_on = R"([{"runId":"r0","condition":"success"}])";
+  return run;
+}
+
 std::vector<sample> samples(caf::actor some_actor) {
   p::write_request write;
   write.ops.push_back(p::put_workflow_op{
@@ -145,13 +168,24 @@ std::vector<sample> samples(caf::actor some_actor) {
   write.ops.push_back(p::delete_events_op{p::no_age_bound_ms, std::string("a"), 50, 7});
   write.ops.push_back(p::put_event_retention_op{{"*", std::nullopt, 100, 0}});
   write.ops.push_back(p::delete_event_retention_op{"order.paid"});
+  write.ops.push_back(p::put_task_op{sample_task(), p::task_put_mode::update});
+  write.ops.push_back(p::delete_task_op{"nightly"});
+  write.ops.push_back(p::create_task_runs_op{{sample_run()}, p::fence{5, 3}});
+  write.ops.push_back(p::update_task_run_op{sample_run(), p::fence{5, 3}});
+  write.ops.push_back(p::append_task_log_op{"r1", {{1, 2, "stdout", "hello"}}});
+  write.ops.push_back(p::put_task_schedule_op{{"nightly", R"({"every":300})", "{}", 1, 2}});
+  write.ops.push_back(p::delete_task_schedule_op{"nightly"});
+  write.ops.push_back(p::put_schedule_state_op{"nightly", R"({"last":5})", p::fence{5, 3}});
   write.wait_for_database = true;
   std::vector<p::op_result> results{std::monostate{},
                                     sample_workflow(),
                                     p::created_result(sample_row(), true),
                                     p::shard_lease{1, "node", 4},
                                     p::published_events{{sample_event()}, {true}},
-                                    p::deleted_events{3, 12}};
+                                    p::deleted_events{3, 12},
+                                    sample_task(),
+                                    p::created_task_runs{{sample_run()}, {true}},
+                                    p::task_schedule_record{"nightly", "{}", "{}", 1, 2}};
   a::store::commit_stats stats;
   stats.commits = 3;
   stats.bucket_counts[2] = 5;

@@ -1,0 +1,6 @@
+-- One run by ?1 id; the columns every run read returns (sqlite/task_rows.cpp).
+SELECT id, task_id, status, input_data, output_data, error, attempt, priority, queue, shard,
+       queued_at, started_at, completed_at, next_attempt_at, resource_allocation, worker,
+       lease_id, lease_expires_at, idempotency_key, batch_id, depends_on, retry_of,
+       execution_id, node_id, schedule_time
+FROM task_executions WHERE id = ?1

@@ -1,0 +1,2 @@
+-- Deletes task ?1's schedule.
+DELETE FROM task_schedules WHERE task_id = ?1
