@@ -40,4 +40,10 @@ result<std::unique_ptr<bench_database>, std::string> bench_database::open(const 
   return out;
 }
 
+result<std::string, std::string> bench_database::new_database(const std::string& name) const {
+  if (!server_) return fail(std::string{"new database: the store is not a throwaway PostgreSQL"});
+  if (auto created = server_->create_database(name); !created) return fail(created.error());
+  return server_->url_for(name);
+}
+
 }  // namespace auraos::bench

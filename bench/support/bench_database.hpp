@@ -25,6 +25,9 @@ class bench_database {
 
   /// The location to open; none: a new SQLite file in a temp dir.
   const std::optional<runtime::database_location>& location() const { return location_; }
+  /// Creates an empty database `name` on the throwaway server; its URL (an error when this
+  /// store is not a throwaway PostgreSQL).
+  result<std::string, std::string> new_database(const std::string& name) const;
 
  private:
   bench_database() = default;

@@ -21,6 +21,19 @@ double ms_between(clock_type::time_point from, clock_type::time_point to) {
 }  // namespace
 
 paced_outcome publish_paced(std::uint16_t port, const pace& p) {
+  return send_paced(
+      port, p,
+      [&p](std::int64_t tick, std::int64_t per_tick, clock_type::time_point sent) {
+        auto body = event_batch(
+            bench_events(p.type, static_cast<std::size_t>(per_tick), tick, steady_ns(sent), p.pad));
+        return test::http_call{
+            "POST", "/api/v1/events", body, {{"Content-Type", "application/json"}}};
+      },
+      201);
+}
+
+paced_outcome send_paced(std::uint16_t port, const pace& p, const tick_request& request,
+                         int expected_status) {
   paced_outcome out;
   out.per_tick = std::max<std::int64_t>(1, p.rate * p.period.count() / 1000);
   const std::int64_t ticks = p.duration / p.period;
@@ -40,15 +53,14 @@ paced_outcome publish_paced(std::uint16_t port, const pace& p) {
         std::this_thread::sleep_until(due);
         auto sent = clock_type::now();
         max_lag = std::max(max_lag, ms_between(due, sent));
-        auto body = event_batch(bench_events(p.type, static_cast<std::size_t>(out.per_tick), tick,
-                                             steady_ns(sent), p.pad));
-        auto reply = connection.request(
-            {"POST", "/api/v1/events", body, {{"Content-Type", "application/json"}}});
+        auto call = request(tick, out.per_tick, sent);
+        auto reply = connection.request(call);
         last = clock_type::now();
         post_ms.push_back(ms_between(sent, last));
-        if (reply.status != 201)
-          throw std::runtime_error("POST /api/v1/events answered " + std::to_string(reply.status) +
-                                   ": " + reply.body.substr(0, 300));
+        if (reply.status != expected_status)
+          throw std::runtime_error(call.method + " " + call.target + " answered " +
+                                   std::to_string(reply.status) + ": " +
+                                   reply.body.substr(0, 300));
         ++answered;
       }
     } catch (const std::exception& e) {

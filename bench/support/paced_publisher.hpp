@@ -4,11 +4,15 @@
 // ticks in turn over their own keep-alive connections. Each event's data holds its tick and the
 // time its POST was written; a publisher that is late sends at once (the lag is recorded), so a
 // node that cannot keep the rate shows as a lower rate achieved and a lag, not as lost ticks.
+// `send_paced` is the same pace with any request per tick (tasks_bench's steady case).
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "tests/support/http_client.hpp"
 
 namespace auraos::bench {
 
@@ -35,5 +39,15 @@ struct paced_outcome {
 
 /// Publishes at `p` to 127.0.0.1:`port`; returns when every tick was answered or one failed.
 paced_outcome publish_paced(std::uint16_t port, const pace& p);
+
+/// The request of tick `tick` carrying `per_tick` items, written at `sent` (steady clock).
+using tick_request = std::function<test::http_call(std::int64_t tick, std::int64_t per_tick,
+                                                   std::chrono::steady_clock::time_point sent)>;
+
+/// Sends `request`'s call of every tick at the pace of `p` (rate, period, duration,
+/// publishers; not its events) to 127.0.0.1:`port`; an answer other than `expected_status`
+/// stops every publisher.
+paced_outcome send_paced(std::uint16_t port, const pace& p, const tick_request& request,
+                         int expected_status);
 
 }  // namespace auraos::bench

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "tests/support/pg_server.hpp"
@@ -31,7 +32,8 @@ std::string sibling_auraos() {
 }
 
 result<std::unique_ptr<rest_node>, std::string> rest_node::start(const std::string& binary,
-                                                                 const std::string& db) {
+                                                                 const std::string& db,
+                                                                 const std::string& config_json) {
   std::unique_ptr<rest_node> node{new rest_node};
   auto port = test::unused_port();
   if (!port) return fail(port.error());
@@ -43,6 +45,11 @@ result<std::unique_ptr<rest_node>, std::string> rest_node::start(const std::stri
                                 "--data-dir",  node->data_.path().string(),
                                 "--log-level", "warn"};
   if (!db.empty()) args.insert(args.end(), {"--db", db});
+  if (!config_json.empty()) {
+    auto file = node->data_.path() / "bench-config.json";
+    std::ofstream{file} << config_json;
+    args.insert(args.end(), {"--config", file.string()});
+  }
   node->process_ = std::make_unique<test::serve_process>(args);
   auto until = std::chrono::steady_clock::now() + start_deadline;
   while (!node->ready()) {

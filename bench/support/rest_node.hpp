@@ -24,14 +24,17 @@ std::map<std::string, std::int64_t> executions_by_status(const std::string& metr
 /// A running `auraos serve`, killed on destruction.
 class rest_node {
  public:
-  /// Starts `binary serve` (with `--db db` unless `db` is empty) and waits until it is ready.
-  static result<std::unique_ptr<rest_node>, std::string> start(const std::string& binary,
-                                                               const std::string& db);
+  /// Starts `binary serve` (with `--db db` unless `db` is empty, and `--config` of a file
+  /// holding `config_json` unless it is empty) and waits until it is ready.
+  static result<std::unique_ptr<rest_node>, std::string> start(
+      const std::string& binary, const std::string& db, const std::string& config_json = "");
   rest_node(const rest_node&) = delete;
   rest_node& operator=(const rest_node&) = delete;
 
   /// The HTTP port.
   std::uint16_t port() const { return port_; }
+  /// The process id of the node.
+  pid_t pid() const { return process_->pid(); }
   /// One request over this node's own keep-alive connection; throws std::runtime_error on a
   /// transport failure.
   test::http_reply call(const test::http_call& call);
