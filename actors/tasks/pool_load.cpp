@@ -92,9 +92,9 @@ void load(pool_actor* self) {
   self->request(self->state.store, caf::infinite, std::move(read))
       .then([self, out](p::store_status& status) {
         if (!status) {
-          spdlog::error("tasks: cannot load the tasks and their runs: {}",
-                        status.error().message);
-          return self->quit(caf::sec::runtime_error);
+          spdlog::warn("tasks: cannot load the tasks and their runs yet: {}; retrying",
+                       status.error().message);
+          return self->delayed_send(self, std::chrono::milliseconds(500), reload_atom::value);
         }
         auto& s = self->state;
         for (const auto& task : out->tasks) {

@@ -47,8 +47,10 @@ void load(scheduler_actor* self) {
   self->request(self->state.store, caf::infinite, std::move(read))
       .then([self, out](p::store_status& status) {
         if (!status) {
-          spdlog::error("tasks: cannot load the schedules: {}", status.error().message);
-          return self->quit(caf::sec::runtime_error);
+          spdlog::warn("tasks: cannot load the schedules yet: {}; retrying",
+                       status.error().message);
+          return self->delayed_send(self, std::chrono::milliseconds(500),
+                                    schedules_reload_atom::value);
         }
         for (const auto& record : out->schedules) {
           live_schedule schedule;
@@ -149,13 +151,35 @@ caf::behavior running(scheduler_actor* self) {
 }
 
 caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
-                        std::shared_ptr<actors::env> env, bool clustered) {
+                        std::shared_ptr<actors::env> env, bool clustered, std::string node_name) {
   self->state.store = std::move(store);
   self->state.env = env_or_real(std::move(env));
   register_while_alive(self, scheduler_registry_name);
-  if (!clustered) load(self);
+  if (!clustered)
+    load(self);
+  else
+    self->send(self, schedules_coordinator_atom::value);
   self->set_default_handler(caf::skip);
   return {
+      [self](schedules_reload_atom) { load(self); },
+      [self, name = std::move(node_name)](schedules_coordinator_atom) {
+        if (self->state.loading) return;
+        self->request(self->state.store, caf::infinite, store::shard_lease_query{0})
+            .then(
+                [self, name](p::store_result<p::shard_lease>& lease) {
+                  if (self->state.loading) return;
+                  if (lease && lease->owner == name) {
+                    self->state.loading = true;
+                    return load(self);
+                  }
+                  self->delayed_send(self, std::chrono::seconds(1),
+                                     schedules_coordinator_atom::value);
+                },
+                [self](caf::error&) {
+                  self->delayed_send(self, std::chrono::seconds(1),
+                                     schedules_coordinator_atom::value);
+                });
+      },
       [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
         bool coordinator = std::count(held.begin(), held.end(),
                                       executions::event_coordinator_shard) > 0;
@@ -179,12 +203,13 @@ caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
 }  // namespace detail
 
 supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env,
-                                        bool clustered) {
+                                        bool clustered, std::string node_name) {
   supervision::child_spec spec;
   spec.name = "task-scheduler";
   spec.kind = "service";
-  spec.start = [store, env, clustered](caf::local_actor* parent) {
-    return caf::actor_cast<caf::actor>(parent->spawn(detail::scheduler, store, env, clustered));
+  spec.start = [store, env, clustered, node_name](caf::local_actor* parent) {
+    return caf::actor_cast<caf::actor>(
+        parent->spawn(detail::scheduler, store, env, clustered, node_name));
   };
   return spec;
 }

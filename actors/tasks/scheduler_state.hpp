@@ -15,6 +15,10 @@ namespace auraos::actors::tasks::detail {
 /// `(schedule_wake_atom, task_id, token)`: a schedule's next fire time came (stale tokens
 /// are ignored).
 using schedule_wake_atom = caf::atom_constant<caf::atom("tswake")>;
+/// `(schedules_reload_atom)`: load again (the store could not answer).
+using schedules_reload_atom = caf::atom_constant<caf::atom("tsreload")>;
+/// `(schedules_coordinator_atom)`: in a cluster, look up who holds shard 0.
+using schedules_coordinator_atom = caf::atom_constant<caf::atom("tscoord")>;
 /// `(schedules_loaded_atom)`: the stored schedules are loaded.
 using schedules_loaded_atom = caf::atom_constant<caf::atom("tsloaded")>;
 

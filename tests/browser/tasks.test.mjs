@@ -184,7 +184,7 @@ await check('a run\'s detail shows its status, input, output and logs', async ()
   const logs = (await api.get(`/task-executions/${r.id}/logs`)).items;
   expect(logs.some((l) => l.stream === 'stderr' && l.line === 'slow disk'), 'the API has no stderr line');
   await page.waitForSelector(tid('task-log-line'));
-  const shown = await page.$$eval(tid('task-log-line'), (els) => els.map((e) => [e.dataset.stream, e.lastChild.textContent]));
+  const shown = await page.$$eval(tid('task-log-line'), (els) => els.map((e) => [e.dataset.stream, e.textContent.slice(e.firstElementChild.textContent.length)]));
   expect_same(shown, logs.map((l) => [l.stream, l.line + '\n']), 'log lines');
   await shot('tasks-run');
   return `${logs.length} log lines`;

@@ -22,6 +22,8 @@ std::vector<json> examples() {
   std::vector<json> docs;
   for (const auto& entry :
        fs::directory_iterator{fs::path{auraos::test::source_dir()} / "examples"}) {
+    // Workflow definitions only (examples/tasks and examples/workers are folders).
+    if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
     std::ifstream in{entry.path()};
     docs.push_back(json::parse(in));
   }

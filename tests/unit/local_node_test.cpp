@@ -97,8 +97,8 @@ BOOST_AUTO_TEST_CASE(a_store_restart_restarts_the_parts_and_tells_the_listeners)
   caf::anon_send_exit(first, caf::exit_reason::kill);
   BOOST_REQUIRE(eventually([&] {
     auto t = tree();
-    return t.children.size() == 7 && t.children[5].restarts == 1 &&
-           t.children[5].status == sv::child_status::running;
+    return t.children.size() == 9 && t.children[7].restarts == 1 &&
+           t.children[7].status == sv::child_status::running;
   }));
   BOOST_TEST(store_starts == 2);
   BOOST_TEST((node.store() != first));
