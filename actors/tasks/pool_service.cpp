@@ -102,31 +102,10 @@ caf::behavior pool(pool_actor* self, store::store_actor store, tasks_options opt
   register_while_alive(self, tasks_registry_name);
   // Requests wait in the mailbox until the pool knows its runs; in a cluster, until this node
   // holds shard 0 (the coordinator) and loaded them.
-  if (!s.options.clustered)
-    load(self);
-  else
-    self->send(self, coordinator_check_atom::value);
+  if (!s.options.clustered) load(self);
   self->set_default_handler(caf::skip);
   return {
       [self](reload_atom) { load(self); },
-      [self](coordinator_check_atom) {
-        // The shard-0 lease as stored: this node's name there makes it the coordinator (the
-        // executions service also tells of its shards; this covers a start after its grant).
-        if (self->state.loading) return;
-        self->request(self->state.store, caf::infinite, store::shard_lease_query{0})
-            .then(
-                [self](persistence::store_result<persistence::shard_lease>& lease) {
-                  if (self->state.loading) return;
-                  if (lease && lease->owner == self->state.options.node_name) {
-                    self->state.loading = true;
-                    return load(self);
-                  }
-                  self->delayed_send(self, std::chrono::seconds(1), coordinator_check_atom::value);
-                },
-                [self](caf::error&) {
-                  self->delayed_send(self, std::chrono::seconds(1), coordinator_check_atom::value);
-                });
-      },
       [self](loaded_atom) {
         self->set_default_handler(caf::print_and_drop);
         self->become(running(self));

@@ -29,8 +29,6 @@ using retry_due_atom = caf::atom_constant<caf::atom("tpretry")>;
 using claim_expired_atom = caf::atom_constant<caf::atom("tpclaimexp")>;
 /// `(reload_atom)`: load again (the store could not answer).
 using reload_atom = caf::atom_constant<caf::atom("tpreload")>;
-/// `(coordinator_check_atom)`: in a cluster, look up who holds shard 0.
-using coordinator_check_atom = caf::atom_constant<caf::atom("tpcoord")>;
 /// `(loaded_atom)`: the definitions and unfinished runs are loaded.
 using loaded_atom = caf::atom_constant<caf::atom("tploaded")>;
 

@@ -151,35 +151,14 @@ caf::behavior running(scheduler_actor* self) {
 }
 
 caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
-                        std::shared_ptr<actors::env> env, bool clustered, std::string node_name) {
+                        std::shared_ptr<actors::env> env, bool clustered, std::string /*node_name*/) {
   self->state.store = std::move(store);
   self->state.env = env_or_real(std::move(env));
   register_while_alive(self, scheduler_registry_name);
-  if (!clustered)
-    load(self);
-  else
-    self->send(self, schedules_coordinator_atom::value);
+  if (!clustered) load(self);
   self->set_default_handler(caf::skip);
   return {
       [self](schedules_reload_atom) { load(self); },
-      [self, name = std::move(node_name)](schedules_coordinator_atom) {
-        if (self->state.loading) return;
-        self->request(self->state.store, caf::infinite, store::shard_lease_query{0})
-            .then(
-                [self, name](p::store_result<p::shard_lease>& lease) {
-                  if (self->state.loading) return;
-                  if (lease && lease->owner == name) {
-                    self->state.loading = true;
-                    return load(self);
-                  }
-                  self->delayed_send(self, std::chrono::seconds(1),
-                                     schedules_coordinator_atom::value);
-                },
-                [self](caf::error&) {
-                  self->delayed_send(self, std::chrono::seconds(1),
-                                     schedules_coordinator_atom::value);
-                });
-      },
       [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
         bool coordinator = std::count(held.begin(), held.end(),
                                       executions::event_coordinator_shard) > 0;

@@ -17,8 +17,6 @@ namespace auraos::actors::tasks::detail {
 using schedule_wake_atom = caf::atom_constant<caf::atom("tswake")>;
 /// `(schedules_reload_atom)`: load again (the store could not answer).
 using schedules_reload_atom = caf::atom_constant<caf::atom("tsreload")>;
-/// `(schedules_coordinator_atom)`: in a cluster, look up who holds shard 0.
-using schedules_coordinator_atom = caf::atom_constant<caf::atom("tscoord")>;
 /// `(schedules_loaded_atom)`: the stored schedules are loaded.
 using schedules_loaded_atom = caf::atom_constant<caf::atom("tsloaded")>;
 
