@@ -50,11 +50,10 @@ std::vector<actors::supervision::child_spec> engine_children(
   tasks_spec.start = [slot, tasks](caf::local_actor* parent) {
     return actors::tasks::tasks_service_child(slot->get(), tasks).start(parent);
   };
-  auto scheduler_spec = actors::tasks::scheduler_child(actors::store::store_actor{}, tasks.env,
-                                                       tasks.clustered, tasks.node_name);
+  auto scheduler_spec =
+      actors::tasks::scheduler_child(actors::store::store_actor{}, tasks.env, tasks.clustered);
   scheduler_spec.start = [slot, tasks](caf::local_actor* parent) {
-    return actors::tasks::scheduler_child(slot->get(), tasks.env, tasks.clustered, tasks.node_name)
-        .start(parent);
+    return actors::tasks::scheduler_child(slot->get(), tasks.env, tasks.clustered).start(parent);
   };
   // The task pool and scheduler start before the executions service: in a cluster they hear of
   // the shards it acquires at its start (and reach it through the registry when they need it).

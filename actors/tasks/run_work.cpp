@@ -23,15 +23,11 @@ constexpr std::chrono::milliseconds child_poll{100};
 /// The task's config rendered against `{input}`, or the error that ends the attempt.
 result<nlohmann::json, h::work_result> rendered_config(run_actor* self) {
   const auto& a = self->state.args;
-  auto parsed = runtime::expr::json_template::parse(a.spec->config ? *a.spec->config
-                                                                   : nlohmann::json::object());
-  if (!parsed)
-    return fail(failed("definition", "config: " + parsed.error().front().path + ": " +
-                                         parsed.error().front().error.message, false));
   nlohmann::json scope = {{"input", nlohmann::json::parse(a.run.input, nullptr, false)},
                           {"task", {{"id", a.spec->id}, {"runId", a.run.id},
                                     {"attempt", a.run.attempts}}}};
-  auto out = parsed->render(scope);
+  // The template was parsed once, with the definition (task_spec::definition).
+  auto out = a.spec->definition->config.render(scope);
   if (!out) return fail(failed("expression", "config: " + out.error().message, false));
   return std::move(*out);
 }

@@ -151,7 +151,7 @@ caf::behavior running(scheduler_actor* self) {
 }
 
 caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
-                        std::shared_ptr<actors::env> env, bool clustered, std::string /*node_name*/) {
+                        std::shared_ptr<actors::env> env, bool clustered) {
   self->state.store = std::move(store);
   self->state.env = env_or_real(std::move(env));
   register_while_alive(self, scheduler_registry_name);
@@ -182,13 +182,12 @@ caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
 }  // namespace detail
 
 supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env,
-                                        bool clustered, std::string node_name) {
+                                        bool clustered) {
   supervision::child_spec spec;
   spec.name = "task-scheduler";
   spec.kind = "service";
-  spec.start = [store, env, clustered, node_name](caf::local_actor* parent) {
-    return caf::actor_cast<caf::actor>(
-        parent->spawn(detail::scheduler, store, env, clustered, node_name));
+  spec.start = [store, env, clustered](caf::local_actor* parent) {
+    return caf::actor_cast<caf::actor>(parent->spawn(detail::scheduler, store, env, clustered));
   };
   return spec;
 }

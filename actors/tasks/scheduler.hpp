@@ -55,10 +55,9 @@ struct schedule_info {
 using schedule_reply = result<schedule_info, task_failure>;
 
 /// The supervised child that runs the scheduler (registered as scheduler_registry_name).
-/// Clustered: it loads and fires schedules only while this node (`node_name`, its lease owner
-/// name) holds shard 0.
+/// Clustered: it loads and fires schedules only while this node holds shard 0.
 supervision::child_spec scheduler_child(store::store_actor store, std::shared_ptr<actors::env> env,
-                                        bool clustered, std::string node_name = {});
+                                        bool clustered);
 
 }  // namespace auraos::actors::tasks
 

@@ -17,7 +17,6 @@ result<task_spec_ptr, std::string> spec_of(const std::string& definition_json) {
   spec->type = std::string{rt::to_string(definition->type)};
   spec->queue = definition->queue;
   spec->priority = definition->priority;
-  spec->config = std::make_shared<const nlohmann::json>(definition->config.source());
   spec->resources = rt::to_amounts(definition->resources);
   spec->retry = definition->retry;
   if (definition->timeout_seconds)

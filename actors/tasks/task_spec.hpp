@@ -29,7 +29,6 @@ struct task_spec {
   std::string type;                            ///< shell, http, transform, subworkflow, external.
   std::string queue = "default";               ///< Its queue.
   std::int64_t priority = 0;                   ///< Base priority of its runs.
-  runtime::json_ptr config;                    ///< Its `config` (a JSON template).
   runtime::tasks::resource_amounts resources;  ///< What a run holds while it runs (thousandths).
   runtime::definition::retry_policy retry;     ///< Its retry policy.
   std::optional<std::int64_t> timeout_ms;      ///< Per attempt.
