@@ -61,8 +61,10 @@ caf::behavior running(pool_actor* self) {
       [self](pool_figures_atom) { return figures_of(self->state); },
       [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
         // Lost the coordinator's shard: stop (the runs' attempts are re-run by the new
-        // coordinator); the supervisor starts the pool again, waiting for the shard.
-        if (std::count(held.begin(), held.end(), executions::event_coordinator_shard) == 0)
+        // coordinator); the supervisor starts the pool again, waiting for the shard. A single
+        // node's pool always runs.
+        if (self->state.options.clustered &&
+            std::count(held.begin(), held.end(), executions::event_coordinator_shard) == 0)
           self->quit(caf::exit_reason::user_shutdown);
       },
       [self](run_ended_atom, persistence::task_run_record& run) {
@@ -114,7 +116,7 @@ caf::behavior pool(pool_actor* self, store::store_actor store, tasks_options opt
       [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
         bool coordinator = std::count(held.begin(), held.end(),
                                       executions::event_coordinator_shard) > 0;
-        if (coordinator && !self->state.loading) {
+        if (coordinator && self->state.options.clustered && !self->state.loading) {
           self->state.loading = true;
           load(self);
         }

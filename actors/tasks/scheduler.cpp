@@ -139,8 +139,10 @@ caf::behavior running(scheduler_actor* self) {
         run_ended(self, task_id, run_id);
       },
       [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
-        // Lost the coordinator's shard: stop; restarted, it waits for the shard again.
-        if (std::count(held.begin(), held.end(), executions::event_coordinator_shard) == 0)
+        // Lost the coordinator's shard: stop; restarted, it waits for the shard again. A single
+        // node's scheduler always runs (its executions service may still report shards).
+        if (self->state.clustered &&
+            std::count(held.begin(), held.end(), executions::event_coordinator_shard) == 0)
           self->quit(caf::exit_reason::user_shutdown);
       },
       [self](const std::string& deleted_task) {
@@ -154,6 +156,7 @@ caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
                         std::shared_ptr<actors::env> env, bool clustered) {
   self->state.store = std::move(store);
   self->state.env = env_or_real(std::move(env));
+  self->state.clustered = clustered;
   register_while_alive(self, scheduler_registry_name);
   if (!clustered) load(self);
   self->set_default_handler(caf::skip);
@@ -162,7 +165,7 @@ caf::behavior scheduler(scheduler_actor* self, store::store_actor store,
       [self](executions::event_shards_atom, const std::vector<std::int64_t>& held, std::int64_t) {
         bool coordinator = std::count(held.begin(), held.end(),
                                       executions::event_coordinator_shard) > 0;
-        if (coordinator && !self->state.loading) {
+        if (coordinator && self->state.clustered && !self->state.loading) {
           self->state.loading = true;
           load(self);
         }

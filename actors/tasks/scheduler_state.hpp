@@ -46,6 +46,8 @@ struct scheduler_state {
   std::int64_t next_token = 1;
   /// In a cluster: the load began (this node holds shard 0).
   bool loading = false;
+  /// True on a clustered node: the scheduler runs only while the node holds shard 0.
+  bool clustered = false;
 };
 
 /// The scheduler.
