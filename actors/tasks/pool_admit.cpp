@@ -2,6 +2,9 @@
 // waits and what runs, then carrying it out: store the starts, spawn the run actors, hand
 // external runs to claims, fail runs no pool of this size can ever start.
 
+#include <deque>
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include <caf/all.hpp>
@@ -16,9 +19,10 @@ namespace {
 namespace p = persistence;
 namespace rt = runtime::tasks;
 
-/// Most runs handed to one admission call per priority level: a deeper queue waits its turn
-/// (they are FIFO within a level; aging is counted from when each became waiting).
-constexpr std::size_t window_per_level = 4096;
+/// Most waiting runs one admission looks at (from the head of the queue): runs it skips because
+/// their task or key is at its concurrency limit count too, so a deep queue of such runs cannot
+/// make one admission walk everything.
+constexpr std::size_t max_looked_at = 8192;
 
 /// The run as the admission sees it.
 rt::waiting_run waiting_of(const live_run& live, bool external) {
@@ -48,11 +52,10 @@ std::string allocation_json(const rt::resource_amounts& allocation) {
   return out.dump();
 }
 
-/// One admission over the internal (`external` false) or the external runs.
+/// The pool and its use for one admission over the internal (`external` false) or external runs.
 struct admission_input {
   rt::pool_settings pool;
   rt::pool_usage usage;
-  std::vector<rt::waiting_run> waiting;
 };
 
 admission_input input_of(const pool_state& s, bool external) {
@@ -67,26 +70,12 @@ admission_input input_of(const pool_state& s, bool external) {
   in.pool.aging_ms = s.options.pool.aging_seconds * 1000;
   for (const auto& [task, starts] : s.starts)
     in.usage.recent_starts[task] = {starts.begin(), starts.end()};
-  std::map<std::int64_t, std::vector<const live_run*>> levels;
-  for (const auto& [id, live] : s.runs) {
-    if ((live.spec->type == "external") != external) continue;
-    if (live.place == run_place::starting || live.place == run_place::running ||
-        live.place == run_place::claimable) {
-      rt::running_run r{live.run.task_id, std::nullopt, live.allocation_amounts};
-      if (live.spec->definition->concurrency && live.spec->definition->concurrency->key)
-        r.concurrency_key = live.key;
-      in.usage.running.push_back(std::move(r));
-    } else if (live.place == run_place::waiting) {
-      levels[live.run.priority].push_back(&live);
-    }
-  }
-  for (auto& [level, runs] : levels) {
-    if (runs.size() > window_per_level) {
-      std::nth_element(runs.begin(), runs.begin() + window_per_level, runs.end(),
-                       [](const live_run* a, const live_run* b) { return a->seq < b->seq; });
-      runs.resize(window_per_level);
-    }
-    for (const auto* live : runs) in.waiting.push_back(waiting_of(*live, external));
+  for (const auto& id : s.holding[external ? 1 : 0]) {
+    const auto& live = s.runs.at(id);
+    rt::running_run r{live.run.task_id, std::nullopt, live.allocation_amounts};
+    if (live.spec->definition->concurrency && live.spec->definition->concurrency->key)
+      r.concurrency_key = live.key;
+    in.usage.running.push_back(std::move(r));
   }
   return in;
 }
@@ -107,7 +96,7 @@ void start_admitted(pool_actor* self, std::vector<p::task_run_record> runs) {
           if (it == st.runs.end()) continue;
           auto& live = it->second;
           live.run = run;
-          live.place = run_place::running;
+          set_place(st, live, run_place::running);
           run_args args{run, live.spec, st.store, self, st.options.env, st.options.runners,
                         executions, {}};
           live.actor = spawn_run_actor(self->system(), std::move(args));
@@ -132,18 +121,28 @@ void trim_starts(pool_state& s, std::int64_t now) {
 void admit_kind(pool_actor* self, bool external, std::vector<p::task_run_record>& started) {
   auto& s = self->state;
   auto now = s.options.env->now_ms();
+  const auto& queue = s.queued[external ? 1 : 0];
+  if (queue.empty()) return;
   auto in = input_of(s, external);
-  if (in.waiting.empty()) return;
-  auto decision = rt::admit(in.pool, in.usage, in.waiting, now);
+  // The walk keeps pointers to runs it has seen: a deque keeps them where they are.
+  std::deque<rt::waiting_run> seen;
+  auto head = queue.begin();
+  rt::waiting_cursor next = [&]() -> const rt::waiting_run* {
+    if (head == queue.end() || seen.size() == max_looked_at) return nullptr;
+    seen.push_back(waiting_of(s.runs.at(head->second), external));
+    ++head;
+    return &seen.back();
+  };
+  auto decision = rt::admit(in.pool, in.usage, next, now);
   for (const auto& admitted : decision.start) {
     auto& live = s.runs.at(admitted.run_id);
     if (live.spec->rate_runs) s.starts[live.run.task_id].push_back(now);
     if (external) {
-      live.place = run_place::claimable;
+      set_place(s, live, run_place::claimable);
       s.claimable[live.run.queue].push_back(live.run.id);
       continue;
     }
-    live.place = run_place::starting;
+    set_place(s, live, run_place::starting);
     live.allocation_amounts = admitted.allocation;
     auto run = live.run;
     run.status = "running";

@@ -27,7 +27,7 @@ void take(pool_actor* self, const claim_request& request,
     auto it = s.runs.find(id);
     if (it == s.runs.end() || it->second.place != run_place::claimable) continue;
     auto& live = it->second;
-    live.place = run_place::starting;
+    set_place(s, live, run_place::starting);
     auto run = live.run;
     run.status = "running";
     run.attempts += 1;
@@ -51,7 +51,7 @@ void take(pool_actor* self, const claim_request& request,
           if (it == st.runs.end()) continue;
           auto& live = it->second;
           live.run = run;
-          live.place = run_place::running;
+          set_place(st, live, run_place::running);
           run_args args{run, live.spec, st.store, self, st.options.env, st.options.runners, {}, {}};
           live.actor = spawn_run_actor(self->system(), std::move(args));
           self->monitor(live.actor);

@@ -15,6 +15,7 @@ pool_figures figures_of(const pool_state& s) {
     auto& q = queues[live.run.queue];
     q.queue = live.run.queue;
     switch (live.place) {
+      case run_place::none: break;
       case run_place::waiting: q.waiting[live.run.priority] += 1; break;
       case run_place::delayed:
       case run_place::dependent: q.delayed += 1; break;

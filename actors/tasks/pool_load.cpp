@@ -67,7 +67,7 @@ void recover(pool_actor* self, p::task_run_record run, std::vector<p::task_run_r
     // A worker holds the lease: its actor waits for the worker (or the lease's end).
     place_run(self, run);
     auto& live = s.runs[run.id];
-    live.place = run_place::running;
+    set_place(s, live, run_place::running);
     run_args args{run, spec->second, s.store, self, s.options.env, s.options.runners, {}, {}};
     args.executions = caf::actor_cast<executions::executions_actor>(
         self->system().registry().get(executions::executions_registry_name));

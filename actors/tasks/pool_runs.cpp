@@ -99,8 +99,8 @@ void wake_dependents(pool_actor* self, const std::string& id) {
     if (live == s.runs.end() || live->second.place != run_place::dependent) continue;
     auto verdict = dependency_state(s, live->second.run);
     if (verdict.verdict == runtime::tasks::dependency_verdict::ready) {
-      live->second.place = run_place::waiting;
       live->second.waiting_since = s.options.env->now_ms();
+      set_place(s, live->second, run_place::waiting);
     } else if (verdict.verdict == runtime::tasks::dependency_verdict::blocked) {
       blocked.push_back(dependent);
       reason = verdict.reason;
@@ -124,7 +124,7 @@ void forget(pool_actor* self, const p::task_run_record& run) {
   auto& s = self->state;
   tell_ended(self, run);
   if (s.dependents.count(run.id)) s.ended[run.id] = run.status;
-  s.runs.erase(run.id);
+  drop_run(s, run.id);
   wake_dependents(self, run.id);
 }
 
@@ -141,19 +141,19 @@ void place_run(pool_actor* self, p::task_run_record run) {
   live.seq = s.next_seq++;
   live.waiting_since = s.options.env->now_ms();
   for (const auto& dep : dependencies_of(run)) s.dependents[dep.run_id].insert(run.id);
+  auto place = run_place::waiting;
   if (run.status == "retrying" && run.next_attempt_at &&
       *run.next_attempt_at > s.options.env->now_ms()) {
-    live.place = run_place::delayed;
+    place = run_place::delayed;
     s.options.env->send_at(self, *run.next_attempt_at, retry_due_atom::value, run.id);
-  } else {
-    auto verdict = dependency_state(s, run);
-    live.place = verdict.verdict == runtime::tasks::dependency_verdict::ready
-                     ? run_place::waiting
-                     : run_place::dependent;
+  } else if (dependency_state(s, run).verdict != runtime::tasks::dependency_verdict::ready) {
+    place = run_place::dependent;
   }
   auto id = run.id;
   live.run = std::move(run);
-  s.runs[id] = std::move(live);
+  drop_run(s, id);
+  auto& placed = s.runs.emplace(id, std::move(live)).first->second;
+  set_place(s, placed, place);
 }
 
 void end_unstarted(pool_actor* self, std::vector<std::string> ids, const std::string& status,
@@ -171,7 +171,7 @@ void end_unstarted(pool_actor* self, std::vector<std::string> ids, const std::st
     run.next_attempt_at.reset();
     run.error = nlohmann::json({{"type", error_type}, {"message", message}}).dump();
     // Out of the queue at once: no admission may pick it while the end is being stored.
-    it->second.place = run_place::starting;
+    set_place(s, it->second, run_place::starting);
     write.ops.emplace_back(p::update_task_run_op{run});
     ended.push_back(std::move(run));
   }
@@ -296,7 +296,7 @@ void on_run_ended(pool_actor* self, p::task_run_record run) {
   live.allocation_amounts.clear();
   live.run = run;
   if (run.status == "retrying") {
-    live.place = run_place::delayed;
+    set_place(s, live, run_place::delayed);
     s.options.env->send_at(self, run.next_attempt_at.value_or(0), retry_due_atom::value, run.id);
   } else {
     forget(self, run);

@@ -77,8 +77,8 @@ caf::behavior running(pool_actor* self) {
       [self](retry_due_atom, const std::string& id) {
         auto it = self->state.runs.find(id);
         if (it == self->state.runs.end() || it->second.place != run_place::delayed) return;
-        it->second.place = run_place::waiting;
         it->second.waiting_since = self->state.options.env->now_ms();
+        set_place(self->state, it->second, run_place::waiting);
         request_admission(self);
       },
       [self](claim_expired_atom, std::int64_t waiter) {

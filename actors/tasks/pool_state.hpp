@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the tasks service: the pool's state and the steps its behaviour is made of.
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -8,6 +9,8 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <caf/actor_addr.hpp>
@@ -18,6 +21,7 @@
 #include "actors/tasks/run_actor.hpp"
 #include "actors/tasks/task_messages.hpp"
 #include "actors/tasks/tasks_service.hpp"
+#include "runtime/tasks/run_rank.hpp"
 
 namespace auraos::actors::tasks::detail {
 
@@ -34,6 +38,7 @@ using loaded_atom = caf::atom_constant<caf::atom("tploaded")>;
 
 /// Where an unfinished run is in the pool.
 enum class run_place : std::uint8_t {
+  none,       ///< Being added: in no index yet.
   waiting,    ///< In its queue, for admission.
   delayed,    ///< Retrying: until next_attempt_at.
   dependent,  ///< Until the runs it depends on end.
@@ -49,7 +54,8 @@ struct live_run {
   std::string key;                   ///< Its rendered concurrency key ("" without one).
   std::int64_t seq = 0;              ///< Enqueue order (FIFO within a priority).
   std::int64_t waiting_since = 0;    ///< When it last became waiting (aging).
-  run_place place = run_place::waiting;  ///< Where it is.
+  run_place place = run_place::none;  ///< Where it is (change it with `set_place`).
+  runtime::tasks::rank_key rank;     ///< Its place in its queue while waiting.
   caf::actor actor;                  ///< Its run actor while running.
   runtime::tasks::resource_amounts allocation_amounts;  ///< What it holds while starting or running.
   bool cancel_requested = false;     ///< Cancelled while its start was being stored.
@@ -73,8 +79,12 @@ struct pool_state {
   tasks_options options;
   /// Tasks by id.
   std::map<std::string, task_spec_ptr> specs;
-  /// Unfinished runs by id.
+  /// Unfinished runs by id (add with `place_run`, remove with `drop_run`).
   std::unordered_map<std::string, live_run> runs;
+  /// The waiting runs in admission order: [0] internal, [1] external.
+  std::array<std::set<std::pair<runtime::tasks::rank_key, std::string>>, 2> queued;
+  /// The runs holding a place (starting, running, claimable): [0] internal, [1] external.
+  std::array<std::unordered_set<std::string>, 2> holding;
   /// The run of each monitored run actor.
   std::unordered_map<caf::actor_addr, std::string> monitored;
   /// External runs admitted, per queue, in admission order.
@@ -99,6 +109,12 @@ struct pool_state {
 
 /// The tasks service.
 using pool_actor = caf::stateful_actor<pool_state>;
+
+/// Moves `live` (in `runs`) to `place`, keeping `queued` and `holding` in step; a run becoming
+/// waiting is ranked by its `waiting_since`, so set that first.
+void set_place(pool_state& s, live_run& live, run_place place);
+/// Forgets the unfinished run `id` (and takes it out of every index).
+void drop_run(pool_state& s, const std::string& id);
 
 /// Asks for an admission soon (coalesced).
 void request_admission(pool_actor* self);
