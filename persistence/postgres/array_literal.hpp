@@ -8,6 +8,15 @@
 
 namespace auraos::persistence::postgres {
 
+/// The columns of a set-based call, one element per row, before they become array literals.
+using texts = std::vector<std::string>;
+/// A column of text that may be NULL.
+using optional_texts = std::vector<std::optional<std::string>>;
+/// A column of bigint.
+using integers = std::vector<std::int64_t>;
+/// A column of bigint that may be NULL.
+using optional_integers = std::vector<std::optional<std::int64_t>>;
+
 /// A text[] literal: every element quoted, `"` and `\` escaped.
 std::string text_array(const std::vector<std::string>& values);
 

@@ -8,6 +8,7 @@
 #include "persistence/postgres/array_literal.hpp"
 #include "persistence/postgres/plan_ops.hpp"
 #include "persistence/postgres/rows.hpp"
+#include "persistence/postgres/run_state_columns.hpp"
 #include "persistence/postgres/task_rows.hpp"
 #include "runtime/uuid.hpp"
 
@@ -15,58 +16,41 @@ namespace auraos::persistence::postgres {
 
 namespace {
 
-using texts = std::vector<std::string>;
-using optional_texts = std::vector<std::optional<std::string>>;
-using integers = std::vector<std::int64_t>;
-using optional_integers = std::vector<std::optional<std::int64_t>>;
-
 /// The 25 array parameters of task_runs_create.sql, one element per run.
 struct run_columns {
-  texts id, task, status, input, queue, depends, node;
-  optional_texts output, error, resources, worker, lease_id, key, batch, retry_of, execution;
-  integers attempts, priority, shard, queued;
-  optional_integers started, completed, next, lease_ends, schedule_time;
+  texts id, task, input, queue, node;
+  optional_texts key, batch, retry_of, execution;
+  integers shard, queued;
+  run_state_columns state;
 
   void add(const task_run_record& r) {
     id.push_back(r.id);
     task.push_back(r.task_id);
-    status.push_back(r.status);
     input.push_back(r.input);
-    output.push_back(r.output);
-    error.push_back(r.error);
-    attempts.push_back(r.attempts);
-    priority.push_back(r.priority);
     queue.push_back(r.queue);
     shard.push_back(r.shard);
     queued.push_back(r.queued_at);
-    started.push_back(r.started_at);
-    completed.push_back(r.completed_at);
-    next.push_back(r.next_attempt_at);
-    resources.push_back(r.resource_allocation);
-    worker.push_back(r.worker);
-    lease_id.push_back(r.lease_id);
-    lease_ends.push_back(r.lease_expires_at);
     key.push_back(r.idempotency_key);
     batch.push_back(r.batch_id);
-    depends.push_back(r.depends_on);
     retry_of.push_back(r.retry_of);
     execution.push_back(r.execution_id);
     node.push_back(r.node_id);
-    schedule_time.push_back(r.schedule_time);
+    state.add(r);
   }
 
   params values() const {
+    const auto& s = state;
     params p;
-    p.add(text_array(id)).add(text_array(task)).add(text_array(status)).add(text_array(input));
-    p.add(optional_text_array(output)).add(optional_text_array(error));
-    p.add(integer_array(attempts)).add(integer_array(priority)).add(text_array(queue));
-    p.add(integer_array(shard)).add(integer_array(queued)).add(optional_integer_array(started));
-    p.add(optional_integer_array(completed)).add(optional_integer_array(next));
-    p.add(optional_text_array(resources)).add(optional_text_array(worker));
-    p.add(optional_text_array(lease_id)).add(optional_integer_array(lease_ends));
-    p.add(optional_text_array(key)).add(optional_text_array(batch)).add(text_array(depends));
+    p.add(text_array(id)).add(text_array(task)).add(text_array(s.status)).add(text_array(input));
+    p.add(optional_text_array(s.output)).add(optional_text_array(s.error));
+    p.add(integer_array(s.attempts)).add(integer_array(s.priority)).add(text_array(queue));
+    p.add(integer_array(shard)).add(integer_array(queued)).add(optional_integer_array(s.started));
+    p.add(optional_integer_array(s.completed)).add(optional_integer_array(s.next));
+    p.add(optional_text_array(s.resources)).add(optional_text_array(s.worker));
+    p.add(optional_text_array(s.lease_id)).add(optional_integer_array(s.lease_ends));
+    p.add(optional_text_array(key)).add(optional_text_array(batch)).add(text_array(s.depends));
     p.add(optional_text_array(retry_of)).add(optional_text_array(execution));
-    p.add(text_array(node)).add(optional_integer_array(schedule_time));
+    p.add(text_array(node)).add(optional_integer_array(s.schedule_time));
     return p;
   }
 };

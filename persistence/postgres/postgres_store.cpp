@@ -4,6 +4,7 @@
 #include "persistence/postgres/connection_pool.hpp"
 #include "persistence/postgres/migrations.hpp"
 #include "persistence/postgres/pipeline.hpp"
+#include "persistence/postgres/task_run_merge.hpp"
 #include "persistence/shards.hpp"
 
 namespace auraos::persistence::postgres {
@@ -49,14 +50,53 @@ store_result<std::int64_t> postgres_store::ensure_shard_count(
 }
 
 store_result<std::vector<write_outcome>> postgres_store::commit(const write_batch& batch) {
+  const auto& requests = batch.requests;
+  auto merged = merge_task_run_writes(requests, clock_);
+  // The merged call goes first (its runs are no other request's); then the rest in order.
   std::vector<planned_request> planned;
-  planned.reserve(batch.requests.size());
-  for (const auto& request : batch.requests) planned.push_back(plan(request, clock_, shards_));
+  std::vector<std::size_t> places;  // the batch place of each planned request after the first
+  if (merged) planned.push_back(std::move(merged->planned));
+  std::size_t next_member = 0;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (merged && next_member < merged->members.size() && merged->members[next_member] == i) {
+      ++next_member;
+      continue;
+    }
+    planned.push_back(plan(requests[i], clock_, shards_));
+    places.push_back(i);
+  }
   auto conn = pool_->acquire();
   if (!conn) return fail(std::move(conn).error());
   auto outcomes = run_pipeline(**conn, planned);
-  if (!outcomes) (*conn)->discard();
-  return outcomes;
+  if (!outcomes) {
+    (*conn)->discard();
+    return outcomes;
+  }
+  if (!merged) return outcomes;
+  std::vector<std::optional<write_outcome>> done(requests.size());
+  for (std::size_t k = 0; k < places.size(); ++k) done[places[k]] = std::move((*outcomes)[k + 1]);
+  std::vector<write_outcome> members;
+  if (outcomes->front()) {
+    members = member_outcomes(*merged, requests);
+  } else {
+    // The call was rejected as a whole (a value the database refused): each member on its own.
+    std::vector<planned_request> alone;
+    for (auto index : merged->members) alone.push_back(plan(requests[index], clock_, shards_));
+    auto again = run_pipeline(**conn, alone);
+    if (again) {
+      members = std::move(*again);
+    } else {
+      // The others committed already: only the members are answered with the failure.
+      (*conn)->discard();
+      members.assign(merged->members.size(), fail(again.error()));
+    }
+  }
+  for (std::size_t m = 0; m < members.size(); ++m)
+    done[merged->members[m]] = std::move(members[m]);
+  std::vector<write_outcome> out;
+  out.reserve(done.size());
+  for (auto& outcome : done) out.push_back(std::move(*outcome));
+  return out;
 }
 
 }  // namespace auraos::persistence::postgres

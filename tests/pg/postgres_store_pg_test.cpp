@@ -219,4 +219,43 @@ BOOST_AUTO_TEST_CASE(malformed_values_are_invalid_not_internal) {
   BOOST_TEST(db->list_executions({}, {10, "5:not-a-uuid"}).error().code == store_errc::invalid);
 }
 
+BOOST_AUTO_TEST_CASE(run_writes_merged_into_one_call_fall_back_to_one_by_one_on_a_bad_value) {
+  auto db = open_store();
+  auto commit_one = [&](write_op op) {
+    write_batch one;
+    one.requests.push_back({{std::move(op)}});
+    auto outcomes = db->commit(one);
+    BOOST_REQUIRE(outcomes.has_value() && outcomes->front().has_value());
+    return std::move(outcomes->front()->front());
+  };
+  task_record task;
+  task.id = "t1";
+  task.name = "t1";
+  task.type = "transform";
+  task.definition = "{}";
+  commit_one(put_task_op{task, task_put_mode::create});
+  task_run_record queued;
+  queued.task_id = "t1";
+  queued.input = "{}";
+  auto created = std::get<created_task_runs>(commit_one(create_task_runs_op{{queued, queued}}));
+  auto good = created.runs.at(0);
+  auto bad = created.runs.at(1);
+  good.status = bad.status = "completed";
+  good.output = R"({"ok":true})";
+  bad.output = "{not json";
+  write_batch batch;
+  batch.requests.push_back({{update_task_run_op{bad}}, true});
+  batch.requests.push_back(
+      {{update_task_run_op{good}, append_task_log_op{good.id, {{0, 1, "system", "done"}}}},
+       true});
+  auto outcomes = db->commit(batch);
+  BOOST_REQUIRE(outcomes.has_value());
+  BOOST_TEST(((*outcomes)[0].has_value() ? store_errc::internal : (*outcomes)[0].error().code) ==
+             store_errc::invalid);
+  BOOST_TEST((*outcomes)[1].has_value());
+  BOOST_TEST(db->get_task_run(good.id)->status == "completed");
+  BOOST_TEST(db->get_task_run(bad.id)->status == "queued");
+  BOOST_TEST(db->task_run_logs(good.id)->size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -61,7 +61,6 @@ inline task_run_record add_run(store& db, task_run_record run) {
   return created->runs.front();
 }
 
-/// Stores `run` as it is now (its mutable fields).
 /// Tasks t1 and t2 and four runs of t1, t2, t1, t1, queued 10 ms apart (`now_ms` advances).
 inline std::vector<task_run_record> four_runs(store& db, std::int64_t& now_ms) {
   AURAOS_REQUIRE_OK(put_task(db, a_task("t1")));
@@ -74,6 +73,7 @@ inline std::vector<task_run_record> four_runs(store& db, std::int64_t& now_ms) {
   return runs;
 }
 
+/// Stores `run` as it is now (its mutable fields).
 inline store_status update_run(store& db, task_run_record run, std::optional<fence> lease = {}) {
   auto done = commit_op(db, update_task_run_op{std::move(run), lease});
   if (!done) return fail(std::move(done).error());
