@@ -9,7 +9,7 @@
 //    wait (startedAt − queuedAt) of every stored run, on SQLite and on PostgreSQL.
 // Usage: tasks_bench [-n N=20000] [-b B=1000] [-c C=4] [--rounds R=3] [--workers 16,32,64]
 //                    [--graphile 1x24,1x64,2x24] [--local-queue 500] [--rate 1000]
-//                    [--seconds 20] [--steady-batch 10] [--publishers 4]
+//                    [--seconds 20] [--steady-batch 10] [--publishers 4] [--steady-workers 0]
 //                    [--cases pg,sqlite,graphile,steady] [--binary PATH] [--peers DIR]
 // Exits 1 when a case fails (an error answer, a run not completed, a job lost).
 #include <filesystem>
@@ -108,9 +108,12 @@ bool run_ours(const b::task_options& opts, b::bench_database* pg, int round,
   return ok;
 }
 
-/// The steady case on a node with the default pool over `db` ("" = SQLite).
-bool run_steady(const b::task_options& opts, const std::string& system, const std::string& db) {
-  auto node = b::rest_node::start(opts.binary, db);
+/// The steady case over `db` ("" = SQLite) on a pool of `workers` (0: the default pool).
+bool run_steady(const b::task_options& opts, const std::string& system, const std::string& db,
+                std::int64_t workers) {
+  auto config = workers > 0 ? fmt::format(R"({{"pool": {{"workers": {}}}}})", workers) : "";
+  auto pool = workers > 0 ? fmt::format("pool of {} workers", workers) : "default pool";
+  auto node = b::rest_node::start(opts.binary, db, config);
   if (!node) {
     fmt::print(stderr, "tasks_bench FAILED (steady {}): {}\n", system, node.error());
     return false;
@@ -122,17 +125,18 @@ bool run_steady(const b::task_options& opts, const std::string& system, const st
   }
   auto sent = f.sent.ticks * f.sent.per_tick;
   fmt::print(
-      "steady {}: asked {} runs/s ({} every {} ms from {} senders, default pool) for {} s; sent "
+      "steady {}: asked {} runs/s ({} every {} ms from {} senders, {}) for {} s; sent "
       "{} at {:.0f}/s, latest batch {:.1f} ms after due, batch POST p50 {:.1f} ms p99 {:.1f} ms; "
       "{} completed, pool empty {:.3f} s after the last answer; load {}\n",
       system, opts.steady.rate, f.sent.per_tick, opts.steady.period.count(),
-      opts.steady.publishers, opts.steady.duration.count() / 1000, sent,
+      opts.steady.publishers, pool, opts.steady.duration.count() / 1000, sent,
       double(sent) / f.sent.seconds, f.sent.max_lag_ms, b::quantile(f.sent.post_ms, 0.5),
       b::quantile(f.sent.post_ms, 0.99), f.completed, f.drain_seconds, load_average());
   for (const auto& [name, values] :
        {std::pair{"queue wait (startedAt − queuedAt)", &f.queue_wait_ms},
         std::pair{"queued → completed (completedAt − queuedAt)", &f.run_ms}})
-    fmt::print("steady {}: {} p50 {:.0f} ms, p99 {:.0f} ms, max {:.0f} ms (n {})\n", system, name,
+    fmt::print("steady {} ({}): {} p50 {:.0f} ms, p99 {:.0f} ms, max {:.0f} ms (n {})\n", system,
+               pool, name,
                b::quantile(*values, 0.5), b::quantile(*values, 0.99), b::quantile(*values, 1),
                values->size());
   return true;
@@ -185,10 +189,12 @@ int main(int argc, char** argv) {
     }
     ok = run_rounds(*opts, pg.get());
     if (opts->cases.count("steady")) {
-      ok = run_steady(*opts, "sqlite", "") && ok;
-      auto url = pg->new_database("auraos_steady");
-      if (!url) throw std::runtime_error(url.error());
-      ok = run_steady(*opts, "postgres", *url) && ok;
+      for (auto workers : opts->steady_workers) {
+        ok = run_steady(*opts, "sqlite", "", workers) && ok;
+        auto url = pg->new_database(fmt::format("auraos_steady_{}", workers));
+        if (!url) throw std::runtime_error(url.error());
+        ok = run_steady(*opts, "postgres", *url, workers) && ok;
+      }
     }
   } catch (const std::exception& e) {
     fmt::print(stderr, "tasks_bench FAILED: {}\n", e.what());

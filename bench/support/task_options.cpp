@@ -43,6 +43,9 @@ bool take(task_options& out, std::string& peers, const std::string& arg, const s
     out.steady.duration = std::chrono::seconds(number());
   } else if (arg == "--steady-batch") {
     out.steady_batch = number();
+  } else if (arg == "--steady-workers") {
+    out.steady_workers.clear();
+    for (const auto& item : split(value)) out.steady_workers.push_back(std::atoll(item.c_str()));
   } else if (arg == "--publishers") {
     out.steady.publishers = int(number());
   } else if (arg == "--cases") {

@@ -22,6 +22,7 @@ struct task_options {
   graphile_plan peer;                        ///< How the peer runs (Node, script, batches).
   pace steady;                               ///< The steady case's pace.
   std::int64_t steady_batch = 10;            ///< Runs per POST of the steady case.
+  std::vector<std::int64_t> steady_workers{0};  ///< Pool workers of the steady case; 0 = default.
   std::set<std::string> cases{"pg", "sqlite", "graphile", "steady"};
   std::string binary;                        ///< The `auraos` binary.
 };
