@@ -47,13 +47,17 @@ struct spawn_attributes {
   posix_spawnattr_t attr;
 };
 
-/// posix_spawn file actions: the pipes become fds 0-2, then the working directory changes.
+/// posix_spawn file actions: the pipes become fds 0-2, every other descriptor is closed, then
+/// the working directory changes. Sockets of the node (Asio's listening socket and connections,
+/// database connections) are not close-on-exec; a command that inherited one would keep the
+/// node's port bound after the node died and block its restart.
 struct spawn_actions {
   spawn_actions(int in, int out, int err, const std::string& cwd) {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, in, 0);
     posix_spawn_file_actions_adddup2(&actions, out, 1);
     posix_spawn_file_actions_adddup2(&actions, err, 2);
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
     if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   }
   ~spawn_actions() { posix_spawn_file_actions_destroy(&actions); }

@@ -1,4 +1,7 @@
 #include <dirent.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <unistd.h>
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -101,6 +104,20 @@ BOOST_AUTO_TEST_CASE(argv_command_runs_without_a_shell_and_captures_stdout) {
   BOOST_TEST(output(r)["stdout"] == "hello $HOME\n");
   BOOST_TEST(output(r)["stderr"] == "");
   BOOST_TEST(!output(r).contains("json"));
+}
+
+BOOST_AUTO_TEST_CASE(a_command_inherits_no_descriptor_of_the_node_beyond_its_three_pipes) {
+  // A socket without close-on-exec, as Asio opens its listening socket: a command that kept it
+  // would hold the node's port after the node died.
+  int socket_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  BOOST_REQUIRE(socket_fd > 2);
+  auto probe = "test -e /proc/$$/fd/" + std::to_string(socket_fd) +
+               " && echo inherited || echo closed; ls /proc/$$/fd | sort -n | tr '\\n' ' '";
+  auto r = run(json{{"command", probe}});
+  ::close(socket_fd);
+  BOOST_REQUIRE(r.ok);
+  BOOST_TEST(output(r)["stdout"].get<std::string>().rfind("closed\n0 1 2 ", 0) == 0,
+             output(r)["stdout"].get<std::string>());
 }
 
 BOOST_AUTO_TEST_CASE(string_command_runs_through_sh_c) {
