@@ -11,33 +11,12 @@
 
 #include "cli/command.hpp"
 #include "cli/event_filters.hpp"
-#include "cli/json_flag.hpp"
 #include "cli/task_cli.hpp"
 #include "cli/task_tables.hpp"
 #include "runtime/json_parse.hpp"
 
 namespace auraos::cli {
 namespace {
-
-/// The flags of `auraos task create FILE` and `auraos task update ID FILE`.
-struct put_flags {
-  client_flags client;
-  std::string id;    ///< Empty for create.
-  std::string file;  ///< The definition (JSON).
-};
-
-int put(const put_flags& flags) {
-  auto definition = json_file(flags.file);
-  if (!definition) return usage_error(definition.error());
-  auto reply =
-      flags.id.empty()
-          ? call_checked(flags.client, "POST", "/api/v1/tasks", runtime::dump_json(*definition))
-          : call_checked(flags.client, "PUT", task_path(flags.id), runtime::dump_json(*definition));
-  if (!reply) return reply.error();
-  return print_answer(flags.client, *reply, [](const nlohmann::json& task) {
-    print_task_table(nlohmann::json::array({task}));
-  });
-}
 
 /// The flags of `auraos task list`.
 struct list_flags {
@@ -78,17 +57,6 @@ int queues(const client_flags& flags) {
   return print_answer(flags, *reply, print_queue_table);
 }
 
-void add_put(CLI::App& task, bool create, int& exit_code) {
-  auto flags = std::make_shared<put_flags>();
-  auto* command =
-      create ? task.add_subcommand("create", "Store a new task definition from FILE (JSON)")
-             : task.add_subcommand("update", "Replace task ID's definition with FILE (JSON)");
-  if (!create) command->add_option("ID", flags->id, "The task's id")->required();
-  command->add_option("FILE", flags->file, "The task definition (JSON)")->required();
-  flags->client.add_to(*command);
-  command->callback([flags, &exit_code] { exit_code = put(*flags); });
-}
-
 void add_list(CLI::App& task, int& exit_code) {
   auto flags = std::make_shared<list_flags>();
   auto* command = task.add_subcommand("list", "List task definitions");
@@ -109,8 +77,8 @@ void add_queues(CLI::App& task, int& exit_code) {
 void install(CLI::App& app, int& exit_code) {
   auto* task = app.add_subcommand("task", "Define, run, schedule and watch tasks on a node");
   task->require_subcommand(1);
-  add_put(*task, true, exit_code);
-  add_put(*task, false, exit_code);
+  add_definition_commands(*task, "tasks", "task", "Replace task ID's definition with FILE (JSON)",
+                          print_task_table, exit_code);
   add_id_command(*task, "get", "Show task ID's definition", "ID", get, exit_code);
   add_list(*task, exit_code);
   add_id_command(*task, "delete", "Delete task ID", "ID", remove, exit_code);

@@ -19,38 +19,13 @@
 namespace auraos::cli {
 namespace {
 
-/// Most log lines asked for in one page (the server's largest page).
-constexpr const char* log_page = "1000";
-
-/// The flags of `auraos task run`.
-struct run_flags {
-  client_flags client;
-  std::string id;               ///< The task's id.
-  std::string input;            ///< JSON text or @file; empty: no input.
-  std::string idempotency_key;  ///< Sent as the Idempotency-Key header when set.
-  bool wait = false;            ///< Follow the run to its end.
-};
-
-int run(const run_flags& flags) {
-  nlohmann::json body = nlohmann::json::object();
-  if (!flags.input.empty()) {
-    auto input = json_flag("--input", flags.input);
-    if (!input) return usage_error(input.error());
-    body["input"] = std::move(*input);
-  }
-  std::map<std::string, std::string> headers;
-  if (!flags.idempotency_key.empty()) headers["Idempotency-Key"] = flags.idempotency_key;
-  auto reply = call_checked(flags.client, "POST", task_path(flags.id) + "/executions",
-                            runtime::dump_json(body), headers);
+int run(const start_flags& flags) {
+  auto reply = post_start(flags, task_path(flags.id) + "/executions");
   if (!reply) return reply.error();
   if (!flags.wait) return print_answer(flags.client, *reply, print_run_details);
-  auto started = nlohmann::json::parse(reply->body, nullptr, false);
-  if (!started.is_object() || !started.contains("id") || !started["id"].is_string()) {
-    std::fprintf(stderr, "auraos: the server answered no run id: %s\n",
-                 reply->body.substr(0, 200).c_str());
-    return exit_failed;
-  }
-  return wait_for_run(flags.client, started["id"].get<std::string>());
+  auto id = started_id(*reply);
+  if (!id) return id.error();
+  return wait_for_run(flags.client, *id);
 }
 
 /// The flags of `auraos task runs`.
@@ -77,41 +52,21 @@ id_action run_call(const char* method, const char* suffix) {
 
 /// Every log line of a run, following the pages; the exit code.
 int logs(const id_flags& flags) {
-  auto lines = nlohmann::json::array();
-  std::string cursor;
-  while (true) {
-    auto target = run_path(flags.id) + "/logs?limit=" + log_page + query_pair("cursor", cursor);
-    auto reply = call_checked(flags.client, "GET", target);
-    if (!reply) return reply.error();
-    auto page = nlohmann::json::parse(reply->body, nullptr, false);
-    if (!page.is_object() || !page["items"].is_array()) {
-      std::fprintf(stderr, "auraos: the server answered logs that are not a list: %s\n",
-                   reply->body.substr(0, 200).c_str());
-      return exit_failed;
-    }
-    for (auto& line : page["items"]) lines.push_back(std::move(line));
-    auto next = page.value("nextCursor", nlohmann::json());
-    if (!next.is_string() || next.get<std::string>() == cursor) break;
-    cursor = next.get<std::string>();
-  }
+  auto lines = read_every_page(flags.client, run_path(flags.id) + "/logs", "logs");
+  if (!lines) return lines.error();
   if (flags.client.json())
-    std::printf("%s\n", runtime::dump_json({{"items", lines}, {"nextCursor", nullptr}}).c_str());
+    print_items_json(*lines);
   else
-    print_log_lines(lines);
+    print_log_lines(*lines);
   return exit_ok;
 }
 
 void add_run(CLI::App& task, int& exit_code) {
-  auto flags = std::make_shared<run_flags>();
+  auto flags = std::make_shared<start_flags>();
   auto* command =
       task.add_subcommand("run", "Start a run of task ID (--wait: follow it to its end)");
   command->add_option("ID", flags->id, "The task's id")->required();
-  command->add_option("--input", flags->input, "The run's input: JSON text or @file");
-  command->add_option("--idempotency-key", flags->idempotency_key,
-                      "A repeat with this key answers the first run");
-  command->add_flag("--wait", flags->wait,
-                    "Wait for the end: print the output (exit 0 completed, 1 otherwise)");
-  flags->client.add_to(*command);
+  flags->add_to(*command, "Wait for the end: print the output (exit 0 completed, 1 otherwise)");
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

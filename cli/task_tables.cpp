@@ -11,11 +11,6 @@
 namespace auraos::cli {
 namespace {
 
-/// `object[name]` as a cell ("-" when absent).
-std::string field(const nlohmann::json& object, const char* name) {
-  return object.is_object() && object.contains(name) ? cell(object[name]) : "-";
-}
-
 /// "name=value, ..." of a JSON object of amounts ("-" when empty).
 std::string amounts(const nlohmann::json& values) {
   std::string text;
@@ -32,12 +27,6 @@ std::string percentiles(const nlohmann::json& figures) {
 }
 
 }  // namespace
-
-std::string cell(const nlohmann::json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_null()) return "-";
-  return value.dump();
-}
 
 void print_task_table(const nlohmann::json& tasks) {
   text_table table{{"ID", "TYPE", "QUEUE", "PRIORITY", "TAGS", "NAME"}};

@@ -5,10 +5,9 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace auraos::cli {
+#include "cli/client_command.hpp"
 
-/// A JSON value as one table cell: strings as they are, null as "-", others as JSON.
-std::string cell(const nlohmann::json& value);
+namespace auraos::cli {
 
 /// Prints task definitions (`[task JSON...]`): id, type, queue, priority, tags, name.
 void print_task_table(const nlohmann::json& tasks);
