@@ -12,6 +12,7 @@
 #include "cli/client_output.hpp"
 #include "cli/command.hpp"
 #include "cli/event_filters.hpp"
+#include "cli/event_rules_commands.hpp"
 #include "cli/event_tail.hpp"
 #include "runtime/json_parse.hpp"
 
@@ -114,11 +115,12 @@ void add_list(CLI::App& events, int& exit_code) {
 }
 
 void install(CLI::App& app, int& exit_code) {
-  auto* events = app.add_subcommand("event", "Publish, list and follow events on a node");
+  auto* events = app.add_subcommand("event", "Publish, list and follow events; pattern and retention rules");
   events->require_subcommand(1);
   add_publish(*events, exit_code);
   add_list(*events, exit_code);
   add_tail(*events, exit_code);
+  add_event_rules_commands(*events, exit_code);
 }
 
 const command_registration registration{50, install};

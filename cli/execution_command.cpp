@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cli/call_command.hpp"
 #include "cli/client_command.hpp"
 #include "cli/command.hpp"
 #include "cli/event_filters.hpp"
@@ -169,6 +170,16 @@ void install(CLI::App& app, int& exit_code) {
   add_id_command(*execution, "cancel", "Cancel execution ID", "ID",
                  execution_call("POST", "/cancel"), exit_code, id_help);
   add_signal(*execution, exit_code);
+  add_call_command(
+      *execution,
+      {.name = "metrics",
+       .description = "Show execution counts and durations over time (the dashboard's charts)",
+       .method = "GET",
+       .path = [](const std::vector<std::string>&) {
+         return std::string{"/api/v1/executions/metrics"};
+       },
+       .query = window_flags()},
+      exit_code);
   add_id_command(*execution, "watch",
                  "Follow execution ID node by node until its end (exit as `auraos run`)", "ID",
                  watch, exit_code, id_help);

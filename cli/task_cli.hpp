@@ -21,6 +21,9 @@ std::string run_path(const std::string& id);
 /// Adds `run`, `runs`, `status`, `cancel`, `retry` and `logs` to `auraos task`.
 void add_task_run_commands(CLI::App& task, int& exit_code);
 
+/// Adds `batch`, `claim`, `heartbeat`, `complete` and `fail` to `auraos task`.
+void add_task_worker_commands(CLI::App& task, int& exit_code);
+
 /// Adds `schedule`, `schedule-get` and `unschedule` to `auraos task`.
 void add_task_schedule_commands(CLI::App& task, int& exit_code);
 

@@ -87,6 +87,7 @@ void install(CLI::App& app, int& exit_code) {
                  metrics, exit_code);
   add_queues(*task, exit_code);
   add_task_schedule_commands(*task, exit_code);
+  add_task_worker_commands(*task, exit_code);
 }
 
 const command_registration registration{55, install};

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cli/call_command.hpp"
 #include "cli/client_command.hpp"
 #include "cli/command.hpp"
 #include "cli/event_filters.hpp"
@@ -33,6 +34,10 @@ int list(const list_flags& flags) {
                    query_pair("status", flags.status) + query_pair("tag", flags.tag) +
                        query_pair("name", flags.name) + query_pair("q", flags.search),
                    print_workflow_table);
+}
+
+void print_one_workflow(const nlohmann::json& workflow) {
+  print_workflow_table(nlohmann::json::array({workflow}));
 }
 
 int get(const id_flags& flags) {
@@ -72,6 +77,27 @@ void install(CLI::App& app, int& exit_code) {
   add_id_command(*workflow, "get", "Show workflow ID's definition", "ID", get, exit_code, id_help);
   add_list(*workflow, exit_code);
   add_id_command(*workflow, "delete", "Delete workflow ID", "ID", remove, exit_code, id_help);
+  auto id_path = [](std::string suffix) {
+    return [suffix](const std::vector<std::string>& v) { return workflow_path(v[0]) + suffix; };
+  };
+  const std::pair<std::string, std::string> id{"ID", id_help};
+  add_call_commands(
+      *workflow,
+      {{.name = "status",
+        .description = "Set workflow ID's status: draft, active or archived (PATCH)",
+        .method = "PATCH", .arguments = {id, {"STATUS", "draft, active or archived"}},
+        .path = id_path(""), .argument_fields = {{1, "status"}}, .table = print_one_workflow},
+       {.name = "revisions", .description = "List workflow ID's stored revisions",
+        .method = "GET", .arguments = {id}, .path = id_path("/revisions")},
+       {.name = "revision", .description = "Show revision N of workflow ID", .method = "GET",
+        .arguments = {id, {"N", "The revision"}},
+        .path = [](const std::vector<std::string>& v) {
+          return workflow_path(v[0]) + "/revisions/" + query_escape(v[1]);
+        }},
+       {.name = "metrics",
+        .description = "Show workflow ID's execution counts, durations and success rate",
+        .method = "GET", .arguments = {id}, .path = id_path("/metrics")}},
+      exit_code);
 }
 
 const command_registration registration{45, install};

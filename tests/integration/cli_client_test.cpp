@@ -262,6 +262,80 @@ BOOST_AUTO_TEST_CASE(the_bash_completion_script_offers_every_command_and_flag) {
     BOOST_TEST(top.find(command) != std::string::npos, command);
 }
 
+BOOST_AUTO_TEST_CASE(every_other_route_has_its_command) {
+  // Workflows: status, revisions, metrics.
+  create(workflow("ok", {shell_node("a", "echo hi")}));
+  BOOST_TEST(cli_json({"workflow", "status", "ok", "active"})["status"] == "active");
+  BOOST_TEST(cli({"workflow", "status", "ok", "retired"}).exit_code == 1);  // 400 from the node
+  BOOST_TEST(cli({"execution", "start", "ok", "--wait"}).exit_code == 0);
+  BOOST_TEST(cli_json({"workflow", "revisions", "ok"})["items"].size() == 1u);
+  BOOST_TEST(cli_json({"workflow", "revision", "ok", "1"})["revision"] == 1);
+  BOOST_TEST(cli_json({"workflow", "metrics", "ok"})["executions"]["completed"] == 1);
+  BOOST_TEST(cli_json({"execution", "metrics", "--interval", "600"})["intervalSeconds"] == 600);
+  BOOST_TEST(cli({"execution", "metrics", "--interval", "0"}).exit_code == 1);
+  // Events: one, a correlation, metrics, cleanup, retention and pattern rules.
+  auto published = cli({"event", "publish", "--type", "order.paid", "--source", "shop",
+                        "--correlation-id", "c1", "--output", "json"});
+  BOOST_TEST_REQUIRE(published.exit_code == 0, published.err);
+  std::string event_id = json::parse(published.out)["items"][0]["id"];
+  BOOST_TEST(cli_json({"event", "get", event_id})["type"] == "order.paid");
+  BOOST_TEST(cli_json({"event", "correlation", "c1"})["events"].size() == 1u);
+  BOOST_TEST(cli_json({"event", "metrics"})["total"] == 1);
+  BOOST_TEST(cli({"event", "cleanup"}).exit_code == 2);  // --older-than is required
+  BOOST_TEST(cli_json({"event", "cleanup", "--older-than", "2000-01-01T00:00:00Z"})["deleted"] == 0);
+  auto rule = cli_json({"event", "retention", "set", "order.paid", "--max-count", "10"});
+  BOOST_TEST(rule["maxCount"] == 10);
+  BOOST_TEST(cli({"event", "retention", "set", "order.paid", "--max-count", "ten"}).exit_code == 2);
+  BOOST_TEST(cli_json({"event", "retention", "list"})["items"].size() == 1u);
+  BOOST_TEST(cli_json({"event", "retention", "get", "order.paid"})["maxCount"] == 10);
+  BOOST_TEST(cli({"event", "retention", "delete", "order.paid"}).exit_code == 0);
+  BOOST_TEST(cli({"event", "retention", "get", "order.paid"}).exit_code == 1);
+  json pattern{{"id", "fast"},
+               {"name", "paid then shipped"},
+               {"kind", "sequence"},
+               {"steps", {{{"type", "order.paid"}}, {{"type", "order.shipped"}}}},
+               {"within", 600},
+               {"emit", {{"type", "order.fast"}, {"source", "patterns"}}}};
+  BOOST_TEST(cli({"event", "pattern", "create", file_of(pattern)}).exit_code == 0);
+  pattern["within"] = 60;
+  BOOST_TEST(cli_json({"event", "pattern", "update", "fast", file_of(pattern)})["within"] == 60);
+  BOOST_TEST(cli_json({"event", "pattern", "get", "fast"})["matches"] == 0);
+  BOOST_TEST(cli_json({"event", "pattern", "list"})["items"].size() == 1u);
+  BOOST_TEST(cli({"event", "pattern", "delete", "fast"}).exit_code == 0);
+  BOOST_TEST(cli({"event", "pattern", "get", "fast"}).exit_code == 1);
+  // The node itself and the cluster's shards.
+  BOOST_TEST(cli_json({"node", "health"})["status"] == "ok");
+  BOOST_TEST(cli_json({"node", "ready"})["status"] == "ready");
+  auto tree = cli({"node", "supervision", "--output", "table"});
+  BOOST_TEST(tree.out.find("\n  store  service  running") != std::string::npos, tree.out);
+  BOOST_TEST(cli({"node", "metrics"}).out.find("auraos_store_up 1") != std::string::npos);
+  BOOST_TEST(cli_json({"cluster", "shards"}).size() == 64u);
+  // Tasks: a batch, and an external worker's claim, heartbeat, complete and fail.
+  json external{{"id", "ext"}, {"name", "ext"}, {"type", "external"}, {"queue", "q"},
+                {"retryPolicy", {{"maxAttempts", 1}}}};
+  std::ofstream{files.file("ext.json")} << external.dump();
+  BOOST_TEST_REQUIRE(cli({"task", "create", files.file("ext.json")}).exit_code == 0);
+  std::ofstream{files.file("batch.json")}
+      << json{{"runs", {{{"taskId", "ext"}, {"input", 1}}, {{"taskId", "ext"}, {"input", 2}}}}}
+             .dump();
+  auto batch = cli_json({"task", "batch", files.file("batch.json")});
+  BOOST_TEST_REQUIRE(batch["runs"].size() == 2u);
+  auto claimed = cli_json({"task", "claim", "q", "--worker", "w1", "--max", "2",
+                           "--wait-seconds", "10"})["items"];
+  BOOST_TEST_REQUIRE(claimed.size() == 2u, claimed.dump());
+  std::string first = claimed[0]["runId"], first_lease = claimed[0]["leaseId"];
+  std::string second = claimed[1]["runId"], second_lease = claimed[1]["leaseId"];
+  BOOST_TEST(cli({"task", "heartbeat", first, "--lease", first_lease}).exit_code == 0);
+  BOOST_TEST(cli({"task", "heartbeat", first, "--lease", "stale"}).exit_code == 1);  // 409
+  BOOST_TEST(cli_json({"task", "complete", first, "--lease", first_lease, "--result",
+                       "{\"size\": 3}"})["status"] == "completed");
+  BOOST_TEST(cli_json({"task", "fail", second, "--lease", second_lease, "--error",
+                       "{\"type\": \"bad_image\", \"message\": \"no pixels\"}"})["status"] ==
+             "failed");
+  BOOST_TEST(cli_json({"task", "status", first})["output"] == json({{"size", 3}}));
+  BOOST_TEST(cli({"task", "fail", second, "--lease", "x"}).exit_code == 2);  // --error required
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(bad_usage_exits_2_and_an_unreachable_node_3) {
