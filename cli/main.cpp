@@ -55,9 +55,20 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", version_text(), "Print the version and exit");
   int exit_code = exit_ok;
   for (const auto& install : registered_commands()) install(app, exit_code);
-  if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
-    std::fprintf(stderr, "auraos: unknown command '%s' (run 'auraos --help' for usage)\n", argv[1]);
-    return exit_invalid;
+  // Names the first word that is not a command where a command is needed ("task bogus"),
+  // instead of CLI11's "A subcommand is required".
+  const CLI::App* level = &app;
+  std::string path = "auraos";
+  for (int i = 1; i < argc && argv[i][0] != '-'; ++i) {
+    if (level->get_require_subcommand_min() == 0) break;
+    if (!has_subcommand(*level, argv[i])) {
+      auto of = level == &app ? std::string{} : " of '" + path + "'";
+      std::fprintf(stderr, "auraos: unknown command '%s'%s (run '%s --help' for usage)\n", argv[i],
+                   of.c_str(), path.c_str());
+      return exit_invalid;
+    }
+    level = level->get_subcommand(argv[i]);
+    path += std::string(" ") + argv[i];
   }
   try {
     app.parse(argc, argv);

@@ -363,6 +363,12 @@ BOOST_AUTO_TEST_CASE(bad_usage_exits_2_and_an_unreachable_node_3) {
   }
   BOOST_TEST(run_process({auraos_binary(), "execution", "list", "--server", "ftp://x"}).exit_code ==
              2);
+  auto unknown = run_process({auraos_binary(), "event", "retention", "purge"});
+  BOOST_TEST(unknown.exit_code == 2);
+  BOOST_TEST(unknown.err ==
+                 "auraos: unknown command 'purge' of 'auraos event retention' (run 'auraos event "
+                 "retention --help' for usage)\n",
+             unknown.err);
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"workflow", "list"},
            {"execution", "list"},
