@@ -60,6 +60,9 @@ void add_event_metrics_routes(router& routes, std::shared_ptr<node_context> node
 /// GET / and GET /assets/{name}: the dashboard's files, embedded at build time.
 void add_asset_routes(router& routes);
 
+/// GET /api/v1/openapi.json: the OpenAPI document of these routes, embedded at build time.
+void add_openapi_routes(router& routes);
+
 /// A router with every route of the node.
 std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node);
 

@@ -1,6 +1,7 @@
 #pragma once
 // The dashboard's files, bundled and compiled into the binary at build time
-// (gateway/embed_dashboard.cmake generates the table). Included by the asset routes only.
+// (gateway/embed_dashboard.cmake generates the table). Included by the asset routes only (and
+// the OpenAPI route, for etag_matches).
 
 #include <span>
 #include <string_view>

