@@ -125,6 +125,9 @@ caf::behavior pattern_service(pattern_service_actor* self, store::store_actor st
   start_supervisor(self);
   load(self, {}, std::nullopt);
   return {
+      [self](pattern_child_retry_atom, const std::string& id, std::uint64_t generation,
+             int tries_left) { retry_pattern_child(self, id, generation, tries_left);
+      },
       [self](pattern_events_atom, const std::vector<p::event_record>& events) {
         auto& s = self->state;
         if (!s.loaded) return s.held.insert(s.held.end(), events.begin(), events.end()), void();
@@ -165,6 +168,60 @@ caf::behavior pattern_service(pattern_service_actor* self, store::store_actor st
 
 }  // namespace
 
+namespace {
+
+/// How often a rule's actor is asked for before the service gives up (and fails), and the pause
+/// between two asks: a rule replaced or restarted right after its old actor was told to stop
+/// finds that actor's name still taken until the supervisor has seen it exit.
+constexpr int child_start_tries = 100;
+constexpr std::chrono::milliseconds child_start_pause{10};
+
+/// True while start `generation` of rule `id` waits for its actor.
+bool still_starting(pattern_service_actor* self, const std::string& id, std::uint64_t generation) {
+  auto it = self->state.patterns.find(id);
+  return it != self->state.patterns.end() && it->second.generation == generation &&
+         !it->second.actor;
+}
+
+/// Asks the supervisor for the actor of start `generation` of rule `id`, made by `spec`, and
+/// keeps it when that start is still waiting for it.
+void add_pattern_child(pattern_service_actor* self, supervision::child_spec spec, std::string id,
+                       std::uint64_t generation, int tries_left) {
+  auto& s = self->state;
+  self->request(s.supervisor, caf::infinite, supervision::add_child_atom::value, std::move(spec))
+      .then(
+          [self, id, generation](caf::actor& actor) {
+            auto& s = self->state;
+            // Deleted or replaced meanwhile: this actor is not wanted.
+            if (!still_starting(self, id, generation))
+              return self->send_exit(actor, caf::exit_reason::user_shutdown);
+            auto it = s.patterns.find(id);
+            it->second.actor = actor;
+            it->second.starting.reset();
+            s.monitored[actor.address()] = id;
+            self->monitor(actor);
+            auto pending = std::move(it->second.pending);
+            it->second.pending.clear();
+            if (!pending.empty())
+              self->send(actor, pattern_events_atom::value, std::move(pending));
+          },
+          [self, id, generation, tries_left](caf::error& e) {
+            if (!still_starting(self, id, generation)) return;
+            if (tries_left <= 1) return self->quit(std::move(e));
+            self->delayed_send(self, child_start_pause, pattern_child_retry_atom::value, id,
+                               generation, tries_left - 1);
+          });
+}
+
+}  // namespace
+
+void retry_pattern_child(pattern_service_actor* self, const std::string& id,
+                         std::uint64_t generation, int tries_left) {
+  if (!still_starting(self, id, generation)) return;
+  const auto& spec = *self->state.patterns[id].starting;
+  add_pattern_child(self, spec, id, generation, tries_left);
+}
+
 void start_pattern(pattern_service_actor* self, p::event_pattern_record record,
                    std::optional<std::string> state, std::optional<std::int64_t> start_after) {
   auto& s = self->state;
@@ -186,25 +243,9 @@ void start_pattern(pattern_service_actor* self, p::event_pattern_record record,
   // The service starts a failed rule again itself (with its stored state).
   spec.restart = sv::restart_type::temporary;
   spec.start = [args](caf::local_actor* parent) { return spawn_pattern(parent, args); };
-  auto id = args.record.id;
-  auto rule_text = args.record.rule;
-  self->request(s.supervisor, caf::infinite, supervision::add_child_atom::value, std::move(spec))
-      .then(
-          [self, id, rule_text](caf::actor& actor) {
-            auto& s = self->state;
-            auto it = s.patterns.find(id);
-            // Deleted or replaced meanwhile: this actor is not wanted.
-            if (it == s.patterns.end() || it->second.record.rule != rule_text || it->second.actor)
-              return self->send_exit(actor, caf::exit_reason::user_shutdown);
-            it->second.actor = actor;
-            s.monitored[actor.address()] = id;
-            self->monitor(actor);
-            auto pending = std::move(it->second.pending);
-            it->second.pending.clear();
-            if (!pending.empty())
-              self->send(actor, pattern_events_atom::value, std::move(pending));
-          },
-          [self](caf::error& e) { self->quit(std::move(e)); });
+  live.generation = ++s.starts;
+  live.starting = std::make_shared<supervision::child_spec>(spec);
+  add_pattern_child(self, std::move(spec), args.record.id, live.generation, child_start_tries);
 }
 
 void stop_pattern(pattern_service_actor* self, const std::string& id) {

@@ -15,9 +15,14 @@
 
 #include "actors/events/pattern_actor.hpp"
 #include "actors/events/pattern_messages.hpp"
+#include "actors/supervision/supervisor.hpp"
 #include "runtime/events/patterns/stored_pattern.hpp"
 
 namespace auraos::actors::events::detail {
+
+/// `(pattern_child_retry_atom, id, generation, tries_left)`: to the pattern service itself: ask again for
+/// the actor of rule `id`.
+using pattern_child_retry_atom = caf::atom_constant<caf::atom("evpatretry")>;
 
 /// One live rule.
 struct live_pattern {
@@ -27,6 +32,9 @@ struct live_pattern {
   std::vector<persistence::event_record> pending;  ///< Events for it while it starts.
   runtime::events::patterns::pattern_progress figures;  ///< Matches (from its state, then live).
   int restarts = 0;                      ///< Failures so far.
+  /// The spec of the actor asked for and not yet given (kept to ask again, pattern_service.cpp).
+  std::shared_ptr<supervision::child_spec> starting;
+  std::uint64_t generation = 0;  ///< Which start this is (answers to older asks are dropped).
 };
 
 /// The pattern service's state.
@@ -37,6 +45,7 @@ struct pattern_service_state {
   caf::actor service;     ///< The events service.
   caf::actor supervisor;  ///< `event-patterns`: the rules' actors.
   std::map<std::string, live_pattern> patterns;
+  std::uint64_t starts = 0;  ///< Rule actors asked for so far (live_pattern::generation).
   std::unordered_map<caf::actor_addr, std::string> monitored;
   /// Stored rules and states are loaded: events go to the rules at once (else to `held`).
   bool loaded = false;
@@ -49,6 +58,9 @@ struct pattern_service_state {
 /// The pattern service actor.
 using pattern_service_actor = caf::stateful_actor<pattern_service_state>;
 
+/// Asks again for the actor of rule `id` when it is still starting (`tries_left` asks remain).
+void retry_pattern_child(pattern_service_actor* self, const std::string& id,
+                         std::uint64_t generation, int tries_left);
 /// Starts (again) the actor of a rule; `state` is its stored state when known, `start_after`
 /// the seq after which a rule without a state starts (pattern_args).
 void start_pattern(pattern_service_actor* self, persistence::event_pattern_record record,

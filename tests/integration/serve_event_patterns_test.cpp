@@ -79,6 +79,28 @@ BOOST_AUTO_TEST_CASE(a_sequence_rule_emits_a_derived_event) {
   }, 10s));
 }
 
+BOOST_AUTO_TEST_CASE(a_rule_replaced_and_recreated_back_to_back_keeps_the_service_up) {
+  // Each replacement stops the rule's actor and asks for a new one of the same name while the
+  // supervisor may still hold the old one: the service asks again instead of failing (it used
+  // to fail, and rest_for_one restarted it and the HTTP service).
+  auraos::test::serve_node node;
+  BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s));
+  json rule{{"id", "fast"}, {"name", "a then b"}, {"kind", "sequence"},
+            {"steps", {{{"type", "a"}}, {{"type", "b"}}}}, {"within", 60}, {"emit", emit("c")}};
+  create_rule(node.port, rule);
+  for (int i = 0; i < 6; ++i)
+    BOOST_TEST(node.call("PUT", "/api/v1/event-patterns/fast", rule.dump()).status == 200);
+  for (int i = 0; i < 3; ++i) {
+    BOOST_TEST(node.call("DELETE", "/api/v1/event-patterns/fast").status == 204);
+    create_rule(node.port, rule);
+  }
+  auto tree = node.call("GET", "/api/v1/supervision").json;
+  for (const auto& child : tree["children"]) BOOST_TEST(child["restarts"] == 0, child.dump());
+  publish(node.port, event("a", json::object()));
+  publish(node.port, event("b", json::object()));
+  BOOST_TEST(wait_events(node.port, "c", 1).size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(an_absence_rule_emits_when_its_window_closes) {
   auraos::test::serve_node node;
   BOOST_TEST_REQUIRE(auraos::test::wait_ready(node.port, 30s));
