@@ -77,3 +77,4 @@ store_errc error_code(const store_result<T>& r) {
 #include "tests/support/store_conformance_tasks.hpp"
 // Task runs use the tasks' helpers.
 #include "tests/support/store_conformance_task_runs.hpp"
+#include "tests/support/store_conformance_task_run_batches.hpp"
