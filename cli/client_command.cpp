@@ -80,6 +80,29 @@ void print_items_json(const nlohmann::json& items) {
   std::printf("%s\n", runtime::dump_json({{"items", items}, {"nextCursor", nullptr}}).c_str());
 }
 
+id_action id_call(std::string method, std::function<std::string(const std::string& id)> path,
+                  void (*table)(const nlohmann::json& answer)) {
+  return [method = std::move(method), path = std::move(path), table](const id_flags& flags) {
+    auto reply = call_checked(flags.client, method, path(flags.id));
+    if (!reply) return reply.error();
+    return print_answer(flags.client, *reply, table);
+  };
+}
+
+id_action every_item_call(std::function<std::string(const std::string& id)> path,
+                          std::string what, std::string (*line)(const nlohmann::json& item)) {
+  return [path = std::move(path), what = std::move(what), line](const id_flags& flags) {
+    auto items = read_every_page(flags.client, path(flags.id), what);
+    if (!items) return items.error();
+    if (flags.client.json()) {
+      print_items_json(*items);
+      return int(exit_ok);
+    }
+    for (const auto& item : *items) std::printf("%s\n", line(item).c_str());
+    return int(exit_ok);
+  };
+}
+
 void start_flags::add_to(CLI::App& command, const std::string& wait_help) {
   command.add_option("--input", input, "The input: JSON text or @file");
   command.add_option("--idempotency-key", idempotency_key,

@@ -46,6 +46,15 @@ void print_items_json(const nlohmann::json& items);
 /// What a one-id command does; its exit code.
 using id_action = std::function<int(const id_flags&)>;
 
+/// An id command that sends `method` to `path(id)` and prints the answer through `table`.
+id_action id_call(std::string method, std::function<std::string(const std::string& id)> path,
+                  void (*table)(const nlohmann::json& answer));
+
+/// An id command that prints every item of the list at `path(id)` (all pages; `what` names it
+/// in errors): one JSON page with --output json, else each item as the line `line(item)`.
+id_action every_item_call(std::function<std::string(const std::string& id)> path,
+                          std::string what, std::string (*line)(const nlohmann::json& item));
+
 /// Adds subcommand `name` of `parent` taking the positional `id_name` (described by `id_help`,
 /// else "The task's id" / "The run's id" for RUN_ID) and the client flags.
 void add_id_command(CLI::App& parent, const std::string& name, const std::string& description,

@@ -53,36 +53,9 @@ int list(const list_flags& flags) {
                    print_execution_table);
 }
 
-/// An id command that sends `method` to the execution's path plus `suffix` and prints the
-/// execution it answers.
-id_action execution_call(const char* method, const char* suffix) {
-  return [method, suffix](const id_flags& flags) {
-    auto reply = call_checked(flags.client, method, execution_path(flags.id) + suffix);
-    if (!reply) return reply.error();
-    return print_answer(flags.client, *reply, print_execution_details);
-  };
-}
-
-int history(const id_flags& flags) {
-  auto records = read_every_page(flags.client, execution_path(flags.id) + "/history", "history");
-  if (!records) return records.error();
-  if (flags.client.json()) {
-    print_items_json(*records);
-    return exit_ok;
-  }
-  for (const auto& record : *records) std::printf("%s\n", history_line(record).c_str());
-  return exit_ok;
-}
-
-int logs(const id_flags& flags) {
-  auto lines = read_every_page(flags.client, execution_path(flags.id) + "/logs", "logs");
-  if (!lines) return lines.error();
-  if (flags.client.json()) {
-    print_items_json(*lines);
-    return exit_ok;
-  }
-  for (const auto& line : *lines) std::printf("%s\n", cell(line).c_str());
-  return exit_ok;
+/// `execution_path(id) + suffix`, for id_call and every_item_call.
+std::function<std::string(const std::string&)> under_execution(std::string suffix) {
+  return [suffix](const std::string& id) { return execution_path(id) + suffix; };
 }
 
 int watch(const id_flags& flags) {
@@ -158,17 +131,21 @@ void install(CLI::App& app, int& exit_code) {
   add_start(*execution, exit_code);
   add_list(*execution, exit_code);
   add_id_command(*execution, "get", "Show execution ID: status, nodes, output, error", "ID",
-                 execution_call("GET", ""), exit_code, id_help);
-  add_id_command(*execution, "history", "Print execution ID's stored history", "ID", history,
-                 exit_code, id_help);
-  add_id_command(*execution, "logs", "Print execution ID's log lines", "ID", logs, exit_code,
+                 id_call("GET", under_execution(""), print_execution_details), exit_code, id_help);
+  add_id_command(*execution, "history", "Print execution ID's stored history", "ID",
+                 every_item_call(under_execution("/history"), "history", history_line), exit_code,
                  id_help);
-  add_id_command(*execution, "pause", "Pause execution ID", "ID", execution_call("POST", "/pause"),
+  add_id_command(*execution, "logs", "Print execution ID's log lines", "ID",
+                 every_item_call(under_execution("/logs"), "logs", cell), exit_code, id_help);
+  add_id_command(*execution, "pause", "Pause execution ID", "ID",
+                 id_call("POST", under_execution("/pause"), print_execution_details),
                  exit_code, id_help);
   add_id_command(*execution, "resume", "Resume paused execution ID", "ID",
-                 execution_call("POST", "/resume"), exit_code, id_help);
+                 id_call("POST", under_execution("/resume"), print_execution_details), exit_code,
+                 id_help);
   add_id_command(*execution, "cancel", "Cancel execution ID", "ID",
-                 execution_call("POST", "/cancel"), exit_code, id_help);
+                 id_call("POST", under_execution("/cancel"), print_execution_details), exit_code,
+                 id_help);
   add_signal(*execution, exit_code);
   add_call_command(
       *execution,

@@ -42,12 +42,9 @@ int runs(const runs_flags& flags) {
 }
 
 /// An id command that sends `method` to the run's path plus `suffix` and prints the run.
-id_action run_call(const char* method, const char* suffix) {
-  return [method, suffix](const id_flags& flags) {
-    auto reply = call_checked(flags.client, method, run_path(flags.id) + suffix);
-    if (!reply) return reply.error();
-    return print_answer(flags.client, *reply, print_run_details);
-  };
+id_action run_call(const char* method, std::string suffix) {
+  return id_call(method, [suffix](const std::string& id) { return run_path(id) + suffix; },
+                 print_run_details);
 }
 
 /// Every log line of a run, following the pages; the exit code.
