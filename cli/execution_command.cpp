@@ -2,7 +2,6 @@
 // running node (spec/interfaces.md "Client commands"; /api/v1/executions).
 
 #include <cstdio>
-#include <map>
 #include <memory>
 #include <string>
 

@@ -1,7 +1,6 @@
 // `auraos task run|runs|status|cancel|retry|logs`: a task's runs on a node (spec/tasks.md).
 
 #include <cstdio>
-#include <map>
 #include <memory>
 #include <string>
 
