@@ -13,6 +13,7 @@
 #include <caf/meta/type_name.hpp>
 
 #include "runtime/engine/state.hpp"
+#include "messages/protobuf_inspect.hpp"
 #include "runtime/result.hpp"
 
 namespace auraos::actors::wire {
@@ -114,16 +115,4 @@ typename Inspector::result_type inspect(Inspector& f, node_error& x) {
 
 }  // namespace auraos::runtime::engine
 
-namespace auraos::v1 {
 
-/// Inspects a Protobuf message as its serialized bytes.
-template <class Inspector, class M>
-std::enable_if_t<std::is_base_of_v<google::protobuf::MessageLite, M>,
-                 typename Inspector::result_type>
-inspect(Inspector& f, M& x) {
-  return actors::wire::as_text(
-      f, [&] { return x.SerializeAsString(); },
-      [&](const std::string& bytes) { x.ParseFromString(bytes); });
-}
-
-}  // namespace auraos::v1

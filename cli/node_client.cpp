@@ -2,6 +2,8 @@
 
 #include "cli/node_client.hpp"
 
+#include "gateway/http_message.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -217,18 +219,7 @@ result<node_reply, unreachable> stream_node(
 }
 
 std::string query_escape(std::string_view text) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
+  return gateway::percent_encode(text);
 }
 
 }  // namespace auraos::cli

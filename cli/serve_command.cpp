@@ -28,6 +28,7 @@ struct serve_flags {
   std::string data_dir;
   std::string db;
   std::string http;
+  std::string api_listen;
   std::string config_file;
   std::string log_level;
   bool test_faults = false;
@@ -97,6 +98,11 @@ result<runtime::node_config, std::string> settings_from(const serve_flags& flags
     if (!address) return fail(address.error());
     std::tie(config.http_host, config.http_port) = *address;
   }
+  if (!flags.api_listen.empty()) {
+    auto address = runtime::parse_listen_address(flags.api_listen, "--api-listen");
+    if (!address) return fail(address.error());
+    std::tie(config.api_host, config.api_port) = *address;
+  }
   if (!flags.log_level.empty()) {
     auto level = runtime::parse_log_level(flags.log_level);
     if (!level) return fail("--log-level: " + level.error());
@@ -148,6 +154,8 @@ void install(CLI::App& app, int& exit_code) {
   command->add_option("--db", flags->db,
                       "Store: sqlite:PATH (default sqlite:DATA_DIR/auraos.db) or postgresql://");
   command->add_option("--http", flags->http, "Listen address HOST:PORT (default 127.0.0.1:8080)");
+  command->add_option("--api-listen", flags->api_listen,
+                      "Publish the actor message API on HOST:PORT (docs/client.md)");
   command->add_option("--config", flags->config_file, "JSON config file (camelCase keys)");
   command->add_option("--log-level", flags->log_level,
                       "trace, debug, info, warn, error or off (default info: execution starts "

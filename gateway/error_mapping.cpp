@@ -21,6 +21,10 @@ int http_status(errc code) {
       return 413;
     case errc::headers_too_large:
       return 431;
+    case errc::not_acceptable:
+      return 406;
+    case errc::unsupported_media_type:
+      return 415;
     case errc::invalid_definition:
     case errc::invalid_input:
       return 422;

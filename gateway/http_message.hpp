@@ -70,6 +70,9 @@ struct http_response {
 /// Decodes %XX escapes (and '+' as a space when `plus_is_space`); nullopt for a bad escape.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space = false);
 
+/// `text` percent-encoded for a path segment or a query value (unreserved bytes stay).
+std::string percent_encode(std::string_view text);
+
 /// Splits "a=1&b=x%20y" into decoded pairs; nullopt when an escape is malformed.
 std::optional<std::map<std::string, std::string>> parse_query(std::string_view query);
 

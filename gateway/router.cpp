@@ -75,8 +75,13 @@ http_response method_not_allowed(const http_request& request, const std::set<std
 }  // namespace
 
 router& router::add(std::string method, std::string_view pattern, route_handler handler) {
-  routes_.push_back(
-      route{std::move(method), std::string{pattern}, split_path(pattern), std::move(handler)});
+  routes_.push_back(route{route_pattern{std::move(method), std::string{pattern}},
+                          split_path(pattern), std::move(handler)});
+  return *this;
+}
+
+router& router::set_filter(route_filter filter) {
+  filter_ = std::move(filter);
   return *this;
 }
 
@@ -98,13 +103,16 @@ void router::dispatch(const http_request& request, responder respond) const {
     auto params = match(candidate.segments, *segments);
     if (!params) continue;
     // HEAD is served by the GET route; the session drops the body (RFC 9110, 9.3.2).
-    if (candidate.method == request.method ||
-        (request.method == "HEAD" && candidate.method == "GET")) {
-      candidate.handler(request, *params, std::move(respond));
+    const auto& method = candidate.name.method;
+    if (method == request.method || (request.method == "HEAD" && method == "GET")) {
+      if (filter_)
+        filter_(candidate.name, request, *params, std::move(respond), candidate.handler);
+      else
+        candidate.handler(request, *params, std::move(respond));
       return;
     }
-    allow.insert(candidate.method);
-    if (candidate.method == "GET") allow.insert("HEAD");
+    allow.insert(method);
+    if (method == "GET") allow.insert("HEAD");
   }
   if (!allow.empty()) {
     respond(method_not_allowed(request, allow));
@@ -123,7 +131,7 @@ http_handler router::handler() const {
 std::vector<route_pattern> router::routes() const {
   std::vector<route_pattern> out;
   out.reserve(routes_.size());
-  for (const auto& each : routes_) out.push_back(route_pattern{each.method, each.pattern});
+  for (const auto& each : routes_) out.push_back(each.name);
   return out;
 }
 

@@ -24,6 +24,12 @@ struct route_pattern {
   std::string pattern;  ///< e.g. "/api/v1/workflows/{id}".
 };
 
+/// Stands between the router and a matched route: called with the route, the request, its
+/// path parameters, the answer channel and the route's handler, which it calls (or answers
+/// itself). E.g. the Protobuf codec, which turns bodies into JSON and answers into messages.
+using route_filter = std::function<void(const route_pattern&, const http_request&,
+                                        const path_params&, responder, const route_handler&)>;
+
 /// A table of routes; unknown paths answer 404, known paths with another method 405 + Allow.
 /// A HEAD request is dispatched to the path's GET route.
 class router {
@@ -31,6 +37,9 @@ class router {
   /// Adds a route; `pattern` is literal segments and `{name}` segments matching one segment.
   /// Among routes matching a request, the first added wins.
   router& add(std::string method, std::string_view pattern, route_handler handler);
+
+  /// Puts `filter` between the router and every matched route (replaces an earlier one).
+  router& set_filter(route_filter filter);
 
   /// Finds the route of `request` and calls it, or answers 400/404/405 itself.
   void dispatch(const http_request& request, responder respond) const;
@@ -43,13 +52,13 @@ class router {
 
  private:
   struct route {
-    std::string method;
-    std::string pattern;
+    route_pattern name;
     std::vector<std::string> segments;
     route_handler handler;
   };
 
   std::vector<route> routes_;
+  route_filter filter_;
 };
 
 }  // namespace auraos::gateway

@@ -9,6 +9,7 @@
 #include "actors/tasks/scheduler.hpp"
 #include "actors/tasks/tasks_service.hpp"
 #include "gateway/api_routes.hpp"
+#include "gateway/protobuf_filter.hpp"
 #include "gateway/detail/ask.hpp"
 #include "gateway/execution_json.hpp"
 #include "gateway/prometheus_text.hpp"
@@ -189,6 +190,7 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_task_schedule_routes(*routes, node);
   add_asset_routes(*routes);
   add_openapi_routes(*routes);
+  routes->set_filter(protobuf_filter());
   return routes;
 }
 

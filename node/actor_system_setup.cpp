@@ -9,6 +9,7 @@
 #include <caf/actor_system_config.hpp>
 
 #include "cluster/transport.hpp"
+#include "messages/api_endpoint.hpp"
 #include "node/message_types.hpp"
 
 namespace auraos::node {
@@ -24,6 +25,7 @@ actor_runtime::actor_runtime(int scheduler_threads,
     config_->set("scheduler.max-threads", static_cast<std::size_t>(scheduler_threads));
   config_->set("scheduler.policy", caf::atom("sharing"));
   add_message_types(*config_);
+  api::add_api_message_types(*config_);
   if (transport) cluster::configure_transport(*config_, *transport);
   system_ = std::make_unique<caf::actor_system>(*config_);
 }

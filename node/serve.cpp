@@ -14,6 +14,7 @@
 #include "actors/env.hpp"
 #include "cluster/lease_keeper.hpp"
 #include "cluster/node_transport.hpp"
+#include "gateway/api_endpoint.hpp"
 #include "gateway/child_relay.hpp"
 #include "gateway/cluster_json.hpp"
 #include "gateway/event_feed.hpp"
@@ -215,6 +216,8 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
                  (*joined)->membership.incarnation, (*joined)->membership.shards);
   } else {
     publish_alone(*wiring.board, config, *shards);
+    // The actor API needs the middleman; a single node loads it plain.
+    if (!config.api_host.empty()) settings.transport = cluster::transport_options{};
   }
   settings.parts.push_back(gateway_part(config, options, wiring));
   local_node node{std::move(settings)};
@@ -226,7 +229,20 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
                   wiring.transport_error);
   else
     spdlog::info("node started (data dir {})", config.data_dir);
+  std::optional<gateway::published_api> api;
+  if (clean && !config.api_host.empty()) {
+    auto published = gateway::publish_api_endpoint(wiring.context, config.api_host, config.api_port);
+    if (published) {
+      api = *published;
+      spdlog::info("api: actor message API on {}:{}", config.api_host, published->port);
+    } else {
+      spdlog::error("--api-listen: cannot publish the actor API on {}:{}: {}", config.api_host,
+                    config.api_port, node.system().render(published.error()));
+      clean = false;
+    }
+  }
   if (clean) clean = node.run_until_stop_signal();
+  if (api) caf::anon_send_exit(api->actor, caf::exit_reason::user_shutdown);
   wiring.context->set_root(nullptr);
   // The published endpoint and the peers actor keep the actor system waiting: end them first.
   if (wiring.transport) cluster::stop_transport(*wiring.transport);

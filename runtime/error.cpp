@@ -29,6 +29,10 @@ std::string_view to_string(errc code) {
       return "payload_too_large";
     case errc::headers_too_large:
       return "headers_too_large";
+    case errc::unsupported_media_type:
+      return "unsupported_media_type";
+    case errc::not_acceptable:
+      return "not_acceptable";
   }
   return "internal";
 }

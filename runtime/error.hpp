@@ -21,6 +21,8 @@ enum class errc : std::uint8_t {
   method_not_allowed,  ///< The path exists, the HTTP method does not.
   payload_too_large,   ///< The request body is too large.
   headers_too_large,   ///< The request headers are too large.
+  unsupported_media_type,  ///< The request body's Content-Type is not one the call takes.
+  not_acceptable,      ///< No answer in a type the request's Accept allows.
 };
 
 /// The name of an error code, e.g. "not_found".

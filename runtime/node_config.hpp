@@ -31,6 +31,11 @@ struct node_config {
   std::string definitions_dir;
   std::string http_host = "127.0.0.1";
   std::uint16_t http_port = 8080;
+  /// Where the actor message API is published (`--api-listen HOST:PORT`, docs/client.md);
+  /// empty host: not published.
+  std::string api_host;
+  /// The actor API's port (0: any free port, logged).
+  std::uint16_t api_port = 0;
   /// Largest accepted request body.
   std::size_t max_body_bytes = 1 << 20;
   /// A waiting execution idle this long is passivated.

@@ -9,10 +9,12 @@
 
 #include "messages/workflow.pb.h"
 #include "runtime/definition/proto_mapping.hpp"
+#include "tests/support/json_equal.hpp"
 #include "tests/support/process.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using auraos::test::same_json;
 
 namespace {
 
@@ -23,22 +25,6 @@ std::string read_file(const fs::path& file) {
   return text.str();
 }
 
-/// Equal as JSON, with numbers compared by value (3 equals 3.0).
-bool same_json(const json& a, const json& b) {
-  if (a.is_number() && b.is_number()) return a.get<double>() == b.get<double>();
-  if (a.type() != b.type() || a.size() != b.size()) return false;
-  if (a.is_object()) {
-    for (const auto& [key, value] : a.items())
-      if (!b.contains(key) || !same_json(value, b.at(key))) return false;
-    return true;
-  }
-  if (a.is_array()) {
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (!same_json(a[i], b[i])) return false;
-    return true;
-  }
-  return a == b;
-}
 
 std::vector<fs::path> example_files() {
   std::vector<fs::path> files;

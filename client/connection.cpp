@@ -1,0 +1,121 @@
+// Dialling a node's actor API and sending calls to it, redialling with backoff.
+
+#include "client/connection.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <caf/io/middleman.hpp>
+#include <caf/scoped_actor.hpp>
+
+#include "messages/api_endpoint.hpp"
+
+namespace auraos::client::detail {
+
+std::chrono::milliseconds backoff_delay(const options& opts, int attempt) {
+  auto delay = opts.backoff_initial;
+  for (int i = 1; i < attempt && delay < opts.backoff_max; ++i) delay *= 2;
+  return std::min(delay, opts.backoff_max);
+}
+
+connection::connection(options opts)
+    : options_(std::move(opts)), config_(std::make_unique<caf::actor_system_config>()) {
+  config_->load<caf::io::middleman>();
+  // The node drops a connection that stays silent past its timeout: send heartbeats, and
+  // drop a node silent for longer than a few of its own heartbeats.
+  config_->set("middleman.heartbeat-interval", caf::timespan{std::chrono::milliseconds{100}});
+  config_->set("middleman.connection-timeout", caf::timespan{options_.dead_after});
+  config_->set("scheduler.max-threads", static_cast<std::size_t>(2));
+  config_->set("scheduler.policy", caf::atom("sharing"));
+  api::add_api_message_types(*config_);
+  system_ = std::make_unique<caf::actor_system>(*config_);
+}
+
+connection::~connection() {
+  {
+    std::lock_guard lock{mutex_};
+    endpoint_ = nullptr;
+  }
+  system_.reset();
+  config_.reset();
+}
+
+caf::actor_system& connection::system() {
+  return *system_;
+}
+
+endpoint_result connection::dial() {
+  caf::scoped_actor self{*system_};
+  endpoint_result out = fail(error{0, "unreachable", ""});
+  auto where = options_.host + ":" + std::to_string(options_.port);
+  self->request(system_->middleman().actor_handle(), options_.connect_timeout,
+                caf::connect_atom::value, options_.host, options_.port)
+      .receive(
+          [&](const caf::node_id&, caf::strong_actor_ptr& found, const std::set<std::string>&) {
+            if (found)
+              out = caf::actor_cast<caf::actor>(std::move(found));
+            else
+              out = fail(error{0, "unreachable", "no actor API is published at " + where});
+          },
+          [&](const caf::error& e) {
+            out = fail(error{0, "unreachable",
+                             "cannot reach the actor API at " + where + ": " + system_->render(e)});
+          });
+  return out;
+}
+
+endpoint_result connection::endpoint() {
+  std::lock_guard lock{mutex_};
+  if (endpoint_) return endpoint_;
+  endpoint_result last = fail(error{0, "unreachable", "no connection attempt was made"});
+  for (int attempt = 1; attempt <= std::max(options_.connect_attempts, 1); ++attempt) {
+    if (attempt > 1) std::this_thread::sleep_for(backoff_delay(options_, attempt - 1));
+    last = dial();
+    if (last) {
+      endpoint_ = *last;
+      return last;
+    }
+  }
+  return last;
+}
+
+void connection::forget(const caf::actor& dead) {
+  std::lock_guard lock{mutex_};
+  if (endpoint_ == dead) endpoint_ = nullptr;
+}
+
+result<v1::ApiReply> connection::call(const v1::ApiCall& call, bool retry_safe) {
+  for (int attempt = 1;; ++attempt) {
+    auto target = endpoint();
+    if (!target) return fail(target.error());
+    caf::scoped_actor self{*system_};
+    self->monitor(*target);
+    std::optional<result<v1::ApiReply>> answer;
+    bool lost = false;
+    self->send(*target, api::call_atom::value, call);
+    self->receive(
+        [&](v1::ApiReply& reply) { answer = std::move(reply); },
+        [&](caf::down_msg&) { lost = true; },
+        [&](caf::error& e) {
+          answer = fail(error{0, "protocol", "the node refused the call: " + system_->render(e)});
+        },
+        caf::after(options_.call_timeout) >> [&] {
+          answer = fail(error{0, "timeout", "no answer to " + call.operation() + " within " +
+                                                std::to_string(options_.call_timeout.count()) +
+                                                " ms (it may still take effect)"});
+        });
+    if (answer) return std::move(*answer);
+    forget(*target);  // lost: the down message came first
+    if (!retry_safe || attempt >= std::max(options_.connect_attempts, 1))
+      return fail(error{0, "unavailable",
+                        "the connection to the node was lost during " + call.operation() +
+                            (retry_safe ? "" : " (it may or may not have taken effect)")});
+    std::this_thread::sleep_for(backoff_delay(options_, attempt));
+  }
+}
+
+}  // namespace auraos::client::detail

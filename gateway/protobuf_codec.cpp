@@ -1,0 +1,108 @@
+// JSON <-> Protobuf through the messages' proto3 JSON mapping, with the descriptors of the
+// generated api_*.proto files.
+
+#include "gateway/protobuf_codec.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/dynamic_message.h>
+#include <google/protobuf/util/json_util.h>
+
+#include "messages/api_cluster.pb.h"
+#include "messages/api_common.pb.h"
+#include "messages/api_events.pb.h"
+#include "messages/api_executions.pb.h"
+#include "messages/api_tasks.pb.h"
+#include "messages/api_workflows.pb.h"
+
+namespace auraos::gateway {
+namespace {
+
+namespace pb = google::protobuf;
+
+/// Names one message of each api_*.proto file, so that a static link keeps the files and
+/// their descriptors are in the generated pool.
+void keep_api_messages() {
+  static const pb::Descriptor* kept[] = {
+      v1::Error::descriptor(),    v1::Workflow::descriptor(), v1::Execution::descriptor(),
+      v1::Event::descriptor(),    v1::TaskRun::descriptor(),  v1::Cluster::descriptor(),
+  };
+  (void)kept;
+}
+
+/// A new empty message named `type`, or null when no such message is compiled in.
+std::unique_ptr<pb::Message> new_message(std::string_view type) {
+  keep_api_messages();
+  const auto* descriptor =
+      pb::DescriptorPool::generated_pool()->FindMessageTypeByName(std::string{type});
+  if (descriptor == nullptr) return nullptr;
+  const auto* prototype = pb::MessageFactory::generated_factory()->GetPrototype(descriptor);
+  if (prototype == nullptr) return nullptr;
+  return std::unique_ptr<pb::Message>(prototype->New());
+}
+
+/// The JSON key of an array message's only field.
+std::string list_key(const pb::Message& message) {
+  const auto* descriptor = message.GetDescriptor();
+  if (descriptor->field_count() != 1 || !descriptor->field(0)->is_repeated()) return {};
+  return descriptor->field(0)->json_name();
+}
+
+std::string unknown_message(std::string_view type) {
+  return "no Protobuf message is named " + std::string{type};
+}
+
+}  // namespace
+
+result<std::string, std::string> json_to_protobuf(const message_form& form, std::string_view json) {
+  auto message = new_message(form.type);
+  if (!message) return fail(unknown_message(form.type));
+  std::string wrapped;
+  if (form.array) {
+    auto key = list_key(*message);
+    if (key.empty()) return fail(std::string{form.type} + " is not a list message");
+    wrapped.reserve(json.size() + key.size() + 5);
+    wrapped.append("{\"").append(key).append("\":").append(json).append("}");
+    json = wrapped;
+  }
+  pb::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  auto status = pb::util::JsonStringToMessage(pb::StringPiece(json.data(), json.size()),
+                                              message.get(), options);
+  if (!status.ok()) return fail(std::string{status.message()});
+  return message->SerializeAsString();
+}
+
+result<std::string, std::string> protobuf_to_json(const message_form& form, std::string_view bytes,
+                                                  bool with_defaults) {
+  auto message = new_message(form.type);
+  if (!message) return fail(unknown_message(form.type));
+  if (!message->ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+    return fail("the bytes are not a valid " + std::string{form.type} + " message");
+  pb::util::JsonPrintOptions options;
+  options.always_print_primitive_fields = with_defaults;
+  std::string json;
+  auto status = pb::util::MessageToJsonString(*message, &json, options);
+  if (!status.ok()) return fail(std::string{status.message()});
+  if (!form.array) return json;
+  // `{"KEY":[...]}`: the list alone. An unset list prints `{}` without defaults.
+  auto open = json.find('[');
+  if (open == std::string::npos) return std::string{"[]"};
+  return json.substr(open, json.size() - open - 1);
+}
+
+bool is_protobuf_media_type(std::string_view content_type) {
+  auto end = content_type.find(';');
+  auto type = content_type.substr(0, end);
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  return type.size() == protobuf_media_type.size() &&
+         std::equal(type.begin(), type.end(), protobuf_media_type.begin(),
+                    [](char a, char b) {
+                      return std::tolower(static_cast<unsigned char>(a)) == b;
+                    });
+}
+
+}  // namespace auraos::gateway
