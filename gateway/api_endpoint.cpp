@@ -59,8 +59,12 @@ result<std::string, api_error> fill_path(const std::string& pattern,
   return out;
 }
 
-/// The REST request of `call`, asking for Protobuf both ways, or why there is none.
-result<http_request, api_error> request_of(const v1::ApiCall& call) {
+/// The REST request of `call`, asking for Protobuf both ways, or why there is none (as the HTTP
+/// server, a body above `max_body` is refused).
+result<http_request, api_error> request_of(const v1::ApiCall& call, std::size_t max_body) {
+  if (call.body().size() > max_body)
+    return fail(make_error(errc::payload_too_large,
+                           fmt::format("request body exceeds the limit of {} bytes", max_body)));
   const auto* forms = find_protobuf_operation(call.operation());
   if (!forms)
     return fail(make_error(errc::not_found,
@@ -108,7 +112,7 @@ caf::behavior endpoint_behavior(endpoint* self, std::shared_ptr<node_context> no
       [self, node](api::call_atom, const v1::ApiCall& call) {
         auto promise = self->make_response_promise<v1::ApiReply>();
         auto name = node->node_name();
-        auto request = request_of(call);
+        auto request = request_of(call, node->config().max_body_bytes);
         if (!request) {
           promise.deliver(error_reply(request.error(), name));
           return promise;

@@ -2,6 +2,8 @@
 
 #include "gateway/protobuf_filter.hpp"
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -22,7 +24,17 @@ bool sends_protobuf(const http_request& request) {
   return type && is_protobuf_media_type(*type);
 }
 
-/// True when the request's Accept names application/x-protobuf (and not only with q=0).
+/// The weight of one Accept item ("type; q=0.5"): its q parameter, 1 when absent.
+double weight_of(std::string_view item) {
+  auto q = item.find("q=");
+  if (q == std::string_view::npos) return 1.0;
+  auto value = std::string{item.substr(q + 2)};
+  char* end = nullptr;
+  double weight = std::strtod(value.c_str(), &end);
+  return end == value.c_str() ? 1.0 : weight;
+}
+
+/// True when the request's Accept names application/x-protobuf with a weight above 0.
 bool accepts_protobuf(const http_request& request) {
   auto accept = request.headers.get("Accept");
   if (!accept) return false;
@@ -31,9 +43,7 @@ bool accepts_protobuf(const http_request& request) {
     auto comma = rest.find(',');
     auto item = rest.substr(0, comma);
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    if (is_protobuf_media_type(item) && item.find("q=0") == std::string_view::npos &&
-        item.find("q=0.0") == std::string_view::npos)
-      return true;
+    if (is_protobuf_media_type(item) && weight_of(item) > 0) return true;
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
   }
@@ -86,8 +96,7 @@ result<http_request, api_error> json_request(const http_request& request,
   }
   auto json = protobuf_to_json({forms.request, forms.request_is_array}, request.body, false);
   if (!json)
-    return fail(make_error(errc::invalid, fmt::format("body: {} (expected {})", json.error(),
-                                                      forms.request)));
+    return fail(make_error(errc::invalid, fmt::format("body: {}", json.error())));
   out.body = std::move(*json);
   return out;
 }

@@ -118,6 +118,13 @@ const std::map<std::string, field_setter>& field_setters() {
          std::tie(c.http_host, c.http_port) = *address;
          return true;
        }},
+      {"apiListen",
+       [](node_config& c, const nlohmann::json& v) -> result<bool, std::string> {
+         auto address = parse_listen_address(v.get<std::string>(), "config: apiListen");
+         if (!address) return fail(address.error());
+         std::tie(c.api_host, c.api_port) = *address;
+         return true;
+       }},
       {"logLevel",
        [](node_config& c, const nlohmann::json& v) -> result<bool, std::string> {
          auto level = parse_log_level(v.get<std::string>());

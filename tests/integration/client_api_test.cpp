@@ -91,6 +91,12 @@ BOOST_AUTO_TEST_CASE(typed_calls_store_run_and_read_a_workflow) {
   auto listed = c.list_executions({{"workflowId", workflow->id()}});
   BOOST_TEST_REQUIRE(listed.has_value());
   BOOST_TEST(listed->items_size() == 1);
+  auto other = c.create_workflow(definition_of(two_shell_steps));
+  BOOST_TEST_REQUIRE(other.has_value());
+  BOOST_TEST(c.delete_workflow(other->id()).has_value());
+  auto gone = c.delete_workflow(other->id());
+  BOOST_TEST_REQUIRE(!gone.has_value());
+  BOOST_TEST(gone.error().status == 404);
 }
 
 BOOST_AUTO_TEST_CASE(errors_are_values_with_the_status_and_code_of_rest) {
@@ -108,6 +114,16 @@ BOOST_AUTO_TEST_CASE(errors_are_values_with_the_status_and_code_of_rest) {
   auto unknown = c.call(call, true);
   BOOST_TEST_REQUIRE(unknown.has_value());
   BOOST_TEST(unknown->status() == 404);
+  call.set_operation("createWorkflow");
+  call.set_body(std::string(2 << 20, 'x'));  // above maxBodyBytes, as over HTTP
+  auto huge = c.call(call, false);
+  BOOST_TEST_REQUIRE(huge.has_value());
+  BOOST_TEST(huge->status() == 413);
+  call.set_body("not a definition");
+  auto garbage = c.call(call, false);
+  BOOST_TEST_REQUIRE(garbage.has_value());
+  BOOST_TEST(garbage->status() == 400);
+  call.clear_body();
   call.set_operation("getWorkflow");  // its {id} is missing
   auto no_id = c.call(call, true);
   BOOST_TEST_REQUIRE(no_id.has_value());

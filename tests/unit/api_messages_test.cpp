@@ -307,9 +307,9 @@ BOOST_AUTO_TEST_CASE(every_json_operation_names_messages_that_match_its_schemas)
       if (!operation.is_object() || !operation.contains("operationId")) continue;
       auto id = operation.at("operationId").get<std::string>();
       if (!operation.contains("x-protobuf")) {
-        BOOST_TEST((not_json.count(id) > 0 || (body_schema(operation, true).is_null() &&
-                                               body_schema(operation, false).is_null())),
-                   id << " speaks JSON but names no message in x-protobuf");
+        // A route without Protobuf forms answers 406 to Accept: application/x-protobuf, so
+        // even a 204 route (a DELETE, whose errors are JSON) has x-protobuf, empty.
+        BOOST_TEST(not_json.count(id) > 0, id << " speaks JSON but has no x-protobuf");
         continue;
       }
       BOOST_TEST(not_json.count(id) == 0, id << " does not speak JSON but has x-protobuf");
@@ -317,7 +317,7 @@ BOOST_AUTO_TEST_CASE(every_json_operation_names_messages_that_match_its_schemas)
       check_form(operation, true, check);
       check_form(operation, false, check);
     }
-  BOOST_TEST(operations == 55);
+  BOOST_TEST(operations == 60);
   std::string lines;
   for (const auto& line : check.problems()) lines += "  " + line + "\n";
   BOOST_TEST(check.problems().empty(), "messages and schemas differ:\n" << lines);

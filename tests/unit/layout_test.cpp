@@ -211,6 +211,8 @@ const std::set<std::string> caf_header_outside_actors = {
     "gateway/detail/collect_executions.hpp",  // runs inside an asking actor
     "gateway/child_relay.hpp",                // the relay actor of child ends between nodes
     "gateway/supervision_feed.hpp",           // the actor that gathers tree changes for the hub
+    "gateway/api_endpoint.hpp",               // the actor API's published endpoint
+    "gateway/api_subscription.hpp",           // the actor pumping a stream to a subscriber
 };
 
 BOOST_AUTO_TEST_CASE(caf_headers_only_where_actors_are_defined) {
