@@ -3,10 +3,6 @@
 // side on one real `auraos serve`: getExecution (a read answered by the executions service) and
 // startExecution (a stored start), one call in flight, then 16 callers at once.
 // Usage: client_bench [-n CALLS=5000] [--binary PATH]
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -22,24 +18,12 @@
 #include "bench/support/rest_load.hpp"
 #include "bench/support/rest_node.hpp"
 #include "client/client.hpp"
+#include "tests/support/pg_server.hpp"
 
 namespace {
 
 namespace b = auraos::bench;
 using clock_type = std::chrono::steady_clock;
-
-/// A port that was free a moment ago (the node binds it next).
-std::uint16_t free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t size = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
 
 /// Calls per second and latency quantiles of `calls` calls of `one` from `callers` threads.
 struct figures {
@@ -95,7 +79,9 @@ int main(int argc, char** argv) {
     else
       die("unknown flag " + flag);
   }
-  auto api_port = free_port();
+  auto port = auraos::test::unused_port();
+  if (!port) die(port.error());
+  auto api_port = *port;
   auto node = b::rest_node::start(
       binary, "", nlohmann::json{{"apiListen", fmt::format("127.0.0.1:{}", api_port)}}.dump());
   if (!node) die(node.error());

@@ -89,7 +89,8 @@ class subscription {
   std::shared_ptr<state> state_;
 };
 
-/// Called with each event of a subscription, in storing order, on a library thread.
+/// Called with each event of a subscription, in storing order, on one of the client's two
+/// library threads: a callback that blocks holds up the client's other subscriptions.
 using event_callback = std::function<void(const v1::Event&)>;
 /// Called once when a subscription ends for good (the node refused it, e.g. a bad `where`).
 using end_callback = std::function<void(const error&)>;

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "client/client.hpp"
@@ -13,9 +14,11 @@ namespace auraos::client {
 
 /// What the caller's handle and the subscription's actor share.
 struct subscription::state {
-  std::mutex mutex;  ///< Held while a callback runs and while stopping.
+  /// Held while a callback runs and while stopping (recursive: a callback may stop it).
+  std::recursive_mutex mutex;
   bool stopped = false;
   caf::actor actor;
+  std::thread::id callback_thread;  ///< The thread running a callback now, if one is.
 };
 
 struct client::impl {

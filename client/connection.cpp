@@ -83,6 +83,16 @@ endpoint_result connection::endpoint() {
   return last;
 }
 
+caf::actor connection::current_endpoint() {
+  std::lock_guard lock{mutex_};
+  return endpoint_;
+}
+
+void connection::adopt(const caf::actor& found) {
+  std::lock_guard lock{mutex_};
+  if (!endpoint_) endpoint_ = found;
+}
+
 void connection::forget(const caf::actor& dead) {
   std::lock_guard lock{mutex_};
   if (endpoint_ == dead) endpoint_ = nullptr;

@@ -32,6 +32,12 @@ class connection {
   /// The endpoint, dialled (with backoff, up to `connect_attempts` tries) when there is none.
   endpoint_result endpoint();
 
+  /// The endpoint if one is connected now (never dials).
+  caf::actor current_endpoint();
+
+  /// Keeps `found` as the endpoint (an actor dialled it itself, without blocking).
+  void adopt(const caf::actor& found);
+
   /// Forgets `dead` as the endpoint (a call or a subscription saw it go down).
   void forget(const caf::actor& dead);
 

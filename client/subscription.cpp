@@ -1,11 +1,15 @@
-// Event subscriptions: a detached actor per subscription opens the stream at the endpoint,
+// Event subscriptions: an actor per subscription opens the stream at the endpoint,
 // hands each event to the callback, and reopens it after the last event seen when the
 // connection or the stream is lost.
 
 #include <mutex>
+#include <set>
+#include <thread>
 
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
+#include <caf/io/middleman.hpp>
+#include <caf/scoped_actor.hpp>
 #include <caf/send.hpp>
 #include <caf/stateful_actor.hpp>
 
@@ -15,6 +19,9 @@
 namespace auraos::client {
 
 namespace {
+
+/// How long stop() waits for the subscription's actor to end (a callback may still be running).
+constexpr auto stop_deadline = std::chrono::seconds{10};
 
 /// `(reopen_atom)`: open the stream again (after a backoff delay).
 using reopen_atom = caf::atom_constant<caf::atom("reopen")>;
@@ -36,8 +43,12 @@ using subscriber = caf::stateful_actor<subscriber_state>;
 /// Runs `f` unless the subscription was stopped (under its lock, so stop() waits for it).
 template <class F>
 void unless_stopped(subscriber* self, F f) {
-  std::lock_guard lock{self->state.shared->mutex};
-  if (!self->state.shared->stopped) f();
+  auto& shared = *self->state.shared;
+  std::lock_guard lock{shared.mutex};
+  if (shared.stopped) return;
+  shared.callback_thread = std::this_thread::get_id();
+  f();
+  shared.callback_thread = {};
 }
 
 void reopen_later(subscriber* self) {
@@ -57,11 +68,10 @@ void give_up(subscriber* self, const error& why) {
   self->quit();
 }
 
-void open(subscriber* self) {
+/// Asks for the stream at the endpoint.
+void request_stream(subscriber* self, caf::actor endpoint) {
   auto& state = self->state;
-  auto target = state.link->endpoint();
-  if (!target) return reopen_later(self);
-  state.endpoint = *target;
+  state.endpoint = std::move(endpoint);
   self->monitor(state.endpoint);
   self->request(state.endpoint, state.link->settings().call_timeout, api::subscribe_atom::value,
                 state.filter, caf::actor_cast<caf::actor>(self))
@@ -75,6 +85,25 @@ void open(subscriber* self) {
             envelope.ParseFromString(reply.body());
             give_up(self, error{reply.status(), envelope.error().code(),
                                 envelope.error().message()});
+          },
+          [self](caf::error&) { reopen_later(self); });
+}
+
+/// Opens the stream, dialling the node first (asynchronously: it never blocks a thread) when
+/// the client has no connection.
+void open(subscriber* self) {
+  auto* link = self->state.link;
+  if (auto known = link->current_endpoint()) return request_stream(self, std::move(known));
+  const auto& settings = link->settings();
+  self->request(self->home_system().middleman().actor_handle(), settings.connect_timeout,
+                caf::connect_atom::value, settings.host, settings.port)
+      .then(
+          [self, link](const caf::node_id&, caf::strong_actor_ptr& found,
+                       const std::set<std::string>&) {
+            if (!found) return reopen_later(self);
+            auto endpoint = caf::actor_cast<caf::actor>(std::move(found));
+            link->adopt(endpoint);
+            request_stream(self, std::move(endpoint));
           },
           [self](caf::error&) { reopen_later(self); });
 }
@@ -115,13 +144,25 @@ subscription::~subscription() {
 
 void subscription::stop() {
   caf::actor actor;
+  bool from_callback = false;
   {
     std::lock_guard lock{state_->mutex};
     if (state_->stopped) return;
     state_->stopped = true;
     actor = std::move(state_->actor);
+    from_callback = state_->callback_thread == std::this_thread::get_id();
   }
-  if (actor) caf::anon_send_exit(actor, caf::exit_reason::user_shutdown);
+  if (!actor) return;
+  if (from_callback) {
+    caf::anon_send_exit(actor, caf::exit_reason::user_shutdown);
+    return;
+  }
+  // Wait for the actor to end: anything it leaves with the system's clock after the clock
+  // stops (a backoff timer, a request timeout) would keep the client's actor system from ending.
+  caf::scoped_actor self{actor.home_system()};
+  self->monitor(actor);
+  self->send_exit(actor, caf::exit_reason::user_shutdown);
+  self->receive([](caf::down_msg&) {}, caf::after(stop_deadline) >> [] {});
 }
 
 result<std::unique_ptr<subscription>> client::subscribe(const v1::EventSubscription& filter,
@@ -135,7 +176,7 @@ result<std::unique_ptr<subscription>> client::subscribe(const v1::EventSubscript
     impl_->subscriptions.push_back(shared);
   }
   std::lock_guard lock{shared->mutex};
-  shared->actor = link->system().spawn<caf::detached>(subscriber_behavior, link, shared, filter,
+  shared->actor = link->system().spawn(subscriber_behavior, link, shared, filter,
                                                       std::move(on_event), std::move(on_end));
   return std::unique_ptr<subscription>(new subscription(shared));
 }

@@ -74,13 +74,8 @@ result<http_request, api_error> request_of(const v1::ApiCall& call, std::size_t 
   http_request out;
   out.method = forms->route.method;
   out.path = std::move(*path);
-  out.target = out.path;
-  char separator = '?';
-  for (const auto& [name, value] : call.query()) {
-    out.query.emplace(name, value);
-    out.target += separator + percent_encode(name) + "=" + percent_encode(value);
-    separator = '&';
-  }
+  out.query.insert(call.query().begin(), call.query().end());
+  out.target = target_of(out.path, out.query);
   for (const auto& [name, value] : call.headers()) out.headers.set(name, value);
   out.headers.set("Accept", protobuf_media_type);
   if (!call.body().empty()) out.headers.set("Content-Type", protobuf_media_type);

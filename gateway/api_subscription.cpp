@@ -78,12 +78,7 @@ http_request stream_request(const v1::EventSubscription& subscription) {
   add("correlationId", subscription.correlation_id());
   add("where", subscription.where());
   add("after", subscription.after());
-  out.target = out.path;
-  char separator = '?';
-  for (const auto& [name, value] : out.query) {
-    out.target += separator + percent_encode(name) + "=" + percent_encode(value);
-    separator = '&';
-  }
+  out.target = target_of(out.path, out.query);
   out.headers.set("Upgrade", "websocket");
   out.headers.set("Connection", "Upgrade");
   return out;

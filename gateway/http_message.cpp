@@ -113,4 +113,14 @@ std::string percent_encode(std::string_view text) {
   return out;
 }
 
+std::string target_of(const std::string& path, const std::map<std::string, std::string>& query) {
+  auto out = path;
+  char separator = '?';
+  for (const auto& [name, value] : query) {
+    out += separator + percent_encode(name) + "=" + percent_encode(value);
+    separator = '&';
+  }
+  return out;
+}
+
 }  // namespace auraos::gateway

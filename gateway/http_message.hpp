@@ -73,6 +73,9 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 /// `text` percent-encoded for a path segment or a query value (unreserved bytes stay).
 std::string percent_encode(std::string_view text);
 
+/// `path` with `query` appended as "?a=1&b=x%20y" (names and values percent-encoded).
+std::string target_of(const std::string& path, const std::map<std::string, std::string>& query);
+
 /// Splits "a=1&b=x%20y" into decoded pairs; nullopt when an escape is malformed.
 std::optional<std::map<std::string, std::string>> parse_query(std::string_view query);
 

@@ -33,11 +33,18 @@ void keep_api_messages() {
   (void)kept;
 }
 
+}  // namespace
+
+const pb::Descriptor* find_api_message(std::string_view type) {
+  keep_api_messages();
+  return pb::DescriptorPool::generated_pool()->FindMessageTypeByName(std::string{type});
+}
+
+namespace {
+
 /// A new empty message named `type`, or null when no such message is compiled in.
 std::unique_ptr<pb::Message> new_message(std::string_view type) {
-  keep_api_messages();
-  const auto* descriptor =
-      pb::DescriptorPool::generated_pool()->FindMessageTypeByName(std::string{type});
+  const auto* descriptor = find_api_message(type);
   if (descriptor == nullptr) return nullptr;
   const auto* prototype = pb::MessageFactory::generated_factory()->GetPrototype(descriptor);
   if (prototype == nullptr) return nullptr;

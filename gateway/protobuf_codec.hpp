@@ -8,7 +8,15 @@
 
 #include "runtime/result.hpp"
 
+namespace google::protobuf {
+class Descriptor;
+}  // namespace google::protobuf
+
 namespace auraos::gateway {
+
+/// The compiled-in message named `type` (e.g. "auraos.v1.Execution"; the api_*.proto files are
+/// kept linked for it), or null when there is none.
+const google::protobuf::Descriptor* find_api_message(std::string_view type);
 
 /// How a JSON value is read as a message.
 struct message_form {
