@@ -2,8 +2,6 @@
 
 #include "cli/node_client.hpp"
 
-#include "gateway/http_message.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -12,6 +10,8 @@
 #include <netdb.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include "gateway/http_message.hpp"
 
 namespace auraos::cli {
 namespace {

@@ -3,8 +3,6 @@
 
 #include "gateway/api_endpoint.hpp"
 
-#include <map>
-
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/io/middleman.hpp>
@@ -15,6 +13,7 @@
 #include "gateway/api_error.hpp"
 #include "gateway/api_routes.hpp"
 #include "gateway/api_subscription.hpp"
+#include "gateway/detail/routed_promises.hpp"
 #include "gateway/owner_routing.hpp"
 #include "gateway/protobuf_codec.hpp"
 #include "gateway/protobuf_routes.hpp"
@@ -23,14 +22,10 @@
 namespace auraos::gateway {
 namespace {
 
-/// `(answered_atom, call number, reply)`: a routed call's answer, from the router's thread.
-using answered_atom = caf::atom_constant<caf::atom("answered")>;
-
 struct endpoint_state {
   endpoint_state() = default;  // never an aggregate: see CAF-NOTES.md
   std::shared_ptr<router> routes;
-  std::uint64_t next_call = 0;
-  std::map<std::uint64_t, caf::typed_response_promise<v1::ApiReply>> waiting;
+  detail::routed_promises<v1::ApiReply> waiting;
   static inline const char* name = "api-endpoint";
 };
 
@@ -92,6 +87,11 @@ v1::ApiReply reply_of(http_response response, const std::string& self_name) {
   return reply;
 }
 
+/// Turns a routed answer into the reply, naming `self_name` when no other node answered.
+auto replies_of(std::string self_name) {
+  return [self_name](http_response response) { return reply_of(std::move(response), self_name); };
+}
+
 /// An error as the reply REST would give in Protobuf.
 v1::ApiReply error_reply(const api_error& error, const std::string& self_name) {
   auto response = error_response(error);
@@ -112,34 +112,22 @@ caf::behavior endpoint_behavior(endpoint* self, std::shared_ptr<node_context> no
           promise.deliver(error_reply(request.error(), name));
           return promise;
         }
-        auto number = self->state.next_call++;
-        self->state.waiting.emplace(number, promise);
-        auto me = caf::actor_cast<caf::actor>(self);
-        self->state.routes->dispatch(
-            *request, responder([me, number, name](http_response response) {
-              caf::anon_send(me, answered_atom::value, number, reply_of(std::move(response), name));
-            }));
+        auto answer =
+            self->state.waiting.keep(promise, caf::actor_cast<caf::actor>(self), replies_of(name));
+        self->state.routes->dispatch(*request, responder(std::move(answer)));
         return promise;
       },
       [self, node](api::subscribe_atom, const v1::EventSubscription& subscription,
                    const caf::actor& subscriber) {
         auto promise = self->make_response_promise<v1::ApiReply>();
-        auto name = node->node_name();
-        auto number = self->state.next_call++;
-        self->state.waiting.emplace(number, promise);
         auto me = caf::actor_cast<caf::actor>(self);
+        auto answer = self->state.waiting.keep(promise, me, replies_of(node->node_name()));
         open_api_subscription(node, *self->state.routes, subscription, subscriber, me,
-                              [me, number, name](http_response response) {
-                                caf::anon_send(me, answered_atom::value, number,
-                                               reply_of(std::move(response), name));
-                              });
+                              std::move(answer));
         return promise;
       },
-      [self](answered_atom, std::uint64_t number, v1::ApiReply& reply) {
-        auto it = self->state.waiting.find(number);
-        if (it == self->state.waiting.end()) return;
-        it->second.deliver(std::move(reply));
-        self->state.waiting.erase(it);
+      [self](detail::routed_answer_atom, std::uint64_t number, v1::ApiReply& reply) {
+        self->state.waiting.deliver(number, reply);
       },
   };
 }

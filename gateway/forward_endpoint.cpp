@@ -1,9 +1,6 @@
 // Forwarded calls answered through the node's own router, as if they had arrived over HTTP.
 #include "gateway/forward_endpoint.hpp"
 
-#include <cstdint>
-#include <map>
-
 #include <caf/actor_cast.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
@@ -12,20 +9,17 @@
 
 #include "gateway/api_routes.hpp"
 #include "gateway/child_relay.hpp"
+#include "gateway/detail/routed_promises.hpp"
 #include "gateway/owner_routing.hpp"
 
 namespace auraos::gateway {
 
 namespace {
 
-/// `(answered_atom, call number, reply)`: a forwarded call's response, from the router's thread.
-using answered_atom = caf::atom_constant<caf::atom("answered")>;
-
 struct handler_state {
   handler_state() = default;
   std::shared_ptr<router> routes;
-  std::uint64_t next_call = 0;
-  std::map<std::uint64_t, caf::typed_response_promise<v1::ForwardReply>> waiting;
+  detail::routed_promises<v1::ForwardReply> waiting;
   static inline const char* name = "forward-handler";
 };
 
@@ -55,25 +49,20 @@ caf::behavior handler(caf::stateful_actor<handler_state>* self,
                          [promise](v1::ForwardReply reply) mutable { promise.deliver(reply); });
           return promise;
         }
-        auto number = self->state.next_call++;
-        self->state.waiting.emplace(number, promise);
-        auto me = caf::actor_cast<caf::actor>(self);
         auto name = node->node_name();
-        self->state.routes->dispatch(
-            request_of(call), responder([me, number, name](http_response response) {
+        auto answer = self->state.waiting.keep(
+            promise, caf::actor_cast<caf::actor>(self), [name](http_response response) {
               v1::ForwardReply reply;
               reply.set_status(response.status);
               reply.set_body(std::move(response.body));
               reply.set_node(response.headers.get(node_header).value_or(name));
-              caf::anon_send(me, answered_atom::value, number, std::move(reply));
-            }));
+              return reply;
+            });
+        self->state.routes->dispatch(request_of(call), responder(std::move(answer)));
         return promise;
       },
-      [self](answered_atom, std::uint64_t number, v1::ForwardReply& reply) {
-        auto it = self->state.waiting.find(number);
-        if (it == self->state.waiting.end()) return;
-        it->second.deliver(std::move(reply));
-        self->state.waiting.erase(it);
+      [self](detail::routed_answer_atom, std::uint64_t number, v1::ForwardReply& reply) {
+        self->state.waiting.deliver(number, reply);
       },
   };
 }

@@ -213,6 +213,7 @@ const std::set<std::string> caf_header_outside_actors = {
     "gateway/supervision_feed.hpp",           // the actor that gathers tree changes for the hub
     "gateway/api_endpoint.hpp",               // the actor API's published endpoint
     "gateway/api_subscription.hpp",           // the actor pumping a stream to a subscriber
+    "gateway/detail/routed_promises.hpp",     // promises an actor keeps for its router
 };
 
 BOOST_AUTO_TEST_CASE(caf_headers_only_where_actors_are_defined) {
