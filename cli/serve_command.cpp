@@ -10,6 +10,7 @@
 #include <string>
 #include <tuple>
 
+#include <google/protobuf/stubs/logging.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -133,6 +134,12 @@ void use_stderr_logger(const std::string& level) {
   logger->set_level(spdlog_level(level));
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  // libprotobuf reports a bad body (e.g. invalid UTF-8 in a string field) on stderr itself; the
+  // caller already gets a 400, so keep such lines in the log's format and at debug level.
+  google::protobuf::SetLogHandler(
+      [](google::protobuf::LogLevel, const char*, int, const std::string& message) {
+        spdlog::debug("protobuf: {}", message);
+      });
 }
 
 int serve(const serve_flags& flags) {

@@ -8,9 +8,21 @@
 #include <random>
 #include <type_traits>
 
+#include <google/protobuf/io/coded_stream.h>
+
 #include "client/client_impl.hpp"
 
 namespace auraos::client {
+
+bool parse_answer(const std::string& bytes, google::protobuf::Message& into) {
+  // A JSON level is up to three message levels in a google.protobuf.Value; stored values nest
+  // up to 1,024 levels.
+  constexpr int max_answer_depth = 3 * 1024 + 64;
+  google::protobuf::io::CodedInputStream input(reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                                               static_cast<int>(bytes.size()));
+  input.SetRecursionLimit(max_answer_depth);
+  return into.ParseFromCodedStream(&input);
+}
 
 namespace {
 
@@ -54,7 +66,7 @@ result<answer<T>> decode(result<v1::ApiReply> reply) {
   answer<T> out;
   out.node = reply->node();
   if constexpr (!std::is_same_v<T, done>) {
-    if (!out.value.ParseFromString(reply->body()))
+    if (!parse_answer(reply->body(), out.value))
       return fail(error{reply->status(), "protocol",
                         "the answer is not a valid " + T::descriptor()->full_name()});
   }

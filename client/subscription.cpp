@@ -127,7 +127,7 @@ caf::behavior subscriber_behavior(subscriber* self, detail::connection* link,
       [self](api::update_atom, v1::SubscriptionUpdate& update) {
         if (!update.closed().empty()) return reopen_later(self);
         v1::Event event;
-        if (!event.ParseFromString(update.event())) return;
+        if (!parse_answer(update.event(), event)) return;
         self->state.filter.set_after(event.id());
         unless_stopped(self, [&] { self->state.on_event(event); });
       },

@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include <google/protobuf/descriptor.h>
+#include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/dynamic_message.h>
-#include <google/protobuf/util/json_util.h>
 
 #include "messages/api_cluster.pb.h"
 #include "messages/api_common.pb.h"
@@ -17,11 +20,18 @@
 #include "messages/api_executions.pb.h"
 #include "messages/api_tasks.pb.h"
 #include "messages/api_workflows.pb.h"
+#include "gateway/protobuf_json_mapping.hpp"
+#include "runtime/json_parse.hpp"
 
 namespace auraos::gateway {
 namespace {
 
 namespace pb = google::protobuf;
+
+/// How deep a body's messages may nest: a JSON object level is three message levels in a
+/// google.protobuf.Value (Value, Struct, its map entry), so every value the JSON API takes
+/// (max_json_depth levels) parses, and the JSON check then names a value nested too deeply.
+constexpr int max_message_depth = 3 * static_cast<int>(runtime::max_json_depth) + 16;
 
 /// Names one message of each api_*.proto file, so that a static link keeps the files and
 /// their descriptors are in the generated pool.
@@ -67,19 +77,16 @@ std::string unknown_message(std::string_view type) {
 result<std::string, std::string> json_to_protobuf(const message_form& form, std::string_view json) {
   auto message = new_message(form.type);
   if (!message) return fail(unknown_message(form.type));
-  std::string wrapped;
+  // Answers hold stored values, which may nest deeper than a request may.
+  auto parsed = runtime::parse_json(json, runtime::max_stored_json_depth);
+  if (!parsed) return fail("not JSON: " + parsed.error().problem);
+  auto value = std::move(*parsed);
   if (form.array) {
     auto key = list_key(*message);
     if (key.empty()) return fail(std::string{form.type} + " is not a list message");
-    wrapped.reserve(json.size() + key.size() + 5);
-    wrapped.append("{\"").append(key).append("\":").append(json).append("}");
-    json = wrapped;
+    value = nlohmann::json{{key, std::move(value)}};
   }
-  pb::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;
-  auto status = pb::util::JsonStringToMessage(pb::StringPiece(json.data(), json.size()),
-                                              message.get(), options);
-  if (!status.ok()) return fail(std::string{status.message()});
+  if (auto why = json_to_message(value, *message)) return fail(std::move(*why));
   return message->SerializeAsString();
 }
 
@@ -87,18 +94,20 @@ result<std::string, std::string> protobuf_to_json(const message_form& form, std:
                                                   bool with_defaults) {
   auto message = new_message(form.type);
   if (!message) return fail(unknown_message(form.type));
-  if (!message->ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
-    return fail("the bytes are not a valid " + std::string{form.type} + " message");
-  pb::util::JsonPrintOptions options;
-  options.always_print_primitive_fields = with_defaults;
-  std::string json;
-  auto status = pb::util::MessageToJsonString(*message, &json, options);
-  if (!status.ok()) return fail(std::string{status.message()});
-  if (!form.array) return json;
-  // `{"KEY":[...]}`: the list alone. An unset list prints `{}` without defaults.
-  auto open = json.find('[');
-  if (open == std::string::npos) return std::string{"[]"};
-  return json.substr(open, json.size() - open - 1);
+  pb::io::CodedInputStream input(reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                                 static_cast<int>(bytes.size()));
+  input.SetRecursionLimit(max_message_depth);
+  if (!message->ParseFromCodedStream(&input) || !input.ConsumedEntireMessage())
+    return fail("the bytes are not a valid " + std::string{form.type} +
+                " message (or nest deeper than " + std::to_string(runtime::max_json_depth) +
+                " JSON levels)");
+  auto value = message_to_json(*message, with_defaults);
+  if (form.array) {
+    auto key = list_key(*message);
+    auto list = value.find(key);
+    return list == value.end() ? std::string{"[]"} : runtime::dump_json(*list);
+  }
+  return runtime::dump_json(value);
 }
 
 bool is_protobuf_media_type(std::string_view content_type) {

@@ -99,6 +99,37 @@ BOOST_AUTO_TEST_CASE(typed_calls_store_run_and_read_a_workflow) {
   BOOST_TEST(gone.error().status == 404);
 }
 
+BOOST_AUTO_TEST_CASE(values_nested_as_deep_as_json_allows_travel_both_ways) {
+  api_node node;
+  auraos::client::client c{node.options()};
+  auto workflow = c.create_workflow(definition_of(two_shell_steps));
+  BOOST_TEST_REQUIRE(workflow.has_value());
+  // A body 64 levels deep (the JSON API's limit), far past libprotobuf's own JSON mapping.
+  json expected = {{"a", json::array({"x"})}};
+  for (int level = 2; level < 63; ++level)
+    expected = level % 2 ? json::array({expected}) : json{{"a", expected}};
+  auraos::v1::StartExecutionRequest body;
+  BOOST_TEST_REQUIRE(google::protobuf::util::JsonStringToMessage(
+      json{{"input", {{"a", json::array({"x"})}}}}.dump(), &body).ok());
+  // The message is built by hand past libprotobuf's JSON depth: the same wrapping.
+  for (int level = 2; level < 63; ++level) {
+    google::protobuf::Value outer;
+    if (level % 2) {
+      *outer.mutable_list_value()->add_values() = body.input();
+    } else {
+      (*outer.mutable_struct_value()->mutable_fields())["a"] = body.input();
+    }
+    *body.mutable_input() = outer;
+  }
+  auto started = c.execute(workflow->id(), body);
+  BOOST_TEST_REQUIRE(started.has_value(), (started ? "" : started.error().code + ": " + started.error().message));
+  auto read = c.get_execution(started->value.id());
+  BOOST_TEST_REQUIRE(read.has_value(), (read ? "" : read.error().code + ": " + read.error().message));
+  BOOST_TEST(read->value.input().DebugString() == body.input().DebugString());
+  auto rest = auraos::test::api_call(node.http_port, "GET", "/api/v1/executions/" + started->value.id());
+  BOOST_TEST(rest.json.at("input") == expected);
+}
+
 BOOST_AUTO_TEST_CASE(errors_are_values_with_the_status_and_code_of_rest) {
   api_node node;
   auraos::client::client c{node.options()};

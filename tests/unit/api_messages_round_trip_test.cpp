@@ -26,9 +26,11 @@ const pb::Descriptor* find_message(const std::string& full_name) {
   return auraos::gateway::find_api_message(full_name);
 }
 
-/// `text` read strictly into the message named `type` and printed as an answer is (defaults
-/// written out): the JSON it gives back, or the parser's complaint.
-std::string round_trip(const std::string& type, const std::string& text) {
+/// `text` read strictly into the message named `type` by libprotobuf's own JSON mapping and
+/// printed with defaults: the reference the API's codec is held to (on values shallow enough
+/// for libprotobuf).
+std::string libprotobuf_round_trip(const std::string& type, const std::string& text,
+                                   bool with_defaults = true) {
   const auto* descriptor = find_message("auraos.v1." + type);
   if (descriptor == nullptr) return "no message " + type;
   std::unique_ptr<pb::Message> message{
@@ -38,10 +40,21 @@ std::string round_trip(const std::string& type, const std::string& text) {
   auto status = pb::util::JsonStringToMessage(text, message.get(), parse);
   if (!status.ok()) return "refused: " + status.ToString();
   pb::util::JsonPrintOptions print;
-  print.always_print_primitive_fields = true;
+  print.always_print_primitive_fields = with_defaults;
   std::string out;
   status = pb::util::MessageToJsonString(*message, &out, print);
   return status.ok() ? out : "not printed: " + status.ToString();
+}
+
+/// `text` through the API's codec: JSON -> bytes of the message named `type` -> JSON with
+/// defaults (as answers are written), or the codec's complaint.
+std::string round_trip(const std::string& type, const std::string& text,
+                       bool with_defaults = true) {
+  auto full = "auraos.v1." + type;
+  auto bytes = auraos::gateway::json_to_protobuf({full}, text);
+  if (!bytes) return "refused: " + bytes.error();
+  auto back = auraos::gateway::protobuf_to_json({full}, *bytes, with_defaults);
+  return back ? *back : "not printed: " + back.error();
 }
 
 void check_round_trip(const std::string& type, const std::string& text) {
@@ -49,6 +62,14 @@ void check_round_trip(const std::string& type, const std::string& text) {
   auto parsed = json::parse(back, nullptr, false);
   BOOST_TEST(same_json(without_nulls(json::parse(text)), without_nulls(parsed)),
              type << " came back as " << back);
+  auto reference = libprotobuf_round_trip(type, text);
+  BOOST_TEST(same_json(parsed, json::parse(reference, nullptr, false)),
+             type << ": the codec wrote " << back << ", libprotobuf " << reference);
+  // Request bodies are read without defaults: absent stays absent, as libprotobuf has it.
+  auto body = round_trip(type, text, false);
+  auto body_reference = libprotobuf_round_trip(type, text, false);
+  BOOST_TEST(same_json(json::parse(body, nullptr, false), json::parse(body_reference, nullptr, false)),
+             type << " as a body: the codec wrote " << body << ", libprotobuf " << body_reference);
 }
 
 }  // namespace
@@ -207,6 +228,39 @@ BOOST_AUTO_TEST_CASE(an_unknown_key_is_refused) {
     "timestamp": "2026-11-26T02:03:31.123Z", "data": {}, "metadata": {},
     "correlation": "c"})json");
   BOOST_TEST(back.rfind("refused", 0) == 0, back);
+  auto wrong_kind = round_trip("ClaimRequest", R"json({"workerId": "w1", "max": "ten"})json");
+  BOOST_TEST(wrong_kind.find("max: expected a 32-bit integer, found string") != std::string::npos,
+             wrong_kind);
+  auto fraction = round_trip("ClaimRequest", R"json({"workerId": "w1", "max": 1.5})json");
+  BOOST_TEST(fraction.rfind("refused", 0) == 0, fraction);
+}
+
+/// A JSON value `levels` deep: objects and arrays in turn around "x".
+std::string nested(int levels) {
+  std::string open, close;
+  for (int i = 0; i < levels; ++i) {
+    open += i % 2 ? "[" : "{\"a\":";
+    close = (i % 2 ? "]" : "}") + close;
+  }
+  return open + "\"x\"" + close;
+}
+
+BOOST_AUTO_TEST_CASE(values_as_deep_as_the_json_api_takes_go_both_ways) {
+  // libprotobuf's own JSON transcoder stops near 32 levels; request bodies take 64.
+  for (int levels : {10, 64}) {
+    auto text = R"json({"input": )json" + nested(levels) + "}";
+    auto back = round_trip("StartExecutionRequest", text);
+    BOOST_TEST(same_json(json::parse(text), json::parse(back, nullptr, false)),
+               levels << " levels came back as " << back.substr(0, 200));
+  }
+  // Answers hold stored values, deeper than a request may be (the runtime's wrappers): they
+  // become messages; as a request body the same bytes are refused.
+  auto bytes = auraos::gateway::json_to_protobuf({"auraos.v1.StartExecutionRequest"},
+                                                 R"json({"input": )json" + nested(300) + "}");
+  BOOST_TEST_REQUIRE(bytes.has_value());
+  auto as_body = auraos::gateway::protobuf_to_json({"auraos.v1.StartExecutionRequest"}, *bytes,
+                                                   false);
+  BOOST_TEST(!as_body.has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
