@@ -30,7 +30,8 @@ struct error {
   int status = 0;
   /// The API's error code ("bad_request", "not_found", "conflict", "invalid_definition", ...),
   /// or, with status 0: "unreachable" (no connection), "timeout" (no answer in time),
-  /// "unavailable" (the connection was lost during the call), "protocol" (a bad reply).
+  /// "unavailable" (the connection was lost during the call), "protocol" (a bad reply),
+  /// "bad_request" (the call was not sent: a parameter that is not UTF-8, an empty callback).
   std::string code;
   /// A sentence naming the problem and the place.
   std::string message;

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include <caf/actor_system.hpp>
+#include <google/protobuf/stubs/common.h>
 #include <caf/actor_system_config.hpp>
 #include <caf/io/middleman.hpp>
 #include <caf/scoped_actor.hpp>
@@ -98,7 +99,28 @@ void connection::forget(const caf::actor& dead) {
   if (endpoint_ == dead) endpoint_ = nullptr;
 }
 
+namespace {
+
+/// Why `call` cannot be sent (Protobuf strings must be UTF-8: the node would read a call whose
+/// parameters stop at the first bad one), or an empty string.
+std::string unsendable(const v1::ApiCall& call) {
+  auto valid = [](const std::string& text) {
+    return google::protobuf::internal::IsStructurallyValidUTF8(text);
+  };
+  if (!valid(call.operation())) return "the operation name is not valid UTF-8";
+  for (const auto& [name, value] : call.path())
+    if (!valid(name) || !valid(value)) return "path parameter '" + name + "' is not valid UTF-8";
+  for (const auto& [name, value] : call.query())
+    if (!valid(name) || !valid(value)) return "query parameter '" + name + "' is not valid UTF-8";
+  for (const auto& [name, value] : call.headers())
+    if (!valid(name) || !valid(value)) return "header '" + name + "' is not valid UTF-8";
+  return {};
+}
+
+}  // namespace
+
 result<v1::ApiReply> connection::call(const v1::ApiCall& call, bool retry_safe) {
+  if (auto why = unsendable(call); !why.empty()) return fail(error{0, "bad_request", why});
   for (int attempt = 1;; ++attempt) {
     auto target = endpoint();
     if (!target) return fail(target.error());

@@ -159,6 +159,14 @@ BOOST_AUTO_TEST_CASE(errors_are_values_with_the_status_and_code_of_rest) {
   auto no_id = c.call(call, true);
   BOOST_TEST_REQUIRE(no_id.has_value());
   BOOST_TEST(no_id->status() == 400);
+  // Protobuf strings are UTF-8: such a call is refused before it is sent, naming the parameter.
+  auto not_utf8 = c.get_workflow("\xff\xfe");
+  BOOST_TEST_REQUIRE(!not_utf8.has_value());
+  BOOST_TEST(not_utf8.error().code == "bad_request");
+  BOOST_TEST(not_utf8.error().message == "path parameter 'id' is not valid UTF-8");
+  auto odd_limit = c.list_workflows({{"limit", "-5"}});
+  BOOST_TEST_REQUIRE(!odd_limit.has_value());
+  BOOST_TEST(odd_limit.error().status == 400);
 }
 
 BOOST_AUTO_TEST_CASE(a_subscription_hears_published_events_in_order) {
