@@ -2,6 +2,8 @@
 
 #include "gateway/protobuf_filter.hpp"
 
+#include <algorithm>
+
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -34,20 +36,35 @@ double weight_of(std::string_view item) {
   return end == value.c_str() ? 1.0 : weight;
 }
 
-/// True when the request's Accept names application/x-protobuf with a weight above 0.
-bool accepts_protobuf(const http_request& request) {
+/// The highest weights the request's Accept gives to Protobuf, to JSON (application/json,
+/// application/*, */*) and to anything else.
+struct accept_weights {
+  double protobuf = 0;
+  double json = 0;
+  double other = 0;
+};
+
+accept_weights weights_of(const http_request& request) {
+  accept_weights out;
   auto accept = request.headers.get("Accept");
-  if (!accept) return false;
+  if (!accept) return out;
   std::string_view rest = *accept;
   while (!rest.empty()) {
     auto comma = rest.find(',');
     auto item = rest.substr(0, comma);
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    if (is_protobuf_media_type(item) && weight_of(item) > 0) return true;
+    auto type = item.substr(0, item.find(';'));
+    while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+    auto weight = weight_of(item);
+    auto& slot = is_protobuf_media_type(item) ? out.protobuf
+                 : type == "application/json" || type == "application/*" || type == "*/*"
+                     ? out.json
+                     : out.other;
+    slot = std::max(slot, weight);
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
   }
-  return false;
+  return out;
 }
 
 std::string route_name(const route_pattern& route) {
@@ -104,9 +121,14 @@ result<http_request, api_error> json_request(const http_request& request,
 void filter(const route_pattern& route, const http_request& request, const path_params& params,
             responder respond, const route_handler& handler) {
   bool body_in = sends_protobuf(request);
-  bool answer_out = accepts_protobuf(request);
+  auto accept = weights_of(request);
+  // Protobuf when it weighs at least as much as JSON (a tie: the client named it).
+  bool answer_out = accept.protobuf > 0 && accept.protobuf >= accept.json;
   if (!body_in && !answer_out) return handler(request, params, std::move(respond));
   const auto* forms = find_protobuf_route(route);
+  // A text or stream route serves a client that accepts anything besides Protobuf.
+  if (!forms && !body_in && (accept.json > 0 || accept.other > 0))
+    return handler(request, params, std::move(respond));
   if (answer_out) respond = converting(std::move(respond), forms, route);
   if (!forms) {
     auto code = body_in ? errc::unsupported_media_type : errc::not_acceptable;

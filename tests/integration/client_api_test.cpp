@@ -266,6 +266,18 @@ BOOST_AUTO_TEST_CASE(rest_speaks_protobuf_with_the_same_data_as_json) {
   auto text_only = auraos::test::api_call(node.http_port, "GET", "/metrics", "",
                                           {{"Accept", "application/x-protobuf"}});
   BOOST_TEST(text_only.status == 406);
+  // Accept weights choose: JSON weighing more wins; a text route serves a client that takes text.
+  auto fetch = [&](const std::string& target, const std::string& accept) {
+    return auraos::test::http_fetch("127.0.0.1", node.http_port,
+                                    {"GET", target, "", {{"Accept", accept}}});
+  };
+  auto prefers_json = fetch("/api/v1/workflows", "application/x-protobuf;q=0.5, application/json;q=0.6");
+  BOOST_TEST(prefers_json.headers["content-type"].rfind("application/json", 0) == 0);
+  auto prefers_protobuf = fetch("/api/v1/workflows", "application/x-protobuf, */*;q=0.1");
+  BOOST_TEST(prefers_protobuf.headers["content-type"] == "application/x-protobuf");
+  auto also_text = fetch("/metrics", "application/x-protobuf, text/plain;q=0.1");
+  BOOST_TEST(also_text.status == 200);
+  BOOST_TEST(also_text.headers["content-type"].rfind("text/plain", 0) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
