@@ -157,7 +157,10 @@ void place_run(pool_actor* self, p::task_run_record run) {
 }
 
 void end_unstarted(pool_actor* self, std::vector<std::string> ids, const std::string& status,
-                   const std::string& error_type, const std::string& message) {
+                   const std::string& error_type, const std::string& message,
+                   std::function<void(const p::write_outcome&,
+                                      const std::vector<p::task_run_record>&)>
+                       stored) {
   auto& s = self->state;
   p::write_request write;
   write.wait_for_database = true;
@@ -175,15 +178,19 @@ void end_unstarted(pool_actor* self, std::vector<std::string> ids, const std::st
     write.ops.emplace_back(p::update_task_run_op{run});
     ended.push_back(std::move(run));
   }
-  if (ended.empty()) return;
+  if (ended.empty()) {
+    if (stored) stored(p::write_outcome{std::vector<p::op_result>{}}, ended);
+    return;
+  }
   self->request(s.store, caf::infinite, std::move(write))
-      .then([self, ended](p::write_outcome&) {
+      .then([self, ended, stored](p::write_outcome& outcome) {
         for (const auto& run : ended) {
           auto it = self->state.runs.find(run.id);
           if (it == self->state.runs.end()) continue;
           it->second.run = run;
           forget(self, run);
         }
+        if (stored) stored(outcome, ended);
       });
 }
 
@@ -240,10 +247,17 @@ void control_run(pool_actor* self, const run_control& control, caf::response_pro
       live.cancel_requested = true;
       return promise.deliver(run_reply{live.run});
     }
-    auto run = live.run;
-    end_unstarted(self, {control.run_id}, "cancelled", "cancelled", "the run was cancelled");
-    run.status = "cancelled";
-    return promise.deliver(run_reply{std::move(run)});
+    // Answered once stored, with the stored record (its end time and error filled in).
+    return end_unstarted(
+        self, {control.run_id}, "cancelled", "cancelled", "the run was cancelled",
+        [promise](const p::write_outcome& outcome,
+                  const std::vector<p::task_run_record>& ended) mutable {
+          if (!outcome)
+            return promise.deliver(run_reply{refusal(errc::unavailable, outcome.error().message)});
+          if (ended.empty())
+            return promise.deliver(run_reply{refusal(errc::conflict, "the run ended meanwhile")});
+          promise.deliver(run_reply{ended.front()});
+        });
   }
   if (!control.retry || it != s.runs.end()) {
     if (it != s.runs.end())

@@ -127,9 +127,13 @@ void on_run_ended(pool_actor* self, persistence::task_run_record run);
 /// Handles a run actor that stopped without storing its end (it crashed).
 void on_run_down(pool_actor* self, const caf::down_msg& down);
 /// Stores that runs ended without an attempt (cancelled, blocked by a dependency), then
-/// forgets them and tells their dependents.
+/// forgets them and tells their dependents; `stored` hears of the ended records once written
+/// (or of the store's refusal).
 void end_unstarted(pool_actor* self, std::vector<std::string> ids, const std::string& status,
-                   const std::string& error_type, const std::string& message);
+                   const std::string& error_type, const std::string& message,
+                   std::function<void(const persistence::write_outcome&,
+                                      const std::vector<persistence::task_run_record>&)>
+                       stored = {});
 
 /// Starts a run or a batch of runs; `done` hears of the stored runs (or why none started).
 void start_runs(pool_actor* self, std::vector<run_request> requests, bool batch,

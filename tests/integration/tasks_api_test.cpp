@@ -165,6 +165,20 @@ BOOST_AUTO_TEST_CASE(a_running_run_is_cancelled_and_an_ended_one_is_a_conflict) 
   BOOST_TEST(node.call("POST", "/api/v1/task-executions/" + id + "/retry").status == 202);
 }
 
+BOOST_AUTO_TEST_CASE(a_queued_run_is_cancelled_at_once_and_answered_as_stored) {
+  json task = {{"id", "waits"}, {"name", "waits"}, {"type", "external"}, {"queue", "nobody"},
+               {"config", {{"heartbeatSeconds", 600}}}};
+  BOOST_TEST_REQUIRE(node.create(task).status == 201);
+  std::string id = node.start("waits")["id"];
+  auto cancelled = node.call("POST", "/api/v1/task-executions/" + id + "/cancel");
+  BOOST_TEST_REQUIRE(cancelled.status == 202, cancelled.body);
+  BOOST_TEST(cancelled.json["status"] == "cancelled");
+  BOOST_TEST(!cancelled.json["completedAt"].is_null(), cancelled.body);
+  BOOST_TEST(cancelled.json["error"]["type"] == "cancelled", cancelled.body);
+  auto stored = node.call("GET", "/api/v1/task-executions/" + id);
+  BOOST_TEST(stored.json == cancelled.json);
+}
+
 BOOST_AUTO_TEST_CASE(a_batch_waits_for_its_dependencies_and_a_failed_one_blocks) {
   auto extract_task = node.create(shell_task("extract", "sleep 0.3; echo $AURAOS_EXECUTION_ID"));
   BOOST_TEST_REQUIRE(extract_task.status == 201, extract_task.body);
