@@ -320,8 +320,10 @@ result<v1::TaskRun> client::start_task_run(const std::string& task_id,
 
 result<v1::TaskBatch> client::start_task_batch(const v1::TaskBatchRequest& request,
                                                std::string idempotency_key) {
-  return value_of(start<v1::TaskBatch>(impl_->link, make_call("startTaskBatch", {}, {}, &request),
-                                       std::move(idempotency_key)));
+  // Sent once: the node keeps no Idempotency-Key for a batch, so a resend would start it twice.
+  auto call = make_call("startTaskBatch", {}, {}, &request);
+  if (!idempotency_key.empty()) (*call.mutable_headers())["Idempotency-Key"] = idempotency_key;
+  return change<v1::TaskBatch>(impl_->link, std::move(call));
 }
 
 result<v1::TaskRun> client::get_task_run(const std::string& id) {

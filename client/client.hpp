@@ -107,8 +107,8 @@ class client {
 
   // ---- Any operation -------------------------------------------------------------------
   /// Calls one REST operation by its operationId with the request message's bytes in
-  /// `call.body`; the raw reply (any status). Sent again after a lost connection only when
-  /// `retry_safe`.
+  /// `call.body`; the raw reply (any status). Sent again after a lost connection, or a 503
+  /// answer (a node still starting), only when `retry_safe`.
   result<v1::ApiReply> call(const v1::ApiCall& call, bool retry_safe);
 
   // ---- Workflows (the seed's WorkflowService) ----------------------------------------------
@@ -117,7 +117,7 @@ class client {
   /// Replaces a workflow's definition: a new revision (PUT /api/v1/workflows/{id}).
   result<v1::Workflow> update_workflow(const std::string& id,
                                        const v1::WorkflowDefinition& definition);
-  /// Sets a workflow's status, "active" or "inactive" (PATCH /api/v1/workflows/{id}).
+  /// Sets a workflow's status, "draft", "active" or "archived" (PATCH /api/v1/workflows/{id}).
   result<v1::Workflow> set_workflow_status(const std::string& id, const std::string& status);
   /// Deletes a workflow (DELETE /api/v1/workflows/{id}).
   result<done> delete_workflow(const std::string& id);
@@ -129,7 +129,7 @@ class client {
   result<v1::WorkflowRevisionPage> workflow_revisions(const std::string& id, const query& q = {});
   /// One stored revision of a workflow.
   result<v1::Workflow> workflow_revision(const std::string& id, int revision);
-  /// A workflow's execution figures (`window`).
+  /// A workflow's execution figures.
   result<v1::WorkflowMetrics> workflow_metrics(const std::string& id, const query& q = {});
 
   // ---- Executions --------------------------------------------------------------------------
@@ -154,7 +154,7 @@ class client {
   result<v1::LogPage> logs(const std::string& id, const query& q = {});
   /// Sends a signal to a waiting execution.
   result<v1::SignalAccepted> signal(const std::string& id, const v1::SignalRequest& request);
-  /// Execution figures across workflows (`window`, `workflowId`).
+  /// Execution figures across workflows (`from`, `to`, `interval`).
   result<v1::ExecutionMetrics> execution_metrics(const query& q = {});
 
   // ---- Events (the seed's EventService) --------------------------------------------------------
@@ -168,9 +168,9 @@ class client {
   result<v1::Event> get_event(const std::string& id);
   /// The causation tree of a correlation.
   result<v1::Correlation> correlation(const std::string& correlation_id);
-  /// Event figures (`window`).
+  /// Event figures (`from`, `to`, `interval`).
   result<v1::EventMetrics> event_metrics(const query& q = {});
-  /// Deletes events stored before `before` (`type` optional).
+  /// Deletes events whose timestamp is before `olderThan` (RFC 3339; `type` optional).
   result<v1::EventCleanup> delete_old_events(const query& q);
   /// Calls `on_event` with every event that passes `filter`, stored from now on (or after
   /// `filter.after()`), in storing order, until the subscription is dropped. A lost
@@ -213,12 +213,13 @@ class client {
   result<v1::TaskRun> start_task_run(const std::string& task_id,
                                      const v1::StartTaskRunRequest& request,
                                      std::string idempotency_key = {});
-  /// Starts a batch of runs (an Idempotency-Key as for `execute`).
+  /// Starts a batch of runs. Sent once, as a change: the node does not deduplicate batches
+  /// by `idempotency_key` (passed on when given), so a lost connection answers "unavailable".
   result<v1::TaskBatch> start_task_batch(const v1::TaskBatchRequest& request,
                                          std::string idempotency_key = {});
   /// One task run.
   result<v1::TaskRun> get_task_run(const std::string& id);
-  /// A page of task runs (`taskId`, `status`, `batchId`, `limit`, `cursor`).
+  /// A page of task runs (`taskId`, `status`, `order`, `limit`, `cursor`).
   result<v1::TaskRunPage> list_task_runs(const query& q = {});
   /// Cancels a task run.
   result<v1::TaskRun> cancel_task_run(const std::string& id);

@@ -70,15 +70,18 @@ endpoint_result connection::dial() {
 }
 
 endpoint_result connection::endpoint() {
-  std::lock_guard lock{mutex_};
-  if (endpoint_) return endpoint_;
+  if (auto known = current_endpoint()) return known;
+  // One dialler at a time; the endpoint's own lock stays free meanwhile, so subscriptions
+  // (on the client's library threads) never wait for a redial.
+  std::lock_guard dialling{dial_mutex_};
+  if (auto known = current_endpoint()) return known;  // dialled by another caller meanwhile
   endpoint_result last = fail(error{0, "unreachable", "no connection attempt was made"});
   for (int attempt = 1; attempt <= std::max(options_.connect_attempts, 1); ++attempt) {
     if (attempt > 1) std::this_thread::sleep_for(backoff_delay(options_, attempt - 1));
     last = dial();
     if (last) {
-      endpoint_ = *last;
-      return last;
+      adopt(*last);
+      return current_endpoint();
     }
   }
   return last;
@@ -117,15 +120,34 @@ std::string unsendable(const v1::ApiCall& call) {
   return {};
 }
 
+/// True when `self` holds a down message already: the endpoint it just monitored was gone
+/// before anything was sent to it.
+bool gone_already(caf::scoped_actor& self) {
+  bool down = false;
+  self->receive([&](caf::down_msg&) { down = true; }, caf::after(std::chrono::seconds(0)) >> [] {});
+  return down;
+}
+
 }  // namespace
 
 result<v1::ApiReply> connection::call(const v1::ApiCall& call, bool retry_safe) {
   if (auto why = unsendable(call); !why.empty()) return fail(error{0, "bad_request", why});
+  int stale = 0;  // endpoints found gone before a send
   for (int attempt = 1;; ++attempt) {
     auto target = endpoint();
     if (!target) return fail(target.error());
     caf::scoped_actor self{*system_};
     self->monitor(*target);
+    if (gone_already(self)) {  // lost before this call: nothing was sent, dial again
+      forget(*target);
+      if (++stale <= std::max(options_.connect_attempts, 1)) {
+        --attempt;  // not a send
+        continue;
+      }
+      return fail(error{
+          0, "unreachable",
+          "each connection to the node was lost before " + call.operation() + " could be sent"});
+    }
     std::optional<result<v1::ApiReply>> answer;
     bool lost = false;
     self->send(*target, api::call_atom::value, call);
@@ -140,9 +162,13 @@ result<v1::ApiReply> connection::call(const v1::ApiCall& call, bool retry_safe) 
                                                 std::to_string(options_.call_timeout.count()) +
                                                 " ms (it may still take effect)"});
         });
-    if (answer) return std::move(*answer);
-    forget(*target);  // lost: the down message came first
-    if (!retry_safe || attempt >= std::max(options_.connect_attempts, 1))
+    bool last = !retry_safe || attempt >= std::max(options_.connect_attempts, 1);
+    // A node still starting (or a service of it restarting) answers 503: for a call safe to
+    // send again, a node not back yet.
+    bool not_back = answer && answer->has_value() && (*answer)->status() == 503;
+    if (answer && (last || !not_back)) return std::move(*answer);
+    if (lost) forget(*target);  // the down message came first
+    if (last)
       return fail(error{0, "unavailable",
                         "the connection to the node was lost during " + call.operation() +
                             (retry_safe ? "" : " (it may or may not have taken effect)")});

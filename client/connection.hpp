@@ -26,7 +26,8 @@ class connection {
   ~connection();
 
   /// Sends `call` and waits for its reply. A lost connection is redialled with backoff;
-  /// the call is sent again only when `retry_safe` (a read, or a call with an Idempotency-Key).
+  /// the call is sent again, after a lost connection or a 503 answer (a node still starting),
+  /// only when `retry_safe` (a read, or a call with an Idempotency-Key).
   result<v1::ApiReply> call(const v1::ApiCall& call, bool retry_safe);
 
   /// The endpoint, dialled (with backoff, up to `connect_attempts` tries) when there is none.
@@ -54,7 +55,8 @@ class connection {
   options options_;
   std::unique_ptr<caf::actor_system_config> config_;
   std::unique_ptr<caf::actor_system> system_;
-  std::mutex mutex_;
+  std::mutex dial_mutex_;  ///< Held by the one caller dialling.
+  std::mutex mutex_;       ///< Guards endpoint_ (held briefly).
   caf::actor endpoint_;
 };
 

@@ -81,6 +81,7 @@ void request_stream(subscriber* self, caf::actor endpoint) {
               self->state.failures = 0;
               return;
             }
+            if (reply.status() == 503) return reopen_later(self);  // a node still starting
             v1::Error envelope;
             envelope.ParseFromString(reply.body());
             give_up(self, error{reply.status(), envelope.error().code(),
