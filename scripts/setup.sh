@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev
   libboost-dev libboost-test-dev
   libssl-dev
+  libsodium-dev  # argon2id password hashes (runtime/crypto)
   openssl  # the command makes the cluster tests' certificates
   libcli11-dev
   libspdlog-dev libfmt-dev
