@@ -1,86 +1,14 @@
-// The typed calls: each builds the ApiCall of one REST operation and reads its answer.
+// The client's life and its typed calls of workflows, executions and events: each builds the
+// ApiCall of one REST operation and reads its answer (tasks and the node: task_calls.cpp).
 
 #include "client/client.hpp"
 
-#include <atomic>
-#include <mutex>
-#include <chrono>
-#include <random>
-#include <type_traits>
-
-#include <google/protobuf/io/coded_stream.h>
-
+#include "client/call_building.hpp"
 #include "client/client_impl.hpp"
 
 namespace auraos::client {
 
-bool parse_answer(const std::string& bytes, google::protobuf::Message& into) {
-  // A JSON level is up to three message levels in a google.protobuf.Value; stored values nest
-  // up to 1,024 levels.
-  constexpr int max_answer_depth = 3 * 1024 + 64;
-  google::protobuf::io::CodedInputStream input(reinterpret_cast<const std::uint8_t*>(bytes.data()),
-                                               static_cast<int>(bytes.size()));
-  input.SetRecursionLimit(max_answer_depth);
-  return into.ParseFromCodedStream(&input);
-}
-
-namespace {
-
-namespace pb = google::protobuf;
-
-/// The path parameters of a call.
-using path_params = std::initializer_list<std::pair<const char*, std::string>>;
-
-/// An Idempotency-Key unique to this process and call.
-std::string fresh_key() {
-  static std::atomic<std::uint64_t> next{0};
-  static const std::uint64_t process = std::random_device{}() ^
-      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-  return "client-" + std::to_string(process) + "-" + std::to_string(next++);
-}
-
-v1::ApiCall make_call(std::string operation, path_params path, const query& q = {},
-                      const pb::Message* body = nullptr) {
-  v1::ApiCall call;
-  call.set_operation(std::move(operation));
-  for (const auto& [name, value] : path) (*call.mutable_path())[name] = value;
-  for (const auto& [name, value] : q) (*call.mutable_query())[name] = value;
-  if (body) call.set_body(body->SerializeAsString());
-  return call;
-}
-
-/// The error of a reply whose status is not 2xx.
-error error_of(const v1::ApiReply& reply) {
-  v1::Error envelope;
-  if (reply.message() == "auraos.v1.Error" && envelope.ParseFromString(reply.body()))
-    return error{reply.status(), envelope.error().code(), envelope.error().message()};
-  return error{reply.status(), "protocol",
-               "the node answered " + std::to_string(reply.status()) + " without an error body"};
-}
-
-/// The typed answer of a reply.
-template <class T>
-result<answer<T>> decode(result<v1::ApiReply> reply) {
-  if (!reply) return fail(std::move(reply.error()));
-  if (reply->status() < 200 || reply->status() >= 300) return fail(error_of(*reply));
-  answer<T> out;
-  out.node = reply->node();
-  if constexpr (!std::is_same_v<T, done>) {
-    if (!parse_answer(reply->body(), out.value))
-      return fail(error{reply->status(), "protocol",
-                        "the answer is not a valid " + T::descriptor()->full_name()});
-  }
-  return out;
-}
-
-/// The value alone.
-template <class T>
-result<T> value_of(result<answer<T>> typed) {
-  if (!typed) return fail(std::move(typed.error()));
-  return std::move(typed->value);
-}
-
-}  // namespace
+using namespace detail;
 
 client::client(options opts) : impl_(std::make_unique<impl>(std::move(opts))) {}
 client::~client() {
@@ -96,29 +24,6 @@ client::~client() {
 result<v1::ApiReply> client::call(const v1::ApiCall& call, bool retry_safe) {
   return impl_->link.call(call, retry_safe);
 }
-
-namespace {
-
-/// A read: safe to send again after a lost connection.
-template <class T>
-result<T> read(detail::connection& link, v1::ApiCall call) {
-  return value_of(decode<T>(link.call(call, true)));
-}
-
-/// A change: sent once.
-template <class T>
-result<T> change(detail::connection& link, v1::ApiCall call) {
-  return value_of(decode<T>(link.call(call, false)));
-}
-
-/// A start with an Idempotency-Key: safe to send again.
-template <class T>
-result<answer<T>> start(detail::connection& link, v1::ApiCall call, std::string key) {
-  (*call.mutable_headers())["Idempotency-Key"] = key.empty() ? fresh_key() : std::move(key);
-  return decode<T>(link.call(call, true));
-}
-
-}  // namespace
 
 // ---- Workflows ---------------------------------------------------------------------------------
 
@@ -286,122 +191,6 @@ result<v1::RetentionRuleList> client::list_retention() {
 
 result<done> client::delete_retention(const std::string& type) {
   return change<done>(impl_->link, make_call("deleteRetentionRule", {{"type", type}}));
-}
-
-// ---- Tasks and schedules -----------------------------------------------------------------------
-
-result<v1::Task> client::create_task(const v1::TaskDefinition& definition) {
-  return change<v1::Task>(impl_->link, make_call("createTask", {}, {}, &definition));
-}
-
-result<v1::Task> client::replace_task(const std::string& id, const v1::TaskDefinition& definition) {
-  return change<v1::Task>(impl_->link, make_call("replaceTask", {{"id", id}}, {}, &definition));
-}
-
-result<v1::Task> client::get_task(const std::string& id) {
-  return read<v1::Task>(impl_->link, make_call("getTask", {{"id", id}}));
-}
-
-result<v1::TaskPage> client::list_tasks(const query& q) {
-  return read<v1::TaskPage>(impl_->link, make_call("listTasks", {}, q));
-}
-
-result<done> client::delete_task(const std::string& id) {
-  return change<done>(impl_->link, make_call("deleteTask", {{"id", id}}));
-}
-
-result<v1::TaskRun> client::start_task_run(const std::string& task_id,
-                                           const v1::StartTaskRunRequest& request,
-                                           std::string idempotency_key) {
-  return value_of(start<v1::TaskRun>(
-      impl_->link, make_call("startTaskRun", {{"id", task_id}}, {}, &request),
-      std::move(idempotency_key)));
-}
-
-result<v1::TaskBatch> client::start_task_batch(const v1::TaskBatchRequest& request,
-                                               std::string idempotency_key) {
-  // Sent once: the node keeps no Idempotency-Key for a batch, so a resend would start it twice.
-  auto call = make_call("startTaskBatch", {}, {}, &request);
-  if (!idempotency_key.empty()) (*call.mutable_headers())["Idempotency-Key"] = idempotency_key;
-  return change<v1::TaskBatch>(impl_->link, std::move(call));
-}
-
-result<v1::TaskRun> client::get_task_run(const std::string& id) {
-  return read<v1::TaskRun>(impl_->link, make_call("getTaskRun", {{"id", id}}));
-}
-
-result<v1::TaskRunPage> client::list_task_runs(const query& q) {
-  return read<v1::TaskRunPage>(impl_->link, make_call("listTaskRuns", {}, q));
-}
-
-result<v1::TaskRun> client::cancel_task_run(const std::string& id) {
-  return change<v1::TaskRun>(impl_->link, make_call("cancelTaskRun", {{"id", id}}));
-}
-
-result<v1::TaskRun> client::retry_task_run(const std::string& id) {
-  return change<v1::TaskRun>(impl_->link, make_call("retryTaskRun", {{"id", id}}));
-}
-
-result<v1::TaskLogPage> client::task_run_logs(const std::string& id, const query& q) {
-  return read<v1::TaskLogPage>(impl_->link, make_call("getTaskRunLogs", {{"id", id}}, q));
-}
-
-result<v1::TaskMetrics> client::task_metrics(const std::string& id, const query& q) {
-  return read<v1::TaskMetrics>(impl_->link, make_call("getTaskMetrics", {{"id", id}}, q));
-}
-
-result<v1::TaskQueues> client::task_queues() {
-  return read<v1::TaskQueues>(impl_->link, make_call("getTaskQueues", {}));
-}
-
-result<v1::Schedule> client::put_schedule(const std::string& task_id, const v1::ScheduleSpec& spec) {
-  return change<v1::Schedule>(impl_->link, make_call("putSchedule", {{"id", task_id}}, {}, &spec));
-}
-
-result<v1::Schedule> client::get_schedule(const std::string& task_id) {
-  return read<v1::Schedule>(impl_->link, make_call("getSchedule", {{"id", task_id}}));
-}
-
-result<done> client::delete_schedule(const std::string& task_id) {
-  return change<done>(impl_->link, make_call("deleteSchedule", {{"id", task_id}}));
-}
-
-result<v1::ClaimedItems> client::claim(const std::string& queue, const v1::ClaimRequest& request) {
-  return change<v1::ClaimedItems>(impl_->link,
-                                  make_call("claimTaskRuns", {{"queue", queue}}, {}, &request));
-}
-
-result<v1::TaskRun> client::heartbeat(const std::string& run_id,
-                                      const v1::HeartbeatRequest& request) {
-  return change<v1::TaskRun>(impl_->link,
-                             make_call("heartbeatTaskRun", {{"id", run_id}}, {}, &request));
-}
-
-result<v1::TaskRun> client::complete(const std::string& run_id, const v1::CompleteRequest& request) {
-  return change<v1::TaskRun>(impl_->link,
-                             make_call("completeTaskRun", {{"id", run_id}}, {}, &request));
-}
-
-result<v1::TaskRun> client::fail_run(const std::string& run_id, const v1::FailRequest& request) {
-  return change<v1::TaskRun>(impl_->link, make_call("failTaskRun", {{"id", run_id}}, {}, &request));
-}
-
-// ---- The node and the cluster --------------------------------------------------------------------
-
-result<answer<v1::Cluster>> client::cluster() {
-  return decode<v1::Cluster>(impl_->link.call(make_call("getCluster", {}), true));
-}
-
-result<v1::ShardLeaseList> client::shards() {
-  return read<v1::ShardLeaseList>(impl_->link, make_call("listShards", {}));
-}
-
-result<v1::SupervisionNode> client::supervision() {
-  return read<v1::SupervisionNode>(impl_->link, make_call("getSupervisionTree", {}));
-}
-
-result<v1::Health> client::health() {
-  return read<v1::Health>(impl_->link, make_call("getHealth", {}));
 }
 
 }  // namespace auraos::client

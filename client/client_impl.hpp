@@ -21,10 +21,6 @@ struct subscription::state {
   std::thread::id callback_thread;  ///< The thread running a callback now, if one is.
 };
 
-/// Reads an answer's bytes into `into`. Answers may hold stored values nested far deeper
-/// than libprotobuf's default limit of 100 messages allows.
-bool parse_answer(const std::string& bytes, google::protobuf::Message& into);
-
 struct client::impl {
   explicit impl(options opts) : link(std::move(opts)) {}
   detail::connection link;

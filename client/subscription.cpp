@@ -13,6 +13,7 @@
 #include <caf/send.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "client/call_building.hpp"
 #include "client/client_impl.hpp"
 #include "messages/api_endpoint.hpp"
 
@@ -128,7 +129,7 @@ caf::behavior subscriber_behavior(subscriber* self, detail::connection* link,
       [self](api::update_atom, v1::SubscriptionUpdate& update) {
         if (!update.closed().empty()) return reopen_later(self);
         v1::Event event;
-        if (!parse_answer(update.event(), event)) return;
+        if (!detail::parse_answer(update.event(), event)) return;
         self->state.filter.set_after(event.id());
         unless_stopped(self, [&] { self->state.on_event(event); });
       },
