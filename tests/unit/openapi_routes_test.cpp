@@ -7,15 +7,14 @@
 #include <set>
 #include <sstream>
 
-#include <caf/actor_system.hpp>
-#include <caf/actor_system_config.hpp>
 #include <nlohmann/json.hpp>
 
-#include "gateway/api_routes.hpp"
 #include "gateway/openapi_document.hpp"
+#include "tests/support/api_router.hpp"
 #include "tests/support/process.hpp"
 
 namespace gw = auraos::gateway;
+using auraos::test::api_router;
 using nlohmann::json;
 
 namespace {
@@ -26,15 +25,6 @@ using route_set = std::set<std::string>;
 /// The operations a path item may hold, by their key.
 const std::set<std::string> operation_keys = {"get",     "put",  "post",  "delete",
                                               "options", "head", "patch", "trace"};
-
-/// The router of a node, built as `auraos serve` builds it (handlers run only on dispatch).
-struct api_router {
-  caf::actor_system_config config;
-  caf::actor_system system{config};
-  std::shared_ptr<gw::node_context> node =
-      std::make_shared<gw::node_context>(system, auraos::runtime::node_config{});
-  std::shared_ptr<gw::router> routes = gw::make_api_router(node);
-};
 
 json document() {
   return json::parse(gw::openapi_document());
