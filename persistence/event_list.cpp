@@ -78,13 +78,7 @@ store_result<page<event_record>> list_event_page(const event_filter& filter,
   }
   auto rows = run_per_type(query, distinct(filter.types), run);
   if (!rows) return fail(std::move(rows).error());
-  page<event_record> out;
-  if (static_cast<std::int64_t>(rows->size()) > request.limit) {
-    rows->resize(static_cast<std::size_t>(request.limit));
-    out.next_cursor = encode_event_cursor(rows->back().seq);
-  }
-  out.items = std::move(rows).value();
-  return out;
+  return make_seq_page(std::move(rows).value(), request);
 }
 
 }  // namespace auraos::persistence

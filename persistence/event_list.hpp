@@ -1,13 +1,15 @@
 #pragma once
 // Lists of events, shared by the backends: where a page starts, which index each query scans,
-// and the merge of one query per type.
+// the merge of one query per type, and where a page in seq order ends.
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "persistence/event_record.hpp"
+#include "persistence/event_store.hpp"
 #include "persistence/workflow_record.hpp"
 
 namespace auraos::persistence {
@@ -32,5 +34,18 @@ using event_list_runner =
 store_result<page<event_record>> list_event_page(const event_filter& filter,
                                                  const page_request& request,
                                                  const event_list_runner& run);
+
+/// Cuts a seq-ordered list's extra row (queried with limit + 1) off and sets the next cursor to
+/// the last seq returned (encode_event_cursor): event lists, and the audit log's.
+template <class T>
+page<T> make_seq_page(std::vector<T> rows, const page_request& request) {
+  page<T> out;
+  if (static_cast<std::int64_t>(rows.size()) > request.limit) {
+    rows.resize(static_cast<std::size_t>(request.limit));
+    out.next_cursor = encode_event_cursor(rows.back().seq);
+  }
+  out.items = std::move(rows);
+  return out;
+}
 
 }  // namespace auraos::persistence

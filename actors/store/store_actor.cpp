@@ -210,6 +210,7 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
         return observed(self, s.event_counts(q.from_ms, q.to_ms, q.interval_ms, q.limit));
       },
       [self, &s](const task_read& q) { return observed(self, q.read(s)); },
+      [self, &s](const security_read& q) { return observed(self, q.read(s)); },
   };
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // `inspect` overloads of the store's plain data (records, filters, write requests and their
 // results), so that the store actor's requests and replies may cross a node (the event store's:
-// event_wire.hpp, the pattern rules': pattern_wire.hpp, the tasks': task_wire.hpp).
+// event_wire.hpp, the pattern rules': pattern_wire.hpp, the tasks': task_wire.hpp, the
+// security store's: security_wire.hpp).
 
 #include <cstdint>
 #include <map>
@@ -9,6 +10,7 @@
 
 #include "actors/store/event_wire.hpp"
 #include "actors/store/pattern_wire.hpp"
+#include "actors/store/security_wire.hpp"
 #include "actors/store/task_wire.hpp"
 #include "actors/wire.hpp"
 #include "persistence/write_batch.hpp"

@@ -64,4 +64,35 @@ store_result<planned_op> plan_op(const delete_task_schedule_op& op, const clock_
 /// Plans a put_schedule_state_op.
 store_result<planned_op> plan_op(const put_schedule_state_op& op, const clock_fn& clock);
 
+/// Plans a create_user_op (a taken id or username is a conflict in the database).
+store_result<planned_op> plan_op(const create_user_op& op, const clock_fn& clock);
+/// Plans an update_user_op (not found in the database; an id that is no UUID here).
+store_result<planned_op> plan_op(const update_user_op& op, const clock_fn& clock);
+/// Plans a delete_user_op (not found in the database; an id that is no UUID here).
+store_result<planned_op> plan_op(const delete_user_op& op, const clock_fn& clock);
+/// Plans a put_role_op.
+store_result<planned_op> plan_op(const put_role_op& op, const clock_fn& clock);
+/// Plans a delete_role_op (not found in the database).
+store_result<planned_op> plan_op(const delete_role_op& op, const clock_fn& clock);
+/// Plans a create_api_token_op (a taken id or hash is a conflict, a missing user not found).
+store_result<planned_op> plan_op(const create_api_token_op& op, const clock_fn& clock);
+/// Plans a revoke_api_token_op (not found in the database).
+store_result<planned_op> plan_op(const revoke_api_token_op& op, const clock_fn& clock);
+/// Plans a touch_api_token_op (not found in the database).
+store_result<planned_op> plan_op(const touch_api_token_op& op, const clock_fn& clock);
+/// Plans a create_refresh_token_op (as create_api_token_op).
+store_result<planned_op> plan_op(const create_refresh_token_op& op, const clock_fn& clock);
+/// Plans a revoke_refresh_token_op (not found in the database).
+store_result<planned_op> plan_op(const revoke_refresh_token_op& op, const clock_fn& clock);
+/// Plans a rotate_refresh_token_op: one call that checks, creates and revokes.
+store_result<planned_op> plan_op(const rotate_refresh_token_op& op, const clock_fn& clock);
+/// Plans a revoke_token_op (its seq from the counter the call locks).
+store_result<planned_op> plan_op(const revoke_token_op& op, const clock_fn& clock);
+/// Plans a prune_revocations_op.
+store_result<planned_op> plan_op(const prune_revocations_op& op, const clock_fn& clock);
+/// Plans an append_audit_op: one call that inserts every entry.
+store_result<planned_op> plan_op(const append_audit_op& op, const clock_fn& clock);
+/// Plans a prune_audit_op.
+store_result<planned_op> plan_op(const prune_audit_op& op, const clock_fn& clock);
+
 }  // namespace auraos::persistence::postgres

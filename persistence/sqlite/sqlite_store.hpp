@@ -78,6 +78,19 @@ class sqlite_store final : public store {
   store_result<task_run_figures> task_figures(const std::string& task_id) override;
   store_result<task_schedule_record> get_task_schedule(const std::string& task_id) override;
   store_result<std::vector<task_schedule_record>> task_schedules() override;
+  store_result<user_record> get_user(const std::string& id) override;
+  store_result<user_record> get_user_by_name(const std::string& username) override;
+  store_result<page<user_record>> list_users(const page_request& page) override;
+  store_result<role_record> get_role(const std::string& name) override;
+  store_result<std::vector<role_record>> list_roles() override;
+  store_result<api_token_record> find_api_token(const std::string& token_hash) override;
+  store_result<std::vector<api_token_record>> list_api_tokens(const std::string& user_id) override;
+  store_result<refresh_token_record> find_refresh_token(const std::string& token_hash) override;
+  store_result<std::vector<revocation_record>> revocations_after(std::int64_t after_seq,
+                                                                 std::int64_t limit) override;
+  store_result<page<audit_record>> list_audit(const audit_filter& filter,
+                                              const page_request& page) override;
+  store_result<audit_summary> summarize_audit(std::int64_t from_ms, std::int64_t to_ms) override;
   store_result<std::int64_t> ensure_shard_count(std::optional<std::int64_t> requested) override;
   std::int64_t shard_count() const override { return shards_; }
   store_status ping() override;

@@ -50,6 +50,21 @@ class writer {
   store_result<op_result> apply_op(const put_task_schedule_op& op);
   store_result<op_result> apply_op(const delete_task_schedule_op& op);
   store_result<op_result> apply_op(const put_schedule_state_op& op);
+  store_result<op_result> apply_op(const create_user_op& op);
+  store_result<op_result> apply_op(const update_user_op& op);
+  store_result<op_result> apply_op(const delete_user_op& op);
+  store_result<op_result> apply_op(const put_role_op& op);
+  store_result<op_result> apply_op(const delete_role_op& op);
+  store_result<op_result> apply_op(const create_api_token_op& op);
+  store_result<op_result> apply_op(const revoke_api_token_op& op);
+  store_result<op_result> apply_op(const touch_api_token_op& op);
+  store_result<op_result> apply_op(const create_refresh_token_op& op);
+  store_result<op_result> apply_op(const revoke_refresh_token_op& op);
+  store_result<op_result> apply_op(const rotate_refresh_token_op& op);
+  store_result<op_result> apply_op(const revoke_token_op& op);
+  store_result<op_result> apply_op(const prune_revocations_op& op);
+  store_result<op_result> apply_op(const append_audit_op& op);
+  store_result<op_result> apply_op(const prune_audit_op& op);
   store_result<op_result> put(const workflow_draft& draft, bool create_only);
   /// Fenced unless `lease` is absent or current (its epoch, not expired); the message names
   /// "WHAT 'ID'".

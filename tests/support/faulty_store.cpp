@@ -243,4 +243,54 @@ p::store_status faulty_store::ping() {
   return pass(false, "ping", [&] { return real_->ping(); });
 }
 
+p::store_result<p::user_record> faulty_store::get_user(const std::string& id) {
+  return pass(false, "get_user", [&] { return real_->get_user(id); });
+}
+
+p::store_result<p::user_record> faulty_store::get_user_by_name(const std::string& username) {
+  return pass(false, "get_user_by_name", [&] { return real_->get_user_by_name(username); });
+}
+
+p::store_result<p::page<p::user_record>> faulty_store::list_users(const p::page_request& page) {
+  return pass(false, "list_users", [&] { return real_->list_users(page); });
+}
+
+p::store_result<p::role_record> faulty_store::get_role(const std::string& name) {
+  return pass(false, "get_role", [&] { return real_->get_role(name); });
+}
+
+p::store_result<std::vector<p::role_record>> faulty_store::list_roles() {
+  return pass(false, "list_roles", [&] { return real_->list_roles(); });
+}
+
+p::store_result<p::api_token_record> faulty_store::find_api_token(const std::string& token_hash) {
+  return pass(false, "find_api_token", [&] { return real_->find_api_token(token_hash); });
+}
+
+p::store_result<std::vector<p::api_token_record>> faulty_store::list_api_tokens(
+    const std::string& user_id) {
+  return pass(false, "list_api_tokens", [&] { return real_->list_api_tokens(user_id); });
+}
+
+p::store_result<p::refresh_token_record> faulty_store::find_refresh_token(
+    const std::string& token_hash) {
+  return pass(false, "find_refresh_token", [&] { return real_->find_refresh_token(token_hash); });
+}
+
+p::store_result<std::vector<p::revocation_record>> faulty_store::revocations_after(
+    std::int64_t after_seq, std::int64_t limit) {
+  return pass(false, "revocations_after",
+              [&] { return real_->revocations_after(after_seq, limit); });
+}
+
+p::store_result<p::page<p::audit_record>> faulty_store::list_audit(const p::audit_filter& filter,
+                                                                   const p::page_request& page) {
+  return pass(false, "list_audit", [&] { return real_->list_audit(filter, page); });
+}
+
+p::store_result<p::audit_summary> faulty_store::summarize_audit(std::int64_t from_ms,
+                                                                std::int64_t to_ms) {
+  return pass(false, "summarize_audit", [&] { return real_->summarize_audit(from_ms, to_ms); });
+}
+
 }  // namespace auraos::test

@@ -99,6 +99,25 @@ class faulty_store final : public persistence::store {
       const std::string& task_id) override;
   persistence::store_result<std::vector<persistence::task_schedule_record>> task_schedules()
       override;
+  persistence::store_result<persistence::user_record> get_user(const std::string& id) override;
+  persistence::store_result<persistence::user_record> get_user_by_name(
+      const std::string& username) override;
+  persistence::store_result<persistence::page<persistence::user_record>> list_users(
+      const persistence::page_request& page) override;
+  persistence::store_result<persistence::role_record> get_role(const std::string& name) override;
+  persistence::store_result<std::vector<persistence::role_record>> list_roles() override;
+  persistence::store_result<persistence::api_token_record> find_api_token(
+      const std::string& token_hash) override;
+  persistence::store_result<std::vector<persistence::api_token_record>> list_api_tokens(
+      const std::string& user_id) override;
+  persistence::store_result<persistence::refresh_token_record> find_refresh_token(
+      const std::string& token_hash) override;
+  persistence::store_result<std::vector<persistence::revocation_record>> revocations_after(
+      std::int64_t after_seq, std::int64_t limit) override;
+  persistence::store_result<persistence::page<persistence::audit_record>> list_audit(
+      const persistence::audit_filter& filter, const persistence::page_request& page) override;
+  persistence::store_result<persistence::audit_summary> summarize_audit(
+      std::int64_t from_ms, std::int64_t to_ms) override;
   persistence::store_result<std::int64_t> ensure_shard_count(
       std::optional<std::int64_t> requested) override;
   /// The real store's count (no fault applies).

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "persistence/shards.hpp"
+#include "runtime/uuid.hpp"
 #include "tests/support/store_conformance.hpp"
 
 namespace auraos::test::conformance {
@@ -78,3 +79,7 @@ store_errc error_code(const store_result<T>& r) {
 // Task runs use the tasks' helpers.
 #include "tests/support/store_conformance_task_runs.hpp"
 #include "tests/support/store_conformance_task_run_batches.hpp"
+// Users, tokens and the audit log use the seed schema's same_json; tokens use the users' helpers.
+#include "tests/support/store_conformance_users.hpp"
+#include "tests/support/store_conformance_tokens.hpp"
+#include "tests/support/store_conformance_audit.hpp"

@@ -72,6 +72,7 @@ const std::map<std::string, std::set<std::string>> namespace_exceptions = {
      {"auraos::persistence", "auraos::runtime::events", "auraos::runtime::metrics"}},
     {"actors/store/pattern_wire.hpp", {"auraos::persistence"}},
     {"actors/store/task_wire.hpp", {"auraos::persistence"}},
+    {"actors/store/security_wire.hpp", {"auraos::persistence"}},
 };
 
 /// Whether the lines after `open` up to its closing brace only forward-declare types.

@@ -158,6 +158,39 @@ p::task_run_record sample_run() {
   return run;
 }
 
+p::user_record sample_user() {
+  return {"7d0f1c2e-5b7a-4c1d-9e2f-0a1b2c3d4e5f", "alice", "$argon2id$h", "operator", true, 1, 2};
+}
+
+p::api_token_record sample_api_token() {
+  return {"t1", "u1", "ci", "hash", 1, 100, 50, std::nullopt};
+}
+
+p::refresh_token_record sample_refresh_token() {
+  return {"r1", "u1", "hash", 1, 100, 60, std::string("r2")};
+}
+
+/// One of each security write op.
+std::vector<p::write_op> security_ops() {
+  p::audit_record entry{9, 5, "u1", "alice", std::string("jti"), "createWorkflow",
+                        std::string("wf"), "10.0.0.1", "allowed", 201, R"({"a":1})"};
+  return {p::create_user_op{sample_user()},
+          p::update_user_op{{"u1", std::string("admin"), std::nullopt, false}},
+          p::delete_user_op{"u1"},
+          p::put_role_op{{"deployer", {"workflow:read", "workflow:write"}, 0, 0}},
+          p::delete_role_op{"deployer"},
+          p::create_api_token_op{sample_api_token()},
+          p::revoke_api_token_op{"t1"},
+          p::touch_api_token_op{"t1"},
+          p::create_refresh_token_op{sample_refresh_token()},
+          p::revoke_refresh_token_op{"r1"},
+          p::rotate_refresh_token_op{"old", "r2", "new", 100},
+          p::revoke_token_op{"jti", 100},
+          p::prune_revocations_op{50},
+          p::append_audit_op{{entry, p::audit_record{}}},
+          p::prune_audit_op{60}};
+}
+
 std::vector<sample> samples(caf::actor some_actor) {
   p::write_request write;
   write.ops.push_back(p::put_workflow_op{
@@ -185,6 +218,7 @@ std::vector<sample> samples(caf::actor some_actor) {
   write.ops.push_back(p::put_task_schedule_op{{"nightly", R"({"every":300})", "{}", 1, 2}});
   write.ops.push_back(p::delete_task_schedule_op{"nightly"});
   write.ops.push_back(p::put_schedule_state_op{"nightly", R"({"last":5})", p::fence{5, 3}});
+  for (auto& op : security_ops()) write.ops.push_back(std::move(op));
   write.wait_for_database = true;
   std::vector<p::op_result> results{std::monostate{},
                                     sample_workflow(),
@@ -194,7 +228,13 @@ std::vector<sample> samples(caf::actor some_actor) {
                                     p::deleted_events{3, 12},
                                     sample_task(),
                                     p::created_task_runs{{sample_run()}, {true}},
-                                    p::task_schedule_record{"nightly", "{}", "{}", 1, 2}};
+                                    p::task_schedule_record{"nightly", "{}", "{}", 1, 2},
+                                    sample_user(),
+                                    p::role_record{"deployer", {"workflow:read"}, 1, 2},
+                                    sample_api_token(),
+                                    sample_refresh_token(),
+                                    p::revocation_record{4, "jti", 100, 50},
+                                    p::pruned_rows{7}};
   a::store::commit_stats stats;
   stats.commits = 3;
   stats.bucket_counts[2] = 5;

@@ -1,0 +1,2 @@
+-- Deletes the audit entries older than ?1.
+DELETE FROM audit_log WHERE at < ?1

@@ -1,0 +1,2 @@
+-- Deletes custom role ?1.
+DELETE FROM roles WHERE name = ?1
