@@ -17,6 +17,9 @@ void client_flags::add_to(CLI::App& command) {
   command.add_option("--server", server,
                      "Node URL http://HOST:PORT (default $AURAOS_SERVER, else "
                      "http://127.0.0.1:8080)");
+  command.add_option("--token", token,
+                     "Access or API token (default $AURAOS_TOKEN, else the one `auraos login` "
+                     "saved for the server)");
   command.add_option("--output", output, "table or json (default: table on a terminal)")
       ->check(CLI::IsMember({"table", "json"}));
 }
@@ -53,7 +56,7 @@ int print_failure(const result<node_reply, unreachable>& reply) {
 result<node_reply, int> call_checked(const client_flags& flags, const std::string& method,
                                      const std::string& target, const std::string& body,
                                      const std::map<std::string, std::string>& headers) {
-  auto server = resolve_server(flags.server);
+  auto server = resolve_server(flags.server, flags.token);
   if (!server) return fail(usage_error(server.error()));
   auto reply = call_node(*server, method, target, body, headers);
   if (!succeeded(reply)) return fail(print_failure(reply));

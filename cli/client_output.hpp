@@ -19,6 +19,7 @@ namespace auraos::cli {
 struct client_flags {
   std::string server;  ///< `--server URL` (empty: $AURAOS_SERVER or the default).
   std::string output;  ///< `--output table|json` (empty: table on a terminal, else json).
+  std::string token;   ///< `--token T` (empty: $AURAOS_TOKEN, else the `auraos login` one).
 
   /// Adds both flags to `command`.
   void add_to(CLI::App& command);

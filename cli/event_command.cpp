@@ -50,7 +50,7 @@ result<std::string, std::string> publish_body(const publish_flags& flags) {
 }
 
 int publish(const publish_flags& flags) {
-  auto server = resolve_server(flags.client.server);
+  auto server = resolve_server(flags.client.server, flags.client.token);
   if (!server) return std::fprintf(stderr, "auraos: %s\n", server.error().c_str()), exit_invalid;
   auto body = publish_body(flags);
   if (!body) return std::fprintf(stderr, "auraos: %s\n", body.error().c_str()), exit_invalid;
@@ -72,7 +72,7 @@ struct list_flags {
 };
 
 int list(const list_flags& flags) {
-  auto server = resolve_server(flags.client.server);
+  auto server = resolve_server(flags.client.server, flags.client.token);
   if (!server) return std::fprintf(stderr, "auraos: %s\n", server.error().c_str()), exit_invalid;
   auto query = flags.filter.query() + query_pair("limit", flags.limit) +
                query_pair("cursor", flags.cursor);

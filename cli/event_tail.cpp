@@ -76,7 +76,7 @@ class sse_printer {
 };
 
 int tail(const tail_flags& flags) {
-  auto server = resolve_server(flags.client.server);
+  auto server = resolve_server(flags.client.server, flags.client.token);
   if (!server) return std::fprintf(stderr, "auraos: %s\n", server.error().c_str()), exit_invalid;
   auto query = flags.filter.query() + query_pair("after", flags.after);
   sse_printer printer{flags.count};

@@ -2,6 +2,8 @@
 
 #include "cli/node_client.hpp"
 
+#include "cli/credentials.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -168,6 +170,8 @@ std::string request_text(const server_address& server, const std::string& method
   std::string text = method + " " + target + " HTTP/1.1\r\nHost: " + server.host + ":" +
                      std::to_string(server.port) + "\r\nConnection: close\r\n";
   for (const auto& [name, value] : headers) text += name + ": " + value + "\r\n";
+  if (!server.token.empty() && !headers.count("Authorization"))
+    text += "Authorization: Bearer " + server.token + "\r\n";
   if (!body.empty() && !headers.count("Content-Type"))
     text += "Content-Type: application/json\r\n";
   if (!body.empty() || method == "POST" || method == "PUT")
@@ -177,7 +181,8 @@ std::string request_text(const server_address& server, const std::string& method
 
 }  // namespace
 
-result<server_address, std::string> resolve_server(const std::string& flag) {
+result<server_address, std::string> resolve_server(const std::string& flag,
+                                                   const std::string& token_flag) {
   std::string url = flag;
   if (url.empty()) {
     const char* env = std::getenv("AURAOS_SERVER");
@@ -202,6 +207,13 @@ result<server_address, std::string> resolve_server(const std::string& flag) {
   if (bracketed && rest.size() > 2 && rest.back() == ']') rest = rest.substr(1, rest.size() - 2);
   if (rest.empty()) return fail("--server: '" + url + "' names no host");
   server.host = rest;
+  server.url = url;
+  while (!server.url.empty() && server.url.back() == '/') server.url.pop_back();
+  server.token = token_flag == "-" ? "" : token_flag;  // "-": send no token at all
+  if (token_flag.empty()) {
+    const char* env = std::getenv("AURAOS_TOKEN");
+    server.token = env && *env ? env : saved_token(server);
+  }
   return server;
 }
 

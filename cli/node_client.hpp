@@ -17,11 +17,16 @@ namespace auraos::cli {
 struct server_address {
   std::string host;            ///< Host name or address (IPv6 without brackets).
   std::uint16_t port = 8080;   ///< TCP port.
+  std::string url;             ///< The URL as resolved, e.g. "http://127.0.0.1:8080".
+  std::string token;           ///< Sent as `Authorization: Bearer TOKEN` when not empty.
 };
 
 /// The server of `--server` (empty: `$AURAOS_SERVER`, else http://127.0.0.1:8080); an error
-/// sentence for a URL that is not `http://HOST[:PORT]`.
-result<server_address, std::string> resolve_server(const std::string& flag);
+/// sentence for a URL that is not `http://HOST[:PORT]`. Its token is `token_flag`, else
+/// `$AURAOS_TOKEN`, else the one `auraos login` saved for that URL (cli/credentials.hpp); a
+/// `token_flag` of "-" sends none.
+result<server_address, std::string> resolve_server(const std::string& flag,
+                                                   const std::string& token_flag = "");
 
 /// A node's answer.
 struct node_reply {

@@ -35,6 +35,7 @@ bool shown(const std::string& line) {
 a::executions::executions_options options(const std::filesystem::path& dir, run_completion& done) {
   a::executions::executions_options o;
   o.definitions_dir = dir.empty() ? "." : dir.string();
+  o.confine_definitions = false;  // the caller's own files, as `auraos validate` reads them
   o.on_record = [](a::executions::record_weight, const std::string& line) {
     if (shown(line)) std::fprintf(stderr, "%s\n", line.c_str());
   };

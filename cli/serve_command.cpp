@@ -17,6 +17,7 @@
 
 #include "cli/command.hpp"
 #include "node/actor_system_setup.hpp"
+#include "node/reload_signal.hpp"
 #include "node/serve.hpp"
 #include "runtime/cluster/settings_check.hpp"
 #include "runtime/node_config.hpp"
@@ -41,6 +42,12 @@ struct serve_flags {
   std::string cluster_key;
   std::string cluster_ca;
   bool insecure_cluster = false;
+  std::string tls_cert;
+  std::string tls_key;
+  std::size_t max_connections = 0;
+  bool auth = false;
+  bool insecure_http = false;
+  std::string key_file;
 };
 
 /// The machine's host name (the default node name's first part).
@@ -109,6 +116,15 @@ result<runtime::node_config, std::string> settings_from(const serve_flags& flags
     if (!level) return fail("--log-level: " + level.error());
     config.log_level = *level;
   }
+  config.security.auth = config.security.auth || flags.auth;
+  config.security.insecure_http = config.security.insecure_http || flags.insecure_http;
+  if (!flags.key_file.empty()) config.security.key_file = flags.key_file;
+  if (auto refused = runtime::security::exposure_refusal(config.security, config.http_host))
+    return fail(*refused);
+  if (!flags.tls_cert.empty()) config.http_tls.cert_file = flags.tls_cert;
+  if (!flags.tls_key.empty()) config.http_tls.key_file = flags.tls_key;
+  if (auto refused = runtime::security::tls_pair_refusal(config.http_tls)) return fail(*refused);
+  if (flags.max_connections > 0) config.http_limits.max_connections = flags.max_connections;
   auto cluster = apply_cluster_flags(flags, config.cluster);
   if (!cluster) return fail(cluster.error());
   if (auto refused = runtime::cluster::check_cluster_settings(config)) return fail(*refused);
@@ -150,6 +166,7 @@ int serve(const serve_flags& flags) {
   }
   use_stderr_logger(config->log_level);
   node::block_stop_signals();
+  if (config->http_tls.enabled()) node::block_reload_signal();  // SIGHUP reloads the certificate
   return node::serve(*config, test_options(flags));
 }
 
@@ -167,6 +184,24 @@ void install(CLI::App& app, int& exit_code) {
   command->add_option("--log-level", flags->log_level,
                       "trace, debug, info, warn, error or off (default info: execution starts "
                       "and ends, failures; debug: every transition and request)");
+  command->add_flag("--auth", flags->auth,
+                    "Every call needs a token (docs/security.md); required when --http is not "
+                    "a loopback address");
+  command->add_flag("--insecure-http", flags->insecure_http,
+                    "Serve a non-loopback --http address without authentication (warned in "
+                    "the log and on /healthz)");
+  command->add_option("--key-file", flags->key_file,
+                      "Key file of token signing and secrets keys (default DATA_DIR/keys.json; "
+                      "the same file on every node of a cluster)");
+  command->add_option("--tls-cert", flags->tls_cert,
+                      "Serve HTTPS only, with this PEM certificate chain (with --tls-key; "
+                      "SIGHUP reloads both; docs/security.md)");
+  command->add_option("--tls-key", flags->tls_key, "PEM private key of --tls-cert");
+  command
+      ->add_option("--max-connections", flags->max_connections,
+                   "Open HTTP connections at most; more are answered 503 (default 1024; "
+                   "other limits: config `limits`, docs/security.md)")
+      ->check(CLI::Range(1, 1000000));
   command->add_flag("--test-faults", flags->test_faults, "")->group("");
   // Cluster flags (spec/cluster.md): hidden until the cluster works end to end.
   command->add_option("--cluster-listen", flags->cluster_listen,

@@ -64,6 +64,9 @@ struct options {
   std::chrono::milliseconds backoff_max{2000};
   /// A node heard nothing from for this long counts as gone (its heartbeats stopped).
   std::chrono::milliseconds dead_after{3000};
+  /// The access or API token sent with every call and subscription, on a node that requires
+  /// one (docs/security.md); empty: none (a call needing one answers "unauthorized", 401).
+  std::string token;
 };
 
 /// A typed answer with the node that gave it.

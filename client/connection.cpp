@@ -130,7 +130,16 @@ bool gone_already(caf::scoped_actor& self) {
 
 }  // namespace
 
-result<v1::ApiReply> connection::call(const v1::ApiCall& call, bool retry_safe) {
+result<v1::ApiReply> connection::call(const v1::ApiCall& plain, bool retry_safe) {
+  // The configured token goes with every call that does not name its own.
+  v1::ApiCall with_token;
+  const v1::ApiCall* sendable = &plain;
+  if (!options_.token.empty() && !plain.headers().contains("Authorization")) {
+    with_token = plain;
+    (*with_token.mutable_headers())["Authorization"] = "Bearer " + options_.token;
+    sendable = &with_token;
+  }
+  const v1::ApiCall& call = *sendable;
   if (auto why = unsendable(call); !why.empty()) return fail(error{0, "bad_request", why});
   int stale = 0;  // endpoints found gone before a send
   for (int attempt = 1;; ++attempt) {

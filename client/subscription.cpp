@@ -177,8 +177,10 @@ result<std::unique_ptr<subscription>> client::subscribe(const v1::EventSubscript
     std::lock_guard lock{impl_->mutex};
     impl_->subscriptions.push_back(shared);
   }
+  auto with_token = filter;
+  if (with_token.token().empty()) with_token.set_token(link->settings().token);
   std::lock_guard lock{shared->mutex};
-  shared->actor = link->system().spawn(subscriber_behavior, link, shared, filter,
+  shared->actor = link->system().spawn(subscriber_behavior, link, shared, with_token,
                                                       std::move(on_event), std::move(on_end));
   return std::unique_ptr<subscription>(new subscription(shared));
 }

@@ -75,6 +75,7 @@ result<http_request, api_error> request_of(const v1::ApiCall& call, std::size_t 
   out.headers.set("Accept", protobuf_media_type);
   if (!call.body().empty()) out.headers.set("Content-Type", protobuf_media_type);
   out.body = call.body();
+  out.peer = "actor-api";
   return out;
 }
 

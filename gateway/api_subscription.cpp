@@ -81,6 +81,9 @@ http_request stream_request(const v1::EventSubscription& subscription) {
   out.target = target_of(out.path, out.query);
   out.headers.set("Upgrade", "websocket");
   out.headers.set("Connection", "Upgrade");
+  if (!subscription.token().empty())
+    out.headers.set("Authorization", "Bearer " + subscription.token());
+  out.peer = "actor-api";
   return out;
 }
 

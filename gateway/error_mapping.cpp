@@ -23,8 +23,16 @@ int http_status(errc code) {
       return 431;
     case errc::not_acceptable:
       return 406;
+    case errc::unauthorized:
+      return 401;
+    case errc::forbidden:
+      return 403;
     case errc::unsupported_media_type:
       return 415;
+    case errc::uri_too_long:
+      return 414;
+    case errc::too_many_requests:
+      return 429;
     case errc::invalid_definition:
     case errc::invalid_input:
       return 422;

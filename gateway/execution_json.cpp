@@ -60,7 +60,8 @@ nlohmann::json execution_json(const actors::executions::execution_view& view) {
       {"output", runtime::engine::json_or_null(view.output)},
       {"error", error_or_null(view.error)},
       {"startedAt", time_or_null(view.started_at)},
-      {"completedAt", time_or_null(view.completed_at)}};
+      {"completedAt", time_or_null(view.completed_at)},
+      {"createdBy", view.created_by ? nlohmann::json(*view.created_by) : nlohmann::json()}};
   out["nodes"] = node_views(view, metrics);
   if (view.started_at && view.completed_at)
     metrics["durationMs"] = *view.completed_at - *view.started_at;

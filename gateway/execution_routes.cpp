@@ -55,6 +55,7 @@ void start_execution(const ctx& node, const http_request& request, const path_pa
   command.workflow_id = params.at("id");
   command.input_json = std::move(*input);
   command.idempotency_key = request.headers.get("Idempotency-Key").value_or("");
+  if (request.caller.authenticated) command.created_by = request.caller.user_id;
   if (!runtime::is_valid_utf8(command.idempotency_key))
     return void(respond(
         error_response(make_error(errc::invalid, "header Idempotency-Key is not valid UTF-8"))));

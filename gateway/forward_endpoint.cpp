@@ -35,6 +35,15 @@ http_request request_of(const v1::ForwardRequest& call) {
   for (const auto& [name, value] : call.headers()) out.headers.set(name, value);
   out.headers.set(forwarded_header, "1");
   out.body = call.body();
+  // The calling node checked the caller (nodes reach each other over mutual TLS only).
+  out.from_peer = true;
+  if (auto id = out.headers.get(caller_id_header)) {
+    out.caller.authenticated = true;
+    out.caller.user_id = *id;
+    out.caller.user_name = out.headers.get(caller_name_header).value_or("");
+    out.caller.role = out.headers.get(caller_role_header).value_or("");
+    out.caller.token_id = out.headers.get(caller_token_header).value_or("");
+  }
   return out;
 }
 

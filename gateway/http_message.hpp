@@ -36,6 +36,16 @@ class header_map {
   std::map<std::string, std::string, case_insensitive_less> fields_;
 };
 
+/// Who sent a request, as the gateway's authentication found it (gateway/auth_filter.hpp).
+/// Anonymous until the filter runs; a node without authentication leaves it anonymous.
+struct request_caller {
+  bool authenticated = false;  ///< True when a valid token came with the request.
+  std::string user_id;         ///< The user's id (the token's subject); empty when anonymous.
+  std::string user_name;       ///< The user's name when the token was issued.
+  std::string role;            ///< The user's role.
+  std::string token_id;        ///< The access token's `jti` or the API token's id.
+};
+
 /// One request as a handler sees it.
 struct http_request {
   /// Upper-case method name, e.g. "GET".
@@ -50,6 +60,14 @@ struct http_request {
   header_map headers;
   /// The request body.
   std::string body;
+  /// The client's address as the server saw it ("203.0.113.7" or "::1"); empty for a request
+  /// that did not come over a socket (the actor API sets the caller's node).
+  std::string peer;
+  /// Who sent it (set by the authentication filter before the route runs).
+  request_caller caller;
+  /// Forwarded by another node of the cluster (over mutual TLS), which checked the caller and
+  /// recorded the call already: `caller` is as that node found it.
+  bool from_peer = false;
 
   /// A query parameter, or nullopt when absent.
   std::optional<std::string> query_param(std::string_view name) const;

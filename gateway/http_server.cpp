@@ -19,6 +19,7 @@
 
 #include "gateway/detail/http_session.hpp"
 #include "gateway/detail/server_context.hpp"
+#include "gateway/tls_identity.hpp"
 
 namespace auraos::gateway {
 namespace net = boost::asio;
@@ -28,6 +29,8 @@ namespace {
 
 /// How long stop() waits for force-closed connections to wind down.
 constexpr std::chrono::seconds force_close_wait{2};
+/// Connections over the limit answered 503 at once; more are closed without an answer.
+constexpr std::size_t over_limit_answers = 64;
 
 void run_loop(net::io_context& io) {
   while (true) {
@@ -85,6 +88,9 @@ struct http_server::impl {
   result<std::uint16_t, std::string> listen();
   void accept();
   void on_accept(boost::beast::error_code ec, tcp::socket socket);
+  /// Starts a session for `socket`: counted against the connection limit, or answered 503
+  /// when over it (closed at once when too many are being answered already).
+  void admit(tcp::socket socket);
   void drain();
   void stop();
 
@@ -117,10 +123,27 @@ void http_server::impl::on_accept(boost::beast::error_code ec, tcp::socket socke
     spdlog::warn("gateway: accepting a connection failed: {}", ec.message());
   } else {
     ++context->accepted();
-    auto session = std::make_shared<detail::http_session>(std::move(socket), context);
-    if (context->add_session(session)) session->start();
+    admit(std::move(socket));
   }
   accept();
+}
+
+void http_server::impl::admit(tcp::socket socket) {
+  bool admitted = context->open().open_connection();
+  if (!admitted && context->live_count() >= context->open().connections() + over_limit_answers) {
+    if (context->should_log_refusal())
+      spdlog::warn(
+          "gateway: connections over the limit (config limits.maxConnections) closed "
+          "unanswered: {} are waiting for their 503 already",
+          over_limit_answers);
+    boost::beast::error_code ignored;
+    socket.close(ignored);
+    return;
+  }
+  const auto& tls = context->options().tls;
+  auto session = std::make_shared<detail::http_session>(std::move(socket), context,
+                                                        tls ? tls->context() : nullptr, admitted);
+  if (context->add_session(session)) session->start();
 }
 
 void http_server::impl::drain() {

@@ -10,8 +10,11 @@
 
 #include "gateway/responder.hpp"
 #include "runtime/result.hpp"
+#include "runtime/security/http_limits.hpp"
 
 namespace auraos::gateway {
+
+class tls_identity;
 
 /// How the server listens and what it tolerates.
 struct server_options {
@@ -31,6 +34,11 @@ struct server_options {
   std::chrono::milliseconds drain_timeout{std::chrono::seconds(5)};
   /// Whether each request is logged (method, path, status, duration) through spdlog.
   bool access_log = true;
+  /// The certificate of HTTPS; null: plain HTTP. The server then speaks HTTPS only.
+  std::shared_ptr<tls_identity> tls;
+  /// Rate limits, the longest target, open connections and streams (`header_limit` and
+  /// `body_limit` above are the size limits of a request).
+  runtime::security::http_limits limits;
 };
 
 /// Binds and releases `host`:`port` once; nullopt when a server could listen there, else the

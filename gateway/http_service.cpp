@@ -7,6 +7,7 @@
 #include <caf/send.hpp>
 
 #include "gateway/api_routes.hpp"
+#include "gateway/auth/revocation_poller.hpp"
 #include "gateway/http_server.hpp"
 #include "gateway/supervision_feed.hpp"
 
@@ -18,12 +19,17 @@ server_options options_of(const node_context& node) {
   options.host = node.config().http_host;
   options.port = node.http_port() != 0 ? node.http_port() : node.config().http_port;
   options.body_limit = node.config().max_body_bytes;
+  options.limits = node.config().http_limits;
+  options.header_limit = static_cast<std::uint32_t>(options.limits.max_header_bytes);
+  options.tls = node.tls();
   return options;
 }
 
-std::string url_of(const std::string& host, std::uint16_t port) {
+std::string url_of(const server_options& options, std::uint16_t port) {
+  const auto& host = options.host;
   bool ipv6 = host.find(':') != std::string::npos;
-  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+  return (options.tls ? "https://" : "http://") + (ipv6 ? "[" + host + "]" : host) + ":" +
+         std::to_string(port);
 }
 
 caf::behavior http_service(caf::event_based_actor* self, std::shared_ptr<node_context> node,
@@ -41,14 +47,17 @@ caf::behavior http_service(caf::event_based_actor* self, std::shared_ptr<node_co
   bool first = node->http_port() == 0;
   node->set_http_port(*started);
   if (first)
-    spdlog::info("listening on {}", url_of(options.host, *started));
+    spdlog::info("listening on {}", url_of(options, *started));
   else
-    spdlog::info("http: restarted on {}", url_of(options.host, *started));
+    spdlog::info("http: restarted on {}", url_of(options, *started));
   auto feed = spawn_supervision_feed(self->system(), node);
   node->set_supervision_feed(feed);
-  self->attach_functor([server, routes, node, feed] {
+  caf::actor poller;
+  if (node->authenticator()) poller = auth::spawn_revocation_poller(node);
+  self->attach_functor([server, routes, node, feed, poller] {
     node->set_supervision_feed(nullptr);
     caf::anon_send_exit(feed, caf::exit_reason::user_shutdown);
+    if (poller) caf::anon_send_exit(poller, caf::exit_reason::user_shutdown);
     server->stop();
   });
   auto port = *started;

@@ -88,4 +88,24 @@ void node_context::set_http_port(std::uint16_t port) {
   http_port_ = port;
 }
 
+std::shared_ptr<tls_identity> node_context::tls() const {
+  std::lock_guard lock{mutex_};
+  return tls_;
+}
+
+void node_context::set_tls(std::shared_ptr<tls_identity> tls) {
+  std::lock_guard lock{mutex_};
+  tls_ = std::move(tls);
+}
+
+std::shared_ptr<auth::authenticator> node_context::authenticator() const {
+  std::lock_guard lock(mutex_);
+  return authenticator_;
+}
+
+void node_context::set_authenticator(std::shared_ptr<auth::authenticator> checks) {
+  std::lock_guard lock(mutex_);
+  authenticator_ = std::move(checks);
+}
+
 }  // namespace auraos::gateway

@@ -20,6 +20,12 @@
 
 namespace auraos::gateway {
 
+namespace auth {
+class authenticator;
+}
+
+class tls_identity;
+
 /// How a node reaches its cluster (a node alone has a board of one and no peers).
 struct cluster_link {
   /// What the node knows of members and leases (never null once the node runs).
@@ -77,10 +83,19 @@ class node_context {
   /// cheap when nobody does).
   void supervision_changed() const;
 
+  /// The node's token checks; null when authentication is off (every call is allowed).
+  std::shared_ptr<auth::authenticator> authenticator() const;
+  /// Sets the token checks (before the HTTP service starts).
+  void set_authenticator(std::shared_ptr<auth::authenticator> checks);
+
   /// The HTTP port actually bound (0 before the first start).
   std::uint16_t http_port() const;
   /// Records the bound port, so a restarted HTTP service binds the same one.
   void set_http_port(std::uint16_t port);
+  /// The HTTPS certificate (reloaded on SIGHUP); null: the node serves plain HTTP.
+  std::shared_ptr<tls_identity> tls() const;
+  /// Sets the HTTPS certificate (before the HTTP service starts).
+  void set_tls(std::shared_ptr<tls_identity> tls);
 
  private:
   caf::actor_system& system_;
@@ -89,10 +104,12 @@ class node_context {
   actors::store::store_actor store_;
   caf::actor root_;
   std::uint16_t http_port_ = 0;
+  std::shared_ptr<tls_identity> tls_;
   std::string node_name_;
   cluster_link cluster_;
   std::shared_ptr<live_hub> live_;
   caf::actor supervision_feed_;
+  std::shared_ptr<auth::authenticator> authenticator_;
 };
 
 }  // namespace auraos::gateway

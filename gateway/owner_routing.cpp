@@ -25,6 +25,13 @@ v1::ForwardRequest forward_request(const http_request& request, const std::strin
   out.set_body(request.body);
   for (const char* name : kept_headers)
     if (auto value = request.headers.get(name)) (*out.mutable_headers())[name] = *value;
+  if (request.caller.authenticated) {
+    auto& headers = *out.mutable_headers();
+    headers[caller_id_header] = request.caller.user_id;
+    headers[caller_name_header] = request.caller.user_name;
+    headers[caller_role_header] = request.caller.role;
+    headers[caller_token_header] = request.caller.token_id;
+  }
   return out;
 }
 

@@ -14,6 +14,14 @@ namespace auraos::gateway {
 
 /// The header naming the node that owns (and answered for) an execution.
 inline constexpr const char* node_header = "AuraOS-Node";
+/// The headers a forwarded call carries its checked caller in (trusted only from a peer node).
+inline constexpr const char* caller_id_header = "AuraOS-Caller-Id";
+/// The caller's user name, with caller_id_header.
+inline constexpr const char* caller_name_header = "AuraOS-Caller-Name";
+/// The caller's role, with caller_id_header.
+inline constexpr const char* caller_role_header = "AuraOS-Caller-Role";
+/// The caller's token id, with caller_id_header.
+inline constexpr const char* caller_token_header = "AuraOS-Caller-Token";
 /// The header a forwarded call carries: the receiving node answers it itself, never forwards
 /// it again (an owner that changed meanwhile answers 503: retry).
 inline constexpr const char* forwarded_header = "AuraOS-Forwarded";

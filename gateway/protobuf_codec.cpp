@@ -18,6 +18,7 @@
 #include "messages/api_common.pb.h"
 #include "messages/api_events.pb.h"
 #include "messages/api_executions.pb.h"
+#include "messages/api_security.pb.h"
 #include "messages/api_tasks.pb.h"
 #include "messages/api_workflows.pb.h"
 #include "gateway/protobuf_json_mapping.hpp"
@@ -39,6 +40,7 @@ void keep_api_messages() {
   static const pb::Descriptor* kept[] = {
       v1::Error::descriptor(),    v1::Workflow::descriptor(), v1::Execution::descriptor(),
       v1::Event::descriptor(),    v1::TaskRun::descriptor(),  v1::Cluster::descriptor(),
+      v1::User::descriptor(),
   };
   (void)kept;
 }

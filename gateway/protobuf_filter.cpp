@@ -5,11 +5,14 @@
 #include <algorithm>
 
 #include <cstdlib>
+#include <optional>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "gateway/api_error.hpp"
+#include "gateway/json_body.hpp"
 #include "gateway/protobuf_codec.hpp"
 #include "gateway/protobuf_routes.hpp"
 
@@ -118,9 +121,24 @@ result<http_request, api_error> json_request(const http_request& request,
   return out;
 }
 
+/// The 400 of a JSON body that does not parse sent to a route that takes no body (it would be
+/// ignored, so a client's mistake would pass unnoticed); nullopt when there is nothing to refuse.
+std::optional<api_error> ignored_body_problem(const route_pattern& route,
+                                              const http_request& request) {
+  if (request.body.empty()) return std::nullopt;
+  const auto* forms = find_protobuf_route(route);
+  if (!forms || !forms->request.empty()) return std::nullopt;
+  auto parsed = parse_json_body(request.body);
+  if (parsed) return std::nullopt;
+  return parsed.error();
+}
+
 void filter(const route_pattern& route, const http_request& request, const path_params& params,
             responder respond, const route_handler& handler) {
   bool body_in = sends_protobuf(request);
+  if (!body_in)
+    if (auto problem = ignored_body_problem(route, request))
+      return void(respond(error_response(*problem)));
   auto accept = weights_of(request);
   // Protobuf when it weighs at least as much as JSON (a tie: the client named it).
   bool answer_out = accept.protobuf > 0 && accept.protobuf >= accept.json;

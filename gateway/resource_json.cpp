@@ -72,7 +72,9 @@ nlohmann::json execution_summary_json(const persistence::execution_record& recor
           {"startedAt", optional_time(record.started_at)},
           {"completedAt", optional_time(record.completed_at)},
           {"idempotencyKey", record.idempotency_key ? nlohmann::json(*record.idempotency_key)
-                                                    : nlohmann::json(nullptr)}};
+                                                    : nlohmann::json(nullptr)},
+          {"createdBy",
+           record.created_by ? nlohmann::json(*record.created_by) : nlohmann::json(nullptr)}};
 }
 
 http_response json_text_response(int status, std::string json_text) {

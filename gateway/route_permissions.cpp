@@ -107,6 +107,26 @@ std::vector<route_permission> make_table() {
       // Only on nodes started with --test-faults (not in the OpenAPI document): it kills
       // runtime actors, so admin even there.
       {{"POST", "/api/v1/_test/crash/{name}"}, "", p::admin},
+      // Signing in is open to anyone (bounded by the rate limits); a signed-in caller manages
+      // their own tokens; users, roles and the audit log are the administrator's.
+      {{"POST", "/api/v1/auth/token"}, "createAccessToken", anyone},
+      {{"POST", "/api/v1/auth/revoke"}, "revokeToken", anyone, true},
+      {{"GET", "/api/v1/auth/me"}, "getCurrentUser", anyone, true},
+      {{"POST", "/api/v1/auth/api-tokens"}, "createApiToken", anyone, true},
+      {{"GET", "/api/v1/auth/api-tokens"}, "listApiTokens", anyone, true},
+      {{"DELETE", "/api/v1/auth/api-tokens/{id}"}, "deleteApiToken", anyone, true},
+      {{"POST", "/api/v1/users"}, "createUser", p::admin},
+      {{"GET", "/api/v1/users"}, "listUsers", p::admin},
+      {{"GET", "/api/v1/users/{id}"}, "getUser", p::admin},
+      {{"PATCH", "/api/v1/users/{id}"}, "updateUser", p::admin},
+      {{"DELETE", "/api/v1/users/{id}"}, "deleteUser", p::admin},
+      {{"GET", "/api/v1/roles"}, "listRoles", p::admin},
+      {{"GET", "/api/v1/roles/{name}"}, "getRole", p::admin},
+      {{"PUT", "/api/v1/roles/{name}"}, "putRole", p::admin},
+      {{"DELETE", "/api/v1/roles/{name}"}, "deleteRole", p::admin},
+      {{"GET", "/api/v1/audit"}, "listAuditEntries", p::admin},
+      {{"GET", "/api/v1/audit/export"}, "exportAuditEntries", p::admin},
+      {{"GET", "/api/v1/audit/report"}, "getAuditReport", p::admin},
   };
 }
 
@@ -139,8 +159,13 @@ const route_permission* operation_permission(std::string_view operation) {
 
 access_decision authorize(const principal& caller, const route_permission& route) {
   if (route.is_public()) return {};
-  auto needed = sec::to_string(*route.needs);
   auto where = route.route.method + " " + route.route.pattern;
+  if (!route.needs) {
+    if (caller.authenticated) return {};
+    return {401, fmt::format("this needs a signed-in caller ({}); the request has no valid token",
+                             where)};
+  }
+  auto needed = sec::to_string(*route.needs);
   if (!caller.authenticated)
     return {401, fmt::format(
                      "this needs a token with permission {} ({}); the request has no valid token",

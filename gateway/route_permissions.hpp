@@ -18,10 +18,12 @@ namespace auraos::gateway {
 struct route_permission {
   route_pattern route;    ///< Method and pattern exactly as the router has them.
   std::string operation;  ///< Its OpenAPI operationId; empty for the test-only crash route.
-  std::optional<runtime::security::permission> needs;  ///< nullopt: public.
+  std::optional<runtime::security::permission> needs;  ///< nullopt: public or signed_in.
+  /// With no `needs`: any signed-in caller may use it (their own tokens, who they are).
+  bool signed_in = false;
 
   /// True when anyone may use the route, signed in or not.
-  bool is_public() const { return !needs; }
+  bool is_public() const { return !needs && !signed_in; }
 };
 
 /// Every route of the node with what it needs, in the order the router adds them.

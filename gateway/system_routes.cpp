@@ -9,6 +9,8 @@
 #include "actors/tasks/scheduler.hpp"
 #include "actors/tasks/tasks_service.hpp"
 #include "gateway/api_routes.hpp"
+#include "gateway/auth/auth_filter.hpp"
+#include "gateway/auth/auth_routes.hpp"
 #include "gateway/protobuf_filter.hpp"
 #include "gateway/detail/ask.hpp"
 #include "gateway/execution_json.hpp"
@@ -41,6 +43,9 @@ void healthz(const ctx& node, responder respond) {
                          {"subsystems",
                           {{"http", {{"status", "ok"}}},
                            {"supervision", {{"status", root_alive ? "ok" : "starting"}}}}}};
+  const auto& config = node->config();
+  if (auto warning = runtime::security::exposure_warning(config.security, config.http_host))
+    body["warnings"] = nlohmann::json::array({*warning});
   respond(json_response(200, body));
 }
 
@@ -188,9 +193,10 @@ std::shared_ptr<router> make_api_router(std::shared_ptr<node_context> node) {
   add_task_run_routes(*routes, node);
   add_task_worker_routes(*routes, node);
   add_task_schedule_routes(*routes, node);
+  auth::add_security_routes(*routes, node);
   add_asset_routes(*routes);
   add_openapi_routes(*routes);
-  routes->set_filter(protobuf_filter());
+  routes->set_filter(auth::auth_filter(node, protobuf_filter()));
   return routes;
 }
 

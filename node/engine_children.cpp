@@ -1,6 +1,7 @@
 #include "node/engine_children.hpp"
 
 #include "actors/events/retention_actor.hpp"
+#include "actors/secrets/key_rotation.hpp"
 #include "actors/tasks/scheduler.hpp"
 #include "actors/timers/timer_service.hpp"
 
@@ -8,6 +9,21 @@
 #include <caf/local_actor.hpp>
 
 namespace auraos::node::detail {
+
+namespace {
+
+/// The key rotation of the secrets at rest, over the store child's current actor.
+actors::supervision::child_spec rotation_child(
+    const std::shared_ptr<store_slot>& slot, const actors::executions::executions_options& options) {
+  actors::secrets::key_rotation_options rotation{options.env, options.secret_keys};
+  auto spec = actors::secrets::key_rotation_child(actors::store::store_actor{}, rotation);
+  spec.start = [slot, rotation](caf::local_actor* parent) {
+    return actors::secrets::key_rotation_child(slot->get(), rotation).start(parent);
+  };
+  return spec;
+}
+
+}  // namespace
 
 std::vector<actors::supervision::child_spec> engine_children(
     std::shared_ptr<persistence::store> store, actors::executions::executions_options options,
@@ -57,9 +73,12 @@ std::vector<actors::supervision::child_spec> engine_children(
   };
   // The task pool and scheduler start before the executions service: in a cluster they hear of
   // the shards it acquires at its start (and reach it through the registry when they need it).
-  return {std::move(store_spec),     std::move(timers_spec), std::move(events_spec),
-          std::move(retention_spec), std::move(tasks_spec),  std::move(scheduler_spec),
-          std::move(service_spec)};
+  std::vector<actors::supervision::child_spec> children{
+      std::move(store_spec),     std::move(timers_spec), std::move(events_spec),
+      std::move(retention_spec), std::move(tasks_spec),  std::move(scheduler_spec),
+      std::move(service_spec)};
+  if (options.secret_keys) children.push_back(rotation_child(slot, options));
+  return children;
 }
 
 }  // namespace auraos::node::detail

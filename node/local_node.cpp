@@ -12,6 +12,7 @@
 
 #include "node/actor_system_setup.hpp"
 #include "node/engine_children.hpp"
+#include "runtime/crypto/secret_keys.hpp"
 #include "node/store_slot.hpp"
 
 namespace auraos::node {
@@ -49,6 +50,10 @@ local_node::local_node(node_settings settings)
   root.on_change = settings.on_tree_change;
   settings.executions.env = env;
   settings.executions.on_tree_change = settings.on_tree_change;
+  // One key ring for every incarnation of the services (none given: a key of this process).
+  if (!settings.executions.secret_keys)
+    settings.executions.secret_keys = runtime::crypto::secret_keys::ephemeral();
+  settings.tasks.secret_keys = settings.executions.secret_keys;
   settings.events.env = env;
   settings.tasks.env = env;
   root.children = detail::engine_children(

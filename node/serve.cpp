@@ -25,9 +25,13 @@
 #include "gateway/node_context.hpp"
 #include "gateway/test_fault_route.hpp"
 #include "node/cluster_start.hpp"
+#include "node/http_tls_start.hpp"
 #include "node/local_node.hpp"
+#include "node/reload_signal.hpp"
+#include "node/security_start.hpp"
 #include "persistence/open_store.hpp"
 #include "runtime/cluster/cluster_settings.hpp"
+#include "runtime/crypto/secret_keys.hpp"
 
 namespace auraos::node {
 namespace {
@@ -60,9 +64,13 @@ struct serve_wiring {
   std::optional<cluster::node_transport> transport;
   /// Why the cluster endpoint could not be published (the node then stops with exit 1).
   std::string transport_error;
+  /// The HTTPS certificate (null: plain HTTP).
+  std::shared_ptr<gateway::tls_identity> tls;
   local_node* node = nullptr;
   /// Carries child ends to their parent's owner (stopped with the transport).
   caf::actor relay;
+  /// The token checks (null: authentication off).
+  std::shared_ptr<gateway::auth::authenticator> authenticator;
 };
 
 /// The gateway's context, made by the first part that needs it.
@@ -71,7 +79,9 @@ std::shared_ptr<gateway::node_context> context_of(serve_wiring& wiring, local_no
   if (!wiring.context) {
     wiring.context = std::make_shared<gateway::node_context>(node.system(), config, wiring.hub);
     wiring.context->set_node_name(node_name_of(config));
+    wiring.context->set_tls(wiring.tls);
     wiring.context->set_cluster({wiring.board, {}, config.cluster.forward_timeout});
+    wiring.context->set_authenticator(wiring.authenticator);
   }
   return wiring.context;
 }
@@ -170,6 +180,11 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
     spdlog::error("{}", *refused);
     return 1;
   }
+  auto tls = load_http_tls(config);
+  if (!tls) {
+    spdlog::error("{}", tls.error());
+    return 1;
+  }
   auto env = actors::real_env();
   auto store = persistence::open_store(config.database, {actors::wall_source(env)});
   if (!store) {
@@ -188,11 +203,27 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
   }
   spdlog::info("store: {} ({})", persistence::redact_password(config.database.target),
                config.database.backend);
+  auto security = start_security(config, **store);
+  if (!security) {
+    spdlog::error("{}", security.error());
+    return 1;
+  }
+  if (auto warning = runtime::security::exposure_warning(config.security, config.http_host))
+    spdlog::warn("{}", *warning);
+  // The secrets key ring (the key file is created on a first start; docs/security.md).
+  auto secret_keys = runtime::crypto::secret_keys::from_file(config.security.key_file);
+  if (!secret_keys) {
+    spdlog::error("{}", secret_keys.error());
+    return 1;
+  }
   serve_wiring wiring;
+  wiring.tls = *tls;
+  wiring.authenticator = *security;
   node_settings settings;
   settings.store = std::move(*store);
   settings.env = env;
   settings.executions = engine_options(config);
+  settings.executions.secret_keys = *secret_keys;
   settings.events.retention_interval = config.event_retention_interval;
   settings.events.follow_interval = config.event_follow_interval;
   settings.executions.shard_count = *shards;
@@ -241,6 +272,8 @@ node_exit serve(const runtime::node_config& config, serve_options options) {
       clean = false;
     }
   }
+  std::optional<reload_watcher> reloads;
+  if (wiring.tls) reloads.emplace([tls = wiring.tls] { reload_http_tls(*tls); });
   if (clean) clean = node.run_until_stop_signal();
   if (api) caf::anon_send_exit(api->actor, caf::exit_reason::user_shutdown);
   wiring.context->set_root(nullptr);

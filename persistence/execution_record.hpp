@@ -49,6 +49,11 @@ struct execution_record {
   std::optional<std::string> error_message = std::nullopt;
   /// completed_at - started_at in ms, derived by the store once both are known (read only).
   std::optional<std::int64_t> execution_time_ms = std::nullopt;
+  /// The id of the user whose call started it (a child: its parent's); none when anonymous.
+  std::optional<std::string> created_by = std::nullopt;
+  /// The secret input values as one sealed text (runtime/crypto/secret_box.hpp) of the JSON
+  /// object {variable: value}; `input` holds "***" in their place. None: no secret.
+  std::optional<std::string> secrets = std::nullopt;
 };
 
 /// A change of an execution's mutable fields; absent fields stay as they are.

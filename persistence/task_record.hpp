@@ -24,6 +24,9 @@ struct task_record {
   std::vector<std::string> tags;  ///< Filterable labels.
   std::int64_t created_at = 0;    ///< ms since the epoch (stamped by the store on creation).
   std::int64_t updated_at = 0;    ///< ms since the epoch (stamped by the store on each put).
+  /// The secret config values as one sealed text (runtime/crypto/secret_box.hpp) of the JSON
+  /// object {path: value}; `definition` holds "***" in their place. None: no secret.
+  std::optional<std::string> secrets = std::nullopt;
 };
 
 /// Which tasks a list returns; empty fields match everything.

@@ -13,6 +13,7 @@
 #include "persistence/event_pattern_ops.hpp"
 #include "persistence/execution_ops.hpp"
 #include "persistence/lease_ops.hpp"
+#include "persistence/secret_ops.hpp"
 #include "persistence/security_ops.hpp"
 #include "persistence/store_error.hpp"
 #include "persistence/task_ops.hpp"
@@ -32,7 +33,7 @@ using write_op = std::variant<
     delete_task_schedule_op, put_schedule_state_op, create_user_op, update_user_op, delete_user_op,
     put_role_op, delete_role_op, create_api_token_op, revoke_api_token_op, touch_api_token_op,
     create_refresh_token_op, revoke_refresh_token_op, rotate_refresh_token_op, revoke_token_op,
-    prune_revocations_op, append_audit_op, prune_audit_op>;
+    prune_revocations_op, append_audit_op, prune_audit_op, reseal_op>;
 
 /// The fence an operation carries (every write of an execution has one), if any.
 inline std::optional<fence> lease_of(const write_op& op) {

@@ -33,6 +33,14 @@ std::string_view to_string(errc code) {
       return "unsupported_media_type";
     case errc::not_acceptable:
       return "not_acceptable";
+    case errc::too_many_requests:
+      return "too_many_requests";
+    case errc::uri_too_long:
+      return "uri_too_long";
+    case errc::unauthorized:
+      return "unauthorized";
+    case errc::forbidden:
+      return "forbidden";
   }
   return "internal";
 }

@@ -23,6 +23,10 @@ enum class errc : std::uint8_t {
   headers_too_large,   ///< The request headers are too large.
   unsupported_media_type,  ///< The request body's Content-Type is not one the call takes.
   not_acceptable,      ///< No answer in a type the request's Accept allows.
+  too_many_requests,   ///< The caller is over a rate or open-stream limit (docs/security.md).
+  uri_too_long,        ///< The request target is longer than the gateway takes.
+  unauthorized,        ///< No valid token came with a call that needs one.
+  forbidden,           ///< The caller's token lacks the permission the call needs.
 };
 
 /// The name of an error code, e.g. "not_found".

@@ -163,6 +163,11 @@ result<bool, std::string> apply_field(node_config& config, const std::string& ke
   if (setter == field_setters().end()) {
     auto cluster_key = cluster::apply_cluster_key(config.cluster, key, value);
     if (cluster_key) return *cluster_key;
+    auto security_key = security::apply_security_key(config.security, key, value);
+    if (security_key) return *security_key;
+    if (auto tls_key = security::apply_tls_key(config.http_tls, key, value)) return *tls_key;
+    if (auto limits_key = security::apply_limits_key(config.http_limits, key, value))
+      return *limits_key;
     return fail("config: unknown field '" + key + "'");
   }
   return setter->second(config, value);
@@ -197,6 +202,7 @@ node_config finalize(node_config config) {
     config.database.target = config.data_dir + "/auraos.db";
   }
   if (config.definitions_dir.empty()) config.definitions_dir = config.data_dir + "/definitions";
+  if (config.security.key_file.empty()) config.security.key_file = config.data_dir + "/keys.json";
   return config;
 }
 

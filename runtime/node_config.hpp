@@ -10,6 +10,9 @@
 
 #include "runtime/cluster/cluster_settings.hpp"
 #include "runtime/result.hpp"
+#include "runtime/security/http_limits.hpp"
+#include "runtime/security/http_tls.hpp"
+#include "runtime/security/security_settings.hpp"
 #include "runtime/supervision/intensity.hpp"
 
 namespace auraos::runtime {
@@ -61,6 +64,12 @@ struct node_config {
   std::int64_t pool_aging_seconds = 60;
   /// Cluster membership, timings and TLS files (none of it used by a single node).
   cluster::cluster_settings cluster;
+  /// Authentication, the key file and token lifetimes (docs/security.md).
+  security::security_settings security;
+  /// HTTPS for the REST API and the dashboard (`--tls-cert`, `--tls-key`; docs/security.md).
+  security::http_tls http_tls;
+  /// The gateway's rate, size, connection and stream limits (config `limits`).
+  security::http_limits http_limits;
 };
 
 /// Parses `sqlite:PATH` or a `postgresql://` (or `postgres://`) URL.

@@ -80,6 +80,8 @@ struct child_request {
   std::string input_json = "null";
   /// The engine's `PARENT/NODE/ATTEMPT` key.
   std::string idempotency_key;
+  /// The parent's creator (the child inherits it); empty: none.
+  std::string created_by = {};
   /// Equal when every field is.
   bool operator==(const child_request&) const = default;
 };
@@ -135,7 +137,7 @@ typename Inspector::result_type inspect(Inspector& f, execution_end& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, child_request& x) {
   return f(caf::meta::type_name("child_request"), x.parent_id, x.node, x.attempt, x.workflow_id,
-           x.file, x.input_json, x.idempotency_key);
+           x.file, x.input_json, x.idempotency_key, x.created_by);
 }
 
 }  // namespace auraos::actors::executions

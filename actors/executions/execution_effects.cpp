@@ -58,6 +58,8 @@ void start_work(execution_actor* self, const runtime::engine::start_attempt& a) 
   if (a.type == runtime::definition::node_type::publish_event) return publish_event(self, a);
   if (a.type == runtime::definition::node_type::wait_event) return wait_event(self, a);
   if (a.type == runtime::definition::node_type::task) return start_task(self, a);
+  if (const auto& problem = self->state.secrets_problem)
+    return fail_now(self, a.node, a.attempt, {"secrets", *problem, false, nullptr});
   if (a.type == runtime::definition::node_type::http)
     return start_on(self, &runtime::handlers::node_handlers::start_http,
                     runtime::handlers::parse_http_config, a);
@@ -70,7 +72,8 @@ void start_child(execution_actor* self, const runtime::engine::start_child_execu
   s.running[c.node] = {c.attempt, [] {}, true};
   child_request request{s.args.id,        c.node, c.attempt,
                         c.workflow_id,    c.file, runtime::engine::json_text(c.input),
-                        c.idempotency_key};
+                        c.idempotency_key,
+                        s.row.created_by.value_or("")};
   auto service = s.args.service;
   self->request(service, caf::infinite, child_start_atom::value, std::move(request))
       .then([self, service, node = c.node, attempt = c.attempt](child_reply& reply) {

@@ -3,12 +3,15 @@
 #include <chrono>
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "actors/executions/execution_records.hpp"
 #include "actors/executions/execution_state.hpp"
 #include "runtime/definition/parse.hpp"
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/snapshot.hpp"
+#include "runtime/crypto/secret_keys.hpp"
+#include "runtime/secrets/secret_input.hpp"
 
 namespace auraos::actors::executions::detail {
 
@@ -31,6 +34,29 @@ void load_failed(execution_actor* self, const p::store_error& error) {
   self->state.args.options.env->send_after(self, delay, reload_atom::value);
 }
 
+/// Opens the row's sealed secrets into the engine's state (never recorded); a failure is kept
+/// for the attempts that need them.
+void open_secrets(execution_actor_state& s) {
+  s.secrets_problem.reset();
+  if (!s.row.secrets) return;
+  if (!s.args.options.secret_keys) {
+    s.secrets_problem = "execution " + s.row.id + ": this node has no key ring for secrets";
+    return;
+  }
+  auto opened = s.args.options.secret_keys->open(*s.row.secrets, s.row.id);
+  std::string problem = opened ? std::string{} : opened.error();
+  if (opened) {
+    auto values = runtime::secrets::secret_values(*opened);
+    if (values) {
+      s.st.secrets = std::move(*values);
+      return;
+    }
+    problem = values.error();
+  }
+  s.secrets_problem = "execution " + s.row.id + ": " + problem;
+  spdlog::warn("{}", *s.secrets_problem);
+}
+
 /// Folds the records after the snapshot, then queues the first event and starts.
 void fold_tail(execution_actor* self, const std::vector<p::history_event>& rows) {
   auto& s = self->state;
@@ -39,6 +65,7 @@ void fold_tail(execution_actor* self, const std::vector<p::history_event>& rows)
     if (!record) return self->quit(load_error(record.error()));
     runtime::engine::apply(s.st, *record);
   }
+  open_secrets(s);
   s.loaded = true;
   self->send(s.args.service, live_atom::value, s.args.id, caf::actor_cast<caf::actor>(self));
   if (s.st.seq == 0)

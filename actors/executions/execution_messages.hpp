@@ -24,6 +24,8 @@ struct start_execution_command {
   std::string input_json = "null";
   /// A repeat with the same key answers the first execution.
   std::string idempotency_key;
+  /// The id of the user whose call starts it (the API's authenticated caller); empty: anonymous.
+  std::string created_by = {};
   /// Equal when every field is.
   bool operator==(const start_execution_command&) const = default;
 };

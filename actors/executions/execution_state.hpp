@@ -64,6 +64,9 @@ struct execution_actor_state {
   std::int64_t records_since_snapshot = 0;
   /// The wait before the next load attempt while the database is unavailable (0: none yet).
   std::chrono::milliseconds reload_delay{0};
+  /// Why the row's sealed secrets could not be opened (the key file lacks their key): the
+  /// shell and http attempts that would receive them fail with error `secrets`.
+  std::optional<std::string> secrets_problem;
   static inline const char* name = "execution";
 };
 

@@ -42,7 +42,7 @@ execution_view view_of(const persistence::execution_record& row,
                       row.input,        state.output,
                       state.error,      row.started_at,
                       row.completed_at, {},
-                      state.seq};
+                      state.seq,        row.created_by};
   view.nodes.reserve(state.nodes.size());
   for (const auto& [id, n] : state.nodes)
     view.nodes.push_back({id, std::string(runtime::engine::to_string(n.status)), n.attempt,

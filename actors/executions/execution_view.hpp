@@ -40,6 +40,8 @@ struct execution_view {
   std::optional<std::int64_t> completed_at;          ///< Milliseconds since the epoch.
   std::vector<node_view> nodes;                      ///< Every node, by id.
   std::int64_t history_records = 0;                  ///< The seq of the last stored record.
+  /// The id of the user who started it; none when anonymous (a trigger, a schedule).
+  std::optional<std::string> created_by = std::nullopt;
 };
 
 /// The view of an execution from its stored row and its folded state.

@@ -8,6 +8,7 @@
 
 #include "actors/executions/service_state.hpp"
 #include "actors/registration.hpp"
+#include "runtime/crypto/secret_keys.hpp"
 
 namespace auraos::actors::executions {
 
@@ -143,6 +144,8 @@ caf::behavior service(service_actor* self, store::store_actor store, executions_
   self->state.store = std::move(store);
   self->state.options = std::move(options);
   self->state.options.env = env_or_real(self->state.options.env);
+  if (!self->state.options.secret_keys)
+    self->state.options.secret_keys = runtime::crypto::secret_keys::ephemeral();
   self->state.runners = self->state.options.handlers ? self->state.options.handlers
                                                      : runtime::handlers::make_node_handlers();
   self->set_down_handler([self](caf::down_msg& msg) { on_down(self, msg); });

@@ -29,6 +29,10 @@ namespace auraos::runtime::handlers {
 class node_handlers;
 }  // namespace auraos::runtime::handlers
 
+namespace auraos::runtime::crypto {
+class secret_keys;
+}  // namespace auraos::runtime::crypto
+
 namespace auraos::actors {
 class env;
 }  // namespace auraos::actors
@@ -101,6 +105,10 @@ struct executions_options {
   std::chrono::milliseconds passivate_after{std::chrono::seconds(30)};
   /// Folder that subworkflow `config.file` paths are relative to.
   std::string definitions_dir = ".";
+  /// Refuse a subworkflow `config.file` that leads out of `definitions_dir` (`..`, an absolute
+  /// path, a symbolic link out) before reading it: a node's stored workflows come from its API
+  /// callers. `auraos run` reads its caller's own files and turns it off.
+  bool confine_definitions = true;
   /// Records between snapshots of an execution's state.
   std::int64_t snapshot_every = 50;
   /// Called (from an actor thread) with the weight and log line of every stored history record.
@@ -122,6 +130,9 @@ struct executions_options {
   /// Called by the execution supervisor when an execution actor started, ended or restarts
   /// (`supervisor_config::on_change`); null: nobody listens.
   std::function<void()> on_tree_change;
+  /// Seals the secret inputs of new executions and opens them for the nodes that run them
+  /// (docs/security.md); null: a key only this process knows (`auraos run`, tests).
+  std::shared_ptr<runtime::crypto::secret_keys> secret_keys = nullptr;
 };
 
 /// The name under which the live service is found in the actor registry.

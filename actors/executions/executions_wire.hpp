@@ -25,8 +25,10 @@ typename Inspector::result_type inspect(Inspector& f, execution_view& x) {
   wire::optional_field<runtime::engine::node_error> error{x.error};
   wire::optional_field<std::int64_t> started{x.started_at};
   wire::optional_field<std::int64_t> completed{x.completed_at};
+  wire::optional_field<std::string> created_by{x.created_by};
   return f(caf::meta::type_name("execution_view"), x.id, x.workflow_id, x.revision, x.status,
-           x.input_json, output, error, started, completed, x.nodes, x.history_records);
+           x.input_json, output, error, started, completed, x.nodes, x.history_records,
+           created_by);
 }
 
 /// Inspects a history entry.
@@ -46,7 +48,7 @@ typename Inspector::result_type inspect(Inspector& f, history_page& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, start_execution_command& x) {
   return f(caf::meta::type_name("start_execution_command"), x.workflow_id, x.revision, x.input_json,
-           x.idempotency_key);
+           x.idempotency_key, x.created_by);
 }
 
 /// Inspects a refusal.

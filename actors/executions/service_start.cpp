@@ -13,7 +13,9 @@
 #include "runtime/definition/load_file.hpp"
 #include "runtime/engine/decide.hpp"
 #include "runtime/engine/json_text.hpp"
+#include "runtime/crypto/secret_keys.hpp"
 #include "runtime/json_parse.hpp"
+#include "runtime/secrets/secret_input.hpp"
 #include "runtime/uuid.hpp"
 
 namespace auraos::actors::executions::detail {
@@ -24,6 +26,15 @@ namespace {
 
 using created_fn = std::function<void(result<p::created_execution, execution_failure>,
                                       std::shared_ptr<execution_preload>)>;
+
+/// What a start asks for: the workflow, its input and who asks.
+struct creation {
+  std::string workflow_id;
+  std::int64_t revision = 0;  ///< 0: the latest.
+  std::string input_json;
+  std::string idempotency_key;
+  std::string created_by;  ///< Empty: anonymous.
+};
 
 execution_failure failure(errc code, std::string message, std::vector<std::string> details = {}) {
   return {code, std::move(message), std::move(details)};
@@ -59,7 +70,7 @@ std::optional<std::string> new_execution_id(const service_state& s) {
 /// Creates the execution row under its shard's fence; a child's creation outlasts a database
 /// outage.
 void create(service_actor* self, std::shared_ptr<const runtime::definition::workflow> wf,
-            std::int64_t revision, const nlohmann::json& input, const std::string& key,
+            std::int64_t revision, const nlohmann::json& input, const creation& asked,
             created_fn done) {
   auto id = new_execution_id(self->state);
   if (!id)
@@ -71,8 +82,17 @@ void create(service_actor* self, std::shared_ptr<const runtime::definition::work
   row.id = std::move(*id);
   row.workflow_id = wf->id;
   row.revision = revision;
-  row.input = runtime::dump_json(input);
+  // Secret values are stored sealed (bound to the execution's id), "***" in the input.
+  auto split = runtime::secrets::split_secret_input(*wf, input);
+  row.input = std::move(split.masked);
+  if (!split.secrets.empty()) {
+    auto sealed = self->state.options.secret_keys->seal(split.secrets, row.id);
+    if (!sealed) return done(fail(failure(errc::internal, sealed.error())), nullptr);
+    row.secrets = std::move(*sealed);
+  }
+  const auto& key = asked.idempotency_key;
   if (!key.empty()) row.idempotency_key = key;
+  if (!asked.created_by.empty()) row.created_by = asked.created_by;
   auto lease = self->state.leases ? self->state.leases->fence_for(row.id) : std::nullopt;
   p::write_request request{{p::create_execution_op{std::move(row), lease}}};
   request.wait_for_database = key.rfind(child_key_prefix, 0) == 0;
@@ -92,12 +112,12 @@ void create(service_actor* self, std::shared_ptr<const runtime::definition::work
 }
 
 /// Loads the workflow, checks the input and creates the execution row.
-void checked_create(service_actor* self, const std::string& workflow_id, std::int64_t revision,
-                    const std::string& input_json, const std::string& key, created_fn done) {
+void checked_create(service_actor* self, const creation& asked, created_fn done) {
   std::optional<std::int64_t> wanted;
-  if (revision > 0) wanted = revision;
+  if (asked.revision > 0) wanted = asked.revision;
+  const auto& workflow_id = asked.workflow_id;
   self->request(self->state.store, caf::infinite, store::get_workflow_query{workflow_id, wanted})
-      .then([self, workflow_id, input_json, key, done](p::store_result<p::workflow_record>& rec) {
+      .then([self, asked, workflow_id, done](p::store_result<p::workflow_record>& rec) {
         if (!rec && rec.error().code == p::store_errc::not_found)
           return done(fail(failure(errc::not_found, "workflow " + workflow_id + " not found")),
                       nullptr);
@@ -119,14 +139,14 @@ void checked_create(service_actor* self, const std::string& workflow_id, std::in
                                    std::move(details))),
                       nullptr);
         }
-        auto input = runtime::parse_json(input_json);
+        auto input = runtime::parse_json(asked.input_json);
         if (!input)
           return done(
               fail(failure(errc::invalid, "input is not valid JSON: " + input.error().to_string())),
               nullptr);
         if (auto refused = check(*wf, *input)) return done(fail(std::move(*refused)), nullptr);
         create(self, std::make_shared<const runtime::definition::workflow>(std::move(*wf)),
-               rec->revision, *input, key, done);
+               rec->revision, *input, asked, done);
       });
 }
 
@@ -204,14 +224,15 @@ void start_loaded(service_actor* self, child_request request, caf::response_prom
 
 /// Loads the definition file through the env off the scheduler, then starts the child.
 void start_from_file(service_actor* self, child_request request, caf::response_promise promise) {
-  auto file = std::filesystem::path(self->state.options.definitions_dir) / request.file;
-  auto env = self->state.options.env;
+  const auto& options = self->state.options;
+  auto file = std::filesystem::path(options.definitions_dir) / request.file;
+  runtime::definition::file_reader read = [env = options.env](const std::filesystem::path& f) {
+    return env->read_file(f);
+  };
+  if (options.confine_definitions)
+    read = runtime::definition::confined_reader(std::move(read), options.definitions_dir);
   run_blocking<loaded_workflow>(
-      self,
-      [env, file] {
-        return runtime::definition::load_workflow_file(
-            file, [env](const std::filesystem::path& f) { return env->read_file(f); });
-      },
+      self, [read, file] { return runtime::definition::load_workflow_file(file, read); },
       [self, request = std::move(request), promise, file](loaded_workflow& wf) mutable {
         start_loaded(self, std::move(request), promise, file, wf);
       });
@@ -230,11 +251,21 @@ execution_failure store_failure(const p::store_error& error) {
   }
 }
 
-/// True when a repeated start asks for the input the stored execution has (as JSON values).
-bool same_input(const p::execution_record& stored, const std::string& input_json) {
+/// True when a repeated start asks for the input the stored execution has (as JSON values,
+/// its sealed secret values opened).
+bool same_input(service_actor* self, const p::execution_record& stored,
+                const std::string& input_json) {
   auto asked = runtime::parse_json(input_json, runtime::max_stored_json_depth);
   auto had = runtime::parse_json(stored.input, runtime::max_stored_json_depth);
-  return asked && had && *asked == *had;
+  if (!asked || !had) return false;
+  if (stored.secrets) {
+    auto opened = self->state.options.secret_keys->open(*stored.secrets, stored.id);
+    if (!opened) return false;
+    auto values = runtime::parse_json(*opened);
+    if (!values || !values->is_object() || !had->is_object()) return false;
+    for (const auto& [name, value] : values->items()) (*had)[name] = value;
+  }
+  return *asked == *had;
 }
 
 void start(service_actor* self, start_execution_command command, caf::response_promise promise) {
@@ -243,12 +274,14 @@ void start(service_actor* self, start_execution_command command, caf::response_p
         errc::invalid, std::string{"Idempotency-Key: must not start with '"} + child_key_prefix +
                            "' (reserved for sub-workflow executions)"))));
   checked_create(
-      self, command.workflow_id, command.revision, command.input_json, command.idempotency_key,
+      self,
+      {command.workflow_id, command.revision, command.input_json, command.idempotency_key,
+       command.created_by},
       [self, promise, key = command.idempotency_key, input = command.input_json](
           result<p::created_execution, execution_failure> created,
           std::shared_ptr<execution_preload> preload) mutable {
         if (!created) return promise.deliver(execution_reply(fail(created.error())));
-        if (!preload && !same_input(created->execution, input))
+        if (!preload && !same_input(self, created->execution, input))
           return promise.deliver(execution_reply(fail(failure(
               errc::conflict,
               "Idempotency-Key '" + key + "' was already used with another input for execution " +
@@ -263,8 +296,9 @@ void start(service_actor* self, start_execution_command command, caf::response_p
 
 void start_child(service_actor* self, child_request request, caf::response_promise promise) {
   if (request.workflow_id.empty()) return start_from_file(self, std::move(request), promise);
-  checked_create(self, request.workflow_id, 0, request.input_json,
-                 child_key_prefix + request.idempotency_key,
+  checked_create(self,
+                 {request.workflow_id, 0, request.input_json,
+                  child_key_prefix + request.idempotency_key, request.created_by},
                  [self, promise](result<p::created_execution, execution_failure> created,
                                  std::shared_ptr<execution_preload>) mutable {
                    if (!created) return promise.deliver(child_reply(fail(created.error())));

@@ -211,6 +211,7 @@ store_actor::behavior_type store_behavior(store_pointer self, std::shared_ptr<p:
       },
       [self, &s](const task_read& q) { return observed(self, q.read(s)); },
       [self, &s](const security_read& q) { return observed(self, q.read(s)); },
+      [self, &s](const secret_read& q) { return observed(self, q.read(s)); },
   };
 }
 

@@ -10,6 +10,7 @@
 
 #include "actors/store/commit_listener.hpp"
 #include "actors/store/commit_stats.hpp"
+#include "actors/store/secret_read.hpp"
 #include "actors/store/security_read.hpp"
 #include "actors/store/store_queries.hpp"
 #include "actors/store/task_read.hpp"
@@ -76,7 +77,8 @@ using store_actor = caf::typed_actor<
     caf::replies_to<event_counts_query>::with<
         persistence::store_result<std::vector<persistence::event_count>>>,
     caf::replies_to<task_read>::with<persistence::store_status>,
-    caf::replies_to<security_read>::with<persistence::store_status>>;
+    caf::replies_to<security_read>::with<persistence::store_status>,
+    caf::replies_to<secret_read>::with<persistence::store_status>>;
 
 /// Spawns the store actor detached (on its own thread), owning `store`. When a write,
 /// read or ping finds the database unavailable, the actor logs one warning, refuses API writes

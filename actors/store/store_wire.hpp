@@ -126,8 +126,11 @@ typename Inspector::result_type inspect(Inspector& f, execution_record& x) {
   actors::wire::optional_field<std::string> metrics{x.metrics};
   actors::wire::optional_field<std::string> message{x.error_message};
   actors::wire::optional_field<std::int64_t> took{x.execution_time_ms};
+  actors::wire::optional_field<std::string> created_by{x.created_by};
+  actors::wire::optional_field<std::string> secrets{x.secrets};
   return f(caf::meta::type_name("execution_record"), x.id, x.workflow_id, x.revision, x.status,
-           x.input, output, error, x.created_at, started, completed, key, metrics, message, took);
+           x.input, output, error, x.created_at, started, completed, key, metrics, message, took,
+           created_by, secrets);
 }
 
 /// Inspects a change of an execution.
@@ -141,6 +144,12 @@ typename Inspector::result_type inspect(Inspector& f, execution_update& x) {
   actors::wire::optional_field<std::string> metrics{x.metrics};
   return f(caf::meta::type_name("execution_update"), x.id, status, output, error, started,
            completed, metrics);
+}
+
+/// Inspects a reseal of a stored secret (key rotation).
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, reseal_op& x) {
+  return f(caf::meta::type_name("reseal_op"), x.owner, x.id, x.from, x.to);
 }
 
 /// Inspects a created execution.

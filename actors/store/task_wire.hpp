@@ -12,8 +12,9 @@ namespace auraos::persistence {
 /// Inspects a stored task definition.
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, task_record& x) {
+  actors::wire::optional_field<std::string> secrets{x.secrets};
   return f(caf::meta::type_name("task_record"), x.id, x.name, x.description, x.type, x.queue,
-           x.priority, x.definition, x.tags, x.created_at, x.updated_at);
+           x.priority, x.definition, x.tags, x.created_at, x.updated_at, secrets);
 }
 
 /// Inspects a task filter.

@@ -8,6 +8,8 @@
 
 #include "actors/env.hpp"
 #include "actors/tasks/pool_state.hpp"
+#include "actors/tasks/task_secrets.hpp"
+#include "runtime/crypto/secret_keys.hpp"
 
 namespace auraos::actors::tasks::detail {
 namespace {
@@ -100,7 +102,7 @@ void load(pool_actor* self) {
         for (const auto& task : out->tasks) {
           auto spec = spec_of(task.definition);
           if (spec)
-            s.specs[task.id] = *spec;
+            s.specs[task.id] = with_secrets(*spec, task, *s.options.secret_keys);
           else
             spdlog::error("tasks: the stored task {} cannot be read: {}", task.id, spec.error());
         }

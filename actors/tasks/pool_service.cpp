@@ -9,6 +9,7 @@
 #include "actors/env.hpp"
 #include "actors/registration.hpp"
 #include "actors/tasks/pool_state.hpp"
+#include "runtime/crypto/secret_keys.hpp"
 #include "runtime/handlers/node_handlers.hpp"
 
 namespace auraos::actors::tasks {
@@ -100,6 +101,7 @@ caf::behavior pool(pool_actor* self, store::store_actor store, tasks_options opt
   s.options.env = env_or_real(s.options.env);
   s.options.pool = with_machine_defaults(s.options.pool);
   if (!s.options.runners) s.options.runners = runtime::handlers::make_node_handlers();
+  if (!s.options.secret_keys) s.options.secret_keys = runtime::crypto::secret_keys::ephemeral();
   self->set_down_handler([self](caf::down_msg& down) { on_run_down(self, down); });
   register_while_alive(self, tasks_registry_name);
   // Requests wait in the mailbox until the pool knows its runs; in a cluster, until this node

@@ -6,6 +6,8 @@
 
 #include "actors/tasks/pool_state.hpp"
 #include "actors/tasks/scheduler.hpp"
+#include "actors/tasks/task_secrets.hpp"
+#include "runtime/crypto/secret_keys.hpp"
 
 namespace auraos::actors::tasks::detail {
 namespace {
@@ -61,7 +63,10 @@ std::optional<auraos::failure<task_failure>> dependency_problem(const pool_state
 
 void put_task(pool_actor* self, task_put put, caf::response_promise promise) {
   auto& s = self->state;
-  auto spec = spec_of(put.task.definition);
+  auto found = s.specs.find(put.task.id);
+  auto previous = found == s.specs.end() || put.create ? task_spec_ptr{} : found->second;
+  // Secret config values are stored sealed, "***" in the definition (task_secrets.hpp).
+  auto spec = seal_task_secrets(put.task, previous, *s.options.secret_keys);
   if (!spec)
     return promise.deliver(task_reply{refused(errc::invalid_definition, spec.error())});
   if (auto problem = dependency_problem(s, **spec))

@@ -7,6 +7,7 @@
 #include "actors/env.hpp"
 #include "actors/tasks/task_messages.hpp"
 #include "actors/tasks/run_state.hpp"
+#include "actors/tasks/task_secrets.hpp"
 #include "runtime/tasks/attempt_outcome.hpp"
 
 namespace auraos::actors::tasks {
@@ -58,7 +59,7 @@ runtime::handlers::work_result failed(std::string type, std::string message, boo
 
 void log_line(run_actor* self, std::string stream, std::string text) {
   self->state.lines.push_back({0, self->state.args.env->now_ms(), std::move(stream),
-                               std::move(text)});
+                               masked_text(*self->state.args.spec, text)});
 }
 
 void end_attempt(run_actor* self, runtime::handlers::work_result result) {
@@ -66,6 +67,7 @@ void end_attempt(run_actor* self, runtime::handlers::work_result result) {
   if (s.ending) return;
   s.ending = true;
   s.cancel = nullptr;
+  result = masked_result(*s.args.spec, std::move(result));
   log_result(self, result);
   auto& run = s.args.run;
   auto now = s.args.env->now_ms();

@@ -11,6 +11,7 @@
 #include "runtime/handlers/http_request.hpp"
 #include "runtime/handlers/node_handlers.hpp"
 #include "runtime/handlers/shell_request.hpp"
+#include "runtime/secrets/config_secrets.hpp"
 
 namespace auraos::actors::tasks::detail {
 namespace {
@@ -108,7 +109,10 @@ void start_work(run_actor* self) {
                                run.worker.value_or("this node"));
   auto config = rendered_config(self);
   if (!config) return end_attempt(self, std::move(config).error());
-  const auto& type = self->state.args.spec->type;
+  const auto& spec = *self->state.args.spec;
+  if (spec.secrets_problem) return end_attempt(self, failed("secrets", *spec.secrets_problem, false));
+  runtime::secrets::put_config_secrets(*config, spec.secret_values);
+  const auto& type = spec.type;
   auto runners = self->state.args.runners;
   if (type == "shell")
     return start_handler(self, *config, h::parse_shell_config,

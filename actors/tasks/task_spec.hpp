@@ -39,6 +39,11 @@ struct task_spec {
   std::int64_t heartbeat_ms = 30000;           ///< External runs: lease length.
   /// The validated definition (its concurrency key template).
   std::shared_ptr<const runtime::tasks::task_definition> definition;
+  /// The plain values of its secret config fields (path -> value), opened from the stored task;
+  /// held in memory only (task_secrets.hpp).
+  std::map<std::string, std::string> secret_values = {};
+  /// Why its sealed secrets could not be opened: its attempts fail with error `secrets`.
+  std::optional<std::string> secrets_problem = std::nullopt;
 };
 
 /// Shared, immutable spec.

@@ -23,6 +23,10 @@ namespace auraos::runtime::handlers {
 class node_handlers;
 }  // namespace auraos::runtime::handlers
 
+namespace auraos::runtime::crypto {
+class secret_keys;
+}  // namespace auraos::runtime::crypto
+
 namespace auraos::actors {
 class env;
 }  // namespace auraos::actors
@@ -55,6 +59,8 @@ struct tasks_options {
   bool clustered = false;
   /// Where shell and http attempts run; null: the real handlers, made at each start.
   std::shared_ptr<runtime::handlers::node_handlers> runners;
+  /// Seals and opens the tasks' secret config values; null: a key only this process knows.
+  std::shared_ptr<runtime::crypto::secret_keys> secret_keys = nullptr;
 };
 
 /// The pool's settings with the machine's cores and memory filled in where absent.

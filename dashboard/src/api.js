@@ -1,4 +1,8 @@
-// The REST client: one function per endpoint the dashboard reads or calls.
+// The REST client: one function per endpoint the dashboard reads or calls, each sending the
+// session's access token.
+import { bearer, renew, renew_if_due } from './session.js';
+import { can, read_permission, role } from './permissions.js';
+
 const base = '/api/v1';
 
 /** An error answered by the API ({error: {code, message, details}}) or the network. */
@@ -19,16 +23,31 @@ async function parse_error(res) {
   return new ApiError(res.status, 'http_' + res.status, `${res.status} ${res.statusText}`.trim());
 }
 
-/** Sends one request and answers the parsed JSON body (null for 204). */
-export async function request(method, path, body, signal) {
+function send(method, path, body, signal) {
   const init = { method, signal, headers: { Accept: 'application/json' } };
+  if (bearer()) init.headers.Authorization = 'Bearer ' + bearer();
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  return fetch(base + path, init);
+}
+
+/** The calls that must not renew the token on a 401 (a wrong password is no expired session). */
+const token_calls = ['/auth/token', '/auth/revoke'];
+
+/** Sends one request and answers the parsed JSON body (null for 204). A read the role cannot
+ *  make is refused here (code not_permitted, shown as a note); a 401 renews the token once. */
+export async function request(method, path, body, signal) {
+  const needs = method === 'GET' && read_permission(path);
+  if (needs && !can(needs))
+    throw new ApiError(403, 'not_permitted', `your role (${role()}) lacks ${needs}`);
+  const renewable = !token_calls.includes(path);
   let res;
   try {
-    res = await fetch(base + path, init);
+    if (renewable) await renew_if_due();
+    res = await send(method, path, body, signal);
+    if (res.status === 401 && renewable && (await renew())) res = await send(method, path, body, signal);
   } catch (err) {
     if (err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', 'The node could not be reached: ' + err.message);
@@ -51,6 +70,12 @@ const id = encodeURIComponent;
 
 /** The endpoints, each answering a promise of the API's JSON. */
 export const api = {
+  /** Who the token is for: {authEnabled, authenticated, id, username, role, permissions}. */
+  me: (s) => get('/auth/me', s),
+  /** Signs in: {accessToken, expiresIn, refreshToken, user}. */
+  signIn: (username, password) => request('POST', '/auth/token', { username, password }),
+  /** Revokes token (a refresh token), or without one the access token this call sends. */
+  revoke: (token) => request('POST', '/auth/revoke', token ? { token } : undefined),
   cluster: (s) => get('/cluster', s),
   shards: (s) => get('/cluster/shards', s),
   supervision: (s) => get('/supervision', s),
@@ -89,8 +114,10 @@ export const api = {
   taskRunControl: (rid, verb) => request('POST', `/task-executions/${id(rid)}/${verb}`),
   /** The node that runs execution eid (its AuraOS-Node header), or null when unknown. */
   executionOwner: async (eid, s) => {
+    if (!can('workflow:read')) return null;
     try {
-      const res = await fetch(base + `/executions/${id(eid)}`, { method: 'HEAD', signal: s });
+      const headers = bearer() ? { Authorization: 'Bearer ' + bearer() } : {};
+      const res = await fetch(base + `/executions/${id(eid)}`, { method: 'HEAD', headers, signal: s });
       return res.ok ? res.headers.get('AuraOS-Node') : null;
     } catch {
       return null;

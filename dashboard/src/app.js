@@ -1,8 +1,15 @@
-// The page's frame: skip link, navigation, connection state, and the view of the route.
+// The page's frame: skip link, navigation, connection state, the signed-in user, and the view
+// of the route (or a note when the role cannot read its data); the login page while a node
+// with authentication has no session.
 import { useEffect, useRef } from 'preact/hooks';
 import { html } from './html.js';
 import { use_route } from './router.js';
-import { use_stream_state } from './hooks.js';
+import { use_session, use_stream_state } from './hooks.js';
+import { check_session } from './auth.js';
+import { can, section_permission } from './permissions.js';
+import { SignIn } from './components/sign_in.js';
+import { UserMenu } from './components/user_menu.js';
+import { NotAllowed } from './components/not_allowed.js';
 import { Overview } from './views/overview.js';
 import { Supervision } from './views/supervision.js';
 import { Workflows } from './views/workflows.js';
@@ -18,8 +25,16 @@ const sections = [
   ['executions', 'Executions'], ['tasks', 'Tasks'], ['events', 'Events'], ['cluster', 'Cluster'],
 ];
 
+/** What a section shows, for the note of a role that cannot read it. */
+const section_data = { supervision: 'the supervision tree', cluster: 'the cluster', workflows: 'workflows',
+  executions: 'executions', tasks: 'tasks', events: 'events' };
+
 function view_of(route) {
   const [top = 'overview', id] = route.path;
+  const needs = section_permission[top];
+  if (needs && !can(needs)) return html`<section data-testid=${'view-' + top} data-ready="true">
+    <h1>${sections.find(([k]) => k === top)[1]}</h1>
+    <${NotAllowed} what=${section_data[top]} needs=${needs}/></section>`;
   if (top === 'overview') return html`<${Overview}/>`;
   if (top === 'supervision') return html`<${Supervision}/>`;
   if (top === 'workflows') return id ? html`<${Workflow} key=${id} id=${id}/>` : html`<${Workflows} query=${route.query}/>`;
@@ -34,13 +49,14 @@ function view_of(route) {
 function LiveStatus() {
   const state = use_stream_state();
   const words = { live: 'Live updates are on', connecting: 'Connecting to the live updates',
-    offline: 'Live updates are off; reconnecting' };
+    offline: 'Live updates are off; reconnecting',
+    off: 'No live updates: your role cannot read the live stream (cluster:read)' };
   return html`<span class=${'live live-' + state} title=${words[state]} role="status">
     <span class="dot" aria-hidden="true"></span><span data-testid="live-status">${state}</span></span>`;
 }
 
-/** The whole dashboard. */
-export function App() {
+/** The dashboard for user (null on a node without authentication). */
+export function App({ user }) {
   const route = use_route();
   const main = useRef(null);
   const top = route.path[0] || 'overview';
@@ -58,6 +74,18 @@ export function App() {
         <a href=${'#/' + k} aria-current=${top === k ? 'page' : undefined} data-testid=${'nav-' + k}>${label}</a></li>`)}
       </ul></nav>
       <${LiveStatus}/>
+      <${UserMenu} user=${user}/>
     </header>
     <main id="main" ref=${main} tabindex="-1">${view_of(route)}</main>`;
+}
+
+/** The dashboard once the session is known: the login page, the app, or why the check failed. */
+export function Root() {
+  const s = use_session();
+  if (s.mode === 'checking') return html`<p class="muted center" aria-busy="true">Loading…</p>`;
+  if (s.mode === 'signed-out') return html`<${SignIn} notice=${s.notice}/>`;
+  if (s.mode === 'unreachable') return html`<main id="main" class="sign-in"><div class="card stack" role="alert">
+    <p class="bad">${s.notice}</p><div class="row"><button type="button" class="primary"
+      onClick=${check_session}>Try again</button></div></div></main>`;
+  return html`<${App} user=${s.user}/>`;
 }

@@ -1,8 +1,11 @@
 // The live tail of events: the latest stored events that pass the filters (the list, followed
 // page by page), then GET /api/v1/events/stream resumed after the last one seen (`after=ID`), so
-// a reconnect or a resume after a pause neither misses nor doubles an event.
+// a reconnect or a resume after a pause neither misses nor doubles an event. The stream carries
+// the access token as ?access_token= (EventSource cannot send headers).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api.js';
+import { with_token } from './session.js';
+import { verify_session } from './auth.js';
 
 const keep = 200;            // events held on screen
 const max_pages = 20;        // list pages (of 1000) read to find the latest events
@@ -79,8 +82,10 @@ export function use_event_tail(filters, paused) {
       const q = filter_query(filters);
       if (last_id.current) q.set('after', last_id.current);
       set_st((s) => ({ ...s, state: 'connecting' }));
-      source = new EventSource('/api/v1/events/stream?' + q.toString());
+      source = new EventSource(with_token('/api/v1/events/stream?' + q.toString()));
+      let opened = false;
       source.onopen = () => {
+        opened = true;
         delay = first_delay_ms;
         set_st((s) => ({ ...s, state: 'live' }));
         if (!last_id.current) relist();
@@ -99,6 +104,7 @@ export function use_event_tail(filters, paused) {
         if (source) source.close();
         source = null;
         set_st((s) => ({ ...s, state: 'offline' }));
+        if (!opened) verify_session();  // refused (a revoked or expired token?) or unreachable
         clearTimeout(timer);
         timer = setTimeout(connect, delay);
         delay = Math.min(delay * 2, max_delay_ms);

@@ -1,6 +1,7 @@
 // Hooks shared by the views: loading API data, following the stream, throttling.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { on, on_state, stream_state } from './stream.js';
+import { on_session, session_state } from './session.js';
 
 /** Loads load(signal) when deps change; answers {data, error, loading, reload, set_data}.
  *  A reload keeps the data (and an error) on screen until the new answer; new deps clear it. */
@@ -34,7 +35,20 @@ export function use_stream(kind, handler) {
 /** The stream's connection state, re-rendering on change. */
 export function use_stream_state() {
   const [s, set_s] = useState(stream_state);
-  useEffect(() => on_state(set_s), []);
+  useEffect(() => {
+    set_s(stream_state());  // a change between the render and this effect
+    return on_state(set_s);
+  }, []);
+  return s;
+}
+
+/** The sign-in session {mode, user, notice}, re-rendering on change. */
+export function use_session() {
+  const [s, set_s] = useState(session_state);
+  useEffect(() => {
+    set_s(session_state());  // a change between the render and this effect
+    return on_session(set_s);
+  }, []);
   return s;
 }
 

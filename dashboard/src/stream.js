@@ -1,10 +1,16 @@
 // The push channel: one EventSource on /api/v1/stream, reconnected with backoff (0.5 s
-// doubling to 10 s), its state (connecting / live / offline) observable by the header.
+// doubling to 10 s), its state (connecting / live / offline, or off for a role that cannot read
+// it) observable by the header. It carries the access token as ?access_token= (EventSource
+// cannot send headers), the token current at each (re)connect.
+import { with_token } from './session.js';
+import { verify_session } from './auth.js';
+
 const first_delay_ms = 500;
 const max_delay_ms = 10000;
 const kinds = ['hello', 'supervision', 'cluster', 'execution', 'transition', 'overflow'];
 
 let source = null;
+let wanted = false; // between start_stream and stop_stream
 let state = 'connecting';
 let delay = first_delay_ms;
 let retry_timer = null;
@@ -51,14 +57,33 @@ function connect() {
   if (source) source.close();
   set_state('connecting');
   const url = '/api/v1/stream' + (execution ? '?execution=' + encodeURIComponent(execution) : '');
-  source = new EventSource(url);
+  source = new EventSource(with_token(url));
+  let opened = false;
+  source.onopen = () => { opened = true; };
   for (const kind of kinds) source.addEventListener(kind, (ev) => on_message(kind, ev));
-  source.onerror = () => schedule_retry();
+  source.onerror = () => {
+    if (!opened) verify_session();  // refused (a revoked or expired token?) or unreachable
+    schedule_retry();
+  };
 }
 
-/** Opens the stream (once, at start). */
+/** Opens the stream (when signed in, or at start on a node without authentication). */
 export function start_stream() {
-  if (!source && !retry_timer) connect();
+  if (wanted) return;
+  wanted = true;
+  delay = first_delay_ms;
+  connect();
+}
+
+/** Closes the stream (signed out, or a role without cluster:read); next: the state shown. */
+export function stop_stream(next) {
+  wanted = false;
+  clearTimeout(retry_timer);
+  retry_timer = null;
+  if (source) source.close();
+  source = null;
+  hellos = 0;
+  set_state(next);
 }
 
 /** Adds the transitions of execution ID to the stream (null: none); reconnects. */
@@ -66,7 +91,7 @@ export function follow_execution(id) {
   if (id === execution) return;
   execution = id;
   delay = first_delay_ms;
-  connect();
+  if (wanted) connect();
 }
 
 /** Calls f(data) for each message of kind; answers the function that removes it. */
@@ -85,5 +110,5 @@ export function on_state(f) {
 /** The name of the node the stream comes from (null before its first hello). */
 export const stream_node = () => node_name;
 
-/** The connection state now: 'connecting', 'live' or 'offline'. */
+/** The connection state now: 'connecting', 'live', 'offline' or 'off'. */
 export const stream_state = () => state;

@@ -29,22 +29,30 @@ void http_session::begin_stream(http_response head, std::shared_ptr<stream_write
                                 const stream_options& options) {
   if (options.websocket) return begin_websocket(std::move(writer), options);
   if (phase_ != phase::handling) return writer->finish();
+  if (auto refused = open_subscription()) {
+    writer->finish();
+    return deliver(std::move(*refused));
+  }
   self_.reset();
   phase_ = phase::streaming;
   writer_ = std::move(writer);
   stream_options_ = options;
   stream_head_.emplace(to_stream_head(std::move(head), version_));
   stream_serializer_.emplace(*stream_head_);
-  stream_.expires_after(context_->options().read_timeout);
-  http::async_write_header(
-      stream_, *stream_serializer_,
-      beast::bind_front_handler(&http_session::on_stream_head, shared_from_this()));
+  tcp().expires_after(context_->options().read_timeout);
+  with_stream([this](auto& stream) {
+    http::async_write_header(
+        stream, *stream_serializer_,
+        beast::bind_front_handler(&http_session::on_stream_head, shared_from_this()));
+  });
 }
 
 void http_session::on_stream_head(beast::error_code ec, std::size_t) {
   if (ec || phase_ != phase::streaming || method_ == "HEAD") return end_stream();
   std::weak_ptr<http_session> weak = shared_from_this();
-  auto executor = stream_.get_executor();
+  auto executor = tcp().get_executor();
+  // Writes set their own deadline; the read that watches the client must have none.
+  tcp().expires_never();
   watch_client();
   arm_heartbeat();
   writer_->connect([weak, executor] {
@@ -64,10 +72,12 @@ void http_session::pump_stream() {
   for (const auto& chunk : batch.chunks) append_chunk(stream_out_, *chunk, chunked);
   if (batch.finish && chunked) stream_out_ += "0\r\n\r\n";
   stream_writing_ = true;
-  stream_.expires_after(context_->options().read_timeout);
-  net::async_write(
-      stream_, net::buffer(stream_out_),
-      beast::bind_front_handler(&http_session::on_stream_write, shared_from_this(), batch.finish));
+  tcp().expires_after(context_->options().read_timeout);
+  with_stream([&](auto& stream) {
+    net::async_write(stream, net::buffer(stream_out_),
+                     beast::bind_front_handler(&http_session::on_stream_write, shared_from_this(),
+                                               batch.finish));
+  });
 }
 
 void http_session::on_stream_write(bool finish, beast::error_code ec, std::size_t) {
@@ -78,17 +88,21 @@ void http_session::on_stream_write(bool finish, beast::error_code ec, std::size_
 
 void http_session::watch_client() {
   // The client sends nothing on a stream: any end of its side (or a reset) ends the stream.
-  stream_.socket().async_read_some(net::buffer(discard_),
-                                   [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                                     if (self->phase_ != phase::streaming) return;
-                                     if (ec) return self->end_stream();
-                                     self->watch_client();
-                                   });
+  auto watch = [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    if (self->phase_ != phase::streaming) return;
+    if (ec) return self->end_stream();
+    self->watch_client();
+  };
+  // Over TLS the bytes are records: read them through the TLS stream (its close_notify too).
+  if (tls_)
+    std::get<tls_stream>(stream_).async_read_some(net::buffer(discard_), std::move(watch));
+  else
+    tcp().socket().async_read_some(net::buffer(discard_), std::move(watch));
 }
 
 void http_session::arm_heartbeat() {
   if (stream_options_.heartbeat_interval.count() <= 0) return;
-  if (!heartbeat_) heartbeat_.emplace(stream_.get_executor());
+  if (!heartbeat_) heartbeat_.emplace(tcp().get_executor());
   heartbeat_->expires_after(stream_options_.heartbeat_interval);
   heartbeat_->async_wait([self = shared_from_this()](beast::error_code ec) {
     if (ec || self->phase_ != phase::streaming) return;
@@ -101,7 +115,9 @@ void http_session::end_stream() {
   if (phase_ == phase::closed) return;
   if (context_->options().access_log)
     log_access(method_, path_,
-               websocket_ ? 101 : stream_head_ ? static_cast<int>(stream_head_->result_int()) : 0,
+               is_websocket() ? 101
+               : stream_head_ ? static_cast<int>(stream_head_->result_int())
+                              : 0,
                std::chrono::steady_clock::now() - started_);
   close();
 }

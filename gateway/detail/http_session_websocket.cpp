@@ -34,29 +34,40 @@ std::string close_reason_text(std::string reason) {
 void http_session::begin_websocket(std::shared_ptr<stream_writer> writer,
                                    const stream_options& options) {
   if (phase_ != phase::handling) return writer->finish();
-  self_.reset();
   if (!upgrade_request_) {
     writer->finish();
-    return reject(make_error(errc::invalid, "this request is not a WebSocket upgrade"));
+    self_.reset();
+    return reject(
+        error_response(make_error(errc::invalid, "this request is not a WebSocket upgrade")));
   }
+  if (auto refused = open_subscription()) {
+    writer->finish();
+    return deliver(std::move(*refused));
+  }
+  self_.reset();
   phase_ = phase::streaming;
   writer_ = std::move(writer);
   stream_options_ = options;
-  stream_.expires_never();  // the WebSocket keeps its own timeouts and pings
-  websocket_.emplace(stream_);
-  websocket_->set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-  websocket_->set_option(websocket::stream_base::decorator(
-      [](websocket::response_type& response) { response.set(http::field::server, "auraos"); }));
-  websocket_->read_message_max(client_message_limit);
-  websocket_->async_accept(
-      *upgrade_request_,
-      beast::bind_front_handler(&http_session::on_websocket_accept, shared_from_this()));
+  tcp().expires_never();  // the WebSocket keeps its own timeouts and pings
+  if (tls_)
+    websocket_.emplace<tls_websocket>(std::get<tls_stream>(stream_));
+  else
+    websocket_.emplace<plain_websocket>(std::get<plain_stream>(stream_));
+  with_websocket([this](auto& socket) {
+    socket.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    socket.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& response) { response.set(http::field::server, "auraos"); }));
+    socket.read_message_max(client_message_limit);
+    socket.async_accept(
+        *upgrade_request_,
+        beast::bind_front_handler(&http_session::on_websocket_accept, shared_from_this()));
+  });
 }
 
 void http_session::on_websocket_accept(beast::error_code ec) {
   if (ec || phase_ != phase::streaming) return end_stream();
   std::weak_ptr<http_session> weak = shared_from_this();
-  auto executor = stream_.get_executor();
+  auto executor = tcp().get_executor();
   read_websocket();
   writer_->connect([weak, executor] {
     net::post(executor, [weak] {
@@ -74,10 +85,12 @@ void http_session::pump_websocket() {
     websocket_close_.emplace(batch.close_code, std::move(batch.close_reason));
   if (!websocket_out_.empty()) {
     stream_writing_ = true;
-    websocket_->text(true);
-    websocket_->async_write(
-        net::buffer(*websocket_out_.front()),
-        beast::bind_front_handler(&http_session::on_websocket_write, shared_from_this()));
+    with_websocket([this](auto& socket) {
+      socket.text(true);
+      socket.async_write(
+          net::buffer(*websocket_out_.front()),
+          beast::bind_front_handler(&http_session::on_websocket_write, shared_from_this()));
+    });
     return;
   }
   if (!websocket_close_) return;
@@ -85,9 +98,11 @@ void http_session::pump_websocket() {
   auto text = close_reason_text(websocket_close_->second);
   websocket::close_reason reason{static_cast<websocket::close_code>(websocket_close_->first),
                                  beast::string_view(text.data(), text.size())};
-  websocket_->async_close(reason, [self = shared_from_this()](beast::error_code) {
-    self->stream_writing_ = false;
-    self->end_stream();
+  with_websocket([&](auto& socket) {
+    socket.async_close(reason, [self = shared_from_this()](beast::error_code) {
+      self->stream_writing_ = false;
+      self->end_stream();
+    });
   });
 }
 
@@ -99,13 +114,15 @@ void http_session::on_websocket_write(beast::error_code ec, std::size_t) {
 }
 
 void http_session::read_websocket() {
-  websocket_->async_read(websocket_in_, [self = shared_from_this()](beast::error_code ec,
-                                                                    std::size_t) {
-    if (self->phase_ != phase::streaming) return;
-    // The client closed (its close frame was answered), went away, or sent too much.
-    if (ec) return self->end_stream();
-    self->websocket_in_.consume(self->websocket_in_.size());
-    self->read_websocket();
+  with_websocket([this](auto& socket) {
+    socket.async_read(websocket_in_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        if (self->phase_ != phase::streaming) return;
+                        // The client closed (its close frame answered), left, or sent too much.
+                        if (ec) return self->end_stream();
+                        self->websocket_in_.consume(self->websocket_in_.size());
+                        self->read_websocket();
+                      });
   });
 }
 

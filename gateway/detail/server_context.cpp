@@ -7,7 +7,18 @@
 namespace auraos::gateway::detail {
 
 server_context::server_context(server_options options, http_handler handler)
-    : options_(std::move(options)), handler_(std::move(handler)) {}
+    : options_(std::move(options)),
+      handler_(std::move(handler)),
+      limiter_(options_.limits),
+      open_(options_.limits.max_connections, options_.limits.max_subscriptions) {}
+
+bool server_context::should_log_refusal() {
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::steady_clock::now().time_since_epoch())
+                 .count();
+  auto last = last_refusal_log_.load();
+  return now > last && last_refusal_log_.compare_exchange_strong(last, now);
+}
 
 bool server_context::add_session(const std::shared_ptr<http_session>& session) {
   std::lock_guard lock{sessions_mutex_};
@@ -41,6 +52,11 @@ std::vector<std::shared_ptr<http_session>> server_context::live_sessions() {
     if (auto session = weak.lock()) alive.push_back(std::move(session));
   }
   return alive;
+}
+
+std::size_t server_context::live_count() {
+  std::lock_guard lock{sessions_mutex_};
+  return live_;
 }
 
 bool server_context::wait_until_drained(std::chrono::milliseconds timeout) {

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "gateway/http_server.hpp"
+#include "runtime/security/open_counts.hpp"
+#include "runtime/security/request_limiter.hpp"
 
 namespace auraos::gateway::detail {
 
@@ -29,6 +31,13 @@ class server_context {
   bool stopping() const { return stopping_.load(); }
   /// Number of connections accepted.
   std::atomic<std::uint64_t>& accepted() { return accepted_; }
+  /// The rate limits by token and by address.
+  runtime::security::request_limiter& limiter() { return limiter_; }
+  /// The open connections and streams, against their limits.
+  runtime::security::open_counts& open() { return open_; }
+  /// True at most once a second: whether a refusal for being over a limit should be logged
+  /// (a flood of refusals is one line a second, not one per request).
+  bool should_log_refusal();
 
   /// Registers a new session; false (and not registered) once the server is stopping.
   bool add_session(const std::shared_ptr<http_session>& session);
@@ -38,6 +47,8 @@ class server_context {
   std::vector<std::shared_ptr<http_session>> begin_stop();
   /// The sessions alive now.
   std::vector<std::shared_ptr<http_session>> live_sessions();
+  /// How many sessions are alive now (admitted or being refused).
+  std::size_t live_count();
   /// Waits until no session is alive or `timeout` passes; true when none is alive.
   bool wait_until_drained(std::chrono::milliseconds timeout);
 
@@ -55,6 +66,9 @@ class server_context {
   http_handler handler_;
   std::atomic<bool> stopping_{false};
   std::atomic<std::uint64_t> accepted_{0};
+  runtime::security::request_limiter limiter_;
+  runtime::security::open_counts open_;
+  std::atomic<std::int64_t> last_refusal_log_{0};
   std::mutex sessions_mutex_;
   std::condition_variable sessions_changed_;
   std::vector<std::weak_ptr<http_session>> sessions_;

@@ -94,5 +94,7 @@ store_result<planned_op> plan_op(const prune_revocations_op& op, const clock_fn&
 store_result<planned_op> plan_op(const append_audit_op& op, const clock_fn& clock);
 /// Plans a prune_audit_op.
 store_result<planned_op> plan_op(const prune_audit_op& op, const clock_fn& clock);
+/// Plans a reseal_op (nothing when the row changed meanwhile).
+store_result<planned_op> plan_op(const reseal_op& op, const clock_fn& clock);
 
 }  // namespace auraos::persistence::postgres

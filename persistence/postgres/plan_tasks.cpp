@@ -15,7 +15,11 @@ store_result<planned_op> plan_op(const put_task_op& op, const clock_fn& clock) {
   params values;
   values.add(t.id).add(t.name).add(t.description).add(t.type).add(t.queue).add(t.priority);
   values.add(t.definition).add(tags_to_json(t.tags)).add(clock());
-  planned_op planned{{{create ? "task_insert" : "task_update", std::move(values)}},
+  params secrets;
+  secrets.add(t.id).add(t.secrets);
+  // The last call sets the sealed secrets and returns the stored task.
+  planned_op planned{{{create ? "task_insert" : "task_update", std::move(values)},
+                      {"task_secrets_put", std::move(secrets)}},
                      {},
                      (create ? "create task '" : "update task '") + t.id + "'"};
   planned.read = [](const pg_result& rows) -> store_result<op_result> {

@@ -75,12 +75,12 @@ store_result<planned_op> plan_op(const create_execution_op& op, const clock_fn& 
   values.add(e.id).add(e.workflow_id).add(e.revision).add(std::string{to_string(e.status)});
   values.add(e.input).add(e.output).add(e.error).add(e.created_at).add(e.started_at);
   values.add(e.completed_at).add(e.idempotency_key).add(e.metrics);
-  values.add(row_shard(e.id, op.lease, shards));
+  values.add(row_shard(e.id, op.lease, shards)).add(e.created_by).add(e.secrets);
   planned_op planned{{{"execution_create", std::move(values)}}, {}, "create execution"};
   planned.read = [](const pg_result& rows) -> store_result<op_result> {
     auto stored = read_execution(rows, 0);
     if (!stored) return fail(std::move(stored).error());
-    return created_result(std::move(stored).value(), rows.boolean(0, 14));
+    return created_result(std::move(stored).value(), rows.boolean(0, 16));
   };
   return planned;
 }

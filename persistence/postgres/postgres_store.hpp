@@ -63,6 +63,8 @@ class postgres_store final : public store {
   store_result<std::vector<event_pattern_state>> event_pattern_states() override;
   store_result<std::vector<event_retention_rule>> event_retention_rules() override;
   store_result<std::vector<std::string>> event_types() override;
+  store_result<std::vector<sealed_value>> sealed_not_under(const std::string& key_id,
+                                                           std::int64_t limit) override;
   store_result<std::int64_t> event_count_cutoff(const std::string& type,
                                                 std::int64_t keep) override;
   store_result<std::vector<event_count>> event_counts(std::int64_t from_ms, std::int64_t to_ms,

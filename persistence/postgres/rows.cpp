@@ -57,6 +57,8 @@ store_result<execution_record> read_execution(const pg_result& rows, int row) {
   e.metrics = compact_json(rows.optional_text(row, 11));
   e.error_message = rows.optional_text(row, 12);
   e.execution_time_ms = rows.optional_integer(row, 13);
+  e.created_by = rows.optional_text(row, 14);
+  e.secrets = rows.optional_text(row, 15);
   return e;
 }
 

@@ -18,6 +18,7 @@ store_result<task_record> read_task(const pg_result& rows, int row) {
   t.tags = std::move(tags).value();
   t.created_at = rows.integer(row, 8);
   t.updated_at = rows.integer(row, 9);
+  t.secrets = rows.optional_text(row, 10);
   return t;
 }
 

@@ -46,6 +46,8 @@ store_result<execution_record> read_execution(const statement& row) {
   e.metrics = row.optional_text(11);
   e.error_message = row.optional_text(12);
   e.execution_time_ms = row.optional_integer(13);
+  e.created_by = row.optional_text(14);
+  e.secrets = row.optional_text(15);
   return e;
 }
 

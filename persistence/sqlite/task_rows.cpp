@@ -18,6 +18,7 @@ store_result<task_record> read_task(const statement& row) {
   t.tags = std::move(tags).value();
   t.created_at = row.integer(8);
   t.updated_at = row.integer(9);
+  t.secrets = row.optional_text(10);
   return t;
 }
 

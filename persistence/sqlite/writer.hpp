@@ -65,6 +65,7 @@ class writer {
   store_result<op_result> apply_op(const prune_revocations_op& op);
   store_result<op_result> apply_op(const append_audit_op& op);
   store_result<op_result> apply_op(const prune_audit_op& op);
+  store_result<op_result> apply_op(const reseal_op& op);
   store_result<op_result> put(const workflow_draft& draft, bool create_only);
   /// Fenced unless `lease` is absent or current (its epoch, not expired); the message names
   /// "WHAT 'ID'".

@@ -34,7 +34,7 @@ store_status insert(query_cache& queries, const execution_record& e, std::int64_
   query.bind(1, e.id).bind(2, e.workflow_id).bind(3, e.revision).bind(4, to_string(e.status));
   query.bind(5, e.input).bind(6, e.output).bind(7, e.error).bind(8, e.created_at);
   query.bind(9, e.started_at).bind(10, e.completed_at).bind(11, e.idempotency_key);
-  query.bind(12, e.metrics).bind(13, shard);
+  query.bind(12, e.metrics).bind(13, shard).bind(14, e.created_by).bind(15, e.secrets);
   auto done = query.run();
   if (!done) done.error().message = "create execution '" + e.id + "': " + done.error().message;
   return done;

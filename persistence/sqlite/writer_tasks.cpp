@@ -20,6 +20,9 @@ store_result<op_result> writer::apply_op(const put_task_op& op) {
   if (query.changes() == 0)
     return create ? store_fail(store_errc::conflict, "create task: task '" + t.id + "' exists")
                   : store_fail(store_errc::not_found, "update task: no task '" + t.id + "'");
+  auto& secrets = queries_["task_secrets_put"];
+  secrets.bind(1, t.id).bind(2, t.secrets);
+  if (auto done = secrets.run(); !done) return fail(std::move(done).error());
   auto& get = queries_["task_get"];
   get.bind(1, t.id);
   auto stored =

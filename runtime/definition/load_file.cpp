@@ -74,6 +74,19 @@ definition_result load_workflow_file(const fs::path& file, const file_reader& re
   return load(file, chain, read);
 }
 
+file_reader confined_reader(file_reader read, const fs::path& root) {
+  return [read = std::move(read), root](const fs::path& file) -> result<std::string, std::string> {
+    std::error_code base_error, target_error;
+    auto base = fs::weakly_canonical(root, base_error);
+    auto target = fs::weakly_canonical(file, target_error);
+    auto relative = target.lexically_relative(base);
+    if (base_error || target_error || relative.empty() || *relative.begin() == "..")
+      return fail("outside the definitions folder " + root.string() +
+                  " (config definitionsDir): only files inside it are read");
+    return read ? read(target) : read_text_file(target);
+  };
+}
+
 json rebase_subworkflow_files(const json& document, const fs::path& folder) {
   auto rebased = document;
   auto nodes = rebased.find("nodes");

@@ -21,6 +21,12 @@ using file_reader =
 result<workflow, std::vector<definition_error>> load_workflow_file(
     const std::filesystem::path& file, const file_reader& read = {});
 
+/// `read` (the file system when empty) limited to files inside the folder `root`: a path that
+/// leaves it (through `..`, as an absolute path, or through a symbolic link pointing out) is
+/// refused before anything is read, with a message naming `root`. The file read is the resolved
+/// path, so a link changed after the check cannot lead out.
+file_reader confined_reader(file_reader read, const std::filesystem::path& root);
+
 /// The definition `document` with each `subworkflow` node's `config.file` made relative to the
 /// folder that `folder` is relative to: `folder / file` (a template gets `folder/` in front;
 /// an absolute path stays). A child loaded from `sub/child.json` names its own children

@@ -40,15 +40,29 @@ void read_type_and_default(const scope& at, const json& value, variable& var) {
     var.default_value = std::make_shared<const json>(*fallback);
 }
 
+/// `secret`: a boolean; a secret variable is a string without a default (a default would be
+/// stored in the definition in plain text).
+void read_secret(const scope& at, const json& value, variable& var) {
+  const json* secret = member(value, "secret");
+  if (!secret || !expect(at, "secret", *secret, secret->is_boolean(), "a boolean")) return;
+  var.secret = secret->get<bool>();
+  if (!var.secret) return;
+  if (var.type != variable_type::string)
+    at.report("type", "a secret variable must have type \"string\"");
+  if (member(value, "default"))
+    at.report("default", "a secret variable takes no default (it would be stored in plain text)");
+}
+
 variable read_variable(const scope& at, const json& value, std::set<std::string>& seen) {
   variable var;
   if (!expect(at, "", value, value.is_object(), "an object")) return var;
-  check_known_fields(at, value, {"name", "type", "required", "default"});
+  check_known_fields(at, value, {"name", "type", "required", "default", "secret"});
   read_name(at, value, var, seen);
   read_type_and_default(at, value, var);
   if (const json* required = member(value, "required");
       required && expect(at, "required", *required, required->is_boolean(), "a boolean"))
     var.required = required->get<bool>();
+  read_secret(at, value, var);
   return var;
 }
 

@@ -25,6 +25,9 @@ struct variable {
   bool required = false;
   /// The default value; null pointer when none is declared.
   json_ptr default_value;
+  /// Its input value is sealed at rest and masked ("***") everywhere it would be shown; only
+  /// the configs of shell and http nodes receive it (docs/security.md).
+  bool secret = false;
 };
 
 /// How a retry wait is randomised.

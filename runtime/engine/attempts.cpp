@@ -83,6 +83,27 @@ void run_inline(session& s, const std::string& id, const nlohmann::json& config)
                                     "\" is not supported by this runtime"});
 }
 
+/// The scope of `s` with the plain values of the secrets in `vars` (and `input`).
+nlohmann::json unmasked_scope(const session& s) {
+  auto scope = build_scope(s);
+  for (const auto& [name, value] : s.state().secrets) {
+    scope["vars"][name] = value;
+    if (scope["input"].is_object() && scope["input"].contains(name)) scope["input"][name] = value;
+  }
+  return scope;
+}
+
+/// The config an external attempt runs with: as recorded, or, for a shell or http node of an
+/// execution with secrets, rendered again with their plain values (never recorded).
+json_ptr work_config(const session& s, const std::string& id) {
+  const auto& n = s.node(id);
+  auto recorded = parse_json_text(s.node_of(id).config_json);
+  if (s.state().secrets.empty() || (n.type != node_type::shell && n.type != node_type::http))
+    return recorded;
+  auto rendered = n.config.render(unmasked_scope(s), evaluation_at(s));
+  return rendered ? share_json(std::move(*rendered)) : recorded;
+}
+
 }  // namespace
 
 bool is_external(node_type type) {
@@ -94,7 +115,7 @@ bool is_external(node_type type) {
 void issue_external(session& s, const std::string& id) {
   const auto& n = s.node(id);
   const auto& st = s.node_of(id);
-  auto config = parse_json_text(st.config_json);
+  auto config = work_config(s, id);
   if (n.type != node_type::subworkflow) {
     s.act(start_attempt{id, st.attempt, n.type, config, st.idempotency_key, st.deadline_ms});
     return;

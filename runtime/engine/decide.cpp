@@ -4,11 +4,34 @@
 #include "runtime/engine/json_text.hpp"
 #include "runtime/engine/session.hpp"
 #include "runtime/engine/time_text.hpp"
+#include "runtime/secrets/masking.hpp"
 
 namespace auraos::runtime::engine {
 namespace {
 
 using namespace detail;
+
+/// The execution's plain secret values (empty when it has none).
+secrets::secret_set secrets_of(const execution_state& state) {
+  secrets::secret_set set;
+  for (const auto& [name, value] : state.secrets) set.add(value);
+  return set;
+}
+
+/// An attempt's output with every secret value masked, before anything records it.
+nlohmann::json masked_output(const execution_state& state, const json_ptr& output) {
+  if (state.secrets.empty()) return json_or_null(output);
+  return secrets_of(state).masked_json(json_or_null(output));
+}
+
+/// An attempt's error with every secret value masked (message and fields).
+node_error masked_error(const execution_state& state, node_error error) {
+  if (state.secrets.empty()) return error;
+  auto set = secrets_of(state);
+  error.message = set.masked(error.message);
+  if (error.fields) error.fields = share_json(set.masked_json(*error.fields));
+  return error;
+}
 engine_error conflict(std::string_view action, execution_status status) {
   return {refusal::conflict, "cannot " + std::string(action) + " an execution that is " +
                                  std::string(to_string(status))};
@@ -110,11 +133,13 @@ struct handler {
     return std::nullopt;
   }
   std::optional<engine_error> operator()(const attempt_completed_event& ev) {
-    if (is_current(s, ev.node, ev.attempt)) attempt_succeeded(s, ev.node, json_or_null(ev.output));
+    if (is_current(s, ev.node, ev.attempt))
+      attempt_succeeded(s, ev.node, masked_output(s.state(), ev.output));
     return std::nullopt;
   }
   std::optional<engine_error> operator()(const attempt_failed_event& ev) {
-    if (is_current(s, ev.node, ev.attempt)) attempt_failed(s, ev.node, ev.error);
+    if (is_current(s, ev.node, ev.attempt))
+      attempt_failed(s, ev.node, masked_error(s.state(), ev.error));
     return std::nullopt;
   }
   std::optional<engine_error> operator()(const timer_fired_event& ev) {

@@ -97,6 +97,10 @@ struct execution_state {
   std::vector<std::string> ready_queue;
   /// Records folded so far.
   std::int64_t seq = 0;
+  /// The plain values of the secret variables by name (`vars` holds "***" for them): set by
+  /// the execution actor from the sealed row, never recorded. Only the configs of shell and
+  /// http attempts see them; every attempt result is masked with them before it is recorded.
+  std::map<std::string, std::string> secrets = {};
 };
 
 /// The initial state of an execution of `wf` (all nodes pending).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -54,6 +55,37 @@ result<bool, work_error> split_authority(const std::string& authority, parsed_ur
   return true;
 }
 
+/// True when `text` holds CR, LF or NUL (which would end a header field and start another), or
+/// with `space_too` any control byte or space (which would split the request line).
+bool splits_request(const std::string& text, bool space_too) {
+  return std::any_of(text.begin(), text.end(), [space_too](unsigned char c) {
+    return c == '\r' || c == '\n' || c == '\0' || (space_too && (c <= ' ' || c == 0x7f));
+  });
+}
+
+/// True for an RFC 9110 token: a header field name.
+bool is_token(const std::string& name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+    return std::isalnum(c) ||
+           std::string_view{"!#$%&'*+-.^_`|~"}.find(static_cast<char>(c)) != std::string_view::npos;
+  });
+}
+
+/// Refuses what would let a rendered value (`${input...}`) add header fields or requests.
+result<bool, work_error> check_request_text(const http_request& request) {
+  if (splits_request(request.url, true))
+    return fail(url_error("contains a space or a control character: percent-encode it"));
+  for (const auto& [name, value] : request.headers) {
+    if (!is_token(name))
+      return fail(config_error("config.headers",
+                               "a name is not a header field name (letters, "
+                               "digits and !#$%&'*+-.^_`|~ only)"));
+    if (splits_request(value, false))
+      return fail(config_error("config.headers." + name, "contains CR, LF or NUL"));
+  }
+  return true;
+}
+
 }  // namespace
 
 result<parsed_url, work_error> parse_url(const std::string& url) {
@@ -102,6 +134,7 @@ result<http_request, work_error> parse_http_config(const json& config, attempt_i
   auto headers = text_map(config.value("headers", json()), "config.headers");
   if (!headers) return fail(std::move(headers).error());
   request.headers = std::move(headers).value();
+  if (auto checked = check_request_text(request); !checked) return fail(std::move(checked).error());
   const auto body = config.value("body", json());
   if (body.is_string()) {
     request.body = body.get<std::string>();

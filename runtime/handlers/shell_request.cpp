@@ -36,6 +36,22 @@ result<std::string, work_error> optional_text(const json& config, const char* fi
   return scalar_text(*it, std::string("config.") + field);
 }
 
+/// A NUL byte would cut what the operating system gets short of what the config says (a `cwd`
+/// of "/srv/${input.dir}/sandbox" with "..\0" in the input): refused instead.
+result<bool, work_error> without_nul(const shell_request& request) {
+  auto has_nul = [](const std::string& text) { return text.find('\0') != std::string::npos; };
+  for (const auto& arg : request.argv)
+    if (has_nul(arg)) return fail(config_error("config.command", "contains a NUL byte"));
+  for (const auto& [name, value] : request.env) {
+    if (has_nul(name) || has_nul(value))
+      return fail(config_error("config.env", "a name or value contains a NUL byte"));
+    if (name.empty() || name.find('=') != std::string::npos)
+      return fail(config_error("config.env", "a name is empty or contains '='"));
+  }
+  if (has_nul(request.cwd)) return fail(config_error("config.cwd", "contains a NUL byte"));
+  return true;
+}
+
 }  // namespace
 
 result<shell_request, work_error> parse_shell_config(const json& config,
@@ -54,6 +70,7 @@ result<shell_request, work_error> parse_shell_config(const json& config,
   auto stdin_data = optional_text(config, "stdin");
   if (!stdin_data) return fail(std::move(stdin_data).error());
   request.stdin_data = std::move(stdin_data).value();
+  if (auto checked = without_nul(request); !checked) return fail(std::move(checked).error());
   request.identity = std::move(identity);
   return request;
 }

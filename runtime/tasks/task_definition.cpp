@@ -77,10 +77,11 @@ result<task_definition, task_errors> parse_task_definition(const json& document)
   def::check_known_fields(
       root, document,
       {"id", "name", "description", "type", "config", "dependencies", "resources", "retryPolicy",
-       "timeout", "priority", "queue", "concurrency", "rateLimit", "tags", "metadata"});
+       "timeout", "priority", "queue", "concurrency", "rateLimit", "tags", "metadata", "secrets"});
   task_definition out;
   read_identity(root, document, out);
   read_type(root, document, out);
+  out.secrets = read_secrets(root, document, out.type);
   out.dependencies = read_dependencies(root, document, out.id);
   read_scheduling(root, document, out);
   if (!errors.empty()) return fail(std::move(errors));

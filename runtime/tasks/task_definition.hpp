@@ -78,6 +78,9 @@ struct task_definition {
   std::vector<std::string> tags;
   /// Free JSON object, stored and returned; never null.
   json_ptr metadata;
+  /// Paths of string fields of `config` whose values are secret ("config.headers.X"): sealed
+  /// at rest, "***" in every answer (docs/security.md); shell and http tasks only.
+  std::vector<std::string> secrets = {};
 };
 
 /// Every problem of a task definition, with its JSON path (as for workflows).

@@ -32,6 +32,10 @@ std::map<std::string, double, std::less<>> read_resources(const definition::scop
 std::optional<concurrency_rule> read_concurrency(const definition::scope& root,
                                                  const nlohmann::json& document);
 
+/// Reads `secrets`: paths of string fields of `config` (shell and http tasks only).
+std::vector<std::string> read_secrets(const definition::scope& root,
+                                      const nlohmann::json& document, task_type type);
+
 /// Reads `rateLimit`: `{runs, perSeconds}`.
 std::optional<rate_rule> read_rate_limit(const definition::scope& root,
                                          const nlohmann::json& document);

@@ -52,6 +52,7 @@ json to_json(const task_definition& task) {
               {"tags", task.tags},
               {"metadata", task.metadata ? *task.metadata : json::object()}};
   put_limits(out, task);
+  if (!task.secrets.empty()) out["secrets"] = task.secrets;
   return out;
 }
 

@@ -51,9 +51,10 @@ class cluster_fixture {
     pg_ = std::move(*server);
   }
 
-  /// Starts member `name` (again, when it ran before: a new incarnation) and waits until it
-  /// serves HTTP.
-  cluster_member& start(const std::string& name, std::vector<std::string> extra = {}) {
+  /// Starts member `name` (again, when it ran before: a new incarnation) with extra environment
+  /// `env` and waits until it serves HTTP.
+  cluster_member& start(const std::string& name, std::vector<std::string> extra = {},
+                        const std::map<std::string, std::string>& env = {}) {
     auto& m = members_[name];
     if (!m) {
       m = std::make_unique<cluster_member>();
@@ -81,7 +82,7 @@ class cluster_fixture {
                                   files.ca};
     args.insert(args.end(), extra.begin(), extra.end());
     m->process.reset();
-    m->process = std::make_unique<serve_process>(args);
+    m->process = std::make_unique<serve_process>(args, env);
     m->http_port = m->process->wait_for_port();
     return *m;
   }

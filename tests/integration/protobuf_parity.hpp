@@ -1,6 +1,7 @@
 #pragma once
-// The harness of protobuf_parity_test: one node for the whole suite, each call made once in JSON
-// and once in Protobuf (the body converted with gateway/protobuf_codec.hpp), and the two answers
+// The harness of protobuf_parity_test: one node for the whole suite (and a second one with
+// --auth for the security operations, started at its first use), each call made once in JSON and
+// once in Protobuf (the body converted with gateway/protobuf_codec.hpp), and the two answers
 // compared as JSON after masking the members that legitimately differ.
 
 #include <cctype>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -18,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gateway/protobuf_codec.hpp"
+#include "tests/support/auth_node.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/json_equal.hpp"
 #include "tests/support/serve_node.hpp"
@@ -118,9 +121,17 @@ struct answers {
 class harness {
  public:
   /// Starts the node and waits until it is ready.
-  harness() {
-    if (!wait_ready(node_.port, std::chrono::seconds(30)))
-      throw setup_failed("the node is not ready:\n" + node_.process.err());
+  harness() : plain_(std::make_unique<serve_node>()), port_(plain_->port) {
+    if (!wait_ready(port_, std::chrono::seconds(30)))
+      throw setup_failed("the node is not ready:\n" + plain_->process.err());
+  }
+
+  /// The suite's second node, started with `--auth` at its first use, whose calls (setup and
+  /// parity calls alike) carry the first admin's access token unless a call names its own
+  /// Authorization: the security operations answer 409 or refuse without it.
+  harness& secured() {
+    if (!secured_) secured_.reset(new harness(auth_tag{}));
+    return *secured_;
   }
 
   /// A setup call in JSON with `body`: its answer, or throws unless its status is `status`.
@@ -137,8 +148,10 @@ class harness {
   json wait_for(const std::string& target, const std::function<bool(const json&)>& done,
                 std::chrono::milliseconds limit = std::chrono::seconds(20)) {
     json last;
-    if (wait_until([&] { return done(last = api_call(node_.port, "GET", target).json); }, limit))
-      return last;
+    auto poll = [&] {
+      return done(last = api_call(port_, "GET", target, "", authorized({})).json);
+    };
+    if (wait_until(poll, limit)) return last;
     throw setup_failed("GET " + target + " did not reach the awaited state: " + last.dump());
   }
 
@@ -193,9 +206,24 @@ class harness {
   }
 
  private:
+  /// Selects the constructor of the secured node.
+  struct auth_tag {};
+
+  /// A node with `--auth` and the first admin signed in.
+  explicit harness(auth_tag)
+      : secured_node_(std::make_unique<auth_node>()),
+        port_(secured_node_->port),
+        token_(secured_node_->admin_token) {}
+
+  /// `headers` with the harness's bearer token, unless they name an Authorization of their own.
+  std::map<std::string, std::string> authorized(std::map<std::string, std::string> headers) const {
+    if (!token_.empty()) headers.emplace("Authorization", "Bearer " + token_);
+    return headers;
+  }
+
   json expect_text(int status, const std::string& method, const std::string& target,
                    const std::string& body) {
-    auto reply = api_call(node_.port, method, target, body);
+    auto reply = api_call(port_, method, target, body, authorized({}));
     if (reply.status != status)
       throw setup_failed(method + " " + target + " answered " + std::to_string(reply.status) +
                          " (not " + std::to_string(status) + "): " + reply.body);
@@ -217,14 +245,13 @@ class harness {
   }
 
   api_reply json_call(const request& call) {
-    auto headers = call.headers;
+    auto headers = authorized(call.headers);
     headers["Accept"] = "application/json";
-    return api_call(node_.port, call.method, call.target, call.body ? call.body->dump() : "",
-                    headers);
+    return api_call(port_, call.method, call.target, call.body ? call.body->dump() : "", headers);
   }
 
   http_reply protobuf_call(const json& forms, const request& call) {
-    http_call out{call.method, call.target, "", call.headers};
+    http_call out{call.method, call.target, "", authorized(call.headers)};
     out.headers["Accept"] = std::string{gateway::protobuf_media_type};
     if (call.body) {
       auto type = forms.value("request", "");
@@ -234,7 +261,7 @@ class harness {
       out.body = std::move(*bytes);
       out.headers["Content-Type"] = std::string{gateway::protobuf_media_type};
     }
-    return http_fetch("127.0.0.1", node_.port, out);
+    return http_fetch("127.0.0.1", port_, out);
   }
 
   /// The Protobuf answer as JSON (defaults written out), after checking its message header.
@@ -256,9 +283,13 @@ class harness {
     return json::parse(*text);
   }
 
-  serve_node node_;
+  std::unique_ptr<serve_node> plain_;        ///< The node without --auth (the suite's own).
+  std::unique_ptr<auth_node> secured_node_;  ///< Or the node with --auth (of secured()).
+  std::uint16_t port_ = 0;                   ///< The port of whichever node it is.
+  std::string token_;                        ///< Sent as a bearer token when not empty.
   json document_ = load_document();
   std::map<std::string, json> shared_;
+  std::unique_ptr<harness> secured_;  ///< The harness of the node with --auth, once made.
 };
 
 /// A case: sets up what the operation needs and makes its parity calls.

@@ -14,6 +14,7 @@
 
 #include "tests/integration/protobuf_parity.hpp"
 #include "tests/integration/protobuf_parity_event_cases.hpp"
+#include "tests/integration/protobuf_parity_security_cases.hpp"
 #include "tests/integration/protobuf_parity_task_cases.hpp"
 #include "tests/integration/protobuf_parity_workflow_cases.hpp"
 
@@ -32,6 +33,7 @@ const parity::case_table& all_cases() {
     parity::add_pattern_cases(table);
     parity::add_task_definition_cases(table);
     parity::add_task_run_cases(table);
+    parity::add_security_cases(table);
     return table;
   }();
   return cases;

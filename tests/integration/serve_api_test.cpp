@@ -216,7 +216,7 @@ BOOST_AUTO_TEST_CASE(supervision_tree_shows_the_node_and_its_services) {
   BOOST_TEST(names == (std::vector<std::string>{"store", "timers", "events-service",
                                                 "event-retention", "tasks-service",
                                                 "task-scheduler", "executions-service",
-                                                "http"}),
+                                                "key-rotation", "http"}),
              boost::test_tools::per_element());
   // The events service supervises its stream actors and its pattern rules' actors.
   std::vector<std::string> event_parts;

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -35,11 +37,14 @@ struct taken_port {
   std::uint16_t port = 0;
 };
 
-auraos::test::process_result serve(const std::string& address) {
+/// Runs `auraos serve --http ADDRESS` (plus `extra` flags) until it exits.
+auraos::test::process_result serve(const std::string& address,
+                                   const std::vector<std::string>& extra = {}) {
   auraos::test::temp_dir data;
-  return run_process(
-      {auraos_binary(), "serve", "--http", address, "--data-dir", data.path().string()},
-      {{}, std::chrono::seconds(30), {}, {}});
+  std::vector<std::string> args{auraos_binary(), "serve", "--http", address, "--data-dir",
+                                data.path().string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_process(args, {{}, std::chrono::seconds(30), {}, {}});
 }
 
 std::size_t lines(const std::string& text) {
@@ -63,17 +68,26 @@ BOOST_AUTO_TEST_CASE(a_port_in_use_is_one_line_and_exit_1) {
 
 BOOST_AUTO_TEST_CASE(an_address_of_no_local_interface_is_one_line_and_exit_1) {
   // 192.0.2.0/24 is reserved for documentation (RFC 5737): no host has it.
-  auto run = serve("192.0.2.1:8080");
+  auto run = serve("192.0.2.1:8080", {"--insecure-http"});
   BOOST_TEST(run.exit_code == 1, run.err);
   BOOST_TEST(lines(run.err) == 1u, run.err);
   BOOST_TEST(run.err.find("cannot listen on 192.0.2.1:8080: ") != std::string::npos, run.err);
 }
 
 BOOST_AUTO_TEST_CASE(a_host_that_does_not_resolve_is_one_line_and_exit_1) {
-  auto run = serve("no-such-host.invalid:8080");
+  auto run = serve("no-such-host.invalid:8080", {"--insecure-http"});
   BOOST_TEST(run.exit_code == 1, run.err);
   BOOST_TEST(lines(run.err) == 1u, run.err);
   BOOST_TEST(run.err.find("cannot resolve no-such-host.invalid:8080: ") != std::string::npos,
+             run.err);
+}
+
+BOOST_AUTO_TEST_CASE(an_address_beyond_loopback_without_auth_is_refused_with_exit_2) {
+  // Refused before anything listens: the address is checked, not bound.
+  auto run = serve("192.0.2.1:8080");
+  BOOST_TEST(run.exit_code == 2, run.err);
+  BOOST_TEST(run.err.find("--http 192.0.2.1: a node reachable beyond this machine needs "
+                          "authentication: start it with --auth") != std::string::npos,
              run.err);
 }
 

@@ -175,6 +175,11 @@ p::store_result<std::vector<std::string>> faulty_store::event_types() {
   return pass(false, "event_types", [&] { return real_->event_types(); });
 }
 
+p::store_result<std::vector<p::sealed_value>> faulty_store::sealed_not_under(
+    const std::string& key_id, std::int64_t limit) {
+  return pass(false, "sealed_not_under", [&] { return real_->sealed_not_under(key_id, limit); });
+}
+
 p::store_result<std::int64_t> faulty_store::event_count_cutoff(const std::string& type,
                                                                std::int64_t keep) {
   return pass(false, "event_count_cutoff", [&] { return real_->event_count_cutoff(type, keep); });

@@ -77,6 +77,8 @@ class faulty_store final : public persistence::store {
   persistence::store_result<std::vector<persistence::event_retention_rule>> event_retention_rules()
       override;
   persistence::store_result<std::vector<std::string>> event_types() override;
+  persistence::store_result<std::vector<persistence::sealed_value>> sealed_not_under(
+      const std::string& key_id, std::int64_t limit) override;
   persistence::store_result<std::int64_t> event_count_cutoff(const std::string& type,
                                                              std::int64_t keep) override;
   persistence::store_result<std::vector<persistence::event_count>> event_counts(

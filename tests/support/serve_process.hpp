@@ -64,9 +64,9 @@ class serve_process {
     }
   }
 
-  /// Waits for the "listening on http://HOST:PORT" line and returns the port.
+  /// Waits for the "listening on http://HOST:PORT" (or https://) line and returns the port.
   std::uint16_t wait_for_port(std::chrono::milliseconds deadline = std::chrono::seconds(30)) {
-    auto match = wait_for_line(R"(listening on http://[^ ]*:(\d+))", deadline);
+    auto match = wait_for_line(R"(listening on https?://[^ ]*:(\d+))", deadline);
     return static_cast<std::uint16_t>(std::stoi(match[1].str()));
   }
 

@@ -83,3 +83,5 @@ store_errc error_code(const store_result<T>& r) {
 #include "tests/support/store_conformance_users.hpp"
 #include "tests/support/store_conformance_tokens.hpp"
 #include "tests/support/store_conformance_audit.hpp"
+// Sealed secrets use the tasks' helpers (a_task, put_task).
+#include "tests/support/store_conformance_secrets.hpp"

@@ -92,6 +92,33 @@ BOOST_AUTO_TEST_CASE(unfinished_executions_are_pending_running_or_paused) {
   BOOST_TEST(ids(*found) == unfinished);
 }
 
+BOOST_AUTO_TEST_CASE(creator_and_sealed_secrets_are_stored_and_read_back) {
+  add_workflow("wf");
+  execution_record request;
+  request.workflow_id = "wf";
+  request.input = R"({"apiKey":"***"})";
+  request.created_by = "6f1c2a8e-0000-4000-8000-000000000001";
+  request.secrets = "v1:k1:bm9uY2U:Y2lwaGVy";
+  auto created = db->create_execution(request);
+  AURAOS_REQUIRE_OK(created);
+  BOOST_TEST(created->execution.created_by.value_or("") == *request.created_by);
+  BOOST_TEST(created->execution.secrets.value_or("") == *request.secrets);
+  auto anonymous = add_execution("wf");
+  auto listed = db->list_executions({"wf", std::nullopt}, {});
+  AURAOS_REQUIRE_OK(listed);
+  BOOST_REQUIRE(listed->items.size() == 2u);
+  for (const auto& item : listed->items) {
+    auto mine = item.id == created->execution.id;
+    BOOST_TEST(item.created_by.has_value() == mine);
+    BOOST_TEST(item.secrets.has_value() == mine);
+  }
+  auto stored = db->get_execution(created->execution.id);
+  AURAOS_REQUIRE_OK(stored);
+  BOOST_TEST(stored->created_by.value_or("") == *request.created_by);
+  BOOST_TEST(stored->secrets.value_or("") == *request.secrets);
+  BOOST_TEST(!db->get_execution(anonymous.id)->created_by.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(executions_are_counted_by_status) {
   add_workflow("wf");
   AURAOS_REQUIRE_OK(db->count_executions_by_status());

@@ -14,7 +14,7 @@ inline const std::vector<std::pair<std::string, std::vector<std::string>>>& seed
         "updated_at", "tags", "metadata"}},
       {"workflow_executions",
        {"id", "workflow_id", "status", "input_data", "output_data", "started_at", "completed_at",
-        "error_message", "execution_time", "resource_usage", "metrics"}},
+        "error_message", "execution_time", "resource_usage", "metrics", "created_by"}},
       {"tasks",
        {"id", "name", "description", "type", "config", "status", "priority", "created_by",
         "created_at", "updated_at", "tags", "metadata"}},

@@ -223,6 +223,47 @@ BOOST_AUTO_TEST_CASE(a_canonical_task_round_trips) {
     "createdAt": "2026-11-20T10:00:00.000Z", "updatedAt": "2026-11-20T10:00:00.000Z"})json");
 }
 
+BOOST_AUTO_TEST_CASE(security_answers_and_bodies_round_trip) {
+  check_round_trip("AccessToken", R"json({"accessToken": "eyJhbGciOiJFZERTQSJ9.e30.c2ln",
+    "tokenType": "Bearer", "expiresIn": 900, "expiresAt": "2026-11-26T02:18:31.123Z",
+    "refreshToken": "aor_q8Xf", "refreshExpiresAt": "2026-12-26T02:03:31.123Z",
+    "user": {"id": "7c1e", "username": "admin", "role": "admin",
+             "permissions": ["admin", "workflow:read"]}})json");
+  check_round_trip("CurrentUser", R"json({"authEnabled": true, "authenticated": false, "id": null,
+    "username": null, "role": null, "permissions": []})json");
+  check_round_trip("ApiTokenList", R"json({"items": [{"id": "t1", "name": "ci",
+    "createdAt": "2026-11-20T10:00:00.000Z", "expiresAt": null,
+    "lastUsedAt": "2026-11-21T10:00:00.000Z", "revokedAt": null}]})json");
+  check_round_trip("ApiToken", R"json({"id": "t2", "name": "deploy",
+    "createdAt": "2026-11-20T10:00:00.000Z", "expiresAt": "2026-12-20T10:00:00.000Z",
+    "lastUsedAt": null, "revokedAt": null, "token": "aos_Zm9v"})json");
+  check_round_trip("UserPage", R"json({"items": [{"id": "u1", "username": "ops@example",
+    "role": "operator", "disabled": true, "createdAt": "2026-11-20T10:00:00.000Z",
+    "updatedAt": "2026-11-21T10:00:00.000Z"}], "nextCursor": "MTc2"})json");
+  check_round_trip("RoleList", R"json({"items": [
+    {"name": "viewer", "permissions": ["cluster:read", "workflow:read"], "builtin": true},
+    {"name": "deployer", "permissions": ["task:*"], "builtin": false}]})json");
+  check_round_trip("AuditPage", R"json({"items": [
+    {"seq": 3000000000, "at": "2026-11-26T02:03:31.123Z", "actor": "u1", "actorName": "ops",
+     "tokenId": "j-9", "action": "createWorkflow", "target": "nightly", "source": "10.0.0.7",
+     "outcome": "allowed", "status": 201,
+     "details": {"method": "POST", "path": "/api/v1/workflows"}},
+    {"seq": 1, "at": "2026-11-26T02:03:30.000Z", "actor": "anonymous", "actorName": "",
+     "tokenId": null, "action": "listUsers", "target": null, "source": "127.0.0.1",
+     "outcome": "refused", "status": 401, "details": null}], "nextCursor": null})json");
+  check_round_trip("AuditReport", R"json({"from": "2026-11-25T02:03:31.123Z",
+    "to": "2026-11-26T02:03:31.123Z", "total": 12, "byOutcome": {"allowed": 10, "refused": 2},
+    "byAction": {"createUser": 1, "putRole": 11}})json");
+  check_round_trip("AccessTokenRequest", R"json({"username": "admin", "password": "pw"})json");
+  check_round_trip("AccessTokenRequest", R"json({"refreshToken": "aor_q8Xf"})json");
+  check_round_trip("RevokeTokenRequest", R"json({"token": "aos_Zm9v"})json");
+  check_round_trip("CreateApiTokenRequest", R"json({"name": "ci", "expiresInDays": null})json");
+  check_round_trip("CreateUserRequest",
+                   R"json({"username": "ops", "password": "long enough", "role": "viewer"})json");
+  check_round_trip("UpdateUserRequest", R"json({"disabled": false})json");
+  check_round_trip("PutRoleRequest", R"json({"permissions": ["event:read", "task:*"]})json");
+}
+
 BOOST_AUTO_TEST_CASE(an_unknown_key_is_refused) {
   auto back = round_trip("Event", R"json({"id": "e", "type": "t", "source": "s",
     "timestamp": "2026-11-26T02:03:31.123Z", "data": {}, "metadata": {},

@@ -3,6 +3,7 @@
 // source, and an execution driven event by event through decide + apply.
 
 #include <deque>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,10 @@ class harness {
   const runtime::definition::workflow& wf() const { return wf_; }
   /// Sets the clock.
   void set_now(std::int64_t ms) { now_ms_ = ms; }
+  /// Gives the execution the plain values of its secret variables (as the actor does).
+  void set_secrets(std::map<std::string, std::string> values) {
+    state_.secrets = std::move(values);
+  }
   /// Queues values the random source returns (0.5 when empty).
   void queue_random(std::vector<double> values) {
     randoms_.insert(randoms_.end(), values.begin(), values.end());

@@ -131,6 +131,9 @@ BOOST_AUTO_TEST_CASE(each_error_code_has_its_status) {
   BOOST_TEST(gw::http_status(auraos::errc::invalid) == 400);
   BOOST_TEST(gw::http_status(auraos::errc::conflict) == 409);
   BOOST_TEST(gw::http_status(auraos::errc::payload_too_large) == 413);
+  BOOST_TEST(gw::http_status(auraos::errc::uri_too_long) == 414);
+  BOOST_TEST(gw::http_status(auraos::errc::too_many_requests) == 429);
+  BOOST_TEST(gw::code_name(auraos::errc::too_many_requests) == "too_many_requests");
   BOOST_TEST(gw::http_status(auraos::errc::invalid_definition) == 422);
   BOOST_TEST(gw::http_status(auraos::errc::invalid_input) == 422);
   BOOST_TEST(gw::http_status(auraos::errc::unavailable) == 503);

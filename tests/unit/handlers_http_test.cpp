@@ -402,6 +402,23 @@ BOOST_AUTO_TEST_CASE(bad_urls_are_config_errors_naming_the_field) {
   BOOST_TEST(bad_method.error().message.find("config.method") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(bytes_that_would_split_the_request_are_config_errors) {
+  attempt_identity id;
+  for (const auto* url : {"http://h/a b", "http://h/a\r\nX: 1", "http://h\r\n/"}) {
+    auto r = parse_http_config(json{{"url", url}}, id);
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().message.find("config.url") == 0);
+  }
+  for (const auto& headers : {json{{"X", "a\r\nY: 1"}}, json{{"X", "a\nb"}}, json{{"X Y", "a"}},
+                              json{{"X:", "a"}}, json{{"", "a"}}}) {
+    auto r = parse_http_config(json{{"url", "http://h/"}, {"headers", headers}}, id);
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().message.find("config.headers") == 0);
+  }
+  BOOST_TEST(parse_http_config(json{{"url", "http://h/"}, {"headers", {{"X-A_b", "v\tw"}}}}, id)
+                 .has_value());
+}
+
 BOOST_AUTO_TEST_CASE(url_parts_cover_ports_ipv6_and_queries) {
   auto url = parse_url("https://[::1]:8443?x=1#frag");
   BOOST_REQUIRE(url);

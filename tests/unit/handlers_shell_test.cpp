@@ -1,9 +1,9 @@
 #include <dirent.h>
-#include <sys/socket.h>
 #include <netinet/in.h>
-#include <unistd.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -234,6 +234,21 @@ BOOST_AUTO_TEST_CASE(bad_config_is_rejected_naming_the_field) {
   auto bad_env = parse_shell_config(json{{"command", "true"}, {"env", {{"A", {1, 2}}}}}, id);
   BOOST_REQUIRE(!bad_env);
   BOOST_TEST(bad_env.error().message.find("config.env.A") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_nul_byte_in_an_argument_env_or_cwd_is_a_config_error) {
+  attempt_identity id;
+  std::string nul(1, '\0');
+  for (const auto& config :
+       {json{{"command", "true" + nul + "x"}}, json{{"command", {"echo", "a" + nul}}},
+        json{{"command", "true"}, {"env", {{"A", "b" + nul}}}},
+        json{{"command", "true"}, {"env", {{"A=B", "c"}}}},
+        json{{"command", "true"}, {"cwd", "/tmp" + nul + "/x"}}}) {
+    auto r = parse_shell_config(config, id);
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().type == "config");
+    BOOST_TEST(!r.error().retryable);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(cancel_kills_the_process_group_including_grandchildren) {

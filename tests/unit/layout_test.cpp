@@ -128,11 +128,14 @@ const std::map<std::string, std::set<std::string>> allowed_includes = {
     {"actors/tasks",
      {"actors", "actors/tasks", "actors/executions", "actors/timers", "actors/store",
       "actors/supervision", "persistence", "runtime", "runtime/handlers", "messages"}},
+    {"actors/secrets",
+     {"actors", "actors/secrets", "actors/store", "actors/supervision", "persistence", "runtime",
+      "messages"}},
     {"cluster",
      {"cluster", "actors", "actors/executions", "actors/timers", "actors/store",
       "actors/supervision", "persistence", "runtime", "runtime/handlers", "messages"}},
     {"node",
-     {"node", "cluster", "actors", "actors/events", "actors/executions", "actors/tasks", "actors/timers", "actors/store",
+     {"node", "cluster", "actors", "actors/events", "actors/executions", "actors/secrets", "actors/tasks", "actors/timers", "actors/store",
       "actors/supervision", "gateway", "persistence", "runtime", "runtime/handlers", "messages"}},
     {"gateway",
      {"gateway", "cluster", "actors", "actors/events", "actors/executions", "actors/tasks", "actors/store", "actors/supervision",
@@ -217,6 +220,7 @@ const std::set<std::string> caf_header_outside_actors = {
     "gateway/api_endpoint.hpp",               // the actor API's published endpoint
     "gateway/api_subscription.hpp",           // the actor pumping a stream to a subscriber
     "gateway/detail/routed_promises.hpp",     // promises an actor keeps for its router
+    "gateway/auth/revocation_poller.hpp",     // the actor that polls stored revocations
 };
 
 BOOST_AUTO_TEST_CASE(caf_headers_only_where_actors_are_defined) {

@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(the_root_runs_the_store_the_event_and_executions_services_t
   BOOST_TEST(names == (std::vector<std::string>{"store", "timers", "events-service",
                                                 "event-retention", "tasks-service",
                                                 "task-scheduler", "executions-service",
-                                                "extra", "listener"}),
+                                                "key-rotation", "extra", "listener"}),
              boost::test_tools::per_element());
   BOOST_TEST(static_cast<bool>(node.executions()));
   BOOST_TEST(node.put_workflow({"wf", "w", "", "1", R"({"id":"wf","nodes":[]})", {}}).has_value());
@@ -97,8 +97,8 @@ BOOST_AUTO_TEST_CASE(a_store_restart_restarts_the_parts_and_tells_the_listeners)
   caf::anon_send_exit(first, caf::exit_reason::kill);
   BOOST_REQUIRE(eventually([&] {
     auto t = tree();
-    return t.children.size() == 9 && t.children[7].restarts == 1 &&
-           t.children[7].status == sv::child_status::running;
+    return t.children.size() == 10 && t.children[8].restarts == 1 &&
+           t.children[8].status == sv::child_status::running;
   }));
   BOOST_TEST(store_starts == 2);
   BOOST_TEST((node.store() != first));

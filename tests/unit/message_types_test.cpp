@@ -91,6 +91,8 @@ p::execution_record sample_row() {
   row.started_at = 6;
   row.idempotency_key = "k";
   row.execution_time_ms = 7;
+  row.created_by = "u1";
+  row.secrets = "v1:k1:n:c";
   return row;
 }
 
@@ -212,6 +214,7 @@ std::vector<sample> samples(caf::actor some_actor) {
   write.ops.push_back(p::delete_event_retention_op{"order.paid"});
   write.ops.push_back(p::put_task_op{sample_task(), p::task_put_mode::update});
   write.ops.push_back(p::delete_task_op{"nightly"});
+  write.ops.push_back(p::reseal_op{p::sealed_owner::task, "nightly", "v1:k1:a:b", "v1:k2:c:d"});
   write.ops.push_back(p::create_task_runs_op{{sample_run()}, p::fence{5, 3}});
   write.ops.push_back(p::update_task_run_op{sample_run(), p::fence{5, 3}});
   write.ops.push_back(p::append_task_log_op{"r1", {{1, 2, "stdout", "hello"}}});

@@ -48,8 +48,9 @@ gw::principal signed_in(const std::string& role) {
   return {true, role + "-user", role, builtin->permissions};
 }
 
+/// A change that needs a permission (signing in and one's own tokens need none).
 bool mutating(const gw::route_permission& entry) {
-  return entry.route.method != "GET";
+  return entry.route.method != "GET" && entry.needs;
 }
 
 bool admin_only(const gw::route_permission& entry) {
@@ -132,8 +133,9 @@ BOOST_AUTO_TEST_CASE(an_anonymous_caller_gets_401_on_every_route_but_the_public_
     BOOST_TEST(decision.status == (entry.is_public() ? 0 : 401), name_of(entry.route));
     if (entry.is_public()) open.insert(name_of(entry.route));
   }
-  std::set<std::string> expected{"GET /healthz", "GET /readyz", "GET /api/v1/openapi.json", "GET /",
-                                 "GET /assets/{name}"};
+  std::set<std::string> expected{"GET /healthz",      "GET /readyz",
+                                 "GET /api/v1/openapi.json", "GET /",
+                                 "GET /assets/{name}",       "POST /api/v1/auth/token"};
   BOOST_TEST(lacking(open, expected).empty(), "public but should not be:\n"
                                                   << lacking(open, expected));
 }
@@ -144,8 +146,7 @@ BOOST_AUTO_TEST_CASE(a_role_with_only_event_publish_can_publish_and_nothing_else
   gw::principal caller{true, "sensor-7", role->name, role->permissions};
   std::set<std::string> allowed;
   for (const auto& entry : gw::route_permissions())
-    if (!entry.is_public() && gw::authorize(caller, entry).allowed())
-      allowed.insert(name_of(entry.route));
+    if (entry.needs && gw::authorize(caller, entry).allowed()) allowed.insert(name_of(entry.route));
   BOOST_TEST((allowed == std::set<std::string>{"POST /api/v1/events"}));
 }
 
@@ -163,6 +164,23 @@ BOOST_AUTO_TEST_CASE(refusals_name_the_permission_the_route_and_who_lacks_it) {
   gw::principal token{true, "ci-bot", "", {sec::permission::workflow_read}};
   BOOST_TEST(gw::authorize(token, create).message ==
              "this needs permission workflow:write (POST /api/v1/workflows); user ci-bot lacks it");
+}
+
+BOOST_AUTO_TEST_CASE(own_token_routes_need_a_signed_in_caller_and_no_permission) {
+  gw::principal nobody{true, "u-1", "empty", {}};
+  std::set<std::string> signed_in_only;
+  for (const auto& entry : gw::route_permissions()) {
+    if (!entry.signed_in) continue;
+    signed_in_only.insert(name_of(entry.route));
+    BOOST_TEST(gw::authorize(nobody, entry).allowed(), name_of(entry.route));
+    auto anonymous = gw::authorize(gw::principal{}, entry);
+    BOOST_TEST(anonymous.status == 401, name_of(entry.route));
+    BOOST_TEST(anonymous.message.find("signed-in caller") != std::string::npos);
+  }
+  std::set<std::string> expected{"POST /api/v1/auth/revoke", "GET /api/v1/auth/me",
+                                 "POST /api/v1/auth/api-tokens", "GET /api/v1/auth/api-tokens",
+                                 "DELETE /api/v1/auth/api-tokens/{id}"};
+  BOOST_TEST((signed_in_only == expected));
 }
 
 BOOST_AUTO_TEST_CASE(task_star_covers_the_worker_routes_and_subscriptions_need_event_read) {

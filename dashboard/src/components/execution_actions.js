@@ -2,6 +2,7 @@
 // (409 when the state does not allow it, ...) is shown under the buttons.
 import { html } from '../html.js';
 import { api } from '../api.js';
+import { can } from '../permissions.js';
 import { ConfirmedActions } from './confirmed_actions.js';
 
 const terminal = ['completed', 'failed', 'cancelled', 'timed_out'];
@@ -13,8 +14,9 @@ const verbs = {
     allowed: (s) => !terminal.includes(s) },
 };
 
-/** <ExecutionActions execution onDone(updated)/>. */
+/** <ExecutionActions execution onDone(updated)/>; nothing for a role without execution:control. */
 export function ExecutionActions({ execution, onDone }) {
+  if (!can('execution:control')) return null;
   return html`<${ConfirmedActions} verbs=${verbs} status=${execution.status} prefix="action"
     testid="execution-actions"
     subject=${html`Execution <span class="mono">${execution.id}</span> is ${execution.status}.`}

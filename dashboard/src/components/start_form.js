@@ -4,7 +4,9 @@ import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { api } from '../api.js';
 import { href } from '../router.js';
+import { can } from '../permissions.js';
 import { ErrorBox } from './error_box.js';
+import { NotAllowed } from './not_allowed.js';
 
 function initial_input(def) {
   const input = {};
@@ -48,8 +50,10 @@ export function JsonStart({ initial = '{}', hint, start, link, disabled }) {
   </form>`;
 }
 
-/** <StartForm workflow={id, definition}/>: starts an execution of the workflow. */
+/** <StartForm workflow={id, definition}/>: starts an execution of the workflow (a note for a
+ *  role without execution:start). */
 export function StartForm({ workflow }) {
+  if (!can('execution:start')) return html`<${NotAllowed} verb="start" what="executions" needs="execution:start"/>`;
   const vars = (workflow.definition && workflow.definition.variables) || [];
   const hint = vars.length > 0 && 'Variables: ' + vars.map((v) =>
     `${v.name}: ${v.type || 'any'}${v.required ? ' (required)' : ''}`).join(', ');

@@ -2,6 +2,7 @@
 // the run ended meanwhile, ...) is shown under the buttons.
 import { html } from '../html.js';
 import { api } from '../api.js';
+import { can } from '../permissions.js';
 import { ConfirmedActions } from './confirmed_actions.js';
 
 /** Whether a run in status s has ended. */
@@ -14,8 +15,10 @@ const verbs = {
     text: 'A new run of the same task with the same input is queued, linked to this one by retryOf.' },
 };
 
-/** <TaskRunActions run onDone(verb, answer)/>: answer is the run (cancel) or the new run (retry). */
+/** <TaskRunActions run onDone(verb, answer)/>: answer is the run (cancel) or the new run (retry);
+ *  nothing for a role without task:write. */
 export function TaskRunActions({ run, onDone }) {
+  if (!can('task:write')) return null;
   return html`<${ConfirmedActions} verbs=${verbs} status=${run.status} prefix="task-action"
     subject=${html`Run <span class="mono">${run.id}</span> of task <strong>${run.taskId}</strong> is ${run.status}.`}
     act=${(verb) => api.taskRunControl(run.id, verb)} onDone=${onDone}/>`;

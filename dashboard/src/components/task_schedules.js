@@ -61,11 +61,12 @@ function TaskRow({ t, tick, now, onStart, history }) {
     ${sch.error ? html`<td colspan="2"><${ErrorBox} error=${sch.error} what="the schedule"/></td>`
       : sch.data ? html`<${Schedule} s=${sch.data} now=${now}/>`
       : html`<td class="muted" data-testid="schedule-none" colspan="2">${sch.loading ? '…' : 'no schedule'}</td>`}
-    <td><button type="button" onClick=${() => onStart(t.id)} data-testid="task-start">Start…</button></td></tr>`;
+    <td>${onStart && html`<button type="button" onClick=${() => onStart(t.id)} data-testid="task-start">Start…</button>`}</td></tr>`;
 }
 
 /** <TaskSchedules tasks tick now onStart history/>: tick changes when the list was read again;
- *  history(id) is the address of the task's run history; onStart(id) chooses it to start. */
+ *  history(id) is the address of the task's run history; onStart(id) chooses it to start (null:
+ *  no Start buttons, the role cannot start runs). */
 export function TaskSchedules({ tasks, tick, now, onStart, history }) {
   if (!tasks.length) return html`<p class="muted" data-testid="tasks-empty">No task is defined yet
     (<code>POST /api/v1/tasks</code> defines one).</p>`;

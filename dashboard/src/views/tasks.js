@@ -7,6 +7,7 @@ import { html } from '../html.js';
 import { api } from '../api.js';
 import { href, navigate } from '../router.js';
 import { use_fetch, use_now, use_poll } from '../hooks.js';
+import { can } from '../permissions.js';
 import { local_zone, zone_offset } from '../when.js';
 import { ErrorBox, Loading } from '../components/error_box.js';
 import { Pager, use_cursor_stack } from '../components/pager.js';
@@ -16,6 +17,7 @@ import { RunHistory, RunningRuns } from '../components/task_runs.js';
 import { TaskSchedules } from '../components/task_schedules.js';
 import { TaskRunDetail } from '../components/task_run_detail.js';
 import { TaskMetrics } from '../components/task_metrics.js';
+import { NotAllowed } from '../components/not_allowed.js';
 
 const poll_ms = 1500;
 const tasks_poll_ms = 10000;
@@ -43,6 +45,7 @@ function Filters({ filters, tasks }) {
 }
 
 function StartRun({ tasks, chosen, onChoose, link }) {
+  if (!can('task:write')) return html`<${NotAllowed} verb="start" what="task runs" needs="task:write"/>`;
   return html`<div class="stack" data-testid="task-start-form">
     <label class="row">Task <select value=${chosen || ''} onChange=${(e) => onChoose(e.currentTarget.value)}
       data-testid="start-task"><option value="">choose a task</option>
@@ -87,7 +90,8 @@ export function Tasks({ query }) {
     <${Card} title="Running" f=${running} what="the running runs" testid="task-running-card"
       render=${() => html`<${RunningRuns} runs=${running.data.items} link=${link} selected=${query.run} now=${now}/>`}/>
     <${Card} title="Tasks and schedules" f=${tasks} what="the tasks" testid="task-list-card"
-      render=${() => html`<${TaskSchedules} tasks=${task_list} tick=${tick} now=${now} onStart=${choose}
+      render=${() => html`<${TaskSchedules} tasks=${task_list} tick=${tick} now=${now}
+        onStart=${can('task:write') ? choose : null}
         history=${(id) => href(['tasks'], { taskId: id })}/>`}/>
     ${query.run && html`<${TaskRunDetail} key=${query.run} id=${query.run} link=${link} now=${now}
       onRetried=${(r) => navigate(['tasks'], { ...filters, run: r.id })}

@@ -1,7 +1,7 @@
 -- execution_list.sql newest first: the same parameters, (created_at, id) descending
 SELECT id::text, workflow_id, revision, status, input_data::text, output_data::text,
        error::text, auraos_ms(created_at), auraos_ms(started_at), auraos_ms(completed_at),
-       idempotency_key, metrics::text, error_message, execution_time
+       idempotency_key, metrics::text, error_message, execution_time, created_by, secrets
 FROM workflow_executions
 WHERE ($1::text IS NULL OR workflow_id = $1::text)
   AND ($2::text IS NULL OR status = $2::text)

@@ -4,7 +4,8 @@
 -- and ?2 status (persistence/query_templates.cpp), each a range scan of an index ending in
 -- (created_at, id) that starts at the cursor (max): a deep page costs what the first one does.
 SELECT id, workflow_id, revision, status, input_data, output_data, error, created_at,
-       started_at, completed_at, idempotency_key, metrics, error_message, execution_time
+       started_at, completed_at, idempotency_key, metrics, error_message, execution_time,
+       created_by, secrets
 FROM workflow_executions
 WHERE /*filters*/ created_at >= max(coalesce(?6, -9223372036854775808),
                                     coalesce(?3, -9223372036854775808))

@@ -1,0 +1,2 @@
+-- Execution ?1's sealed secrets become ?3 if they are still ?2.
+UPDATE workflow_executions SET secrets = ?3 WHERE id = ?1 AND secrets = ?2
