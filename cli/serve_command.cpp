@@ -121,6 +121,10 @@ result<runtime::node_config, std::string> settings_from(const serve_flags& flags
   if (!flags.key_file.empty()) config.security.key_file = flags.key_file;
   if (auto refused = runtime::security::exposure_refusal(config.security, config.http_host))
     return fail(*refused);
+  if (!config.api_host.empty())
+    if (auto refused =
+            runtime::security::exposure_refusal(config.security, config.api_host, "--api-listen"))
+      return fail(*refused);
   if (!flags.tls_cert.empty()) config.http_tls.cert_file = flags.tls_cert;
   if (!flags.tls_key.empty()) config.http_tls.key_file = flags.tls_key;
   if (auto refused = runtime::security::tls_pair_refusal(config.http_tls)) return fail(*refused);

@@ -60,12 +60,12 @@ bool is_loopback_host(std::string_view host) {
 }
 
 std::optional<std::string> exposure_refusal(const security_settings& settings,
-                                            std::string_view http_host) {
-  if (settings.auth || settings.insecure_http || is_loopback_host(http_host)) return std::nullopt;
+                                            std::string_view host, std::string_view flag) {
+  if (settings.auth || settings.insecure_http || is_loopback_host(host)) return std::nullopt;
   return fmt::format(
-      "--http {}: a node reachable beyond this machine needs authentication: start it with "
+      "{} {}: a node reachable beyond this machine needs authentication: start it with "
       "--auth (docs/security.md), or with --insecure-http to serve it unprotected",
-      http_host);
+      flag, host);
 }
 
 std::optional<std::string> exposure_warning(const security_settings& settings,

@@ -40,10 +40,11 @@ std::optional<result<bool, std::string>> apply_security_key(security_settings& s
 /// True for a host that only this machine reaches: "localhost", 127.0.0.0/8 and ::1.
 bool is_loopback_host(std::string_view host);
 
-/// Why a node listening on `http_host` may not start with `settings`, or nullopt: a
-/// non-loopback address needs `auth` or `insecure_http`.
+/// Why a node listening on `host` (given with `flag`: "--http", "--api-listen") may not start
+/// with `settings`, or nullopt: a non-loopback address needs `auth` or `insecure_http`.
 std::optional<std::string> exposure_refusal(const security_settings& settings,
-                                            std::string_view http_host);
+                                            std::string_view host,
+                                            std::string_view flag = "--http");
 
 /// The warning a node started with `insecure_http` on a non-loopback host logs and shows on
 /// /healthz, or nullopt when there is nothing to warn about.

@@ -79,8 +79,20 @@ BOOST_AUTO_TEST_CASE(tokens_work_on_every_node_and_revocations_reach_every_node_
                         json{{"input", {{"seconds", 0.1}}}}.dump());
     BOOST_REQUIRE_MESSAGE(started.status == 202, started.body);
     for (auto* m : {&n1, &n2}) {
-      auto read = call(*m, "GET", "/api/v1/executions/" + started.json["id"].get<std::string>(), token);
-      BOOST_TEST(read.status == 200, read.body);
+      // While shards move between the two new members a read may answer 503 "retry" (as
+      // without --auth); never 401 or 403.
+      auraos::test::api_reply read;
+      BOOST_TEST(wait_until(
+                     [&] {
+                       read = call(*m, "GET",
+                                   "/api/v1/executions/" + started.json["id"].get<std::string>(),
+                                   token);
+                       BOOST_TEST_REQUIRE(read.status != 401, read.body);
+                       BOOST_TEST_REQUIRE(read.status != 403, read.body);
+                       return read.status == 200;
+                     },
+                     10s),
+                 read.body);
     }
   }
 

@@ -91,4 +91,12 @@ BOOST_AUTO_TEST_CASE(an_address_beyond_loopback_without_auth_is_refused_with_exi
              run.err);
 }
 
+BOOST_AUTO_TEST_CASE(an_actor_api_beyond_loopback_without_auth_is_refused_with_exit_2) {
+  auto run = serve("127.0.0.1:0", {"--api-listen", "0.0.0.0:0"});
+  BOOST_TEST(run.exit_code == 2, run.err);
+  BOOST_TEST(run.err.find("--api-listen 0.0.0.0: a node reachable beyond this machine needs "
+                          "authentication") != std::string::npos,
+             run.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -115,6 +115,9 @@ BOOST_AUTO_TEST_CASE(a_non_loopback_address_needs_auth_or_insecure_http) {
     BOOST_TEST(refusal->find("--auth") != std::string::npos);
     BOOST_TEST(!sec::exposure_warning(off, host).has_value() == false);
   }
+  auto api = sec::exposure_refusal(off, "0.0.0.0", "--api-listen");
+  BOOST_TEST_REQUIRE(api.has_value());
+  BOOST_TEST(api->rfind("--api-listen 0.0.0.0: ", 0) == 0u, *api);
   auto insecure = off;
   insecure.insecure_http = true;
   BOOST_TEST(!sec::exposure_refusal(insecure, "0.0.0.0").has_value());
